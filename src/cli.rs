@@ -1,0 +1,72 @@
+//! Command-line actions that are more than a call or two (see `main.rs` for the dispatch).
+use std::process::ExitCode;
+use std::sync::Arc;
+
+use crate::config::Settings;
+use crate::mail::queue::{self, MailDraft, PRIORITY_URGENT};
+use crate::mail::transport::Transport;
+use crate::mail::worker::Worker;
+use crate::{App, StartError, domain, i18n};
+
+/// `rustition worker`: the mail worker alone, until interrupted.
+pub async fn worker(settings: Settings) -> Result<(), StartError> {
+    let transport = Arc::new(Transport::from_settings(&settings)?);
+    let app = crate::build_app(settings).await?;
+    let from = app
+        .settings
+        .mail
+        .from
+        .parse()
+        .map_err(|_| crate::config::ConfigError::Invalid(vec!["[mail] from".into()]))?;
+    let worker = Worker {
+        db: app.db.clone(),
+        transport,
+        from,
+        settings: app.settings.mail.clone(),
+        wake: app.mail_wake.clone(),
+    };
+    tracing::info!("mail worker started");
+    tokio::select! {
+        () = worker.run() => {}
+        _ = tokio::signal::ctrl_c() => tracing::info!("mail worker stopped"),
+    }
+    Ok(())
+}
+
+/// `rustition i18n check`: prints the report; exit code 1 when en or fr lacks a key.
+pub fn i18n_check(settings: &Settings) -> Result<ExitCode, i18n::I18nError> {
+    let sources = [settings.asset("templates"), settings.asset("src")];
+    let report = i18n::check(&settings.asset("locales"), &sources)?;
+    for (code, locale) in &report.locales {
+        println!("{code}: {} missing, {} extra", locale.missing.len(), locale.extra.len());
+        for key in &locale.missing {
+            println!("  missing {key}");
+        }
+        for key in &locale.extra {
+            println!("  extra   {key}");
+        }
+    }
+    println!("unused: {}", report.unused.len());
+    for key in &report.unused {
+        println!("  unused  {key}");
+    }
+    Ok(if report.fails() { ExitCode::FAILURE } else { ExitCode::SUCCESS })
+}
+
+/// `rustition mail test --to ADDRESS`: queues one message in the instance's default language.
+pub async fn mail_test(app: &App, to: &str) -> Result<(), StartError> {
+    if !domain::email::is_valid(to) {
+        return Err(crate::config::ConfigError::Invalid(vec![format!("{to:?} is not a mail address")]).into());
+    }
+    let lang = app.i18n.default_locale();
+    let draft = MailDraft {
+        kind: "test",
+        priority: PRIORITY_URGENT,
+        recipient: to.to_string(),
+        subject: app.i18n.tr(lang, "mail-test-subject", None),
+        body_text: app.i18n.tr(lang, "mail-test-body", None),
+        body_html: None,
+    };
+    queue::enqueue(&app.db, draft, domain::now()).await?;
+    Ok(())
+}

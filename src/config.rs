@@ -1,0 +1,286 @@
+//! Typed settings, loaded once: defaults < `config.toml` (or `--config FILE`) < `RUSTITION_<SECTION>__<KEY>`.
+//!
+//! They are validated before anything starts and then handed to Rocket as state, so tests build apps
+//! with settings of their own and nothing reads a global.
+use std::path::{Path, PathBuf};
+
+use figment::Figment;
+use figment::providers::{Env, Format, Serialized, Toml};
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Settings {
+    pub server: Server,
+    pub database: Database,
+    pub mail: Mail,
+    pub signing: Signing,
+    pub i18n: I18nSettings,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Server {
+    pub address: String,
+    pub port: u16,
+    /// The address people use to reach the instance; links in mails are built from it.
+    /// Defaults to `http://<address>:<port>`.
+    pub public_url: Option<String>,
+    pub data_dir: PathBuf,
+    /// Where `templates/`, `locales/` and `static/` are found.
+    pub assets_dir: PathBuf,
+    /// Generated and kept in `<data_dir>/secret_key` when absent.
+    pub secret_key: Option<String>,
+    pub onion_url: Option<String>,
+    /// Rocket worker threads; 0 means one per core.
+    pub workers: usize,
+}
+
+impl Default for Server {
+    fn default() -> Self {
+        Server {
+            address: "127.0.0.1".into(),
+            port: 8000,
+            public_url: None,
+            data_dir: "data".into(),
+            assets_dir: ".".into(),
+            secret_key: None,
+            onion_url: None,
+            workers: 0,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Database {
+    /// Defaults to an SQLite file in the data directory.
+    pub url: Option<String>,
+    pub max_connections: u32,
+}
+
+impl Default for Database {
+    fn default() -> Self {
+        Database { url: None, max_connections: 8 }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Transport {
+    /// `.eml` files in `<data_dir>/outbox/`, so a fresh install works without SMTP.
+    File,
+    Smtp,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Mail {
+    pub from: String,
+    pub transport: Transport,
+    pub smtp_url: Option<String>,
+    /// Name of an environment variable holding the SMTP password, kept out of config files.
+    pub smtp_password_env: Option<String>,
+    pub smtp_timeout_seconds: u64,
+    pub max_per_minute: u32,
+    pub max_attempts: u32,
+    pub retry_initial_seconds: u64,
+    pub retry_max_seconds: u64,
+    pub keep_sent_days: u32,
+    /// How often the worker looks for due jobs when nobody wakes it.
+    pub poll_interval_ms: u64,
+}
+
+impl Default for Mail {
+    fn default() -> Self {
+        Mail {
+            from: "Rustition <rustition@localhost>".into(),
+            transport: Transport::File,
+            smtp_url: None,
+            smtp_password_env: None,
+            smtp_timeout_seconds: 30,
+            max_per_minute: 60,
+            max_attempts: 8,
+            retry_initial_seconds: 60,
+            retry_max_seconds: 6 * 3600,
+            keep_sent_days: 30,
+            poll_interval_ms: 2000,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Challenge {
+    None,
+    Question,
+    Image,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Signing {
+    pub challenge: Challenge,
+    pub unconfirmed_retention_days: u32,
+    /// How long a confirmation link stays valid.
+    pub confirmation_valid_hours: u32,
+    /// How often the public counts are refreshed from confirmed signatures.
+    pub count_interval_ms: u64,
+}
+
+impl Default for Signing {
+    fn default() -> Self {
+        Signing {
+            challenge: Challenge::None,
+            unconfirmed_retention_days: 30,
+            confirmation_valid_hours: 7 * 24,
+            count_interval_ms: 2000,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct I18nSettings {
+    pub default_locale: String,
+    pub available: Vec<String>,
+}
+
+impl Default for I18nSettings {
+    fn default() -> Self {
+        I18nSettings { default_locale: "en".into(), available: vec!["en".into(), "fr".into()] }
+    }
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum ConfigError {
+    #[error("cannot read the configuration: {0}")]
+    Load(#[from] Box<figment::Error>),
+    #[error("invalid configuration:\n  - {}", .0.join("\n  - "))]
+    Invalid(Vec<String>),
+    #[error("cannot create or read {path}: {source}")]
+    Io { path: PathBuf, source: std::io::Error },
+}
+
+impl Settings {
+    /// Reads `file` (when it exists; a missing explicitly named file is an error) and the environment.
+    pub fn load(file: Option<&Path>) -> Result<Settings, ConfigError> {
+        let mut figment = Figment::from(Serialized::defaults(Settings::default()));
+        match file {
+            Some(path) if !path.exists() => {
+                return Err(ConfigError::Invalid(vec![format!("configuration file {} not found", path.display())]));
+            }
+            Some(path) => figment = figment.merge(Toml::file_exact(path)),
+            None => figment = figment.merge(Toml::file_exact("config.toml")),
+        }
+        figment = figment.merge(Env::prefixed("RUSTITION_").split("__"));
+        let settings: Settings = figment.extract().map_err(Box::new)?;
+        settings.validate()?;
+        Ok(settings)
+    }
+
+    /// Every problem at once, so an admin fixes the file in one go.
+    pub fn validate(&self) -> Result<(), ConfigError> {
+        let mut problems = Vec::new();
+        if let Some(url) = &self.server.public_url
+            && !matches!(url::Url::parse(url), Ok(u) if matches!(u.scheme(), "http" | "https"))
+        {
+            problems.push(format!("[server] public_url {url:?} is not an http(s) URL"));
+        }
+        if let Some(url) = &self.server.onion_url
+            && url::Url::parse(url).is_err()
+        {
+            problems.push(format!("[server] onion_url {url:?} is not a URL"));
+        }
+        let db = self.database_url();
+        if !(db.starts_with("sqlite:") || db.starts_with("postgres://") || db.starts_with("postgresql://")) {
+            problems.push(format!("[database] url {db:?} must start with sqlite:, postgres:// or postgresql://"));
+        }
+        if self.database.max_connections == 0 {
+            problems.push("[database] max_connections must be at least 1".into());
+        }
+        if self.mail.from.parse::<lettre::message::Mailbox>().is_err() {
+            problems.push(format!("[mail] from {:?} is not a mail address", self.mail.from));
+        }
+        if self.mail.transport == Transport::Smtp {
+            match &self.mail.smtp_url {
+                None => problems.push("[mail] transport = \"smtp\" needs smtp_url".into()),
+                Some(u) => match url::Url::parse(u) {
+                    Ok(parsed) if matches!(parsed.scheme(), "smtp" | "smtps") => {}
+                    _ => problems.push(format!("[mail] smtp_url {u:?} must look like smtp://host:587 or smtps://host")),
+                },
+            }
+        }
+        if self.mail.max_attempts == 0 || self.mail.max_per_minute == 0 {
+            problems.push("[mail] max_attempts and max_per_minute must be at least 1".into());
+        }
+        if self.mail.retry_initial_seconds > self.mail.retry_max_seconds {
+            problems.push("[mail] retry_initial_seconds must not exceed retry_max_seconds".into());
+        }
+        if !self.i18n.available.contains(&self.i18n.default_locale) {
+            problems.push(format!(
+                "[i18n] default_locale {:?} is not among available {:?}",
+                self.i18n.default_locale, self.i18n.available
+            ));
+        }
+        if self.signing.confirmation_valid_hours == 0 || self.signing.count_interval_ms == 0 {
+            problems.push("[signing] confirmation_valid_hours and count_interval_ms must be positive".into());
+        }
+        if problems.is_empty() { Ok(()) } else { Err(ConfigError::Invalid(problems)) }
+    }
+
+    pub fn database_url(&self) -> String {
+        match &self.database.url {
+            Some(url) => url.clone(),
+            None => format!("sqlite://{}/rustition.db?mode=rwc", self.server.data_dir.display()),
+        }
+    }
+
+    pub fn public_url(&self) -> String {
+        let url = match &self.server.public_url {
+            Some(url) => url.clone(),
+            None => format!("http://{}:{}", self.server.address, self.server.port),
+        };
+        url.trim_end_matches('/').to_string()
+    }
+
+    pub fn asset(&self, dir: &str) -> PathBuf {
+        self.server.assets_dir.join(dir)
+    }
+
+    /// The configured secret, or the one kept in the data directory (created on first run).
+    pub fn secret_key(&self) -> Result<String, ConfigError> {
+        if let Some(key) = &self.server.secret_key {
+            return Ok(key.clone());
+        }
+        let dir = &self.server.data_dir;
+        let io = |path: &Path| {
+            let path = path.to_path_buf();
+            move |source| ConfigError::Io { path, source }
+        };
+        std::fs::create_dir_all(dir).map_err(io(dir))?;
+        let path = dir.join("secret_key");
+        match std::fs::read_to_string(&path) {
+            Ok(key) if !key.trim().is_empty() => return Ok(key.trim().to_string()),
+            Ok(_) => {}
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+            Err(e) => return Err(io(&path)(e)),
+        }
+        let key = crate::domain::tokens::random_token(64);
+        write_private(&path, &key).map_err(io(&path))?;
+        tracing::info!(path = %path.display(), "generated a new secret key");
+        Ok(key)
+    }
+}
+
+fn write_private(path: &Path, contents: &str) -> std::io::Result<()> {
+    use std::io::Write;
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true).create_new(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.mode(0o600);
+    }
+    options.open(path)?.write_all(contents.as_bytes())
+}

@@ -1,0 +1,48 @@
+//! The public count. Signing and confirming never touch the petition row; this batch recounts
+//! the petitions that received confirmations since its last run (with an overlap, so a
+//! transaction that committed late is still seen) and writes `petitions.confirmed_count`.
+//! A recount is idempotent, so running it twice, or after a crash, never drifts.
+use chrono::{DateTime, Duration, Utc};
+use sea_orm::{ConnectionTrait, DbErr, Statement};
+
+/// Confirmations stamped up to this long before the previous run are looked at again.
+const OVERLAP: Duration = Duration::seconds(60);
+
+const RECOUNT: &str = "UPDATE petitions SET confirmed_count = \
+    (SELECT COUNT(*) FROM signatures s WHERE s.petition_id = petitions.id AND s.confirmed_at IS NOT NULL)";
+
+/// Recounts the petitions with a confirmation after `since - OVERLAP`, or every petition when
+/// `since` is `None` (start-up and periodic reconciliation). Returns the rows updated.
+pub async fn refresh(db: &impl ConnectionTrait, since: Option<DateTime<Utc>>) -> Result<u64, DbErr> {
+    let backend = db.get_database_backend();
+    let result = match since {
+        None => db.execute_raw(Statement::from_string(backend, RECOUNT)).await?,
+        Some(since) => {
+            let sql = format!(
+                "{RECOUNT} WHERE id IN (SELECT petition_id FROM signatures WHERE confirmed_at > $1)"
+            );
+            db.execute_raw(Statement::from_sql_and_values(backend, sql, [(since - OVERLAP).into()])).await?
+        }
+    };
+    Ok(result.rows_affected())
+}
+
+/// Runs forever: a quick refresh every `interval`, a full recount every `full_every`.
+pub async fn run(db: sea_orm::DatabaseConnection, interval: std::time::Duration, full_every: std::time::Duration) {
+    let mut last_full = tokio::time::Instant::now();
+    let mut since: Option<DateTime<Utc>> = None;
+    loop {
+        let started = super::now();
+        let full = since.is_none() || last_full.elapsed() >= full_every;
+        match refresh(&db, if full { None } else { since }).await {
+            Ok(_) => {
+                since = Some(started);
+                if full {
+                    last_full = tokio::time::Instant::now();
+                }
+            }
+            Err(e) => tracing::error!(error = %e, "count refresh failed"),
+        }
+        tokio::time::sleep(interval).await;
+    }
+}

@@ -1,0 +1,36 @@
+//! Business rules as plain async functions over a database connection. No HTTP types here:
+//! the web layer parses and responds, the rules live in this folder.
+use std::collections::BTreeMap;
+
+use sea_orm::DbErr;
+
+pub mod counting;
+pub mod demo;
+pub mod email;
+pub mod ids;
+pub mod petitions;
+pub mod signatures;
+pub mod tokens;
+
+/// Field name → Fluent id of the message shown next to it.
+pub type FieldErrors = BTreeMap<&'static str, &'static str>;
+
+#[derive(Debug, thiserror::Error)]
+pub enum DomainError {
+    #[error("database error: {0}")]
+    Db(#[from] DbErr),
+    #[error("not found")]
+    NotFound,
+    #[error("invalid input: {0:?}")]
+    Invalid(FieldErrors),
+    /// A rule refused the action; the payload is the Fluent id that explains it.
+    #[error("refused: {0}")]
+    Refused(&'static str),
+}
+
+pub type DomainResult<T> = Result<T, DomainError>;
+
+/// The current time, in the one type every table uses.
+pub fn now() -> chrono::DateTime<chrono::Utc> {
+    chrono::Utc::now()
+}

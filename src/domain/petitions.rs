@@ -1,0 +1,284 @@
+//! Petitions as the public sees them: lookup by permalink or id, the published list, and the
+//! Markdown text rendered to sanitised HTML.
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder, QuerySelect, Set,
+    TransactionTrait,
+};
+use serde::Serialize;
+
+use super::ids::{OrganisationId, PetitionId, UserId};
+use super::{DomainError, DomainResult, now};
+use crate::entities::{organisation, petition, slug};
+
+/// Whether a signer field is asked for, and whether it must be filled.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum FieldRule {
+    Required,
+    Optional,
+    Off,
+}
+
+impl FieldRule {
+    pub fn parse(s: &str) -> FieldRule {
+        match s {
+            "required" => FieldRule::Required,
+            "optional" => FieldRule::Optional,
+            _ => FieldRule::Off,
+        }
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            FieldRule::Required => "required",
+            FieldRule::Optional => "optional",
+            FieldRule::Off => "off",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Status {
+    Draft,
+    Published,
+    Closed,
+}
+
+impl Status {
+    pub fn parse(s: &str) -> Status {
+        match s {
+            "published" => Status::Published,
+            "closed" => Status::Closed,
+            _ => Status::Draft,
+        }
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Status::Draft => "draft",
+            Status::Published => "published",
+            Status::Closed => "closed",
+        }
+    }
+}
+
+/// Which signer fields a petition asks for. Email is always required.
+#[derive(Debug, Clone, Copy, Serialize)]
+pub struct SignerFields {
+    pub first_name: FieldRule,
+    pub last_name: FieldRule,
+    pub phone: FieldRule,
+}
+
+/// Who a petition belongs to, as shown on its page and used in its permalink.
+#[derive(Debug, Clone, Serialize)]
+pub struct Owner {
+    pub kind: &'static str,
+    pub slug: String,
+    pub name: String,
+}
+
+/// A petition ready to be shown to the public.
+#[derive(Debug, Clone, Serialize)]
+pub struct PublicPetition {
+    pub id: PetitionId,
+    pub title: String,
+    /// Sanitised HTML from the Markdown text.
+    pub text_html: String,
+    pub goal: i64,
+    /// Confirmed signatures (as of the last count batch) plus paper signatures.
+    pub count: i64,
+    pub status: Status,
+    pub theme: String,
+    pub fields: SignerFields,
+    pub owner: Owner,
+    /// `/o/<org>/<slug>`, or `/p/<id>` when the petition has no permalink.
+    pub path: String,
+    pub locale: String,
+}
+
+impl PublicPetition {
+    pub fn accepts_signatures(&self) -> bool {
+        self.status == Status::Published
+    }
+}
+
+/// Markdown → HTML, cleaned by ammonia: no scripts, iframes, inline styles or images (an image
+/// would be loaded from another host).
+pub fn render_markdown(text: &str) -> String {
+    let parser = pulldown_cmark::Parser::new_ext(text, pulldown_cmark::Options::ENABLE_STRIKETHROUGH);
+    let mut html = String::with_capacity(text.len() * 3 / 2);
+    pulldown_cmark::html::push_html(&mut html, parser);
+    ammonia::Builder::default()
+        .rm_tags(["img"])
+        .link_rel(Some("noopener noreferrer nofollow"))
+        .clean(&html)
+        .to_string()
+}
+
+async fn owner_of(db: &impl ConnectionTrait, p: &petition::Model) -> DomainResult<Owner> {
+    if let Some(org_id) = p.organisation_id {
+        let org = organisation::Entity::find_by_id(org_id).one(db).await?.ok_or(DomainError::NotFound)?;
+        Ok(Owner { kind: "o", slug: org.slug, name: org.name })
+    } else {
+        let user_id = p.user_id.ok_or(DomainError::NotFound)?;
+        let user = crate::entities::user::Entity::find_by_id(user_id).one(db).await?.ok_or(DomainError::NotFound)?;
+        let name = if user.display_name.is_empty() { user.username.clone() } else { user.display_name };
+        Ok(Owner { kind: "u", slug: user.username, name })
+    }
+}
+
+async fn to_public(db: &impl ConnectionTrait, p: petition::Model) -> DomainResult<PublicPetition> {
+    let owner = owner_of(db, &p).await?;
+    let canonical = slug::Entity::find()
+        .filter(slug::Column::PetitionId.eq(p.id))
+        .order_by_asc(slug::Column::Id)
+        .one(db)
+        .await?;
+    let path = match canonical {
+        Some(s) => format!("/{}/{}/{}", owner.kind, owner.slug, s.slug),
+        None => format!("/p/{}", p.id),
+    };
+    Ok(PublicPetition {
+        id: PetitionId(p.id),
+        text_html: render_markdown(&p.text),
+        title: p.title,
+        goal: p.goal,
+        count: p.confirmed_count + p.paper_signatures,
+        status: Status::parse(&p.status),
+        theme: p.theme,
+        fields: SignerFields {
+            first_name: FieldRule::parse(&p.field_first_name),
+            last_name: FieldRule::parse(&p.field_last_name),
+            phone: FieldRule::parse(&p.field_phone),
+        },
+        owner,
+        path,
+        locale: p.default_locale,
+    })
+}
+
+/// Drafts and moderated petitions are not public: they are "not found" to the public.
+fn is_public(p: &petition::Model) -> bool {
+    p.status != Status::Draft.as_str() && p.moderation == "ok"
+}
+
+pub async fn public_by_id(db: &impl ConnectionTrait, id: PetitionId) -> DomainResult<PublicPetition> {
+    let p = petition::Entity::find_by_id(id.0).one(db).await?.ok_or(DomainError::NotFound)?;
+    if !is_public(&p) {
+        return Err(DomainError::NotFound);
+    }
+    to_public(db, p).await
+}
+
+/// `kind` is `o` (organisation) or `u` (user), as in the permalink.
+pub async fn public_by_permalink(
+    db: &impl ConnectionTrait,
+    kind: &str,
+    owner_slug: &str,
+    petition_slug: &str,
+) -> DomainResult<PublicPetition> {
+    let owner_key = match kind {
+        "o" => organisation::Entity::find()
+            .filter(organisation::Column::Slug.eq(owner_slug))
+            .one(db)
+            .await?
+            .map(|o| format!("o:{}", o.id)),
+        _ => crate::entities::user::Entity::find()
+            .filter(crate::entities::user::Column::Username.eq(owner_slug))
+            .one(db)
+            .await?
+            .map(|u| format!("u:{}", u.id)),
+    }
+    .ok_or(DomainError::NotFound)?;
+    let s = slug::Entity::find()
+        .filter(slug::Column::OwnerKey.eq(owner_key))
+        .filter(slug::Column::Slug.eq(petition_slug))
+        .one(db)
+        .await?
+        .ok_or(DomainError::NotFound)?;
+    public_by_id(db, PetitionId(s.petition_id)).await
+}
+
+/// Published petitions, newest first.
+pub async fn list_public(db: &impl ConnectionTrait, limit: u64) -> DomainResult<Vec<PublicPetition>> {
+    let rows = petition::Entity::find()
+        .filter(petition::Column::Status.is_in([Status::Published.as_str(), Status::Closed.as_str()]))
+        .filter(petition::Column::Moderation.eq("ok"))
+        .order_by_desc(petition::Column::Id)
+        .limit(limit)
+        .all(db)
+        .await?;
+    let mut out = Vec::with_capacity(rows.len());
+    for p in rows {
+        out.push(to_public(db, p).await?);
+    }
+    Ok(out)
+}
+
+/// What is needed to create a petition (the wizard, the demo and tests use it).
+#[derive(Debug, Clone)]
+pub struct NewPetition {
+    pub organisation: Option<OrganisationId>,
+    pub user: Option<UserId>,
+    pub title: String,
+    pub text: String,
+    pub goal: i64,
+    pub slug: Option<String>,
+    pub status: Status,
+    pub first_name: FieldRule,
+    pub last_name: FieldRule,
+    pub phone: FieldRule,
+    pub locale: String,
+}
+
+pub async fn create(db: &DatabaseConnection, new: NewPetition) -> DomainResult<PetitionId> {
+    let txn = db.begin().await?;
+    let now = now();
+    let owner_key = match (new.organisation, new.user) {
+        (Some(o), None) => format!("o:{o}"),
+        (None, Some(u)) => format!("u:{u}"),
+        _ => return Err(DomainError::Refused("error-owner")),
+    };
+    let p = petition::ActiveModel {
+        user_id: Set(new.user.map(|u| u.0)),
+        organisation_id: Set(new.organisation.map(|o| o.0)),
+        title: Set(new.title),
+        text: Set(new.text),
+        goal: Set(new.goal),
+        status: Set(new.status.as_str().into()),
+        field_first_name: Set(new.first_name.as_str().into()),
+        field_last_name: Set(new.last_name.as_str().into()),
+        field_phone: Set(new.phone.as_str().into()),
+        default_locale: Set(new.locale),
+        created_at: Set(now),
+        updated_at: Set(now),
+        ..Default::default()
+    }
+    .insert(&txn)
+    .await?;
+    if let Some(s) = new.slug {
+        slug::ActiveModel { petition_id: Set(p.id), owner_key: Set(owner_key), slug: Set(s), created_at: Set(now), ..Default::default() }
+            .insert(&txn)
+            .await?;
+    }
+    txn.commit().await?;
+    Ok(PetitionId(p.id))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::render_markdown;
+
+    #[test]
+    fn markdown_is_sanitised() {
+        let html = render_markdown("# Hi\n\n<script>alert(1)</script> **bold** ![x](https://evil.example/x.png) [l](https://a.example)");
+        assert!(html.contains("<h1>Hi</h1>"));
+        assert!(html.contains("<strong>bold</strong>"));
+        assert!(!html.contains("<script"));
+        assert!(!html.contains("<img"));
+        assert!(!html.contains("evil.example"));
+        assert!(html.contains("rel=\"noopener noreferrer nofollow\""));
+    }
+}

@@ -1,0 +1,279 @@
+//! Signing and confirming. Signing validates, then writes the signature and its confirmation mail
+//! in one transaction; the public count is left to the count batch (see `counting`).
+use chrono::{DateTime, Duration, Utc};
+use sea_orm::sea_query::Expr;
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, DatabaseTransaction, EntityTrait, QueryFilter, Set, SqlErr,
+    TransactionTrait,
+};
+use serde::{Deserialize, Serialize};
+
+use super::ids::PetitionId;
+use super::petitions::{FieldRule, PublicPetition};
+use super::{DomainError, DomainResult, FieldErrors, email, tokens};
+use crate::entities::signature;
+use crate::mail::queue::{self, MailDraft};
+
+pub const MAX_NAME_LEN: usize = 100;
+pub const MAX_PHONE_LEN: usize = 40;
+/// A second mail for the same pending signature is sent only after this long, so re-submitting
+/// the form cannot be used to flood someone's mailbox.
+const RESEND_AFTER: Duration = Duration::minutes(10);
+
+/// What the signer typed, as typed (it is sent back with the form when something is wrong).
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+pub struct SignInput {
+    pub first_name: String,
+    pub last_name: String,
+    pub email: String,
+    pub phone: String,
+}
+
+/// The checked signature, with off fields dropped and text trimmed.
+#[derive(Debug)]
+struct Valid {
+    first_name: Option<String>,
+    last_name: Option<String>,
+    email: String,
+    email_canonical: String,
+    phone: Option<String>,
+}
+
+fn check_text(
+    errors: &mut FieldErrors,
+    field: &'static str,
+    value: &str,
+    rule: FieldRule,
+    max: usize,
+) -> Option<String> {
+    let value = value.trim();
+    match rule {
+        FieldRule::Off => return None,
+        FieldRule::Required if value.is_empty() => {
+            errors.insert(field, "error-required");
+        }
+        _ if value.chars().count() > max => {
+            errors.insert(field, "error-too-long");
+        }
+        _ if value.chars().any(char::is_control) => {
+            errors.insert(field, "error-invalid-characters");
+        }
+        _ => {}
+    }
+    (!value.is_empty()).then(|| value.to_string())
+}
+
+fn validate(petition: &PublicPetition, input: &SignInput) -> Result<Valid, FieldErrors> {
+    let mut errors = FieldErrors::new();
+    let f = &petition.fields;
+    let first_name = check_text(&mut errors, "first_name", &input.first_name, f.first_name, MAX_NAME_LEN);
+    let last_name = check_text(&mut errors, "last_name", &input.last_name, f.last_name, MAX_NAME_LEN);
+    let phone = check_text(&mut errors, "phone", &input.phone, f.phone, MAX_PHONE_LEN);
+    if let Some(p) = &phone
+        && !errors.contains_key("phone")
+        && !is_phone(p)
+    {
+        errors.insert("phone", "error-phone-invalid");
+    }
+    let address = input.email.trim();
+    if address.is_empty() {
+        errors.insert("email", "error-required");
+    } else if address.len() > email::MAX_LEN {
+        errors.insert("email", "error-too-long");
+    } else if !email::is_valid(address) {
+        errors.insert("email", "error-email-invalid");
+    }
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+    Ok(Valid { first_name, last_name, email: address.to_string(), email_canonical: email::canonical(address), phone })
+}
+
+fn is_phone(p: &str) -> bool {
+    p.chars().all(|c| c.is_ascii_digit() || " +-().".contains(c)) && p.chars().filter(char::is_ascii_digit).count() >= 6
+}
+
+/// The confirmation mail's content, written by the mail layer in the signer's language.
+pub struct ConfirmationMail<'a> {
+    pub petition: &'a PublicPetition,
+    pub recipient: &'a str,
+    pub locale: &'a str,
+    /// Path of the confirmation landing page (`/p/<id>/confirm/<token>`).
+    pub confirm_path: String,
+}
+
+pub trait ComposeConfirmation: Sync {
+    fn compose(&self, mail: &ConfirmationMail<'_>) -> MailDraft;
+}
+
+#[derive(Debug, PartialEq, Eq)]
+pub enum SignOutcome {
+    /// A confirmation mail is queued (or one was queued a moment ago).
+    MailQueued,
+    /// The address had already confirmed: nothing changes. The signer is told the same as above,
+    /// so the form does not reveal who signed.
+    AlreadyConfirmed,
+}
+
+pub struct SignRequest<'a> {
+    pub input: &'a SignInput,
+    pub locale: &'a str,
+    pub valid_for: Duration,
+    pub now: DateTime<Utc>,
+}
+
+/// Validates and records a signature with its confirmation mail, atomically.
+pub async fn sign(
+    db: &DatabaseConnection,
+    petition: &PublicPetition,
+    request: SignRequest<'_>,
+    composer: &dyn ComposeConfirmation,
+) -> DomainResult<SignOutcome> {
+    if !petition.accepts_signatures() {
+        return Err(DomainError::Refused("sign-closed"));
+    }
+    let valid = validate(petition, request.input).map_err(DomainError::Invalid)?;
+    // Two submissions of one address can race to the unique index; the loser retries as an update.
+    for _ in 0..2 {
+        let txn = db.begin().await?;
+        match sign_in(&txn, petition, &valid, &request, composer).await {
+            Ok(outcome) => {
+                txn.commit().await?;
+                return Ok(outcome);
+            }
+            Err(DomainError::Db(e)) if matches!(e.sql_err(), Some(SqlErr::UniqueConstraintViolation(_))) => {
+                txn.rollback().await?;
+            }
+            Err(e) => return Err(e),
+        }
+    }
+    Err(DomainError::Refused("error-busy"))
+}
+
+async fn sign_in(
+    txn: &DatabaseTransaction,
+    petition: &PublicPetition,
+    valid: &Valid,
+    request: &SignRequest<'_>,
+    composer: &dyn ComposeConfirmation,
+) -> DomainResult<SignOutcome> {
+    let existing = signature::Entity::find()
+        .filter(signature::Column::PetitionId.eq(petition.id.0))
+        .filter(signature::Column::EmailCanonical.eq(&valid.email_canonical))
+        .one(txn)
+        .await?;
+    let token = tokens::random_token(32);
+    let expires = request.now + request.valid_for;
+    let mut send = true;
+    match existing {
+        Some(s) if s.confirmed_at.is_some() => return Ok(SignOutcome::AlreadyConfirmed),
+        Some(s) => {
+            let issued = s.token_expires_at.map(|e| e - request.valid_for);
+            send = issued.is_none_or(|issued| request.now - issued >= RESEND_AFTER);
+            let mut active: signature::ActiveModel = s.into();
+            active.first_name = Set(valid.first_name.clone());
+            active.last_name = Set(valid.last_name.clone());
+            active.email = Set(valid.email.clone());
+            active.phone = Set(valid.phone.clone());
+            active.locale = Set(request.locale.to_string());
+            if send {
+                active.confirmation_token_hash = Set(Some(tokens::hash_token(&token)));
+                active.token_expires_at = Set(Some(expires));
+            }
+            active.update(txn).await?;
+        }
+        None => {
+            signature::ActiveModel {
+                petition_id: Set(petition.id.0),
+                first_name: Set(valid.first_name.clone()),
+                last_name: Set(valid.last_name.clone()),
+                email: Set(valid.email.clone()),
+                email_canonical: Set(valid.email_canonical.clone()),
+                phone: Set(valid.phone.clone()),
+                locale: Set(request.locale.to_string()),
+                confirmation_token_hash: Set(Some(tokens::hash_token(&token))),
+                token_expires_at: Set(Some(expires)),
+                confirmed_at: Set(None),
+                newsletter_optin: Set(false),
+                created_at: Set(request.now),
+                ..Default::default()
+            }
+            .insert(txn)
+            .await?;
+        }
+    }
+    if send {
+        let draft = composer.compose(&ConfirmationMail {
+            petition,
+            recipient: &valid.email,
+            locale: request.locale,
+            confirm_path: confirm_path(petition.id, &token),
+        });
+        queue::enqueue(txn, draft, request.now).await?;
+    }
+    Ok(SignOutcome::MailQueued)
+}
+
+pub fn confirm_path(petition: PetitionId, token: &str) -> String {
+    format!("/p/{petition}/confirm/{token}")
+}
+
+/// What a confirmation link is worth, checked without using it up.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum TokenState {
+    Valid,
+    AlreadyConfirmed,
+    Expired,
+    Unknown,
+}
+
+async fn find_by_token(
+    db: &impl ConnectionTrait,
+    petition: PetitionId,
+    token: &str,
+) -> DomainResult<Option<signature::Model>> {
+    Ok(signature::Entity::find()
+        .filter(signature::Column::ConfirmationTokenHash.eq(tokens::hash_token(token)))
+        .filter(signature::Column::PetitionId.eq(petition.0))
+        .one(db)
+        .await?)
+}
+
+fn state_of(s: Option<&signature::Model>, now: DateTime<Utc>) -> TokenState {
+    match s {
+        None => TokenState::Unknown,
+        Some(s) if s.confirmed_at.is_some() => TokenState::AlreadyConfirmed,
+        Some(s) if s.token_expires_at.is_none_or(|e| e <= now) => TokenState::Expired,
+        Some(_) => TokenState::Valid,
+    }
+}
+
+pub async fn token_state(
+    db: &impl ConnectionTrait,
+    petition: PetitionId,
+    token: &str,
+    now: DateTime<Utc>,
+) -> DomainResult<TokenState> {
+    Ok(state_of(find_by_token(db, petition, token).await?.as_ref(), now))
+}
+
+/// Confirms the signature the token belongs to. Using a link twice is harmless: the second time
+/// answers `AlreadyConfirmed` and changes nothing.
+pub async fn confirm(
+    db: &impl ConnectionTrait,
+    petition: PetitionId,
+    token: &str,
+    now: DateTime<Utc>,
+) -> DomainResult<TokenState> {
+    let found = find_by_token(db, petition, token).await?;
+    let state = state_of(found.as_ref(), now);
+    let Some(s) = found.filter(|_| state == TokenState::Valid) else { return Ok(state) };
+    let updated = signature::Entity::update_many()
+        .col_expr(signature::Column::ConfirmedAt, Expr::value(now))
+        .filter(signature::Column::Id.eq(s.id))
+        .filter(signature::Column::ConfirmedAt.is_null())
+        .exec(db)
+        .await?;
+    Ok(if updated.rows_affected == 1 { TokenState::Valid } else { TokenState::AlreadyConfirmed })
+}

@@ -1,0 +1,9 @@
+//! SeaORM entities, one file per table. Names follow DESIGN.md; operators' scripts rely on them.
+pub mod mail_job;
+pub mod membership;
+pub mod organisation;
+pub mod petition;
+pub mod session;
+pub mod signature;
+pub mod slug;
+pub mod user;

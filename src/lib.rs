@@ -1,0 +1,112 @@
+//! Rustition: a self-hosted petition platform.
+//!
+//! `build_rocket` assembles the exact application that ships, so tests mount it with settings
+//! of their own.
+use std::sync::Arc;
+use std::time::Duration;
+
+use rocket::data::{Limits, ToByteUnit};
+use rocket::fairing::AdHoc;
+use rocket::{Build, Rocket};
+use sea_orm::DatabaseConnection;
+use tokio::sync::Notify;
+
+pub mod cli;
+pub mod config;
+pub mod db;
+pub mod domain;
+pub mod entities;
+pub mod i18n;
+pub mod mail;
+pub mod views;
+pub mod web;
+
+use config::Settings;
+
+/// Everything a request handler may need, built once at start-up.
+pub struct App {
+    pub db: DatabaseConnection,
+    pub settings: Arc<Settings>,
+    pub i18n: Arc<i18n::I18n>,
+    pub views: Arc<views::Views>,
+    pub composer: mail::compose::Composer,
+    pub csrf_key: Vec<u8>,
+    /// Wakes the mail worker when a job is queued.
+    pub mail_wake: Arc<Notify>,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum StartError {
+    #[error(transparent)]
+    Config(#[from] config::ConfigError),
+    #[error("database: {0}")]
+    Db(#[from] sea_orm::DbErr),
+    #[error("translations: {0}")]
+    I18n(#[from] i18n::I18nError),
+    #[error("templates: {0}")]
+    Templates(#[from] tera::Error),
+    #[error("mail: {0}")]
+    Mail(#[from] mail::transport::TransportError),
+}
+
+/// Loads what the app needs (translations, templates, database with migrations applied).
+pub async fn build_app(settings: Settings) -> Result<App, StartError> {
+    settings.validate()?;
+    let secret = settings.secret_key()?;
+    let i18n = Arc::new(i18n::I18n::load(
+        &settings.asset("locales"),
+        &settings.i18n.available,
+        &settings.i18n.default_locale,
+    )?);
+    let views = Arc::new(views::Views::load(&settings.asset("templates"), i18n.clone())?);
+    let db = db::connect(&settings).await?;
+    db::migrate(&db).await?;
+    let composer = mail::compose::Composer { views: views.clone(), i18n: i18n.clone(), public_url: settings.public_url() };
+    Ok(App {
+        db,
+        csrf_key: domain::tokens::derive_key(&secret, "csrf"),
+        settings: Arc::new(settings),
+        i18n,
+        views,
+        composer,
+        mail_wake: Arc::new(Notify::new()),
+    })
+}
+
+/// The web application, with the mail worker and the count batch started at lift-off.
+pub async fn build_rocket(settings: Settings) -> Result<Rocket<Build>, StartError> {
+    let transport = Arc::new(mail::transport::Transport::from_settings(&settings)?);
+    let app = build_app(settings).await?;
+    let s = app.settings.clone();
+    let figment = rocket::Config::figment()
+        .merge(("address", s.server.address.clone()))
+        .merge(("port", s.server.port))
+        .merge(("ident", false))
+        .merge(("log_level", rocket::config::LogLevel::Off))
+        .merge(("cli_colors", false))
+        .merge(("limits", Limits::default().limit("form", 64.kibibytes()).limit("data-form", 2.mebibytes())));
+    let figment = if s.server.workers > 0 { figment.merge(("workers", s.server.workers)) } else { figment };
+    let headers = web::security::SecurityHeaders {
+        hsts: s.public_url().starts_with("https://"),
+        onion_location: s.server.onion_url.clone(),
+    };
+    let worker = mail::worker::Worker {
+        db: app.db.clone(),
+        transport,
+        from: s.mail.from.parse().map_err(|_| config::ConfigError::Invalid(vec!["[mail] from".into()]))?,
+        settings: s.mail.clone(),
+        wake: app.mail_wake.clone(),
+    };
+    let counter_db = app.db.clone();
+    let public_url = s.public_url();
+    let count_interval = Duration::from_millis(s.signing.count_interval_ms);
+    let static_dir = s.asset("static");
+    let rocket = rocket::custom(figment).manage(app).attach(AdHoc::on_liftoff("background tasks", move |_| {
+        Box::pin(async move {
+            tokio::spawn(worker.run());
+            tokio::spawn(domain::counting::run(counter_db, count_interval, Duration::from_secs(900)));
+            tracing::info!("Rustition is serving at {public_url}/");
+        })
+    }));
+    Ok(web::mount(rocket, &static_dir, headers))
+}

@@ -1,0 +1,52 @@
+//! Writes messages from templates, in the recipient's language.
+use std::sync::Arc;
+
+use fluent_bundle::FluentValue;
+
+use super::queue::{MailDraft, PRIORITY_URGENT};
+use crate::domain::signatures::{ComposeConfirmation, ConfirmationMail};
+use crate::i18n::I18n;
+use crate::views::Views;
+
+pub struct Composer {
+    pub views: Arc<Views>,
+    pub i18n: Arc<I18n>,
+    pub public_url: String,
+}
+
+impl Composer {
+    /// A theme's own mail template, or the default theme's.
+    fn template(&self, theme: &str, name: &str) -> String {
+        let own = format!("themes/{theme}/mail/{name}");
+        if self.views.has(&own) { own } else { format!("themes/classic/mail/{name}") }
+    }
+}
+
+impl ComposeConfirmation for Composer {
+    fn compose(&self, mail: &ConfirmationMail<'_>) -> MailDraft {
+        let link = format!("{}{}", self.public_url, mail.confirm_path);
+        let mut context = tera::Context::new();
+        context.insert("lang", mail.locale);
+        context.insert("petition", mail.petition);
+        context.insert("link", &link);
+        let template = self.template(&mail.petition.theme, "confirm.txt");
+        let body_text = self.views.render(&template, &context).unwrap_or_else(|e| {
+            // Templates are checked at start-up; should one still fail, the mail still goes out.
+            tracing::error!(error = %e, template, "cannot render the confirmation mail");
+            format!("{}\n\n{link}\n", self.i18n.tr(mail.locale, "mail-confirm-intro", None))
+        });
+        let subject = self.i18n.tr_args(
+            mail.locale,
+            "mail-confirm-subject",
+            [("title", FluentValue::from(mail.petition.title.as_str()))],
+        );
+        MailDraft {
+            kind: "confirm_signature",
+            priority: PRIORITY_URGENT,
+            recipient: mail.recipient.to_string(),
+            subject,
+            body_text,
+            body_html: None,
+        }
+    }
+}

@@ -1,0 +1,6 @@
+//! Outgoing mail: the `mail_queue` table is the queue, a worker task drains it through a
+//! transport (SMTP, or `.eml` files for a fresh install), and `compose` writes the messages.
+pub mod compose;
+pub mod queue;
+pub mod transport;
+pub mod worker;

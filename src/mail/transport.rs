@@ -1,0 +1,94 @@
+//! Where mail goes: an SMTP server through lettre, or `.eml` files in the data directory.
+use std::path::PathBuf;
+use std::time::Duration;
+
+use lettre::message::{Mailbox, MultiPart, header};
+use lettre::transport::smtp::authentication::Credentials;
+use lettre::transport::smtp::PoolConfig;
+use lettre::{AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
+
+use crate::config::{Settings, Transport as Kind};
+use crate::entities::mail_job;
+
+pub enum Transport {
+    File(PathBuf),
+    Smtp(AsyncSmtpTransport<Tokio1Executor>),
+}
+
+/// Why a send did not go through, and whether trying again can help.
+#[derive(Debug)]
+pub enum SendError {
+    /// 4xx, connection refused, timeout…: try again later.
+    Transient(String),
+    /// 5xx or an unusable message: never retried.
+    Permanent(String),
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum TransportError {
+    #[error("[mail] smtp_url: {0}")]
+    Url(String),
+    #[error("cannot create the outbox {path}: {source}")]
+    Outbox { path: PathBuf, source: std::io::Error },
+}
+
+impl Transport {
+    pub fn from_settings(settings: &Settings) -> Result<Transport, TransportError> {
+        match settings.mail.transport {
+            Kind::File => {
+                let dir = settings.server.data_dir.join("outbox");
+                std::fs::create_dir_all(&dir).map_err(|source| TransportError::Outbox { path: dir.clone(), source })?;
+                Ok(Transport::File(dir))
+            }
+            Kind::Smtp => {
+                let url = settings.mail.smtp_url.as_deref().ok_or_else(|| TransportError::Url("missing".into()))?;
+                let mut builder = AsyncSmtpTransport::<Tokio1Executor>::from_url(url)
+                    .map_err(|e| TransportError::Url(e.to_string()))?
+                    .timeout(Some(Duration::from_secs(settings.mail.smtp_timeout_seconds)))
+                    .pool_config(PoolConfig::new().max_size(4));
+                if let Some(var) = &settings.mail.smtp_password_env {
+                    let password = std::env::var(var)
+                        .map_err(|_| TransportError::Url(format!("environment variable {var} is not set")))?;
+                    let user = url::Url::parse(url)
+                        .map(|u| u.username().to_string())
+                        .map_err(|e| TransportError::Url(e.to_string()))?;
+                    builder = builder.credentials(Credentials::new(user, password));
+                }
+                Ok(Transport::Smtp(builder.build()))
+            }
+        }
+    }
+
+    pub async fn send(&self, from: &Mailbox, job: &mail_job::Model) -> Result<(), SendError> {
+        let message = build(from, job)?;
+        match self {
+            Transport::File(dir) => {
+                let path = dir.join(format!("{}.eml", job.id));
+                tokio::fs::write(&path, message.formatted())
+                    .await
+                    .map_err(|e| SendError::Transient(format!("{}: {e}", path.display())))
+            }
+            Transport::Smtp(smtp) => smtp.send(message).await.map(|_| ()).map_err(|e| {
+                if e.is_permanent() {
+                    SendError::Permanent(e.to_string())
+                } else {
+                    SendError::Transient(e.to_string())
+                }
+            }),
+        }
+    }
+}
+
+fn build(from: &Mailbox, job: &mail_job::Model) -> Result<Message, SendError> {
+    let to: Mailbox = job.recipient.parse().map_err(|e| SendError::Permanent(format!("recipient: {e}")))?;
+    let builder = Message::builder()
+        .from(from.clone())
+        .to(to)
+        .subject(job.subject.clone())
+        .message_id(Some(format!("<{}>", job.message_id)));
+    let message = match &job.body_html {
+        Some(html) => builder.multipart(MultiPart::alternative_plain_html(job.body_text.clone(), html.clone())),
+        None => builder.header(header::ContentType::TEXT_PLAIN).body(job.body_text.clone()),
+    };
+    message.map_err(|e| SendError::Permanent(format!("message: {e}")))
+}

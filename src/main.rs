@@ -1,0 +1,123 @@
+//! The `rustition` command: parse, load the configuration, dispatch. Nothing else lives here.
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+use rustition::config::Settings;
+
+#[derive(Parser)]
+#[command(name = "rustition", version, about = "A self-hosted petition platform")]
+struct Cli {
+    /// Configuration file (default: ./config.toml when present).
+    #[arg(long, global = true, value_name = "FILE")]
+    config: Option<PathBuf>,
+    #[command(subcommand)]
+    command: Option<Command>,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Apply migrations, then serve the web app and run the mail worker (the default).
+    Serve,
+    /// Apply pending database migrations and exit.
+    Migrate,
+    /// Run the mail worker alone (when scaling out with PostgreSQL).
+    Worker,
+    /// Create a demo organisation with a published petition (once) and print its URL.
+    Demo,
+    /// Translation tools.
+    I18n {
+        #[command(subcommand)]
+        command: I18nCommand,
+    },
+    /// Mail tools.
+    Mail {
+        #[command(subcommand)]
+        command: MailCommand,
+    },
+}
+
+#[derive(Subcommand)]
+enum I18nCommand {
+    /// List missing, extra and unused Fluent keys per locale; fails when en or fr lacks one.
+    Check,
+}
+
+#[derive(Subcommand)]
+enum MailCommand {
+    /// Queue one test message.
+    Test {
+        /// Recipient address.
+        #[arg(long)]
+        to: String,
+    },
+    /// Print how many jobs are queued, sending, sent and failed.
+    Status,
+}
+
+fn init_logging() {
+    let filter = tracing_subscriber::EnvFilter::try_from_env("RUSTITION_LOG")
+        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info"));
+    tracing_subscriber::fmt().with_env_filter(filter).with_target(false).init();
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    init_logging();
+    let settings = match Settings::load(cli.config.as_deref()) {
+        Ok(settings) => settings,
+        Err(e) => {
+            eprintln!("rustition: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    let runtime = match tokio::runtime::Builder::new_multi_thread().enable_all().build() {
+        Ok(rt) => rt,
+        Err(e) => {
+            eprintln!("rustition: cannot start the async runtime: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let result = runtime.block_on(run(cli.command.unwrap_or(Command::Serve), settings));
+    match result {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("rustition: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+async fn run(command: Command, settings: Settings) -> Result<ExitCode, Box<dyn std::error::Error>> {
+    match command {
+        Command::Serve => {
+            let rocket = rustition::build_rocket(settings).await?;
+            rocket.launch().await?;
+        }
+        Command::Migrate => {
+            let db = rustition::db::connect(&settings).await?;
+            rustition::db::migrate(&db).await?;
+            println!("migrations applied");
+        }
+        Command::Worker => rustition::cli::worker(settings).await?,
+        Command::Demo => {
+            let app = rustition::build_app(settings).await?;
+            let path = rustition::domain::demo::seed(&app.db).await?;
+            println!("Demo petition ready. Start the server (cargo run --release) and open:");
+            println!("{}{path}", app.settings.public_url());
+        }
+        Command::I18n { command: I18nCommand::Check } => return Ok(rustition::cli::i18n_check(&settings)?),
+        Command::Mail { command: MailCommand::Test { to } } => {
+            let app = rustition::build_app(settings).await?;
+            rustition::cli::mail_test(&app, &to).await?;
+            println!("test message queued for {to}; it leaves with the next running server or worker");
+        }
+        Command::Mail { command: MailCommand::Status } => {
+            let db = rustition::db::connect(&settings).await?;
+            for (status, n) in rustition::mail::queue::counts(&db).await? {
+                println!("{status:8} {n}");
+            }
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}

@@ -1,0 +1,60 @@
+//! Tera templates, compiled once at start-up, with `t()` for Fluent messages.
+//!
+//! `t(key="…", name=value…)` reads the page's language from the `lang` variable every context
+//! carries, so templates never repeat it.
+use std::path::Path;
+use std::sync::Arc;
+
+use fluent_bundle::{FluentArgs, FluentValue};
+use tera::{Context, Kwargs, State, Tera, TeraResult, Value};
+
+use crate::i18n::I18n;
+
+pub struct Views {
+    tera: Tera,
+}
+
+impl Views {
+    /// Loads every `.html` and `.txt` template under `dir`; names are paths relative to it.
+    pub fn load(dir: &Path, i18n: Arc<I18n>) -> TeraResult<Views> {
+        let mut tera = Tera::new();
+        tera.register_function("t", move |kwargs: Kwargs, state: &State| translate(&i18n, kwargs, state));
+        tera.load_from_glob(&format!("{}/**/*.{{html,txt}}", dir.display()))?;
+        Ok(Views { tera })
+    }
+
+    pub fn render(&self, name: &str, context: &Context) -> TeraResult<String> {
+        self.tera.render(name, context)
+    }
+
+    pub fn has(&self, name: &str) -> bool {
+        self.tera.get_template_names().any(|n| n == name)
+    }
+}
+
+fn translate(i18n: &I18n, kwargs: Kwargs, state: &State) -> TeraResult<String> {
+    let key: &str = kwargs.must_get("key")?;
+    let lang = state.get::<String>("lang")?;
+    let lang = lang.as_deref().unwrap_or(i18n.default_locale());
+    let mut args = FluentArgs::new();
+    for (name, value) in kwargs.iter() {
+        let Some(name) = name.as_str() else { continue };
+        if name == "key" {
+            continue;
+        }
+        args.set(name.to_string(), fluent_value(value));
+    }
+    Ok(i18n.tr(lang, key, if args.iter().next().is_some() { Some(&args) } else { None }))
+}
+
+fn fluent_value(value: &Value) -> FluentValue<'static> {
+    if let Some(n) = value.as_i64() {
+        FluentValue::from(n)
+    } else if let Some(n) = value.as_f64() {
+        FluentValue::from(n)
+    } else if let Some(s) = value.as_str() {
+        FluentValue::from(s.to_string())
+    } else {
+        FluentValue::from(value.to_string())
+    }
+}

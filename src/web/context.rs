@@ -1,0 +1,159 @@
+//! `Ctx`, the one per-request context every page is rendered with: language, CSRF token,
+//! flash message (and, with accounts, the current user). Templates get all of it through
+//! `Ctx::page`, so no page can forget one.
+use rocket::http::{Cookie, SameSite};
+use rocket::http::CookieJar;
+use rocket::request::{FromRequest, Outcome};
+use rocket::{Request, State};
+use serde::Serialize;
+
+use super::error::WebError;
+use super::page::Page;
+use crate::App;
+use crate::domain::tokens;
+
+pub const LANG_COOKIE: &str = "lang";
+pub const CSRF_COOKIE: &str = "csrf";
+const FLASH_COOKIE: &str = "flash";
+/// The name of the hidden field every form carries.
+pub const CSRF_FIELD: &str = "csrf_token";
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Flash {
+    pub kind: String,
+    /// A Fluent id.
+    pub message: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+struct LanguageLink {
+    code: String,
+    name: String,
+    current: bool,
+}
+
+#[derive(Debug, Clone)]
+pub struct Ctx {
+    pub lang: String,
+    /// The value in the CSRF cookie; forms carry a keyed hash of it.
+    csrf_secret: String,
+    pub csrf_token: String,
+    pub flash: Option<Flash>,
+    /// Path of the current page (no query), for language links.
+    pub path: String,
+    secure_cookies: bool,
+}
+
+impl Ctx {
+    fn build(req: &Request<'_>) -> Ctx {
+        let app = req.rocket().state::<App>().expect("App state is managed by build_rocket");
+        let jar = req.cookies();
+        let secure_cookies = app.settings.public_url().starts_with("https://");
+        let from_query = req
+            .query_value::<&str>("lang")
+            .and_then(Result::ok)
+            .and_then(|code| app.i18n.supported(code))
+            .map(str::to_string);
+        let lang = match from_query {
+            Some(code) => {
+                jar.add(cookie(LANG_COOKIE, code.clone(), secure_cookies));
+                code
+            }
+            None => jar
+                .get(LANG_COOKIE)
+                .and_then(|c| app.i18n.supported(c.value()))
+                .or_else(|| req.headers().get_one("Accept-Language").map(|h| app.i18n.from_accept_language(h)))
+                .unwrap_or(app.i18n.default_locale())
+                .to_string(),
+        };
+        let csrf_secret = match jar.get(CSRF_COOKIE).map(|c| c.value()) {
+            Some(value) if value.len() == 43 => value.to_string(),
+            _ => {
+                let value = tokens::random_token(32);
+                jar.add(cookie(CSRF_COOKIE, value.clone(), secure_cookies));
+                value
+            }
+        };
+        let csrf_token = tokens::keyed_hash(&app.csrf_key, csrf_secret.as_bytes());
+        let flash = jar.get(FLASH_COOKIE).and_then(|c| {
+            let (kind, message) = c.value().split_once(':')?;
+            Some(Flash { kind: kind.to_string(), message: message.to_string() })
+        });
+        if flash.is_some() {
+            jar.remove(Cookie::build(FLASH_COOKIE).path("/"));
+        }
+        Ctx { lang, csrf_secret, csrf_token, flash, path: req.uri().path().to_string(), secure_cookies }
+    }
+
+    /// True when `token` is the one this visitor's forms carry.
+    pub fn csrf_ok(&self, app: &App, token: &str) -> bool {
+        tokens::verify_keyed_hash(&app.csrf_key, self.csrf_secret.as_bytes(), token)
+    }
+
+    pub fn secure_cookies(&self) -> bool {
+        self.secure_cookies
+    }
+
+    /// The context every template starts from.
+    pub fn base(&self, app: &App) -> tera::Context {
+        let mut c = tera::Context::new();
+        c.insert("lang", &self.lang);
+        c.insert("csrf_field", CSRF_FIELD);
+        c.insert("csrf_token", &self.csrf_token);
+        c.insert("flash", &self.flash);
+        c.insert("path", &self.path);
+        let languages: Vec<LanguageLink> = app
+            .i18n
+            .codes()
+            .map(|code| LanguageLink {
+                code: code.to_string(),
+                name: app.i18n.tr(code, "language-name", None),
+                current: code == self.lang,
+            })
+            .collect();
+        c.insert("languages", &languages);
+        c
+    }
+
+    /// Renders `template` with the base context extended by `extra`.
+    pub fn page(&self, app: &App, template: &str, extra: tera::Context) -> Result<Page, WebError> {
+        let mut c = self.base(app);
+        c.extend(extra);
+        let html = app.views.render(template, &c).map_err(|e| WebError::internal(format!("template {template}: {e}")))?;
+        Ok(Page::ok(html))
+    }
+}
+
+fn cookie(name: &'static str, value: String, secure: bool) -> Cookie<'static> {
+    Cookie::build((name, value))
+        .path("/")
+        .http_only(true)
+        .same_site(SameSite::Lax)
+        .secure(secure)
+        .max_age(rocket::time::Duration::days(365))
+        .build()
+}
+
+#[rocket::async_trait]
+impl<'r> FromRequest<'r> for &'r Ctx {
+    type Error = std::convert::Infallible;
+
+    async fn from_request(req: &'r Request<'_>) -> Outcome<Self, Self::Error> {
+        Outcome::Success(Ctx::of(req))
+    }
+}
+
+impl Ctx {
+    /// The request's context, built once and cached for the rest of the request.
+    pub fn of<'r>(req: &'r Request<'_>) -> &'r Ctx {
+        req.local_cache(|| Ctx::build(req))
+    }
+}
+
+/// Shows `message` (a Fluent id) on the next page this visitor sees.
+pub fn flash(jar: &CookieJar<'_>, kind: &str, message: &str) {
+    jar.add(Cookie::build((FLASH_COOKIE, format!("{kind}:{message}"))).path("/").http_only(true).same_site(SameSite::Lax));
+}
+
+/// The application state, for handlers that take `&State<App>`.
+pub type AppState = State<App>;

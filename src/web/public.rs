@@ -1,0 +1,174 @@
+//! What the public sees: the list of petitions, a petition page, signing, the thank-you page,
+//! and the confirmation landing page whose button confirms.
+use rocket::http::Status;
+use rocket::response::Redirect;
+use rocket::{FromForm, get, post, routes};
+
+use super::context::{AppState, Ctx};
+use super::csrf::{CsrfForm, TokenOnly};
+use super::error::WebResult;
+use super::page::Page;
+use crate::App;
+use crate::domain::ids::PetitionId;
+use crate::domain::petitions::{self, PublicPetition};
+use crate::domain::signatures::{self, SignInput, SignRequest};
+use crate::domain::{DomainError, FieldErrors, now};
+
+pub fn routes() -> Vec<rocket::Route> {
+    routes![index, healthz, by_id, by_organisation, by_user, sign, thanks, confirm_page, confirm]
+}
+
+#[get("/")]
+async fn index(app: &AppState, ctx: &Ctx) -> WebResult<Page> {
+    let list = petitions::list_public(&app.db, 50).await?;
+    let mut extra = tera::Context::new();
+    extra.insert("petitions", &list);
+    ctx.page(app, "index.html", extra)
+}
+
+/// 200 when the database answers, for load balancers and monitoring.
+#[get("/healthz")]
+async fn healthz(app: &AppState) -> (Status, &'static str) {
+    match app.db.ping().await {
+        Ok(()) => (Status::Ok, "ok"),
+        Err(e) => {
+            tracing::error!(error = %e, "health check: database does not answer");
+            (Status::ServiceUnavailable, "database unavailable")
+        }
+    }
+}
+
+/// The theme's own template, or the default theme's.
+fn theme_template(app: &App, theme: &str, name: &str) -> String {
+    let own = format!("themes/{theme}/{name}");
+    if app.views.has(&own) { own } else { format!("themes/classic/{name}") }
+}
+
+fn petition_page(
+    app: &App,
+    ctx: &Ctx,
+    petition: &PublicPetition,
+    form: &SignInput,
+    errors: &FieldErrors,
+) -> WebResult<Page> {
+    let mut extra = tera::Context::new();
+    extra.insert("petition", petition);
+    extra.insert("form", form);
+    extra.insert("errors", errors);
+    extra.insert("canonical_url", &format!("{}{}", app.settings.public_url(), petition.path));
+    ctx.page(app, &theme_template(app, &petition.theme, "petition.html"), extra)
+}
+
+#[get("/p/<id>")]
+async fn by_id(app: &AppState, ctx: &Ctx, id: PetitionId) -> WebResult<Page> {
+    let petition = petitions::public_by_id(&app.db, id).await?;
+    petition_page(app, ctx, &petition, &SignInput::default(), &FieldErrors::new())
+}
+
+#[get("/o/<org>/<slug>")]
+async fn by_organisation(app: &AppState, ctx: &Ctx, org: &str, slug: &str) -> WebResult<Page> {
+    let petition = petitions::public_by_permalink(&app.db, "o", org, slug).await?;
+    petition_page(app, ctx, &petition, &SignInput::default(), &FieldErrors::new())
+}
+
+#[get("/u/<user>/<slug>")]
+async fn by_user(app: &AppState, ctx: &Ctx, user: &str, slug: &str) -> WebResult<Page> {
+    let petition = petitions::public_by_permalink(&app.db, "u", user, slug).await?;
+    petition_page(app, ctx, &petition, &SignInput::default(), &FieldErrors::new())
+}
+
+#[derive(FromForm)]
+struct SignForm {
+    #[field(default = String::new())]
+    first_name: String,
+    #[field(default = String::new())]
+    last_name: String,
+    #[field(default = String::new())]
+    email: String,
+    #[field(default = String::new())]
+    phone: String,
+    /// Honeypot: hidden from people, filled by naive bots.
+    #[field(default = String::new())]
+    website: String,
+}
+
+#[post("/p/<id>/sign", data = "<form>")]
+async fn sign(
+    app: &AppState,
+    ctx: &Ctx,
+    id: PetitionId,
+    form: CsrfForm<SignForm>,
+) -> WebResult<Result<Redirect, Page>> {
+    let form = form.0;
+    let petition = petitions::public_by_id(&app.db, id).await?;
+    let thanks = Redirect::to(format!("/p/{id}/thanks"));
+    if !form.website.is_empty() {
+        tracing::info!(petition = %id, "honeypot filled; signature dropped");
+        return Ok(Ok(thanks));
+    }
+    let input =
+        SignInput { first_name: form.first_name, last_name: form.last_name, email: form.email, phone: form.phone };
+    let request = SignRequest {
+        input: &input,
+        locale: &ctx.lang,
+        valid_for: chrono::Duration::hours(i64::from(app.settings.signing.confirmation_valid_hours)),
+        now: now(),
+    };
+    match signatures::sign(&app.db, &petition, request, &app.composer).await {
+        Ok(_) => {
+            app.mail_wake.notify_one();
+            Ok(Ok(thanks))
+        }
+        Err(DomainError::Invalid(errors)) => {
+            let page = petition_page(app, ctx, &petition, &input, &errors)?;
+            Ok(Err(page.with_status(Status::UnprocessableEntity)))
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
+#[get("/p/<id>/thanks")]
+async fn thanks(app: &AppState, ctx: &Ctx, id: PetitionId) -> WebResult<Page> {
+    let petition = petitions::public_by_id(&app.db, id).await?;
+    let mut extra = tera::Context::new();
+    extra.insert("petition", &petition);
+    ctx.page(app, &theme_template(app, &petition.theme, "thanks.html"), extra)
+}
+
+/// The link in the mail lands here. Opening it changes nothing (mail scanners open links);
+/// the button on the page confirms.
+#[get("/p/<id>/confirm/<token>")]
+async fn confirm_page(app: &AppState, ctx: &Ctx, id: PetitionId, token: &str) -> WebResult<Page> {
+    let petition = petitions::public_by_id(&app.db, id).await?;
+    let state = signatures::token_state(&app.db, id, token, now()).await?;
+    confirm_result(app, ctx, &petition, token, state, false)
+}
+
+#[post("/p/<id>/confirm/<token>", data = "<_form>")]
+async fn confirm(app: &AppState, ctx: &Ctx, id: PetitionId, token: &str, _form: CsrfForm<TokenOnly>) -> WebResult<Page> {
+    let petition = petitions::public_by_id(&app.db, id).await?;
+    let state = signatures::confirm(&app.db, id, token, now()).await?;
+    confirm_result(app, ctx, &petition, token, state, true)
+}
+
+fn confirm_result(
+    app: &App,
+    ctx: &Ctx,
+    petition: &PublicPetition,
+    token: &str,
+    state: signatures::TokenState,
+    submitted: bool,
+) -> WebResult<Page> {
+    use signatures::TokenState::*;
+    let mut extra = tera::Context::new();
+    extra.insert("petition", petition);
+    extra.insert("token", token);
+    extra.insert("state", &state);
+    extra.insert("submitted", &submitted);
+    let page = ctx.page(app, &theme_template(app, &petition.theme, "confirm.html"), extra)?;
+    Ok(match state {
+        Valid | AlreadyConfirmed => page,
+        Expired => page.with_status(Status::Gone),
+        Unknown => page.with_status(Status::NotFound),
+    })
+}
