@@ -57,8 +57,14 @@ enum MailCommand {
 
 fn init_logging() {
     let filter = tracing_subscriber::EnvFilter::try_from_env("RUSTITION_LOG")
-        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info"));
-    tracing_subscriber::fmt().with_env_filter(filter).with_target(false).init();
+        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info,rocket=warn,_=warn"));
+    let ansi = std::io::IsTerminal::is_terminal(&std::io::stderr());
+    tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_target(false)
+        .with_ansi(ansi)
+        .with_writer(std::io::stderr)
+        .init();
 }
 
 fn main() -> ExitCode {

@@ -42,6 +42,7 @@ impl Transport {
             }
             Kind::Smtp => {
                 let url = settings.mail.smtp_url.as_deref().ok_or_else(|| TransportError::Url("missing".into()))?;
+                let url = &with_default_tls(url)?;
                 let mut builder = AsyncSmtpTransport::<Tokio1Executor>::from_url(url)
                     .map_err(|e| TransportError::Url(e.to_string()))?
                     .timeout(Some(Duration::from_secs(settings.mail.smtp_timeout_seconds)))
@@ -77,6 +78,16 @@ impl Transport {
             }),
         }
     }
+}
+
+/// `smtp://` without a `tls` parameter upgrades with STARTTLS when the server offers it
+/// (lettre alone would never encrypt); `?tls=required` insists, `smtps://` wraps.
+fn with_default_tls(url: &str) -> Result<String, TransportError> {
+    let mut parsed = url::Url::parse(url).map_err(|e| TransportError::Url(e.to_string()))?;
+    if parsed.scheme() == "smtp" && !parsed.query_pairs().any(|(k, _)| k == "tls") {
+        parsed.query_pairs_mut().append_pair("tls", "opportunistic");
+    }
+    Ok(parsed.to_string())
 }
 
 fn build(from: &Mailbox, job: &mail_job::Model) -> Result<Message, SendError> {

@@ -5,8 +5,8 @@
 //! The token is a keyed hash of a random per-visitor cookie (signed double submit): it works for
 //! anonymous signers without JavaScript and needs no server-side session.
 use rocket::data::{self, Data, FromData, ToByteUnit};
-use rocket::form::{Form, FromForm};
-use rocket::http::{ContentType, Status};
+use rocket::form::{Form, FromForm, ValueField};
+use rocket::http::{ContentType, RawStr, Status};
 use rocket::Request;
 
 use super::context::{CSRF_FIELD, Ctx};
@@ -40,11 +40,21 @@ where
         let Some(app) = req.rocket().state::<App>() else {
             return data::Outcome::Error((Status::InternalServerError, ()));
         };
-        let token = Form::values(&body).find(|field| field.name == CSRF_FIELD).map(|field| field.value.to_string());
-        if !token.is_some_and(|t| Ctx::of(req).csrf_ok(app, &t)) {
+        // Percent-decode every field; bytes that are not UTF-8 once decoded are refused.
+        let mut fields = Vec::new();
+        for raw in body.split('&').filter(|s| !s.is_empty()) {
+            let (name, value) = raw.split_once('=').unwrap_or((raw, ""));
+            match (RawStr::new(name).url_decode(), RawStr::new(value).url_decode()) {
+                (Ok(name), Ok(value)) => fields.push((name.into_owned(), value.into_owned())),
+                _ => return refuse(req, Status::BadRequest, "error-bad-request"),
+            }
+        }
+        let token = fields.iter().find(|(name, _)| name == CSRF_FIELD).map(|(_, value)| value.as_str());
+        if !token.is_some_and(|t| Ctx::of(req).csrf_ok(app, t)) {
             return refuse(req, Status::Forbidden, "error-csrf");
         }
-        match Form::<T>::parse(&body) {
+        let parsed = Form::<T>::parse_iter(fields.iter().map(|(n, v)| ValueField::from((n.as_str(), v.as_str()))));
+        match parsed {
             Ok(value) => data::Outcome::Success(CsrfForm(value)),
             Err(errors) => {
                 tracing::debug!(%errors, "malformed form");

@@ -16,6 +16,9 @@ use page::Page;
 
 #[catch(default)]
 fn any_error(status: Status, req: &Request<'_>) -> Page {
+    // Rocket answers 422 when a route parameter does not parse (`/p/abc` for a `PetitionId`).
+    // Our own form errors never reach a catcher, so a 422 here means "no such page".
+    let status = if status == Status::UnprocessableEntity { Status::NotFound } else { status };
     error::render(req, status, None)
 }
 

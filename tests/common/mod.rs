@@ -1,0 +1,202 @@
+//! The harness every integration test uses: the real app (`build_rocket`) on a fresh database
+//! with the real migrations, driven over HTTP by Rocket's local client, sending mail over TCP to
+//! a real SMTP listener.
+//!
+//! The database is an SQLite file in a temporary folder, or, when `RUSTITION_TEST_DATABASE_URL`
+//! names a PostgreSQL server (`postgres://user@127.0.0.1:5432/postgres`), a new database created
+//! on it for this test alone.
+#![allow(dead_code)]
+
+pub mod smtp;
+
+use std::path::PathBuf;
+use std::time::Duration;
+
+use rocket::http::{ContentType, Header, Status};
+use rocket::local::asynchronous::{Client, LocalResponse};
+use rustition::App;
+use rustition::config::{Settings, Transport};
+use rustition::domain::ids::{OrganisationId, PetitionId};
+use rustition::domain::petitions::{self, FieldRule, NewPetition, Status as PetitionStatus};
+use sea_orm::{ConnectionTrait, Database};
+
+pub use smtp::SmtpServer;
+
+pub struct TestApp {
+    pub client: Client,
+    pub smtp: SmtpServer,
+    pub dir: tempfile::TempDir,
+}
+
+/// The repository root, where templates/, locales/ and static/ are.
+pub fn repo_root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// A fresh database URL for one test.
+pub async fn fresh_database(dir: &std::path::Path) -> String {
+    match std::env::var("RUSTITION_TEST_DATABASE_URL") {
+        Ok(admin) if admin.starts_with("postgres") => {
+            let name = format!("rustition_test_{}", rustition::domain::tokens::random_token(9).to_lowercase().replace(['-', '_'], "x"));
+            let conn = Database::connect(&admin).await.expect("connect to the test PostgreSQL server");
+            conn.execute_unprepared(&format!("CREATE DATABASE {name}")).await.expect("create test database");
+            let (base, _) = admin.rsplit_once('/').expect("postgres URL with a database name");
+            format!("{base}/{name}")
+        }
+        _ => format!("sqlite://{}/test.db?mode=rwc", dir.display()),
+    }
+}
+
+/// Settings for a test: its own data folder and database, mail to the test listener, and
+/// background tasks that run often so that tests do not wait.
+pub async fn test_settings(dir: &std::path::Path, smtp: &SmtpServer) -> Settings {
+    let mut s = Settings::default();
+    s.server.data_dir = dir.to_path_buf();
+    s.server.assets_dir = repo_root();
+    s.server.public_url = Some("http://petitions.test".into());
+    s.database.url = Some(fresh_database(dir).await);
+    s.mail.transport = Transport::Smtp;
+    s.mail.smtp_url = Some(smtp.url());
+    s.mail.poll_interval_ms = 50;
+    s.mail.retry_initial_seconds = 1;
+    s.signing.count_interval_ms = 100;
+    s
+}
+
+impl TestApp {
+    pub async fn start() -> TestApp {
+        TestApp::start_with(|_| {}).await
+    }
+
+    pub async fn start_with(change: impl FnOnce(&mut Settings)) -> TestApp {
+        let dir = tempfile::tempdir().expect("temporary folder");
+        let smtp = SmtpServer::start().await;
+        let mut settings = test_settings(dir.path(), &smtp).await;
+        change(&mut settings);
+        let rocket = rustition::build_rocket(settings).await.expect("the app builds");
+        let client = Client::tracked(rocket).await.expect("the app launches");
+        TestApp { client, smtp, dir }
+    }
+
+    pub fn app(&self) -> &App {
+        self.client.rocket().state::<App>().expect("App state")
+    }
+
+    /// A published petition of a new organisation, with the given signer fields.
+    pub async fn petition_with(&self, slug: &str, phone: FieldRule) -> PetitionId {
+        let db = &self.app().db;
+        let org = rustition::entities::organisation::ActiveModel {
+            slug: sea_orm::Set(format!("org-{slug}")),
+            name: sea_orm::Set("Friends of the Test".into()),
+            description: sea_orm::Set(String::new()),
+            created_at: sea_orm::Set(chrono::Utc::now()),
+            ..Default::default()
+        };
+        let org = sea_orm::ActiveModelTrait::insert(org, db).await.expect("insert organisation");
+        petitions::create(
+            db,
+            NewPetition {
+                organisation: Some(OrganisationId(org.id)),
+                user: None,
+                title: "Save the <Old> Library & Park".into(),
+                text: "We ask the council to **keep** the library open.\n\n<script>alert('x')</script>".into(),
+                goal: 100,
+                slug: Some(slug.into()),
+                status: PetitionStatus::Published,
+                first_name: FieldRule::Required,
+                last_name: FieldRule::Required,
+                phone,
+                locale: "en".into(),
+            },
+        )
+        .await
+        .expect("create petition")
+    }
+
+    pub async fn petition(&self) -> PetitionId {
+        self.petition_with("library", FieldRule::Optional).await
+    }
+
+    pub async fn get(&self, path: &str) -> (Status, String) {
+        let response = self.client.get(path.to_string()).dispatch().await;
+        let status = response.status();
+        (status, response.into_string().await.unwrap_or_default())
+    }
+
+    pub async fn get_lang(&self, path: &str, accept_language: &str) -> (Status, String) {
+        let response =
+            self.client.get(path.to_string()).header(Header::new("Accept-Language", accept_language.to_string())).dispatch().await;
+        let status = response.status();
+        (status, response.into_string().await.unwrap_or_default())
+    }
+
+    /// POSTs a urlencoded form as a browser would.
+    pub async fn post_form(&self, path: &str, fields: &[(&str, &str)]) -> LocalResponse<'_> {
+        let body = fields.iter().map(|(k, v)| format!("{}={}", encode(k), encode(v))).collect::<Vec<_>>().join("&");
+        self.client.post(path.to_string()).header(ContentType::Form).body(body).dispatch().await
+    }
+
+    /// Opens the page at `path`, then submits its form at `action` with the page's CSRF token.
+    pub async fn submit(&self, page: &str, action: &str, fields: &[(&str, &str)]) -> LocalResponse<'_> {
+        let (status, html) = self.get(page).await;
+        assert_eq!(status, Status::Ok, "GET {page} before submitting");
+        let token = csrf_token(&html);
+        let mut all = vec![("csrf_token", token.as_str())];
+        all.extend_from_slice(fields);
+        self.post_form(action, &all).await
+    }
+
+    /// Waits until the public page of `petition` shows `n` signatures.
+    pub async fn wait_for_count(&self, petition: PetitionId, text: &str) {
+        let deadline = tokio::time::Instant::now() + Duration::from_secs(10);
+        loop {
+            let (_, html) = self.get(&format!("/p/{petition}")).await;
+            if html.contains(text) {
+                return;
+            }
+            assert!(tokio::time::Instant::now() < deadline, "the page never showed {text:?}");
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+    }
+
+    pub async fn count(&self, sql: &str) -> i64 {
+        let db = &self.app().db;
+        let row = db
+            .query_one_raw(sea_orm::Statement::from_string(db.get_database_backend(), sql.to_string()))
+            .await
+            .expect("query")
+            .expect("one row");
+        row.try_get_by_index::<i64>(0).expect("a count")
+    }
+}
+
+pub fn csrf_token(html: &str) -> String {
+    let marker = "name=\"csrf_token\" value=\"";
+    let start = html.find(marker).expect("the page has a CSRF field") + marker.len();
+    html[start..].split('"').next().unwrap_or_default().to_string()
+}
+
+/// application/x-www-form-urlencoded encoding.
+pub fn encode(s: &str) -> String {
+    let mut out = String::new();
+    for b in s.bytes() {
+        match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'*' => out.push(b as char),
+            b' ' => out.push('+'),
+            _ => out.push_str(&format!("%{b:02X}")),
+        }
+    }
+    out
+}
+
+/// Every `src`, `href` and `action` in the page stays on the instance: relative, a fragment, or
+/// under `origin`.
+pub fn assert_same_origin_only(html: &str, origin: &str) {
+    for attr in ["src=\"", "href=\"", "action=\"", "srcset=\""] {
+        for (at, _) in html.match_indices(attr) {
+            let value = html[at + attr.len()..].split('"').next().unwrap_or_default();
+            let local = value.starts_with('/') && !value.starts_with("//") || value.starts_with('#') || value.starts_with('?');
+            assert!(local || value.starts_with(origin), "{attr}{value}\" leaves the instance");
+        }
+    }
+}

@@ -1,0 +1,276 @@
+//! The signer's path, told as signers live it: read, sign, get the mail, confirm, be counted.
+mod common;
+
+use std::time::Duration;
+
+use common::TestApp;
+use rocket::http::{ContentType, Header, Status};
+use rustition::domain::petitions::FieldRule;
+
+const MAIL_WAIT: Duration = Duration::from_secs(10);
+
+fn good_signer<'a>() -> Vec<(&'a str, &'a str)> {
+    vec![("first_name", "Jane"), ("last_name", "Doe"), ("email", "jane.doe@example.org"), ("phone", "")]
+}
+
+#[rocket::async_test]
+async fn a_visitor_reads_the_petition_in_english_and_french_with_no_script_and_a_strict_csp() {
+    let t = TestApp::start().await;
+    let id = t.petition().await;
+
+    let response = t.client.get("/o/org-library/library").dispatch().await;
+    assert_eq!(response.status(), Status::Ok);
+    let csp = response.headers().get_one("Content-Security-Policy").expect("a CSP header").to_string();
+    let html = response.into_string().await.unwrap();
+    assert!(csp.contains("default-src 'none'") && !csp.contains("script-src"), "CSP: {csp}");
+    assert!(html.contains("<html lang=\"en\">"));
+    assert!(html.contains("Save the &lt;Old&gt; Library &amp; Park"), "title escaped");
+    assert!(html.contains("<strong>keep</strong>"), "Markdown rendered");
+    assert!(!html.to_lowercase().contains("<script"), "no script anywhere, even from the petition text");
+    common::assert_same_origin_only(&html, "http://petitions.test");
+    assert!(html.contains(&format!("action=\"/p/{id}/sign\"")));
+    assert!(html.contains("First name") && html.contains("Sign this petition"));
+
+    let (status, fr) = t.get_lang(&format!("/p/{id}"), "fr-FR,fr;q=0.9,en;q=0.5").await;
+    assert_eq!(status, Status::Ok);
+    assert!(fr.contains("<html lang=\"fr\">"));
+    assert!(fr.contains("Signer cette pétition") && fr.contains("Prénom"));
+
+    // Choosing a language with ?lang= sticks for the next pages.
+    let (_, chosen) = t.get(&format!("/p/{id}?lang=fr")).await;
+    assert!(chosen.contains("<html lang=\"fr\">"));
+    let (_, next) = t.get("/").await;
+    assert!(next.contains("<html lang=\"fr\">") && next.contains("Pétitions"));
+}
+
+#[rocket::async_test]
+async fn a_signer_signs_gets_the_mail_confirms_on_the_landing_page_and_is_counted() {
+    let t = TestApp::start().await;
+    let id = t.petition().await;
+    let page = format!("/p/{id}");
+    let response = t.submit(&page, &format!("/p/{id}/sign"), &good_signer()).await;
+    assert_eq!(response.status(), Status::SeeOther);
+    let thanks = response.headers().get_one("Location").unwrap().to_string();
+    let (status, html) = t.get(&thanks).await;
+    assert_eq!(status, Status::Ok);
+    assert!(html.contains("We have sent you an email"));
+    assert_eq!(t.count("SELECT COUNT(*) FROM signatures WHERE confirmed_at IS NULL").await, 1);
+
+    let mail = t.smtp.wait_for(1, MAIL_WAIT).await.remove(0);
+    assert_eq!(mail.to, vec!["jane.doe@example.org"]);
+    assert!(mail.header("Subject").unwrap().contains("Please confirm your signature"));
+    assert!(mail.text().contains("Save the <Old> Library & Park"), "the mail names the petition");
+    assert!(mail.header("Message-ID").is_some());
+    let link = mail.link_containing("/confirm/").expect("a confirmation link");
+    let prefix = format!("http://petitions.test/p/{id}/confirm/");
+    assert!(link.starts_with(&prefix), "link {link}");
+    let path = link.trim_start_matches("http://petitions.test").to_string();
+
+    // Opening the link (as a mail scanner would) confirms nothing.
+    let (status, landing) = t.get(&path).await;
+    assert_eq!(status, Status::Ok);
+    assert!(landing.contains("Confirm my signature"));
+    let (_, again) = t.get(&path).await;
+    assert!(again.contains("Confirm my signature"));
+    assert_eq!(t.count("SELECT COUNT(*) FROM signatures WHERE confirmed_at IS NOT NULL").await, 0);
+
+    let response = t.submit(&path, &path, &[]).await;
+    assert_eq!(response.status(), Status::Ok);
+    assert!(response.into_string().await.unwrap().contains("Your signature is confirmed"));
+    assert_eq!(t.count("SELECT COUNT(*) FROM signatures WHERE confirmed_at IS NOT NULL").await, 1);
+    t.wait_for_count(id, "1 signature").await;
+
+    // A second confirmation (a double click, the form submitted again) is harmless.
+    let response = t.post_form(&path, &[("csrf_token", &common::csrf_token(&landing))]).await;
+    assert_eq!(response.status(), Status::Ok);
+    assert!(response.into_string().await.unwrap().contains("already confirmed"));
+    assert_eq!(t.count("SELECT COUNT(*) FROM signatures WHERE confirmed_at IS NOT NULL").await, 1);
+    t.wait_for_count(id, "1 signature").await;
+}
+
+#[rocket::async_test]
+async fn a_french_signer_gets_the_mail_in_french() {
+    let t = TestApp::start().await;
+    let id = t.petition().await;
+    let page = format!("/p/{id}?lang=fr");
+    let response = t.submit(&page, &format!("/p/{id}/sign"), &good_signer()).await;
+    assert_eq!(response.status(), Status::SeeOther);
+    let mail = t.smtp.wait_for(1, MAIL_WAIT).await.remove(0);
+    let subject = mail.header("Subject").unwrap();
+    assert!(subject.contains("=?utf-8?") || subject.contains("Merci"), "subject {subject}");
+    assert!(mail.text().contains("Pour confirmer votre signature"), "body: {}", mail.text());
+}
+
+#[rocket::async_test]
+async fn each_bad_field_comes_back_with_its_message_next_to_it_and_the_typed_values() {
+    let t = TestApp::start().await;
+    let id = t.petition_with("strict", FieldRule::Optional).await;
+    let long = "x".repeat(101);
+    let cases: Vec<(&str, Vec<(&str, &str)>, &str, &str)> = vec![
+        ("empty first name", vec![("first_name", "  "), ("last_name", "Doe"), ("email", "a@example.org")], "first_name", "This field is required."),
+        ("too long last name", vec![("first_name", "Ann"), ("last_name", &long), ("email", "a@example.org")], "last_name", "This is too long."),
+        ("invalid email", vec![("first_name", "Ann"), ("last_name", "Doe"), ("email", "ann@@example")], "email", "not a valid email address"),
+        ("empty email", vec![("first_name", "Ann"), ("last_name", "Doe"), ("email", "")], "email", "This field is required."),
+        ("invalid phone", vec![("first_name", "Ann"), ("last_name", "Doe"), ("email", "a@example.org"), ("phone", "call me")], "phone", "not a valid phone number"),
+        ("control character", vec![("first_name", "Ann\u{7}"), ("last_name", "Doe"), ("email", "a@example.org")], "first_name", "characters that are not allowed"),
+    ];
+    for (what, fields, field, message) in cases {
+        let response = t.submit(&format!("/p/{id}"), &format!("/p/{id}/sign"), &fields).await;
+        assert_eq!(response.status(), Status::UnprocessableEntity, "{what}");
+        let html = response.into_string().await.unwrap();
+        let error_at = html.find(&format!("id=\"{field}-error\"")).unwrap_or_else(|| panic!("{what}: no error for {field}"));
+        let input_at = html.find(&format!("<input id=\"{field}\"")).unwrap();
+        assert!(html[error_at..input_at].contains(message), "{what}: message next to the field");
+        assert!(html.contains(&format!("aria-describedby=\"{field}-error\"")), "{what}: error tied to its input");
+        assert!(html.contains("error-summary"), "{what}: summary at the top");
+        for (name, value) in &fields {
+            if *name != field && !value.is_empty() {
+                assert!(html.contains(&format!("value=\"{value}\"")), "{what}: {name} kept");
+            }
+        }
+    }
+    // French too.
+    let response = t.submit(&format!("/p/{id}?lang=fr"), &format!("/p/{id}/sign"), &[("email", "")]).await;
+    assert_eq!(response.status(), Status::UnprocessableEntity);
+    assert!(response.into_string().await.unwrap().contains("Ce champ est obligatoire."));
+
+    assert_eq!(t.count("SELECT COUNT(*) FROM signatures").await, 0, "nothing stored");
+    assert_eq!(t.count("SELECT COUNT(*) FROM mail_queue").await, 0, "no mail queued");
+}
+
+#[rocket::async_test]
+async fn malformed_oversized_or_forged_requests_get_a_4xx_and_store_nothing() {
+    let t = TestApp::start().await;
+    let id = t.petition().await;
+    let (_, html) = t.get(&format!("/p/{id}")).await;
+    let token = common::csrf_token(&html);
+    let sign = format!("/p/{id}/sign");
+
+    let big = format!("csrf_token={token}&first_name={}", "a".repeat(1024 * 1024));
+    let r = t.client.post(sign.clone()).header(ContentType::Form).body(big).dispatch().await;
+    assert_eq!(r.status(), Status::PayloadTooLarge);
+    assert!(r.into_string().await.unwrap().contains("too large"));
+
+    let mut raw = format!("csrf_token={token}&first_name=").into_bytes();
+    raw.extend_from_slice(&[0xff, 0xfe, 0xfd]);
+    let r = t.client.post(sign.clone()).header(ContentType::Form).body(raw).dispatch().await;
+    assert_eq!(r.status(), Status::BadRequest);
+
+    let r = t.client.post(sign.clone()).header(ContentType::Form).body(format!("csrf_token={token}&email=%FF%FE")).dispatch().await;
+    assert_eq!(r.status(), Status::BadRequest, "percent-encoded bytes that are not UTF-8");
+
+    let r = t.client.post(sign.clone()).header(ContentType::JSON).body("{}").dispatch().await;
+    assert_eq!(r.status(), Status::UnsupportedMediaType);
+
+    let mut fields = good_signer();
+    let r = t.post_form(&sign, &fields).await;
+    assert_eq!(r.status(), Status::Forbidden, "no CSRF token");
+    fields.push(("csrf_token", "forged"));
+    let r = t.post_form(&sign, &fields).await;
+    assert_eq!(r.status(), Status::Forbidden, "a forged CSRF token");
+    assert!(r.into_string().await.unwrap().contains("This form has expired"));
+
+    assert_eq!(t.get("/p/not-a-number").await.0, Status::NotFound);
+    assert_eq!(t.get("/p/99999").await.0, Status::NotFound);
+    assert_eq!(t.get("/o/nobody/nothing").await.0, Status::NotFound);
+    let r = t.client.post("/p/99999/sign").header(ContentType::Form).body(format!("csrf_token={token}")).dispatch().await;
+    assert_eq!(r.status(), Status::NotFound);
+
+    assert_eq!(t.count("SELECT COUNT(*) FROM signatures").await, 0);
+}
+
+#[rocket::async_test]
+async fn signing_again_with_the_same_address_keeps_one_signature_and_reveals_nothing() {
+    let t = TestApp::start().await;
+    let id = t.petition().await;
+    let (page, action) = (format!("/p/{id}"), format!("/p/{id}/sign"));
+    let first = t.submit(&page, &action, &good_signer()).await;
+    assert_eq!(first.status(), Status::SeeOther);
+    let again = vec![("first_name", "Janet"), ("last_name", "Doe"), ("email", "Jane.Doe@Example.org")];
+    let second = t.submit(&page, &action, &again).await;
+    assert_eq!(second.status(), Status::SeeOther);
+    assert_eq!(t.count("SELECT COUNT(*) FROM signatures").await, 1);
+    assert_eq!(t.count("SELECT COUNT(*) FROM signatures WHERE first_name = 'Janet'").await, 1, "latest values kept");
+    assert_eq!(t.count("SELECT COUNT(*) FROM mail_queue").await, 1, "no second mail right away");
+
+    let mail = t.smtp.wait_for(1, MAIL_WAIT).await.remove(0);
+    let path = mail.link_containing("/confirm/").unwrap().trim_start_matches("http://petitions.test").to_string();
+    assert_eq!(t.submit(&path, &path, &[]).await.status(), Status::Ok);
+
+    // Once confirmed, signing again changes nothing and looks the same to whoever tries.
+    let third = t.submit(&page, &action, &good_signer()).await;
+    assert_eq!(third.status(), Status::SeeOther);
+    assert_eq!(third.headers().get_one("Location"), Some(format!("/p/{id}/thanks").as_str()));
+    assert_eq!(t.count("SELECT COUNT(*) FROM signatures").await, 1);
+    assert_eq!(t.count("SELECT COUNT(*) FROM mail_queue").await, 1);
+}
+
+#[rocket::async_test]
+async fn a_wrong_or_expired_link_explains_itself_and_confirms_nothing() {
+    let t = TestApp::start().await;
+    let id = t.petition().await;
+    let wrong = format!("/p/{id}/confirm/not-a-real-token");
+    let (status, html) = t.get(&wrong).await;
+    assert_eq!(status, Status::NotFound);
+    assert!(html.contains("This confirmation link is not valid"));
+
+    t.submit(&format!("/p/{id}"), &format!("/p/{id}/sign"), &good_signer()).await;
+    let mail = t.smtp.wait_for(1, MAIL_WAIT).await.remove(0);
+    let path = mail.link_containing("/confirm/").unwrap().trim_start_matches("http://petitions.test").to_string();
+    // The link of another petition does not confirm this one.
+    let other = t.petition_with("other", FieldRule::Off).await;
+    let elsewhere = path.replace(&format!("/p/{id}/"), &format!("/p/{other}/"));
+    assert_eq!(t.get(&elsewhere).await.0, Status::NotFound);
+
+    let past = (chrono::Utc::now() - chrono::Duration::hours(1)).to_rfc3339();
+    let db = &t.app().db;
+    use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, sea_query::Expr};
+    use rustition::entities::signature;
+    signature::Entity::update_many()
+        .col_expr(signature::Column::TokenExpiresAt, Expr::value(chrono::DateTime::parse_from_rfc3339(&past).unwrap().to_utc()))
+        .filter(signature::Column::PetitionId.eq(id.0))
+        .exec(db)
+        .await
+        .unwrap();
+    let (status, html) = t.get(&path).await;
+    assert_eq!(status, Status::Gone);
+    assert!(html.contains("has expired"));
+    let (_, landing) = t.get(&format!("/p/{id}")).await;
+    let token = common::csrf_token(&landing);
+    let r = t.post_form(&path, &[("csrf_token", &token)]).await;
+    assert_eq!(r.status(), Status::Gone);
+    assert_eq!(t.count("SELECT COUNT(*) FROM signatures WHERE confirmed_at IS NOT NULL").await, 0);
+}
+
+#[rocket::async_test]
+async fn a_bot_filling_the_hidden_field_is_thanked_and_ignored() {
+    let t = TestApp::start().await;
+    let id = t.petition().await;
+    let mut fields = good_signer();
+    fields.push(("website", "http://spam.example"));
+    let r = t.submit(&format!("/p/{id}"), &format!("/p/{id}/sign"), &fields).await;
+    assert_eq!(r.status(), Status::SeeOther);
+    assert_eq!(t.count("SELECT COUNT(*) FROM signatures").await, 0);
+}
+
+#[rocket::async_test]
+async fn fields_a_petition_does_not_ask_for_are_not_shown_nor_stored() {
+    let t = TestApp::start().await;
+    let id = t.petition_with("nophone", FieldRule::Off).await;
+    let (_, html) = t.get(&format!("/p/{id}")).await;
+    assert!(!html.contains("id=\"phone\""));
+    let mut fields = good_signer();
+    fields.retain(|(k, _)| *k != "phone");
+    fields.push(("phone", "+33 1 23 45 67 89"));
+    let r = t.submit(&format!("/p/{id}"), &format!("/p/{id}/sign"), &fields).await;
+    assert_eq!(r.status(), Status::SeeOther);
+    assert_eq!(t.count("SELECT COUNT(*) FROM signatures WHERE phone IS NULL").await, 1);
+}
+
+#[rocket::async_test]
+async fn health_check_answers_when_the_database_does() {
+    let t = TestApp::start().await;
+    let r = t.client.get("/healthz").header(Header::new("Accept", "text/plain")).dispatch().await;
+    assert_eq!(r.status(), Status::Ok);
+    assert_eq!(r.into_string().await.unwrap(), "ok");
+}
