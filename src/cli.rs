@@ -12,12 +12,8 @@ use crate::{App, StartError, domain, i18n};
 pub async fn worker(settings: Settings) -> Result<(), StartError> {
     let transport = Arc::new(Transport::from_settings(&settings)?);
     let app = crate::build_app(settings).await?;
-    let from = app
-        .settings
-        .mail
-        .from
-        .parse()
-        .map_err(|_| crate::config::ConfigError::Invalid(vec!["[mail] from".into()]))?;
+    let from =
+        app.settings.mail.from.parse().map_err(|_| crate::config::ConfigError::Invalid(vec!["[mail] from".into()]))?;
     let worker = Worker {
         db: app.db.clone(),
         transport,

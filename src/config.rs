@@ -173,7 +173,8 @@ impl Settings {
             Some(path) => figment = figment.merge(Toml::file_exact(path)),
             None => figment = figment.merge(Toml::file_exact("config.toml")),
         }
-        figment = figment.merge(Env::prefixed("RUSTITION_").split("__"));
+        // Only `RUSTITION_<SECTION>__<KEY>`: other RUSTITION_ variables (RUSTITION_LOG, …) are not settings.
+        figment = figment.merge(Env::prefixed("RUSTITION_").filter(|k| k.as_str().contains("__")).split("__"));
         let settings: Settings = figment.extract().map_err(Box::new)?;
         settings.validate()?;
         Ok(settings)

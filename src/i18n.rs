@@ -51,14 +51,11 @@ impl I18n {
                 return Err(I18nError::Empty(code.clone()));
             }
             for (path, source) in files {
-                let resource = FluentResource::try_new(source).map_err(|(_, errors)| I18nError::Syntax {
-                    path: path.clone(),
-                    errors: format!("{errors:?}"),
-                })?;
-                bundle.add_resource(resource).map_err(|errors| I18nError::Bundle {
-                    path: path.clone(),
-                    errors: format!("{errors:?}"),
-                })?;
+                let resource = FluentResource::try_new(source)
+                    .map_err(|(_, errors)| I18nError::Syntax { path: path.clone(), errors: format!("{errors:?}") })?;
+                bundle
+                    .add_resource(resource)
+                    .map_err(|errors| I18nError::Bundle { path: path.clone(), errors: format!("{errors:?}") })?;
             }
             locales.push(Locale { code: code.clone(), id, bundle });
         }
@@ -115,7 +112,12 @@ impl I18n {
     }
 
     /// Shorthand for messages with simple named arguments.
-    pub fn tr_args<'a>(&self, lang: &str, key: &str, args: impl IntoIterator<Item = (&'a str, FluentValue<'a>)>) -> String {
+    pub fn tr_args<'a>(
+        &self,
+        lang: &str,
+        key: &str,
+        args: impl IntoIterator<Item = (&'a str, FluentValue<'a>)>,
+    ) -> String {
         let mut fluent = FluentArgs::new();
         for (name, value) in args {
             fluent.set(name, value);
@@ -157,9 +159,7 @@ pub struct CheckReport {
 impl CheckReport {
     /// True when a required locale lacks a key (the check then exits non-zero).
     pub fn fails(&self) -> bool {
-        REQUIRED_LOCALES
-            .iter()
-            .any(|code| self.locales.get(*code).is_none_or(|report| !report.missing.is_empty()))
+        REQUIRED_LOCALES.iter().any(|code| self.locales.get(*code).is_none_or(|report| !report.missing.is_empty()))
     }
 }
 
@@ -167,10 +167,8 @@ impl CheckReport {
 fn message_ids(dir: &Path) -> Result<BTreeSet<String>, I18nError> {
     let mut ids = BTreeSet::new();
     for (path, source) in ftl_files(dir)? {
-        let resource = fluent_syntax::parser::parse(source.as_str()).map_err(|(_, errors)| I18nError::Syntax {
-            path: path.clone(),
-            errors: format!("{errors:?}"),
-        })?;
+        let resource = fluent_syntax::parser::parse(source.as_str())
+            .map_err(|(_, errors)| I18nError::Syntax { path: path.clone(), errors: format!("{errors:?}") })?;
         for entry in resource.body {
             if let fluent_syntax::ast::Entry::Message(message) = entry {
                 ids.insert(message.id.name.to_string());

@@ -61,7 +61,8 @@ pub async fn build_app(settings: Settings) -> Result<App, StartError> {
     let views = Arc::new(views::Views::load(&settings.asset("templates"), i18n.clone())?);
     let db = db::connect(&settings).await?;
     db::migrate(&db).await?;
-    let composer = mail::compose::Composer { views: views.clone(), i18n: i18n.clone(), public_url: settings.public_url() };
+    let composer =
+        mail::compose::Composer { views: views.clone(), i18n: i18n.clone(), public_url: settings.public_url() };
     Ok(App {
         db,
         csrf_key: domain::tokens::derive_key(&secret, "csrf"),

@@ -106,19 +106,52 @@ async fn each_bad_field_comes_back_with_its_message_next_to_it_and_the_typed_val
     let t = TestApp::start().await;
     let id = t.petition_with("strict", FieldRule::Optional).await;
     let long = "x".repeat(101);
-    let cases: Vec<(&str, Vec<(&str, &str)>, &str, &str)> = vec![
-        ("empty first name", vec![("first_name", "  "), ("last_name", "Doe"), ("email", "a@example.org")], "first_name", "This field is required."),
-        ("too long last name", vec![("first_name", "Ann"), ("last_name", &long), ("email", "a@example.org")], "last_name", "This is too long."),
-        ("invalid email", vec![("first_name", "Ann"), ("last_name", "Doe"), ("email", "ann@@example")], "email", "not a valid email address"),
-        ("empty email", vec![("first_name", "Ann"), ("last_name", "Doe"), ("email", "")], "email", "This field is required."),
-        ("invalid phone", vec![("first_name", "Ann"), ("last_name", "Doe"), ("email", "a@example.org"), ("phone", "call me")], "phone", "not a valid phone number"),
-        ("control character", vec![("first_name", "Ann\u{7}"), ("last_name", "Doe"), ("email", "a@example.org")], "first_name", "characters that are not allowed"),
+    // (what, fields sent, field in error, message shown next to it)
+    type Case<'a> = (&'a str, Vec<(&'a str, &'a str)>, &'a str, &'a str);
+    let cases: Vec<Case> = vec![
+        (
+            "empty first name",
+            vec![("first_name", "  "), ("last_name", "Doe"), ("email", "a@example.org")],
+            "first_name",
+            "This field is required.",
+        ),
+        (
+            "too long last name",
+            vec![("first_name", "Ann"), ("last_name", &long), ("email", "a@example.org")],
+            "last_name",
+            "This is too long.",
+        ),
+        (
+            "invalid email",
+            vec![("first_name", "Ann"), ("last_name", "Doe"), ("email", "ann@@example")],
+            "email",
+            "not a valid email address",
+        ),
+        (
+            "empty email",
+            vec![("first_name", "Ann"), ("last_name", "Doe"), ("email", "")],
+            "email",
+            "This field is required.",
+        ),
+        (
+            "invalid phone",
+            vec![("first_name", "Ann"), ("last_name", "Doe"), ("email", "a@example.org"), ("phone", "call me")],
+            "phone",
+            "not a valid phone number",
+        ),
+        (
+            "control character",
+            vec![("first_name", "Ann\u{7}"), ("last_name", "Doe"), ("email", "a@example.org")],
+            "first_name",
+            "characters that are not allowed",
+        ),
     ];
     for (what, fields, field, message) in cases {
         let response = t.submit(&format!("/p/{id}"), &format!("/p/{id}/sign"), &fields).await;
         assert_eq!(response.status(), Status::UnprocessableEntity, "{what}");
         let html = response.into_string().await.unwrap();
-        let error_at = html.find(&format!("id=\"{field}-error\"")).unwrap_or_else(|| panic!("{what}: no error for {field}"));
+        let error_at =
+            html.find(&format!("id=\"{field}-error\"")).unwrap_or_else(|| panic!("{what}: no error for {field}"));
         let input_at = html.find(&format!("<input id=\"{field}\"")).unwrap();
         assert!(html[error_at..input_at].contains(message), "{what}: message next to the field");
         assert!(html.contains(&format!("aria-describedby=\"{field}-error\"")), "{what}: error tied to its input");
@@ -156,7 +189,13 @@ async fn malformed_oversized_or_forged_requests_get_a_4xx_and_store_nothing() {
     let r = t.client.post(sign.clone()).header(ContentType::Form).body(raw).dispatch().await;
     assert_eq!(r.status(), Status::BadRequest);
 
-    let r = t.client.post(sign.clone()).header(ContentType::Form).body(format!("csrf_token={token}&email=%FF%FE")).dispatch().await;
+    let r = t
+        .client
+        .post(sign.clone())
+        .header(ContentType::Form)
+        .body(format!("csrf_token={token}&email=%FF%FE"))
+        .dispatch()
+        .await;
     assert_eq!(r.status(), Status::BadRequest, "percent-encoded bytes that are not UTF-8");
 
     let r = t.client.post(sign.clone()).header(ContentType::JSON).body("{}").dispatch().await;
@@ -173,7 +212,8 @@ async fn malformed_oversized_or_forged_requests_get_a_4xx_and_store_nothing() {
     assert_eq!(t.get("/p/not-a-number").await.0, Status::NotFound);
     assert_eq!(t.get("/p/99999").await.0, Status::NotFound);
     assert_eq!(t.get("/o/nobody/nothing").await.0, Status::NotFound);
-    let r = t.client.post("/p/99999/sign").header(ContentType::Form).body(format!("csrf_token={token}")).dispatch().await;
+    let r =
+        t.client.post("/p/99999/sign").header(ContentType::Form).body(format!("csrf_token={token}")).dispatch().await;
     assert_eq!(r.status(), Status::NotFound);
 
     assert_eq!(t.count("SELECT COUNT(*) FROM signatures").await, 0);
@@ -224,10 +264,13 @@ async fn a_wrong_or_expired_link_explains_itself_and_confirms_nothing() {
 
     let past = (chrono::Utc::now() - chrono::Duration::hours(1)).to_rfc3339();
     let db = &t.app().db;
-    use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, sea_query::Expr};
     use rustition::entities::signature;
+    use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, sea_query::Expr};
     signature::Entity::update_many()
-        .col_expr(signature::Column::TokenExpiresAt, Expr::value(chrono::DateTime::parse_from_rfc3339(&past).unwrap().to_utc()))
+        .col_expr(
+            signature::Column::TokenExpiresAt,
+            Expr::value(chrono::DateTime::parse_from_rfc3339(&past).unwrap().to_utc()),
+        )
         .filter(signature::Column::PetitionId.eq(id.0))
         .exec(db)
         .await

@@ -7,12 +7,7 @@ pub struct Migration;
 
 /// A foreign key column referencing `table.id`, removed with its parent.
 fn fk(name: &str, from: (&'static str, &'static str), to: &'static str) -> ForeignKeyCreateStatement {
-    ForeignKey::create()
-        .name(name)
-        .from(from.0, from.1)
-        .to(to, "id")
-        .on_delete(ForeignKeyAction::Cascade)
-        .to_owned()
+    ForeignKey::create().name(name).from(from.0, from.1).to(to, "id").on_delete(ForeignKeyAction::Cascade).to_owned()
 }
 
 fn created_at() -> ColumnDef {
@@ -76,17 +71,9 @@ impl MigrationTrait for Migration {
         memberships
             .col(created_at())
             .foreign_key(&mut fk("fk_memberships_user", ("memberships", "user_id"), "users"))
-            .foreign_key(&mut fk(
-                "fk_memberships_organisation",
-                ("memberships", "organisation_id"),
-                "organisations",
-            ))
+            .foreign_key(&mut fk("fk_memberships_organisation", ("memberships", "organisation_id"), "organisations"))
             .index(
-                Index::create()
-                    .name("ux_memberships_user_organisation")
-                    .col("user_id")
-                    .col("organisation_id")
-                    .unique(),
+                Index::create().name("ux_memberships_user_organisation").col("user_id").col("organisation_id").unique(),
             );
         m.create_table(memberships.to_owned()).await?;
 
@@ -138,8 +125,7 @@ impl MigrationTrait for Migration {
                 .to_owned(),
         )
         .await?;
-        m.create_index(Index::create().name("ix_slugs_petition").table("slugs").col("petition_id").to_owned())
-            .await?;
+        m.create_index(Index::create().name("ix_slugs_petition").table("slugs").col("petition_id").to_owned()).await?;
 
         m.create_table(
             Table::create()
@@ -236,16 +222,9 @@ impl MigrationTrait for Migration {
     }
 
     async fn down(&self, m: &SchemaManager) -> Result<(), DbErr> {
-        for table in [
-            "sessions",
-            "mail_queue",
-            "signatures",
-            "slugs",
-            "petitions",
-            "memberships",
-            "organisations",
-            "users",
-        ] {
+        for table in
+            ["sessions", "mail_queue", "signatures", "slugs", "petitions", "memberships", "organisations", "users"]
+        {
             m.drop_table(Table::drop().table(table).to_owned()).await?;
         }
         Ok(())

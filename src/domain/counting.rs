@@ -18,9 +18,7 @@ pub async fn refresh(db: &impl ConnectionTrait, since: Option<DateTime<Utc>>) ->
     let result = match since {
         None => db.execute_raw(Statement::from_string(backend, RECOUNT)).await?,
         Some(since) => {
-            let sql = format!(
-                "{RECOUNT} WHERE id IN (SELECT petition_id FROM signatures WHERE confirmed_at > $1)"
-            );
+            let sql = format!("{RECOUNT} WHERE id IN (SELECT petition_id FROM signatures WHERE confirmed_at > $1)");
             db.execute_raw(Statement::from_sql_and_values(backend, sql, [(since - OVERLAP).into()])).await?
         }
     };

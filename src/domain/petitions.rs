@@ -1,8 +1,8 @@
 //! Petitions as the public sees them: lookup by permalink or id, the published list, and the
 //! Markdown text rendered to sanitised HTML.
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder, QuerySelect, Set,
-    TransactionTrait,
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder,
+    QuerySelect, Set, TransactionTrait,
 };
 use serde::Serialize;
 
@@ -110,11 +110,7 @@ pub fn render_markdown(text: &str) -> String {
     let parser = pulldown_cmark::Parser::new_ext(text, pulldown_cmark::Options::ENABLE_STRIKETHROUGH);
     let mut html = String::with_capacity(text.len() * 3 / 2);
     pulldown_cmark::html::push_html(&mut html, parser);
-    ammonia::Builder::default()
-        .rm_tags(["img"])
-        .link_rel(Some("noopener noreferrer nofollow"))
-        .clean(&html)
-        .to_string()
+    ammonia::Builder::default().rm_tags(["img"]).link_rel(Some("noopener noreferrer nofollow")).clean(&html).to_string()
 }
 
 async fn owner_of(db: &impl ConnectionTrait, p: &petition::Model) -> DomainResult<Owner> {
@@ -131,11 +127,8 @@ async fn owner_of(db: &impl ConnectionTrait, p: &petition::Model) -> DomainResul
 
 async fn to_public(db: &impl ConnectionTrait, p: petition::Model) -> DomainResult<PublicPetition> {
     let owner = owner_of(db, &p).await?;
-    let canonical = slug::Entity::find()
-        .filter(slug::Column::PetitionId.eq(p.id))
-        .order_by_asc(slug::Column::Id)
-        .one(db)
-        .await?;
+    let canonical =
+        slug::Entity::find().filter(slug::Column::PetitionId.eq(p.id)).order_by_asc(slug::Column::Id).one(db).await?;
     let path = match canonical {
         Some(s) => format!("/{}/{}/{}", owner.kind, owner.slug, s.slug),
         None => format!("/p/{}", p.id),
@@ -259,9 +252,15 @@ pub async fn create(db: &DatabaseConnection, new: NewPetition) -> DomainResult<P
     .insert(&txn)
     .await?;
     if let Some(s) = new.slug {
-        slug::ActiveModel { petition_id: Set(p.id), owner_key: Set(owner_key), slug: Set(s), created_at: Set(now), ..Default::default() }
-            .insert(&txn)
-            .await?;
+        slug::ActiveModel {
+            petition_id: Set(p.id),
+            owner_key: Set(owner_key),
+            slug: Set(s),
+            created_at: Set(now),
+            ..Default::default()
+        }
+        .insert(&txn)
+        .await?;
     }
     txn.commit().await?;
     Ok(PetitionId(p.id))
@@ -273,7 +272,9 @@ mod tests {
 
     #[test]
     fn markdown_is_sanitised() {
-        let html = render_markdown("# Hi\n\n<script>alert(1)</script> **bold** ![x](https://evil.example/x.png) [l](https://a.example)");
+        let html = render_markdown(
+            "# Hi\n\n<script>alert(1)</script>\n\n**bold** ![x](https://evil.example/x.png) [l](https://a.example)",
+        );
         assert!(html.contains("<h1>Hi</h1>"));
         assert!(html.contains("<strong>bold</strong>"));
         assert!(!html.contains("<script"));

@@ -3,8 +3,8 @@ use std::path::PathBuf;
 use std::time::Duration;
 
 use lettre::message::{Mailbox, MultiPart, header};
-use lettre::transport::smtp::authentication::Credentials;
 use lettre::transport::smtp::PoolConfig;
+use lettre::transport::smtp::authentication::Credentials;
 use lettre::{AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
 
 use crate::config::{Settings, Transport as Kind};
@@ -70,11 +70,7 @@ impl Transport {
                     .map_err(|e| SendError::Transient(format!("{}: {e}", path.display())))
             }
             Transport::Smtp(smtp) => smtp.send(message).await.map(|_| ()).map_err(|e| {
-                if e.is_permanent() {
-                    SendError::Permanent(e.to_string())
-                } else {
-                    SendError::Transient(e.to_string())
-                }
+                if e.is_permanent() { SendError::Permanent(e.to_string()) } else { SendError::Transient(e.to_string()) }
             }),
         }
     }

@@ -1,8 +1,8 @@
 //! `Ctx`, the one per-request context every page is rendered with: language, CSRF token,
 //! flash message (and, with accounts, the current user). Templates get all of it through
 //! `Ctx::page`, so no page can forget one.
-use rocket::http::{Cookie, SameSite};
 use rocket::http::CookieJar;
+use rocket::http::{Cookie, SameSite};
 use rocket::request::{FromRequest, Outcome};
 use rocket::{Request, State};
 use serde::Serialize;
@@ -119,7 +119,8 @@ impl Ctx {
     pub fn page(&self, app: &App, template: &str, extra: tera::Context) -> Result<Page, WebError> {
         let mut c = self.base(app);
         c.extend(extra);
-        let html = app.views.render(template, &c).map_err(|e| WebError::internal(format!("template {template}: {e}")))?;
+        let html =
+            app.views.render(template, &c).map_err(|e| WebError::internal(format!("template {template}: {e}")))?;
         Ok(Page::ok(html))
     }
 }
@@ -152,7 +153,9 @@ impl Ctx {
 
 /// Shows `message` (a Fluent id) on the next page this visitor sees.
 pub fn flash(jar: &CookieJar<'_>, kind: &str, message: &str) {
-    jar.add(Cookie::build((FLASH_COOKIE, format!("{kind}:{message}"))).path("/").http_only(true).same_site(SameSite::Lax));
+    jar.add(
+        Cookie::build((FLASH_COOKIE, format!("{kind}:{message}"))).path("/").http_only(true).same_site(SameSite::Lax),
+    );
 }
 
 /// The application state, for handlers that take `&State<App>`.

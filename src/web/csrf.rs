@@ -4,10 +4,10 @@
 //!
 //! The token is a keyed hash of a random per-visitor cookie (signed double submit): it works for
 //! anonymous signers without JavaScript and needs no server-side session.
+use rocket::Request;
 use rocket::data::{self, Data, FromData, ToByteUnit};
 use rocket::form::{Form, FromForm, ValueField};
 use rocket::http::{ContentType, RawStr, Status};
-use rocket::Request;
 
 use super::context::{CSRF_FIELD, Ctx};
 use super::error::remember;

@@ -1,8 +1,8 @@
 //! The web layer's error: what the user is told (a Fluent id, rendered as a localised page)
 //! kept apart from the cause, which is only logged.
+use rocket::Request;
 use rocket::http::Status;
 use rocket::response::{self, Responder};
-use rocket::Request;
 
 use super::context::Ctx;
 use super::page::Page;

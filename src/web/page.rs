@@ -1,7 +1,7 @@
 //! An HTML page with its status.
+use rocket::Request;
 use rocket::http::{ContentType, Status};
 use rocket::response::{self, Responder, Response};
-use rocket::Request;
 
 #[derive(Debug)]
 pub struct Page {

@@ -145,7 +145,13 @@ async fn confirm_page(app: &AppState, ctx: &Ctx, id: PetitionId, token: &str) ->
 }
 
 #[post("/p/<id>/confirm/<token>", data = "<_form>")]
-async fn confirm(app: &AppState, ctx: &Ctx, id: PetitionId, token: &str, _form: CsrfForm<TokenOnly>) -> WebResult<Page> {
+async fn confirm(
+    app: &AppState,
+    ctx: &Ctx,
+    id: PetitionId,
+    token: &str,
+    _form: CsrfForm<TokenOnly>,
+) -> WebResult<Page> {
     let petition = petitions::public_by_id(&app.db, id).await?;
     let state = signatures::confirm(&app.db, id, token, now()).await?;
     confirm_result(app, ctx, &petition, token, state, true)

@@ -27,7 +27,10 @@ impl Fairing for SecurityHeaders {
         res.set_header(Header::new("X-Frame-Options", "DENY"));
         res.set_header(Header::new("Referrer-Policy", "no-referrer"));
         res.set_header(Header::new("Cross-Origin-Opener-Policy", "same-origin"));
-        res.set_header(Header::new("Permissions-Policy", "camera=(), microphone=(), geolocation=(), interest-cohort=()"));
+        res.set_header(Header::new(
+            "Permissions-Policy",
+            "camera=(), microphone=(), geolocation=(), interest-cohort=()",
+        ));
         if self.hsts {
             res.set_header(Header::new("Strict-Transport-Security", "max-age=31536000"));
         }

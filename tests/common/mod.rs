@@ -37,7 +37,10 @@ pub fn repo_root() -> PathBuf {
 pub async fn fresh_database(dir: &std::path::Path) -> String {
     match std::env::var("RUSTITION_TEST_DATABASE_URL") {
         Ok(admin) if admin.starts_with("postgres") => {
-            let name = format!("rustition_test_{}", rustition::domain::tokens::random_token(9).to_lowercase().replace(['-', '_'], "x"));
+            let name = format!(
+                "rustition_test_{}",
+                rustition::domain::tokens::random_token(9).to_lowercase().replace(['-', '_'], "x")
+            );
             let conn = Database::connect(&admin).await.expect("connect to the test PostgreSQL server");
             conn.execute_unprepared(&format!("CREATE DATABASE {name}")).await.expect("create test database");
             let (base, _) = admin.rsplit_once('/').expect("postgres URL with a database name");
@@ -124,8 +127,12 @@ impl TestApp {
     }
 
     pub async fn get_lang(&self, path: &str, accept_language: &str) -> (Status, String) {
-        let response =
-            self.client.get(path.to_string()).header(Header::new("Accept-Language", accept_language.to_string())).dispatch().await;
+        let response = self
+            .client
+            .get(path.to_string())
+            .header(Header::new("Accept-Language", accept_language.to_string()))
+            .dispatch()
+            .await;
         let status = response.status();
         (status, response.into_string().await.unwrap_or_default())
     }
@@ -195,7 +202,8 @@ pub fn assert_same_origin_only(html: &str, origin: &str) {
     for attr in ["src=\"", "href=\"", "action=\"", "srcset=\""] {
         for (at, _) in html.match_indices(attr) {
             let value = html[at + attr.len()..].split('"').next().unwrap_or_default();
-            let local = value.starts_with('/') && !value.starts_with("//") || value.starts_with('#') || value.starts_with('?');
+            let local =
+                value.starts_with('/') && !value.starts_with("//") || value.starts_with('#') || value.starts_with('?');
             assert!(local || value.starts_with(origin), "{attr}{value}\" leaves the instance");
         }
     }

@@ -33,10 +33,7 @@ impl Received {
 
     /// The first URL in the body containing `needle`.
     pub fn link_containing(&self, needle: &str) -> Option<String> {
-        self.text()
-            .split_whitespace()
-            .find(|w| w.starts_with("http") && w.contains(needle))
-            .map(str::to_string)
+        self.text().split_whitespace().find(|w| w.starts_with("http") && w.contains(needle)).map(str::to_string)
     }
 }
 

@@ -1,0 +1,77 @@
+//! The command line is a contract: operators and docs rely on it.
+mod common;
+
+use std::process::Command;
+
+fn rustition(dir: &std::path::Path, db: &str, args: &[&str]) -> std::process::Output {
+    Command::new(env!("CARGO_BIN_EXE_rustition"))
+        .args(args)
+        .current_dir(common::repo_root())
+        .env("RUSTITION_SERVER__DATA_DIR", dir)
+        .env("RUSTITION_DATABASE__URL", db)
+        .env("RUSTITION_LOG", "warn")
+        .output()
+        .expect("run rustition")
+}
+
+#[tokio::test]
+async fn demo_seeds_once_and_prints_the_petition_url_last() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = common::fresh_database(dir.path()).await;
+    for _ in 0..2 {
+        let out = rustition(dir.path(), &db, &["demo"]);
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        let stdout = String::from_utf8_lossy(&out.stdout);
+        let last = stdout.lines().last().unwrap();
+        assert_eq!(last, "http://127.0.0.1:8000/o/demo/more-trees-in-our-streets");
+    }
+    let conn = sea_orm::Database::connect(&db).await.unwrap();
+    use sea_orm::{EntityTrait, PaginatorTrait};
+    assert_eq!(rustition::entities::petition::Entity::find().count(&conn).await.unwrap(), 1, "seeded once");
+}
+
+#[tokio::test]
+async fn migrate_and_mail_commands_work_on_a_fresh_database() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = common::fresh_database(dir.path()).await;
+    let out = rustition(dir.path(), &db, &["migrate"]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let out = rustition(dir.path(), &db, &["mail", "test", "--to", "admin@example.org"]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let out = rustition(dir.path(), &db, &["mail", "status"]);
+    assert!(String::from_utf8_lossy(&out.stdout).contains("queued   1"));
+    let out = rustition(dir.path(), &db, &["mail", "test", "--to", "not an address"]);
+    assert!(!out.status.success());
+}
+
+#[test]
+fn every_command_has_help() {
+    for args in [
+        &["--help"][..],
+        &["serve", "--help"],
+        &["migrate", "--help"],
+        &["worker", "--help"],
+        &["demo", "--help"],
+        &["i18n", "check", "--help"],
+        &["mail", "test", "--help"],
+    ] {
+        let out = Command::new(env!("CARGO_BIN_EXE_rustition")).args(args).output().unwrap();
+        assert!(out.status.success(), "{args:?}");
+        assert!(String::from_utf8_lossy(&out.stdout).contains("Usage"), "{args:?}");
+    }
+}
+
+#[test]
+fn a_bad_configuration_is_refused_with_every_problem_listed() {
+    let dir = tempfile::tempdir().unwrap();
+    let config = dir.path().join("bad.toml");
+    std::fs::write(&config, "[mail]\ntransport = \"smtp\"\nfrom = \"nobody\"\n[database]\nurl = \"mysql://x\"\n")
+        .unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_rustition"))
+        .args(["--config", config.to_str().unwrap(), "migrate"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("smtp_url") && err.contains("[mail] from") && err.contains("[database] url"), "{err}");
+}

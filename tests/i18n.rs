@@ -1,0 +1,73 @@
+//! Translators' safety net: English and French stay complete, and the check really fails when
+//! a key is missing.
+mod common;
+
+use std::process::Command;
+
+use rustition::i18n;
+
+#[test]
+fn english_and_french_are_complete() {
+    let root = common::repo_root();
+    let report = i18n::check(&root.join("locales"), &[root.join("templates"), root.join("src")]).unwrap();
+    for code in i18n::REQUIRED_LOCALES {
+        let locale = &report.locales[code];
+        assert!(locale.missing.is_empty(), "{code} lacks {:?}", locale.missing);
+        assert!(locale.extra.is_empty(), "{code} has keys English lacks: {:?}", locale.extra);
+    }
+    assert!(report.unused.is_empty(), "keys used nowhere: {:?}", report.unused);
+    assert!(!report.fails());
+}
+
+#[test]
+fn the_i18n_check_command_passes_on_the_shipped_locales() {
+    let output = Command::new(env!("CARGO_BIN_EXE_rustition"))
+        .args(["i18n", "check"])
+        .current_dir(common::repo_root())
+        .env("RUSTITION_SERVER__DATA_DIR", std::env::temp_dir())
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert!(output.status.success(), "{stdout}{}", String::from_utf8_lossy(&output.stderr));
+    assert!(stdout.contains("fr: 0 missing"));
+}
+
+#[test]
+fn the_check_fails_when_french_lacks_a_key() {
+    let dir = tempfile::tempdir().unwrap();
+    for (code, body) in [("en", "a = A\nb = B\n"), ("fr", "a = A\nc = C\n")] {
+        std::fs::create_dir(dir.path().join(code)).unwrap();
+        std::fs::write(dir.path().join(code).join("main.ftl"), body).unwrap();
+    }
+    let report = i18n::check(dir.path(), &[]).unwrap();
+    assert!(report.fails());
+    assert_eq!(report.locales["fr"].missing.iter().collect::<Vec<_>>(), ["b"]);
+    assert_eq!(report.locales["fr"].extra.iter().collect::<Vec<_>>(), ["c"]);
+}
+
+#[test]
+fn templates_and_code_use_only_keys_that_exist() {
+    // Every t(key="…") in the templates names an English key.
+    let root = common::repo_root();
+    let en = std::fs::read_to_string(root.join("locales/en/main.ftl")).unwrap();
+    let mut stack = vec![root.join("templates")];
+    while let Some(dir) = stack.pop() {
+        for entry in std::fs::read_dir(dir).unwrap().flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                stack.push(path);
+                continue;
+            }
+            let text = std::fs::read_to_string(&path).unwrap();
+            for (at, _) in text.match_indices("t(key=\"") {
+                let key = text[at + 7..].split('"').next().unwrap();
+                if key.ends_with('-') {
+                    // A prefix completed at run time (`"field-" ~ name`).
+                    assert!(en.contains(&format!("\n{key}")), "{}: no key starts with {key}", path.display());
+                    continue;
+                }
+                assert!(en.contains(&format!("\n{key} =")), "{}: unknown key {key}", path.display());
+            }
+        }
+    }
+}
