@@ -78,7 +78,11 @@ impl TestApp {
         change(&mut settings);
         let rocket = rustition::build_rocket(settings).await.expect("the app builds");
         let client = Client::tracked(rocket).await.expect("the app launches");
-        TestApp { client, smtp, dir }
+        let t = TestApp { client, smtp, dir };
+        if std::env::var("RUSTITION_TEST_DATABASE_URL").is_ok_and(|u| u.starts_with("postgres")) {
+            assert_eq!(t.app().db.get_database_backend(), sea_orm::DbBackend::Postgres, "tests run on PostgreSQL");
+        }
+        t
     }
 
     pub fn app(&self) -> &App {
