@@ -84,8 +84,12 @@ pub struct Mail {
     pub smtp_timeout_seconds: u64,
     pub max_per_minute: u32,
     pub max_attempts: u32,
-    pub retry_initial_seconds: u64,
-    pub retry_max_seconds: u64,
+    /// First retry delay; it doubles with each attempt (with jitter) up to `retry_max_seconds`.
+    pub retry_initial_seconds: f64,
+    pub retry_max_seconds: f64,
+    /// How long a worker may hold a job it is sending before another worker takes it over.
+    /// Longer than the SMTP timeout.
+    pub lease_seconds: u64,
     pub keep_sent_days: u32,
     /// How often the worker looks for due jobs when nobody wakes it.
     pub poll_interval_ms: u64,
@@ -101,8 +105,9 @@ impl Default for Mail {
             smtp_timeout_seconds: 30,
             max_per_minute: 60,
             max_attempts: 8,
-            retry_initial_seconds: 60,
-            retry_max_seconds: 6 * 3600,
+            retry_initial_seconds: 60.0,
+            retry_max_seconds: 6.0 * 3600.0,
+            lease_seconds: 120,
             keep_sent_days: 30,
             poll_interval_ms: 2000,
         }
@@ -215,8 +220,11 @@ impl Settings {
         if self.mail.max_attempts == 0 || self.mail.max_per_minute == 0 {
             problems.push("[mail] max_attempts and max_per_minute must be at least 1".into());
         }
-        if self.mail.retry_initial_seconds > self.mail.retry_max_seconds {
-            problems.push("[mail] retry_initial_seconds must not exceed retry_max_seconds".into());
+        if !(self.mail.retry_initial_seconds > 0.0 && self.mail.retry_initial_seconds <= self.mail.retry_max_seconds) {
+            problems.push("[mail] retry_initial_seconds must be positive and not exceed retry_max_seconds".into());
+        }
+        if self.mail.lease_seconds <= self.mail.smtp_timeout_seconds {
+            problems.push("[mail] lease_seconds must be longer than smtp_timeout_seconds".into());
         }
         if !self.i18n.available.contains(&self.i18n.default_locale) {
             problems.push(format!(

@@ -317,3 +317,25 @@ async fn health_check_answers_when_the_database_does() {
     assert_eq!(r.status(), Status::Ok);
     assert_eq!(r.into_string().await.unwrap(), "ok");
 }
+
+#[rocket::async_test]
+async fn a_fresh_install_without_smtp_writes_the_mail_to_the_outbox() {
+    let t = TestApp::start_with(|s| s.mail.transport = rustition::config::Transport::File).await;
+    let id = t.petition().await;
+    let r = t.submit(&format!("/p/{id}"), &format!("/p/{id}/sign"), &good_signer()).await;
+    assert_eq!(r.status(), Status::SeeOther);
+    let outbox = t.dir.path().join("outbox");
+    let deadline = std::time::Instant::now() + MAIL_WAIT;
+    let mail = loop {
+        let found =
+            std::fs::read_dir(&outbox).unwrap().flatten().find(|e| e.path().extension().is_some_and(|x| x == "eml"));
+        if let Some(entry) = found {
+            break std::fs::read_to_string(entry.path()).unwrap();
+        }
+        assert!(std::time::Instant::now() < deadline, "no .eml file in {}", outbox.display());
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    };
+    assert!(mail.contains("To: jane.doe@example.org"));
+    assert!(mail.contains("Message-ID: <") && mail.contains("@localhost>"));
+    assert!(mail.contains("/confirm/"));
+}

@@ -2,5 +2,6 @@
 //! transport (SMTP, or `.eml` files for a fresh install), and `compose` writes the messages.
 pub mod compose;
 pub mod queue;
+pub mod throttle;
 pub mod transport;
 pub mod worker;

@@ -31,8 +31,8 @@ pub const STATUS_SENDING: &str = "sending";
 pub const STATUS_SENT: &str = "sent";
 pub const STATUS_FAILED: &str = "failed";
 
-/// Adds a job; the Message-ID is fixed now so that a resend after a crash can be de-duplicated
-/// by the receiver.
+/// Adds a job; the Message-ID (completed with the sender's domain when sent) is fixed now, so
+/// that a resend after a crash can be de-duplicated by the receiver.
 pub async fn enqueue(db: &impl ConnectionTrait, draft: MailDraft, now: DateTime<Utc>) -> Result<i64, DbErr> {
     let job = mail_job::ActiveModel {
         priority: Set(draft.priority),
@@ -41,7 +41,7 @@ pub async fn enqueue(db: &impl ConnectionTrait, draft: MailDraft, now: DateTime<
         subject: Set(draft.subject),
         body_text: Set(draft.body_text),
         body_html: Set(draft.body_html),
-        message_id: Set(format!("{}@rustition", tokens::random_token(18))),
+        message_id: Set(tokens::random_token(18)),
         status: Set(STATUS_QUEUED.into()),
         attempts: Set(0),
         next_attempt_at: Set(now),
@@ -125,6 +125,30 @@ pub async fn release_expired_leases(db: &impl ConnectionTrait, now: DateTime<Utc
         .col_expr(mail_job::Column::LeaseUntil, Expr::value(Option::<DateTime<Utc>>::None))
         .filter(mail_job::Column::Status.eq(STATUS_SENDING))
         .filter(mail_job::Column::LeaseUntil.lt(now))
+        .exec(db)
+        .await?;
+    Ok(result.rows_affected)
+}
+
+/// Whether a job is due now (a cheap read, so an idle worker does not write).
+pub async fn has_due(db: &impl ConnectionTrait, now: DateTime<Utc>) -> Result<bool, DbErr> {
+    let due = mail_job::Entity::find()
+        .select_only()
+        .column(mail_job::Column::Id)
+        .filter(mail_job::Column::Status.eq(STATUS_QUEUED))
+        .filter(mail_job::Column::NextAttemptAt.lte(now))
+        .limit(1)
+        .into_tuple::<i64>()
+        .one(db)
+        .await?;
+    Ok(due.is_some())
+}
+
+/// Deletes sent jobs older than `keep_days`. Returns how many.
+pub async fn purge_sent(db: &impl ConnectionTrait, now: DateTime<Utc>, keep_days: u32) -> Result<u64, DbErr> {
+    let result = mail_job::Entity::delete_many()
+        .filter(mail_job::Column::Status.eq(STATUS_SENT))
+        .filter(mail_job::Column::SentAt.lt(now - chrono::Duration::days(i64::from(keep_days))))
         .exec(db)
         .await?;
     Ok(result.rows_affected)

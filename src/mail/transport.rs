@@ -18,10 +18,30 @@ pub enum Transport {
 /// Why a send did not go through, and whether trying again can help.
 #[derive(Debug)]
 pub enum SendError {
-    /// 4xx, connection refused, timeout…: try again later.
+    /// The host asked us to slow down (421, 451) or could not be reached: the whole queue waits.
+    Throttled(String),
+    /// Another 4xx: this message is tried again later.
     Transient(String),
     /// 5xx or an unusable message: never retried.
     Permanent(String),
+}
+
+impl SendError {
+    pub fn message(&self) -> &str {
+        match self {
+            SendError::Throttled(m) | SendError::Transient(m) | SendError::Permanent(m) => m,
+        }
+    }
+}
+
+fn classify(e: lettre::transport::smtp::Error) -> SendError {
+    let text = e.to_string();
+    match e.status().map(|code| code.to_string()) {
+        _ if e.is_permanent() || e.is_client() => SendError::Permanent(text),
+        Some(code) if code == "421" || code == "451" => SendError::Throttled(text),
+        Some(_) => SendError::Transient(text),
+        None => SendError::Throttled(text),
+    }
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -69,9 +89,7 @@ impl Transport {
                     .await
                     .map_err(|e| SendError::Transient(format!("{}: {e}", path.display())))
             }
-            Transport::Smtp(smtp) => smtp.send(message).await.map(|_| ()).map_err(|e| {
-                if e.is_permanent() { SendError::Permanent(e.to_string()) } else { SendError::Transient(e.to_string()) }
-            }),
+            Transport::Smtp(smtp) => smtp.send(message).await.map(|_| ()).map_err(classify),
         }
     }
 }
@@ -88,11 +106,11 @@ fn with_default_tls(url: &str) -> Result<String, TransportError> {
 
 fn build(from: &Mailbox, job: &mail_job::Model) -> Result<Message, SendError> {
     let to: Mailbox = job.recipient.parse().map_err(|e| SendError::Permanent(format!("recipient: {e}")))?;
-    let builder = Message::builder()
-        .from(from.clone())
-        .to(to)
-        .subject(job.subject.clone())
-        .message_id(Some(format!("<{}>", job.message_id)));
+    let builder = Message::builder().from(from.clone()).to(to).subject(job.subject.clone()).message_id(Some(format!(
+        "<{}@{}>",
+        job.message_id,
+        from.email.domain()
+    )));
     let message = match &job.body_html {
         Some(html) => builder.multipart(MultiPart::alternative_plain_html(job.body_text.clone(), html.clone())),
         None => builder.header(header::ContentType::TEXT_PLAIN).body(job.body_text.clone()),

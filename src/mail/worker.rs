@@ -1,6 +1,7 @@
-//! The mail worker: claims due jobs one at a time, respects the per-minute cap, retries what
-//! failed for a passing reason with exponential backoff and jitter, and gives up on 5xx.
-use std::collections::VecDeque;
+//! The mail worker: takes a send slot from the shared throttle, claims the most urgent due job,
+//! sends it, and records the outcome. A refused or failed send is retried with exponential
+//! backoff and jitter; "slow down" (421/451) or an unreachable host pauses the whole queue; a
+//! 5xx fails the job at once. Several workers (threads or processes) can run side by side.
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -10,13 +11,17 @@ use sea_orm::DatabaseConnection;
 use tokio::sync::Notify;
 use tokio::time::Instant;
 
-use super::queue;
 use super::transport::{SendError, Transport};
+use super::{queue, throttle};
 use crate::config::Mail;
 use crate::domain::now;
+use crate::entities::mail_job;
 
-/// How long a claimed job stays leased before another worker may take it over.
-const LEASE: chrono::Duration = chrono::Duration::minutes(5);
+/// How often leases are checked, old sends forgotten and old sent jobs purged (more often when
+/// leases are short, so a crashed worker's jobs come back within about one lease).
+fn housekeeping_interval(settings: &Mail) -> Duration {
+    Duration::from_millis(settings.lease_seconds * 500).min(Duration::from_secs(30))
+}
 
 pub struct Worker {
     pub db: DatabaseConnection,
@@ -27,95 +32,127 @@ pub struct Worker {
     pub wake: Arc<Notify>,
 }
 
-/// Sends allowed in any 60-second window: the times of the last sends.
-struct RateLimit {
-    per_minute: usize,
-    sent: VecDeque<Instant>,
-}
-
-impl RateLimit {
-    /// How long to wait before the next send is allowed.
-    fn wait(&mut self) -> Option<Duration> {
-        let window = Duration::from_secs(60);
-        while self.sent.front().is_some_and(|t| t.elapsed() >= window) {
-            self.sent.pop_front();
-        }
-        if self.sent.len() < self.per_minute {
-            return None;
-        }
-        self.sent.front().map(|t| window.saturating_sub(t.elapsed()))
-    }
+fn seconds(s: f64) -> chrono::Duration {
+    chrono::Duration::milliseconds((s * 1000.0) as i64)
 }
 
 /// Delay before attempt `attempts + 1`: initial × 2^(attempts−1), capped, ±20 % jitter so that
 /// many jobs refused together do not come back together.
 pub fn backoff(settings: &Mail, attempts: i32) -> chrono::Duration {
-    let exp = attempts.clamp(1, 30) as u32 - 1;
-    let base = settings.retry_initial_seconds.saturating_mul(1u64 << exp.min(20)).min(settings.retry_max_seconds);
+    let exp = attempts.clamp(1, 30) - 1;
+    let base = (settings.retry_initial_seconds * 2f64.powi(exp)).min(settings.retry_max_seconds);
     let mut byte = [0u8; 1];
     let jitter = match getrandom::fill(&mut byte) {
         Ok(()) => 0.8 + 0.4 * f64::from(byte[0]) / 255.0,
         Err(_) => 1.0,
     };
-    chrono::Duration::milliseconds((base as f64 * 1000.0 * jitter) as i64)
+    seconds(base * jitter)
 }
 
 impl Worker {
     pub async fn run(self) {
-        let mut limit = RateLimit { per_minute: self.settings.max_per_minute as usize, sent: VecDeque::new() };
         let poll = Duration::from_millis(self.settings.poll_interval_ms);
-        let mut last_release: Option<Instant> = None;
+        let mut last_housekeeping: Option<Instant> = None;
         loop {
-            if last_release.is_none_or(|t| t.elapsed() >= Duration::from_secs(30)) {
-                match queue::release_expired_leases(&self.db, now()).await {
-                    Ok(0) => {}
-                    Ok(n) => tracing::warn!(jobs = n, "mail jobs whose lease expired are queued again"),
-                    Err(e) => tracing::error!(error = %e, "cannot release expired mail leases"),
-                }
-                last_release = Some(Instant::now());
+            if last_housekeeping.is_none_or(|t| t.elapsed() >= housekeeping_interval(&self.settings)) {
+                self.housekeeping().await;
+                last_housekeeping = Some(Instant::now());
             }
-            if let Some(wait) = limit.wait() {
-                tokio::time::sleep(wait).await;
-                continue;
-            }
-            let started = now();
-            match queue::claim(&self.db, started, started + LEASE).await {
-                Ok(Some(job)) => {
-                    limit.sent.push_back(Instant::now());
-                    self.deliver(job).await;
+            match self.step().await {
+                Ok(Some(wait)) => {
+                    let _ = tokio::time::timeout(wait, self.wake.notified()).await;
                 }
-                Ok(None) => {
-                    let _ = tokio::time::timeout(poll, self.wake.notified()).await;
-                }
+                Ok(None) => {}
                 Err(e) => {
-                    tracing::error!(error = %e, "cannot claim mail jobs");
+                    tracing::error!(error = %e, "mail worker: database error");
                     tokio::time::sleep(poll).await;
                 }
             }
         }
     }
 
-    async fn deliver(&self, job: crate::entities::mail_job::Model) {
-        let result = self.transport.send(&self.from, &job).await;
-        let done: DateTime<Utc> = now();
-        let update = match &result {
-            Ok(()) => {
-                tracing::info!(job = job.id, kind = %job.kind, attempt = job.attempts, "mail sent");
-                queue::mark_sent(&self.db, job.id, done).await
-            }
-            Err(SendError::Transient(e)) if (job.attempts as u32) < self.settings.max_attempts => {
-                let next = done + backoff(&self.settings, job.attempts);
-                tracing::warn!(job = job.id, attempt = job.attempts, error = %e, retry_at = %next, "mail deferred");
-                queue::mark_retry(&self.db, job.id, e, next).await
-            }
-            Err(SendError::Transient(e) | SendError::Permanent(e)) => {
-                tracing::error!(job = job.id, attempt = job.attempts, error = %e, "mail failed");
-                queue::mark_failed(&self.db, job.id, e).await
-            }
+    /// Sends at most one job. Returns how long to wait before the next step, if at all.
+    async fn step(&self) -> Result<Option<Duration>, sea_orm::DbErr> {
+        let poll = Duration::from_millis(self.settings.poll_interval_ms);
+        let started = now();
+        if !queue::has_due(&self.db, started).await? {
+            return Ok(Some(poll));
+        }
+        let slot = match throttle::acquire(&self.db, started, self.settings.max_per_minute).await? {
+            throttle::Slot::Granted(slot) => slot,
+            // Sleep until the slot frees, but look again at least every poll interval.
+            throttle::Slot::Wait(wait) => return Ok(Some(wait.to_std().unwrap_or(poll).min(poll.max(wait_cap())))),
         };
-        if let Err(e) = update {
-            // The lease expires and the job is tried again: at least once, never lost.
-            tracing::error!(job = job.id, error = %e, "cannot record the mail job's outcome");
+        let lease_until = started + chrono::Duration::seconds(self.settings.lease_seconds as i64);
+        match queue::claim(&self.db, started, lease_until).await? {
+            Some(job) => {
+                self.deliver(job).await?;
+                Ok(None)
+            }
+            None => {
+                throttle::release(&self.db, slot).await?;
+                Ok(Some(poll))
+            }
         }
     }
+
+    async fn deliver(&self, job: mail_job::Model) -> Result<(), sea_orm::DbErr> {
+        let result = self.transport.send(&self.from, &job).await;
+        let done: DateTime<Utc> = now();
+        let attempt = job.attempts;
+        match result {
+            Ok(()) => {
+                tracing::info!(job = job.id, kind = %job.kind, attempt, "mail sent");
+                queue::mark_sent(&self.db, job.id, done).await?;
+                throttle::resume(&self.db).await
+            }
+            Err(SendError::Permanent(e)) => {
+                tracing::error!(job = job.id, attempt, error = %e, "mail refused for good");
+                queue::mark_failed(&self.db, job.id, &e).await
+            }
+            Err(e) if attempt as u32 >= self.settings.max_attempts => {
+                tracing::error!(job = job.id, attempt, error = %e.message(), "mail failed: no attempts left");
+                queue::mark_failed(&self.db, job.id, e.message()).await
+            }
+            Err(SendError::Throttled(e)) => {
+                let until = throttle::pause(
+                    &self.db,
+                    done,
+                    seconds(self.settings.retry_initial_seconds),
+                    seconds(self.settings.retry_max_seconds),
+                )
+                .await?;
+                tracing::warn!(job = job.id, attempt, error = %e, resume_at = %until, "mail host refused or unreachable: queue paused");
+                queue::mark_retry(&self.db, job.id, &e, until).await
+            }
+            Err(SendError::Transient(e)) => {
+                let next = done + backoff(&self.settings, attempt);
+                tracing::warn!(job = job.id, attempt, error = %e, retry_at = %next, "mail deferred");
+                queue::mark_retry(&self.db, job.id, &e, next).await
+            }
+        }
+    }
+
+    async fn housekeeping(&self) {
+        let at = now();
+        match queue::release_expired_leases(&self.db, at).await {
+            Ok(0) => {}
+            Ok(n) => tracing::warn!(jobs = n, "mail jobs whose worker stopped while sending are queued again"),
+            Err(e) => tracing::error!(error = %e, "cannot release expired mail leases"),
+        }
+        if let Err(e) = throttle::forget_old(&self.db, at).await {
+            tracing::error!(error = %e, "cannot forget old mail sends");
+        }
+        match queue::purge_sent(&self.db, at, self.settings.keep_sent_days).await {
+            Ok(0) => {}
+            Ok(n) => tracing::info!(jobs = n, "old sent mail jobs purged"),
+            Err(e) => tracing::error!(error = %e, "cannot purge old sent mail jobs"),
+        }
+    }
+}
+
+/// Longest single sleep while the queue waits for a slot, so a worker notices a shorter pause
+/// set meanwhile.
+fn wait_cap() -> Duration {
+    Duration::from_secs(5)
 }

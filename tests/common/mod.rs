@@ -61,7 +61,8 @@ pub async fn test_settings(dir: &std::path::Path, smtp: &SmtpServer) -> Settings
     s.mail.transport = Transport::Smtp;
     s.mail.smtp_url = Some(smtp.url());
     s.mail.poll_interval_ms = 50;
-    s.mail.retry_initial_seconds = 1;
+    s.mail.retry_initial_seconds = 0.2;
+    s.mail.retry_max_seconds = 2.0;
     s.signing.count_interval_ms = 100;
     s
 }

@@ -58,11 +58,21 @@ fn decode_qp(body: &str) -> String {
     String::from_utf8_lossy(&out).into_owned()
 }
 
+/// What the listener does at the end of a message's DATA instead of accepting it.
+#[derive(Debug, Clone)]
+enum Action {
+    Reply(String),
+    /// Close the connection without answering.
+    Drop,
+    /// Never answer (the client times out).
+    Hang,
+}
+
 #[derive(Default)]
 struct Shared {
     received: Vec<Received>,
-    /// Replies given to the next DATA end-of-message instead of 250, one per message.
-    refusals: VecDeque<String>,
+    /// One action per coming message; accepted normally once empty.
+    script: VecDeque<Action>,
 }
 
 #[derive(Clone)]
@@ -73,7 +83,17 @@ pub struct SmtpServer {
 
 impl SmtpServer {
     pub async fn start() -> SmtpServer {
-        let listener = TcpListener::bind("127.0.0.1:0").await.expect("bind test SMTP listener");
+        SmtpServer::start_on(0).await
+    }
+
+    /// A port nobody listens on yet: the mail host is "down" until `start_on(port)`.
+    pub async fn reserve_port() -> u16 {
+        let listener = TcpListener::bind("127.0.0.1:0").await.expect("bind");
+        listener.local_addr().expect("local addr").port()
+    }
+
+    pub async fn start_on(port: u16) -> SmtpServer {
+        let listener = TcpListener::bind(("127.0.0.1", port)).await.expect("bind test SMTP listener");
         let port = listener.local_addr().expect("local addr").port();
         let shared = Arc::new(Mutex::new(Shared::default()));
         let accept_shared = shared.clone();
@@ -91,9 +111,23 @@ impl SmtpServer {
 
     /// The next `n` messages are answered with `reply` (e.g. "451 4.7.1 Try later").
     pub fn refuse_next(&self, n: usize, reply: &str) {
+        self.script(n, Action::Reply(reply.to_string()));
+    }
+
+    /// The connection is closed at the end of the next `n` messages, without an answer.
+    pub fn drop_next(&self, n: usize) {
+        self.script(n, Action::Drop);
+    }
+
+    /// The next `n` messages never get an answer.
+    pub fn hang_next(&self, n: usize) {
+        self.script(n, Action::Hang);
+    }
+
+    fn script(&self, n: usize, action: Action) {
         let mut shared = self.shared.lock().unwrap();
         for _ in 0..n {
-            shared.refusals.push_back(reply.to_string());
+            shared.script.push_back(action.clone());
         }
     }
 
@@ -157,12 +191,21 @@ async fn session(stream: TcpStream, shared: Arc<Mutex<Shared>>) {
                 }
                 data.push_str(line.strip_prefix('.').filter(|_| line.starts_with("..")).unwrap_or(&line));
             }
-            let mut shared = shared.lock().unwrap();
-            match shared.refusals.pop_front() {
-                Some(reply) => format!("{reply}\r\n"),
-                None => {
+            let action = {
+                let mut shared = shared.lock().unwrap();
+                let action = shared.script.pop_front();
+                if action.is_none() {
                     shared.received.push(Received { from: from.clone(), to: to.clone(), data });
-                    "250 OK queued\r\n".into()
+                }
+                action
+            };
+            match action {
+                None => "250 OK queued\r\n".into(),
+                Some(Action::Reply(reply)) => format!("{reply}\r\n"),
+                Some(Action::Drop) => return,
+                Some(Action::Hang) => {
+                    tokio::time::sleep(Duration::from_secs(3600)).await;
+                    return;
                 }
             }
         } else if upper.starts_with("QUIT") {

@@ -1,0 +1,47 @@
+//! What every mail worker of the instance shares, so that several processes on one PostgreSQL
+//! respect one sending limit: the sends of the last minute, and a pause of the whole queue
+//! after the SMTP host said "slow down" (421/451) or could not be reached.
+use sea_orm_migration::{prelude::*, schema::*};
+
+#[derive(DeriveMigrationName)]
+pub struct Migration;
+
+#[async_trait::async_trait]
+impl MigrationTrait for Migration {
+    async fn up(&self, m: &SchemaManager) -> Result<(), DbErr> {
+        m.create_table(
+            Table::create()
+                .table("mail_sends")
+                .col(big_pk_auto("id"))
+                .col(timestamp_with_time_zone("sent_at"))
+                .to_owned(),
+        )
+        .await?;
+        m.create_index(Index::create().name("ix_mail_sends_sent_at").table("mail_sends").col("sent_at").to_owned())
+            .await?;
+        m.create_table(
+            Table::create()
+                .table("mail_throttle")
+                .col(integer("id").primary_key())
+                .col(timestamp_with_time_zone_null("paused_until"))
+                // Consecutive refusals: the pause doubles with each.
+                .col(integer("level").default(0))
+                .to_owned(),
+        )
+        .await?;
+        m.exec_stmt(
+            Query::insert()
+                .into_table("mail_throttle")
+                .columns(["id", "level"])
+                .values_panic([1.into(), 0.into()])
+                .to_owned(),
+        )
+        .await?;
+        Ok(())
+    }
+
+    async fn down(&self, m: &SchemaManager) -> Result<(), DbErr> {
+        m.drop_table(Table::drop().table("mail_throttle").to_owned()).await?;
+        m.drop_table(Table::drop().table("mail_sends").to_owned()).await
+    }
+}
