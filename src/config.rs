@@ -232,6 +232,9 @@ impl Settings {
                 self.i18n.default_locale, self.i18n.available
             ));
         }
+        if self.signing.challenge != Challenge::None {
+            problems.push("[signing] challenge: only \"none\" is available in this version".into());
+        }
         if self.signing.confirmation_valid_hours == 0 || self.signing.count_interval_ms == 0 {
             problems.push("[signing] confirmation_valid_hours and count_interval_ms must be positive".into());
         }

@@ -101,11 +101,12 @@ pub async fn build_rocket(settings: Settings) -> Result<Rocket<Build>, StartErro
     let counter_db = app.db.clone();
     let public_url = s.public_url();
     let count_interval = Duration::from_millis(s.signing.count_interval_ms);
+    let retention_days = s.signing.unconfirmed_retention_days;
     let static_dir = s.asset("static");
     let rocket = rocket::custom(figment).manage(app).attach(AdHoc::on_liftoff("background tasks", move |_| {
         Box::pin(async move {
             tokio::spawn(worker.run());
-            tokio::spawn(domain::counting::run(counter_db, count_interval, Duration::from_secs(900)));
+            tokio::spawn(domain::counting::run(counter_db, count_interval, Duration::from_secs(900), retention_days));
             tracing::info!("Rustition is serving at {public_url}/");
         })
     }));

@@ -339,3 +339,25 @@ async fn a_fresh_install_without_smtp_writes_the_mail_to_the_outbox() {
     assert!(mail.contains("Message-ID: <") && mail.contains("@localhost>"));
     assert!(mail.contains("/confirm/"));
 }
+
+#[rocket::async_test]
+async fn signatures_never_confirmed_are_deleted_after_the_retention_period() {
+    let t = TestApp::start().await;
+    let id = t.petition().await;
+    t.submit(&format!("/p/{id}"), &format!("/p/{id}/sign"), &good_signer()).await;
+    let mut other = good_signer();
+    other[2] = ("email", "recent@example.org");
+    t.submit(&format!("/p/{id}"), &format!("/p/{id}/sign"), &other).await;
+    let db = &t.app().db;
+    use rustition::entities::signature;
+    use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, sea_query::Expr};
+    signature::Entity::update_many()
+        .col_expr(signature::Column::CreatedAt, Expr::value(chrono::Utc::now() - chrono::Duration::days(31)))
+        .filter(signature::Column::Email.eq("jane.doe@example.org"))
+        .exec(db)
+        .await
+        .unwrap();
+    let deleted = rustition::domain::counting::purge_unconfirmed(db, chrono::Utc::now(), 30).await.unwrap();
+    assert_eq!(deleted, 1);
+    assert_eq!(t.count("SELECT COUNT(*) FROM signatures WHERE email = 'recent@example.org'").await, 1);
+}

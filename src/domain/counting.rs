@@ -25,8 +25,23 @@ pub async fn refresh(db: &impl ConnectionTrait, since: Option<DateTime<Utc>>) ->
     Ok(result.rows_affected())
 }
 
-/// Runs forever: a quick refresh every `interval`, a full recount every `full_every`.
-pub async fn run(db: sea_orm::DatabaseConnection, interval: std::time::Duration, full_every: std::time::Duration) {
+/// Deletes signatures never confirmed within `days` (the confirmation mail promises it).
+pub async fn purge_unconfirmed(db: &impl ConnectionTrait, now: DateTime<Utc>, days: u32) -> Result<u64, DbErr> {
+    let sql = "DELETE FROM signatures WHERE confirmed_at IS NULL AND created_at < $1";
+    let before = now - Duration::days(i64::from(days));
+    let result =
+        db.execute_raw(Statement::from_sql_and_values(db.get_database_backend(), sql, [before.into()])).await?;
+    Ok(result.rows_affected())
+}
+
+/// Runs forever: a quick refresh every `interval`; a full recount, and the purge of signatures
+/// left unconfirmed for `retention_days`, every `full_every`.
+pub async fn run(
+    db: sea_orm::DatabaseConnection,
+    interval: std::time::Duration,
+    full_every: std::time::Duration,
+    retention_days: u32,
+) {
     let mut last_full = tokio::time::Instant::now();
     let mut since: Option<DateTime<Utc>> = None;
     loop {
@@ -37,6 +52,11 @@ pub async fn run(db: sea_orm::DatabaseConnection, interval: std::time::Duration,
                 since = Some(started);
                 if full {
                     last_full = tokio::time::Instant::now();
+                    match purge_unconfirmed(&db, started, retention_days).await {
+                        Ok(0) => {}
+                        Ok(n) => tracing::info!(signatures = n, "unconfirmed signatures past retention deleted"),
+                        Err(e) => tracing::error!(error = %e, "cannot purge unconfirmed signatures"),
+                    }
                 }
             }
             Err(e) => tracing::error!(error = %e, "count refresh failed"),
