@@ -66,3 +66,33 @@ pub async fn mail_test(app: &App, to: &str) -> Result<(), StartError> {
     queue::enqueue(&app.db, draft, domain::now()).await?;
     Ok(())
 }
+
+/// `rustition admin create`: an administrator account, verified. Problems are printed per field.
+pub async fn admin_create(app: &App, username: &str, email: &str, password: &str) -> Result<ExitCode, StartError> {
+    let new = domain::accounts::NewAccount {
+        username: username.to_string(),
+        email: email.to_string(),
+        password: password.to_string(),
+        is_admin: true,
+        verified: true,
+        ..Default::default()
+    };
+    match domain::accounts::create(&app.db, new).await {
+        Ok(id) => {
+            println!("administrator {username} created (id {id})");
+            Ok(ExitCode::SUCCESS)
+        }
+        Err(domain::DomainError::Invalid(errors)) => {
+            let lang = app.i18n.default_locale();
+            for (field, problem) in errors {
+                eprintln!(
+                    "{}: {}",
+                    app.i18n.tr(lang, &format!("field-{field}"), None),
+                    app.i18n.tr(lang, problem, None)
+                );
+            }
+            Ok(ExitCode::from(2))
+        }
+        Err(e) => Err(e.into()),
+    }
+}

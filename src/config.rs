@@ -34,6 +34,9 @@ pub struct Server {
     pub onion_url: Option<String>,
     /// Rocket worker threads; 0 means one per core.
     pub workers: usize,
+    /// Header holding the client's address, set by a trusted reverse proxy (e.g. "X-Real-IP").
+    /// Unset, the connection's address is used: a client cannot choose the address it is limited by.
+    pub ip_header: Option<String>,
 }
 
 impl Default for Server {
@@ -47,6 +50,7 @@ impl Default for Server {
             secret_key: None,
             onion_url: None,
             workers: 0,
+            ip_header: None,
         }
     }
 }

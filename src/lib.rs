@@ -33,6 +33,9 @@ pub struct App {
     pub csrf_key: Vec<u8>,
     /// Wakes the mail worker when a job is queued.
     pub mail_wake: Arc<Notify>,
+    pub limits: web::limits::Limits,
+    /// While no account exists: the token of the one-time setup page (printed in the log).
+    pub setup_token: std::sync::Mutex<Option<String>>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -41,6 +44,8 @@ pub enum StartError {
     Config(#[from] config::ConfigError),
     #[error("database: {0}")]
     Db(#[from] sea_orm::DbErr),
+    #[error("{0}")]
+    Domain(#[from] domain::DomainError),
     #[error("translations: {0}")]
     I18n(#[from] i18n::I18nError),
     #[error("templates: {0}")]
@@ -63,7 +68,11 @@ pub async fn build_app(settings: Settings) -> Result<App, StartError> {
     db::migrate(&db).await?;
     let composer =
         mail::compose::Composer { views: views.clone(), i18n: i18n.clone(), public_url: settings.public_url() };
+    // While no account exists, the setup page is open to whoever has the token printed in the log.
+    let setup_token = (domain::accounts::count(&db).await? == 0).then(|| domain::tokens::random_token(24));
     Ok(App {
+        limits: web::limits::Limits::new(),
+        setup_token: std::sync::Mutex::new(setup_token),
         db,
         csrf_key: domain::tokens::derive_key(&secret, "csrf"),
         settings: Arc::new(settings),
@@ -86,6 +95,10 @@ pub async fn build_rocket(settings: Settings) -> Result<Rocket<Build>, StartErro
         .merge(("log_level", rocket::config::LogLevel::Off))
         .merge(("cli_colors", false))
         .merge(("limits", Limits::default().limit("form", 64.kibibytes()).limit("data-form", 2.mebibytes())));
+    let figment = match &s.server.ip_header {
+        Some(header) => figment.merge(("ip_header", header.clone())),
+        None => figment.merge(("ip_header", false)),
+    };
     let figment = if s.server.workers > 0 { figment.merge(("workers", s.server.workers)) } else { figment };
     let headers = web::security::SecurityHeaders {
         hsts: s.public_url().starts_with("https://"),
@@ -100,6 +113,7 @@ pub async fn build_rocket(settings: Settings) -> Result<Rocket<Build>, StartErro
     };
     let counter_db = app.db.clone();
     let public_url = s.public_url();
+    let setup_url = app.setup_token.lock().ok().and_then(|t| t.as_ref().map(|t| format!("{public_url}/setup/{t}")));
     let count_interval = Duration::from_millis(s.signing.count_interval_ms);
     let retention_days = s.signing.unconfirmed_retention_days;
     let static_dir = s.asset("static");
@@ -108,6 +122,9 @@ pub async fn build_rocket(settings: Settings) -> Result<Rocket<Build>, StartErro
             tokio::spawn(worker.run());
             tokio::spawn(domain::counting::run(counter_db, count_interval, Duration::from_secs(900), retention_days));
             tracing::info!("Rustition is serving at {public_url}/");
+            if let Some(url) = setup_url {
+                tracing::warn!("No account exists yet. Create the first administrator at {url}");
+            }
         })
     }));
     Ok(web::mount(rocket, &static_dir, headers))

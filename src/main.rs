@@ -30,6 +30,11 @@ enum Command {
         #[command(subcommand)]
         command: I18nCommand,
     },
+    /// Account administration.
+    Admin {
+        #[command(subcommand)]
+        command: AdminCommand,
+    },
     /// Mail tools.
     Mail {
         #[command(subcommand)]
@@ -41,6 +46,17 @@ enum Command {
 enum I18nCommand {
     /// List missing, extra and unused Fluent keys per locale; fails when en or fr lacks one.
     Check,
+}
+
+#[derive(Subcommand)]
+enum AdminCommand {
+    /// Create an instance administrator; the password is read from standard input.
+    Create {
+        #[arg(long)]
+        username: String,
+        #[arg(long)]
+        email: String,
+    },
 }
 
 #[derive(Subcommand)]
@@ -111,6 +127,14 @@ async fn run(command: Command, settings: Settings) -> Result<ExitCode, Box<dyn s
             let path = rustition::domain::demo::seed(&app.db).await?;
             println!("Demo petition ready. Start the server (cargo run --release) and open:");
             println!("{}{path}", app.settings.public_url());
+        }
+        Command::Admin { command: AdminCommand::Create { username, email } } => {
+            let mut password = String::new();
+            std::io::stdin().read_line(&mut password)?;
+            let app = rustition::build_app(settings).await?;
+            return Ok(
+                rustition::cli::admin_create(&app, &username, &email, password.trim_end_matches(['\r', '\n'])).await?
+            );
         }
         Command::I18n { command: I18nCommand::Check } => return Ok(rustition::cli::i18n_check(&settings)?),
         Command::Mail { command: MailCommand::Test { to } } => {

@@ -75,3 +75,33 @@ fn a_bad_configuration_is_refused_with_every_problem_listed() {
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("smtp_url") && err.contains("[mail] from") && err.contains("[database] url"), "{err}");
 }
+
+#[tokio::test]
+async fn admin_create_reads_the_password_from_standard_input() {
+    use std::io::Write;
+    let dir = tempfile::tempdir().unwrap();
+    let db = common::fresh_database(dir.path()).await;
+    let run = |password: &str| {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_rustition"))
+            .args(["admin", "create", "--username", "root", "--email", "root@example.org"])
+            .current_dir(common::repo_root())
+            .env("RUSTITION_SERVER__DATA_DIR", dir.path())
+            .env("RUSTITION_DATABASE__URL", &db)
+            .env("RUSTITION_LOG", "warn")
+            .stdin(std::process::Stdio::piped())
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        child.stdin.take().unwrap().write_all(format!("{password}\n").as_bytes()).unwrap();
+        child.wait_with_output().unwrap()
+    };
+    let short = run("short");
+    assert_eq!(short.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&short.stderr).contains("Password: Use at least 10 characters."));
+    let ok = run("a long enough secret");
+    assert!(ok.status.success(), "{}", String::from_utf8_lossy(&ok.stderr));
+    let conn = sea_orm::Database::connect(&db).await.unwrap();
+    let user = rustition::domain::accounts::authenticate(&conn, "root", "a long enough secret").await.unwrap();
+    assert!(user.is_some_and(|u| u.is_admin && u.password_hash.starts_with("$argon2id$")));
+}

@@ -4,12 +4,17 @@ pub use sea_orm_migration::prelude::*;
 
 mod m20261124_000001_initial;
 mod m20261124_000002_mail_throttle;
+mod m20261124_000003_accounts;
 
 pub struct Migrator;
 
 #[async_trait::async_trait]
 impl MigratorTrait for Migrator {
     fn migrations() -> Vec<Box<dyn MigrationTrait>> {
-        vec![Box::new(m20261124_000001_initial::Migration), Box::new(m20261124_000002_mail_throttle::Migration)]
+        vec![
+            Box::new(m20261124_000001_initial::Migration),
+            Box::new(m20261124_000002_mail_throttle::Migration),
+            Box::new(m20261124_000003_accounts::Migration),
+        ]
     }
 }

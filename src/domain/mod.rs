@@ -4,11 +4,16 @@ use std::collections::BTreeMap;
 
 use sea_orm::DbErr;
 
+pub mod accounts;
 pub mod counting;
 pub mod demo;
 pub mod email;
 pub mod ids;
+pub mod passwords;
+pub mod permissions;
 pub mod petitions;
+pub mod reserved;
+pub mod sessions;
 pub mod signatures;
 pub mod tokens;
 
@@ -26,6 +31,9 @@ pub enum DomainError {
     /// A rule refused the action; the payload is the Fluent id that explains it.
     #[error("refused: {0}")]
     Refused(&'static str),
+    /// Something that is neither the user's fault nor the database's (a task that died…).
+    #[error("internal error: {0}")]
+    Internal(String),
 }
 
 pub type DomainResult<T> = Result<T, DomainError>;

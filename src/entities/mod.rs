@@ -1,4 +1,7 @@
 //! SeaORM entities, one file per table. Names follow DESIGN.md; operators' scripts rely on them.
+pub mod challenge;
+pub mod email_token;
+pub mod invitation;
 pub mod mail_job;
 pub mod membership;
 pub mod organisation;

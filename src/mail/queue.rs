@@ -4,7 +4,7 @@ use chrono::{DateTime, Utc};
 use sea_orm::sea_query::Expr;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DbBackend, DbErr, EntityTrait, FromQueryResult, QueryFilter,
-    QuerySelect, Set, Statement,
+    QueryOrder, QuerySelect, Set, Statement,
 };
 
 use crate::domain::tokens;
@@ -30,6 +30,8 @@ pub const STATUS_QUEUED: &str = "queued";
 pub const STATUS_SENDING: &str = "sending";
 pub const STATUS_SENT: &str = "sent";
 pub const STATUS_FAILED: &str = "failed";
+pub const STATUS_CANCELLED: &str = "cancelled";
+pub const STATUSES: [&str; 5] = [STATUS_QUEUED, STATUS_SENDING, STATUS_SENT, STATUS_FAILED, STATUS_CANCELLED];
 
 /// Adds a job; the Message-ID (completed with the sender's domain when sent) is fixed now, so
 /// that a resend after a crash can be de-duplicated by the receiver.
@@ -164,4 +166,38 @@ pub async fn counts(db: &impl ConnectionTrait) -> Result<Vec<(String, i64)>, DbE
         .into_tuple()
         .all(db)
         .await
+}
+
+/// The latest jobs, of one status or all, newest first.
+pub async fn list(db: &impl ConnectionTrait, status: Option<&str>, limit: u64) -> Result<Vec<mail_job::Model>, DbErr> {
+    let mut query = mail_job::Entity::find().order_by_desc(mail_job::Column::Id).limit(limit);
+    if let Some(status) = status {
+        query = query.filter(mail_job::Column::Status.eq(status));
+    }
+    query.all(db).await
+}
+
+/// An admin's "retry now": a queued, failed or cancelled job is due at once, with its attempts
+/// counted afresh. Returns false when there was no such job (or it is being sent or was sent).
+pub async fn retry_now(db: &impl ConnectionTrait, id: i64, now: DateTime<Utc>) -> Result<bool, DbErr> {
+    let result = mail_job::Entity::update_many()
+        .col_expr(mail_job::Column::Status, Expr::value(STATUS_QUEUED))
+        .col_expr(mail_job::Column::NextAttemptAt, Expr::value(now))
+        .col_expr(mail_job::Column::Attempts, Expr::value(0))
+        .filter(mail_job::Column::Id.eq(id))
+        .filter(mail_job::Column::Status.is_in([STATUS_QUEUED, STATUS_FAILED, STATUS_CANCELLED]))
+        .exec(db)
+        .await?;
+    Ok(result.rows_affected == 1)
+}
+
+/// An admin's "cancel": a queued or failed job is never sent.
+pub async fn cancel(db: &impl ConnectionTrait, id: i64) -> Result<bool, DbErr> {
+    let result = mail_job::Entity::update_many()
+        .col_expr(mail_job::Column::Status, Expr::value(STATUS_CANCELLED))
+        .filter(mail_job::Column::Id.eq(id))
+        .filter(mail_job::Column::Status.is_in([STATUS_QUEUED, STATUS_FAILED]))
+        .exec(db)
+        .await?;
+    Ok(result.rows_affected == 1)
 }

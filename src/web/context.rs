@@ -10,10 +10,12 @@ use serde::Serialize;
 use super::error::WebError;
 use super::page::Page;
 use crate::App;
-use crate::domain::tokens;
+use crate::domain::{sessions, tokens};
+use crate::entities::user;
 
 pub const LANG_COOKIE: &str = "lang";
 pub const CSRF_COOKIE: &str = "csrf";
+pub const SESSION_COOKIE: &str = "session";
 const FLASH_COOKIE: &str = "flash";
 /// The name of the hidden field every form carries.
 pub const CSRF_FIELD: &str = "csrf_token";
@@ -32,9 +34,20 @@ struct LanguageLink {
     current: bool,
 }
 
+/// The signed-in user, as pages show them.
+#[derive(Debug, Clone, Serialize)]
+pub struct UserView {
+    pub id: i64,
+    pub username: String,
+    pub display_name: String,
+    pub is_admin: bool,
+}
+
 #[derive(Debug, Clone)]
 pub struct Ctx {
     pub lang: String,
+    /// The signed-in user, when the request carries a valid session.
+    pub user: Option<user::Model>,
     /// The value in the CSRF cookie; forms carry a keyed hash of it.
     csrf_secret: String,
     pub csrf_token: String,
@@ -82,7 +95,7 @@ impl Ctx {
         if flash.is_some() {
             jar.remove(Cookie::build(FLASH_COOKIE).path("/"));
         }
-        Ctx { lang, csrf_secret, csrf_token, flash, path: req.uri().path().to_string(), secure_cookies }
+        Ctx { lang, user: None, csrf_secret, csrf_token, flash, path: req.uri().path().to_string(), secure_cookies }
     }
 
     /// True when `token` is the one this visitor's forms carry.
@@ -102,6 +115,13 @@ impl Ctx {
         c.insert("csrf_token", &self.csrf_token);
         c.insert("flash", &self.flash);
         c.insert("path", &self.path);
+        let user = self.user.as_ref().map(|u| UserView {
+            id: u.id,
+            username: u.username.clone(),
+            display_name: u.display_name.clone(),
+            is_admin: u.is_admin,
+        });
+        c.insert("user", &user);
         let languages: Vec<LanguageLink> = app
             .i18n
             .codes()
@@ -140,14 +160,61 @@ impl<'r> FromRequest<'r> for &'r Ctx {
     type Error = std::convert::Infallible;
 
     async fn from_request(req: &'r Request<'_>) -> Outcome<Self, Self::Error> {
-        Outcome::Success(Ctx::of(req))
+        Outcome::Success(Ctx::load(req).await)
+    }
+}
+
+/// The user of the request's session cookie. Anonymous visitors cost no query.
+async fn signed_in_user(req: &Request<'_>) -> Option<user::Model> {
+    let token = req.cookies().get(SESSION_COOKIE)?.value().to_string();
+    let app = req.rocket().state::<App>()?;
+    match sessions::user_for(&app.db, &token, crate::domain::now()).await {
+        Ok(user) => user,
+        Err(e) => {
+            tracing::error!(error = %e, "cannot read the session");
+            None
+        }
     }
 }
 
 impl Ctx {
-    /// The request's context, built once and cached for the rest of the request.
+    /// The request's full context, signed-in user included, built once per request.
+    pub async fn load<'r>(req: &'r Request<'_>) -> &'r Ctx {
+        req.local_cache_async(async {
+            let mut ctx = Ctx::build(req);
+            ctx.user = signed_in_user(req).await;
+            ctx
+        })
+        .await
+    }
+
+    /// The request's context, built once and cached for the rest of the request. Outside a
+    /// handler (an error page before any guard ran) it knows no user.
     pub fn of<'r>(req: &'r Request<'_>) -> &'r Ctx {
         req.local_cache(|| Ctx::build(req))
+    }
+
+    /// The session cookie for `token`.
+    pub fn session_cookie(&self, token: String) -> Cookie<'static> {
+        let mut c = cookie(SESSION_COOKIE, token, self.secure_cookies);
+        c.set_max_age(rocket::time::Duration::days(crate::domain::sessions::LIFETIME.num_days()));
+        c
+    }
+}
+
+/// A request guard for pages that need a signed-in user: anonymous visitors are sent to the
+/// login page (by the 401 catcher), and come back here after.
+pub struct SignedIn<'r>(pub &'r user::Model);
+
+#[rocket::async_trait]
+impl<'r> FromRequest<'r> for SignedIn<'r> {
+    type Error = ();
+
+    async fn from_request(req: &'r Request<'_>) -> Outcome<Self, Self::Error> {
+        match &Ctx::load(req).await.user {
+            Some(user) => Outcome::Success(SignedIn(user)),
+            None => Outcome::Error((rocket::http::Status::Unauthorized, ())),
+        }
     }
 }
 

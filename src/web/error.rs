@@ -45,6 +45,7 @@ impl From<DomainError> for WebError {
                 cause: Some(format!("{fields:?}")),
             },
             DomainError::Refused(message) => WebError::new(Status::Conflict, message),
+            DomainError::Internal(cause) => WebError::internal(cause),
         }
     }
 }

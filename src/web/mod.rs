@@ -4,30 +4,58 @@ use rocket::fs::FileServer;
 use rocket::http::Status;
 use rocket::{Build, Request, Rocket, catch, catchers};
 
+pub mod admin;
+pub mod auth;
 pub mod context;
 pub mod csrf;
 pub mod error;
+pub mod limits;
 pub mod page;
 pub mod params;
 pub mod public;
 pub mod security;
 
 use page::Page;
+use rocket::Either;
+use rocket::response::Redirect;
+
+use crate::App;
+use crate::domain::permissions::{self, Action};
+use crate::entities::user;
+
+/// The one permission check every dashboard, organisation and admin handler calls:
+/// 403 when `user` may not do `action`.
+pub async fn authorize(app: &App, user: &user::Model, action: Action) -> error::WebResult<()> {
+    if permissions::allowed(&app.db, user, action).await.map_err(error::WebError::from)? {
+        Ok(())
+    } else {
+        Err(error::WebError::new(Status::Forbidden, "error-forbidden"))
+    }
+}
+
+/// Pages that need a signed-in user send anonymous visitors to the login page, then back.
+#[catch(401)]
+fn sign_in_first(req: &Request<'_>) -> Redirect {
+    let next = req.uri().to_string();
+    Redirect::to(format!("/login?next={}", rocket::http::RawStr::new(&next).percent_encode()))
+}
 
 #[catch(default)]
-fn any_error(status: Status, req: &Request<'_>) -> Page {
+fn any_error(status: Status, req: &Request<'_>) -> Either<Page, Redirect> {
     // Rocket answers 422 when a route parameter does not parse (`/p/abc` for a `PetitionId`).
     // Our own form errors never reach a catcher, so a 422 here means "no such page".
     let status = if status == Status::UnprocessableEntity { Status::NotFound } else { status };
-    error::render(req, status, None)
+    Either::Left(error::render(req, status, None))
 }
 
 /// Mounts every route, the static files, the catchers and the fairings.
 pub fn mount(rocket: Rocket<Build>, static_dir: &std::path::Path, headers: security::SecurityHeaders) -> Rocket<Build> {
     rocket
         .mount("/", public::routes())
+        .mount("/", auth::routes())
+        .mount("/", admin::routes())
         .mount("/static", FileServer::from(static_dir))
-        .register("/", catchers![any_error])
+        .register("/", catchers![any_error, sign_in_first])
         .attach(headers)
         .attach(security::RequestLog)
 }

@@ -125,6 +125,30 @@ impl TestApp {
         self.petition_with("library", FieldRule::Optional).await
     }
 
+    /// Creates an account (verified) directly, as an admin would.
+    pub async fn user(&self, username: &str, admin: bool) -> rustition::domain::ids::UserId {
+        rustition::domain::accounts::create(
+            &self.app().db,
+            rustition::domain::accounts::NewAccount {
+                username: username.into(),
+                email: format!("{username}@example.org"),
+                password: format!("{username}-password"),
+                is_admin: admin,
+                verified: true,
+                ..Default::default()
+            },
+        )
+        .await
+        .expect("create account")
+    }
+
+    /// Signs in through the login form (the password of `user()` accounts).
+    pub async fn login(&self, username: &str) {
+        let password = format!("{username}-password");
+        let r = self.submit("/login", "/login", &[("login", username), ("password", &password)]).await;
+        assert_eq!(r.status(), Status::SeeOther, "login as {username}");
+    }
+
     pub async fn get(&self, path: &str) -> (Status, String) {
         let response = self.client.get(path.to_string()).dispatch().await;
         let status = response.status();

@@ -1,0 +1,101 @@
+//! Who may do what: the one place every dashboard, organisation and admin route asks.
+//!
+//! Members of an organisation hold the twelve flags of Pytition; the owner of a personal
+//! petition may do everything with it; instance admins may do everything.
+use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
+use serde::Serialize;
+
+use super::DomainResult;
+use super::ids::{OrganisationId, PetitionId};
+use crate::entities::{membership, petition, user};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Flag {
+    AddMembers,
+    RemoveMembers,
+    CreatePetitions,
+    ModifyPetitions,
+    DeletePetitions,
+    CreateTemplates,
+    ModifyTemplates,
+    DeleteTemplates,
+    ViewSignatures,
+    ModifySignatures,
+    DeleteSignatures,
+    ModifyPermissions,
+}
+
+impl Flag {
+    pub const ALL: [Flag; 12] = [
+        Flag::AddMembers,
+        Flag::RemoveMembers,
+        Flag::CreatePetitions,
+        Flag::ModifyPetitions,
+        Flag::DeletePetitions,
+        Flag::CreateTemplates,
+        Flag::ModifyTemplates,
+        Flag::DeleteTemplates,
+        Flag::ViewSignatures,
+        Flag::ModifySignatures,
+        Flag::DeleteSignatures,
+        Flag::ModifyPermissions,
+    ];
+
+    /// Whether the membership holds this flag.
+    pub fn held_by(self, m: &membership::Model) -> bool {
+        match self {
+            Flag::AddMembers => m.can_add_members,
+            Flag::RemoveMembers => m.can_remove_members,
+            Flag::CreatePetitions => m.can_create_petitions,
+            Flag::ModifyPetitions => m.can_modify_petitions,
+            Flag::DeletePetitions => m.can_delete_petitions,
+            Flag::CreateTemplates => m.can_create_templates,
+            Flag::ModifyTemplates => m.can_modify_templates,
+            Flag::DeleteTemplates => m.can_delete_templates,
+            Flag::ViewSignatures => m.can_view_signatures,
+            Flag::ModifySignatures => m.can_modify_signatures,
+            Flag::DeleteSignatures => m.can_delete_signatures,
+            Flag::ModifyPermissions => m.can_modify_permissions,
+        }
+    }
+}
+
+/// What a user wants to do.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Action {
+    /// Instance administration (mail queue, moderation).
+    ManageInstance,
+    /// Something on an organisation that needs one of the member flags.
+    Organisation(OrganisationId, Flag),
+    /// Something on a petition: its owner may; for an organisation's petition, the flag decides.
+    Petition(PetitionId, Flag),
+}
+
+/// The one answer to "may `user` do `action`?".
+pub async fn allowed(db: &impl ConnectionTrait, user: &user::Model, action: Action) -> DomainResult<bool> {
+    if user.is_admin {
+        return Ok(true);
+    }
+    match action {
+        Action::ManageInstance => Ok(false),
+        Action::Organisation(org, flag) => org_flag(db, user.id, org, flag).await,
+        Action::Petition(id, flag) => {
+            let Some(p) = petition::Entity::find_by_id(id.0).one(db).await? else { return Ok(false) };
+            match (p.user_id, p.organisation_id) {
+                (Some(owner), _) => Ok(owner == user.id),
+                (None, Some(org)) => org_flag(db, user.id, OrganisationId(org), flag).await,
+                (None, None) => Ok(false),
+            }
+        }
+    }
+}
+
+async fn org_flag(db: &impl ConnectionTrait, user: i64, org: OrganisationId, flag: Flag) -> DomainResult<bool> {
+    let m = membership::Entity::find()
+        .filter(membership::Column::UserId.eq(user))
+        .filter(membership::Column::OrganisationId.eq(org.0))
+        .one(db)
+        .await?;
+    Ok(m.is_some_and(|m| flag.held_by(&m)))
+}

@@ -1,0 +1,163 @@
+//! Signing in and out, and the first-run setup of the instance's administrator.
+use std::net::{IpAddr, Ipv4Addr};
+
+use rocket::http::{CookieJar, Status};
+use rocket::response::Redirect;
+use rocket::{FromForm, get, post, routes};
+
+use super::context::{AppState, Ctx, SESSION_COOKIE, flash};
+use super::csrf::{CsrfForm, TokenOnly};
+use super::error::{WebError, WebResult};
+use super::page::Page;
+use crate::domain::accounts::{self, NewAccount};
+use crate::domain::{DomainError, FieldErrors, now, sessions};
+
+pub fn routes() -> Vec<rocket::Route> {
+    routes![login_page, login, logout, setup_page, setup]
+}
+
+/// Only paths on this site: an open redirect would let a phishing link borrow our name.
+fn safe_next(next: Option<&str>) -> String {
+    match next {
+        Some(n) if n.starts_with('/') && !n.starts_with("//") && !n.contains('\\') => n.to_string(),
+        _ => "/".to_string(),
+    }
+}
+
+fn login_form(app: &AppState, ctx: &Ctx, login: &str, next: &str, errors: &FieldErrors) -> WebResult<Page> {
+    let mut extra = tera::Context::new();
+    extra.insert("form", &serde_json::json!({ "login": login }));
+    extra.insert("next", next);
+    extra.insert("errors", errors);
+    ctx.page(app, "auth/login.html", extra)
+}
+
+#[get("/login?<next>")]
+fn login_page(app: &AppState, ctx: &Ctx, next: Option<&str>) -> WebResult<Page> {
+    login_form(app, ctx, "", &safe_next(next), &FieldErrors::new())
+}
+
+#[derive(FromForm)]
+struct LoginForm {
+    #[field(default = String::new())]
+    login: String,
+    #[field(default = String::new())]
+    password: String,
+    #[field(default = String::new())]
+    next: String,
+}
+
+#[post("/login", data = "<form>")]
+async fn login(
+    app: &AppState,
+    ctx: &Ctx,
+    jar: &CookieJar<'_>,
+    ip: Option<IpAddr>,
+    form: CsrfForm<LoginForm>,
+) -> WebResult<Result<Redirect, Page>> {
+    let form = form.0;
+    let next = safe_next(Some(&form.next));
+    let ip = ip.unwrap_or(IpAddr::V4(Ipv4Addr::UNSPECIFIED));
+    let account = form.login.trim().to_lowercase();
+    if app.limits.login_per_ip.check_key(&ip).is_err() || app.limits.login_per_account.check_key(&account).is_err() {
+        return Err(WebError::new(Status::TooManyRequests, "error-rate-limited"));
+    }
+    match accounts::authenticate(&app.db, &form.login, &form.password).await? {
+        Some(user) => {
+            let token = sessions::open(&app.db, user.id, now()).await?;
+            jar.add(ctx.session_cookie(token));
+            Ok(Ok(Redirect::to(next)))
+        }
+        None => {
+            let errors = FieldErrors::from([("password", "error-login-failed")]);
+            Ok(Err(login_form(app, ctx, &form.login, &next, &errors)?.with_status(Status::UnprocessableEntity)))
+        }
+    }
+}
+
+#[post("/logout", data = "<_form>")]
+async fn logout(app: &AppState, jar: &CookieJar<'_>, _form: CsrfForm<TokenOnly>) -> WebResult<Redirect> {
+    if let Some(cookie) = jar.get(SESSION_COOKIE) {
+        sessions::close(&app.db, cookie.value()).await?;
+    }
+    jar.remove(rocket::http::Cookie::build(SESSION_COOKIE).path("/"));
+    flash(jar, "info", "flash-signed-out");
+    Ok(Redirect::to("/"))
+}
+
+/// The setup page exists only while no account does, behind the token printed in the log.
+fn check_setup_token(app: &AppState, token: &str) -> WebResult<()> {
+    let expected = app.setup_token.lock().map_err(|_| WebError::internal("setup token lock poisoned"))?;
+    match expected.as_deref() {
+        Some(t) if crate::domain::tokens::hash_token(t) == crate::domain::tokens::hash_token(token) => Ok(()),
+        _ => Err(WebError::not_found()),
+    }
+}
+
+fn setup_form(app: &AppState, ctx: &Ctx, token: &str, form: &SetupForm, errors: &FieldErrors) -> WebResult<Page> {
+    let mut extra = tera::Context::new();
+    extra.insert("token", token);
+    extra.insert(
+        "form",
+        &serde_json::json!({ "username": form.username, "email": form.email, "display_name": form.display_name }),
+    );
+    extra.insert("errors", errors);
+    ctx.page(app, "auth/setup.html", extra)
+}
+
+#[get("/setup/<token>")]
+fn setup_page(app: &AppState, ctx: &Ctx, token: &str) -> WebResult<Page> {
+    check_setup_token(app, token)?;
+    setup_form(app, ctx, token, &SetupForm::default(), &FieldErrors::new())
+}
+
+#[derive(FromForm, Default)]
+struct SetupForm {
+    #[field(default = String::new())]
+    username: String,
+    #[field(default = String::new())]
+    email: String,
+    #[field(default = String::new())]
+    display_name: String,
+    #[field(default = String::new())]
+    password: String,
+}
+
+#[post("/setup/<token>", data = "<form>")]
+async fn setup(
+    app: &AppState,
+    ctx: &Ctx,
+    jar: &CookieJar<'_>,
+    token: &str,
+    form: CsrfForm<SetupForm>,
+) -> WebResult<Result<Redirect, Page>> {
+    check_setup_token(app, token)?;
+    let form = form.0;
+    if accounts::count(&app.db).await? > 0 {
+        return Err(WebError::not_found());
+    }
+    let new = NewAccount {
+        username: form.username.clone(),
+        email: form.email.clone(),
+        password: form.password.clone(),
+        display_name: form.display_name.clone(),
+        is_admin: true,
+        verified: true,
+        locale: Some(ctx.lang.clone()),
+    };
+    match accounts::create(&app.db, new).await {
+        Ok(id) => {
+            if let Ok(mut t) = app.setup_token.lock() {
+                *t = None;
+            }
+            let session = sessions::open(&app.db, id.0, now()).await?;
+            jar.add(ctx.session_cookie(session));
+            flash(jar, "success", "flash-setup-done");
+            Ok(Ok(Redirect::to("/")))
+        }
+        Err(DomainError::Invalid(errors)) => {
+            Ok(Err(setup_form(app, ctx, token, &form, &errors)?.with_status(Status::UnprocessableEntity)))
+        }
+        Err(e) => Err(e.into()),
+    }
+}

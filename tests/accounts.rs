@@ -1,0 +1,157 @@
+//! Accounts as an instance admin and organisers meet them: first-run setup, signing in and out,
+//! and the admin's mail queue page.
+mod common;
+
+use common::TestApp;
+use rocket::http::Status;
+use rustition::mail::queue::{self, MailDraft, PRIORITY_URGENT};
+
+#[rocket::async_test]
+async fn the_first_visitor_with_the_logged_token_creates_the_administrator() {
+    let t = TestApp::start().await;
+    let token = t.app().setup_token.lock().unwrap().clone().expect("a setup token while no account exists");
+    assert_eq!(t.get("/setup/not-the-token").await.0, Status::NotFound);
+    let page = format!("/setup/{token}");
+    let (status, html) = t.get(&page).await;
+    assert_eq!(status, Status::Ok);
+    assert!(html.contains("Create the administrator account"));
+
+    let r =
+        t.submit(&page, &page, &[("username", "Admin!"), ("email", "admin@example.org"), ("password", "short")]).await;
+    assert_eq!(r.status(), Status::UnprocessableEntity);
+    let html = r.into_string().await.unwrap();
+    assert!(html.contains("Use only lower-case letters"));
+    assert!(html.contains("Use at least 10 characters"));
+    assert!(html.contains("value=\"admin@example.org\""), "typed values kept");
+    assert!(!html.contains("value=\"short\""), "passwords are never sent back");
+
+    let r = t
+        .submit(
+            &page,
+            &page,
+            &[("username", "admin"), ("email", "admin@example.org"), ("password", "a long enough secret")],
+        )
+        .await;
+    assert_eq!(r.status(), Status::SeeOther);
+    let (_, home) = t.get("/").await;
+    assert!(home.contains("Signed in as admin"));
+    assert!(home.contains("Your administrator account is ready"));
+    let hash: String = {
+        use sea_orm::EntityTrait;
+        rustition::entities::user::Entity::find().one(&t.app().db).await.unwrap().unwrap().password_hash
+    };
+    assert!(hash.starts_with("$argon2id$"), "{hash}");
+    assert_eq!(t.get(&page).await.0, Status::NotFound, "the setup page is gone once used");
+}
+
+#[rocket::async_test]
+async fn a_wrong_password_is_refused_politely_and_guessing_is_slowed_down() {
+    let t = TestApp::start().await;
+    t.user("maria", false).await;
+    let r = t.submit("/login", "/login", &[("login", "maria"), ("password", "not her password")]).await;
+    assert_eq!(r.status(), Status::UnprocessableEntity);
+    let html = r.into_string().await.unwrap();
+    assert!(html.contains("This user name or password is not right."));
+    assert!(html.contains("value=\"maria\""));
+    let mut statuses = Vec::new();
+    for _ in 0..6 {
+        statuses.push(t.submit("/login", "/login", &[("login", "maria"), ("password", "guess")]).await.status());
+    }
+    assert_eq!(statuses.last(), Some(&Status::TooManyRequests), "{statuses:?}");
+    let r = t.submit("/login", "/login", &[("login", "maria"), ("password", "maria-password")]).await;
+    assert_eq!(r.status(), Status::TooManyRequests, "even the right password waits");
+}
+
+#[rocket::async_test]
+async fn a_user_signs_in_by_name_or_address_and_out_again() {
+    let t = TestApp::start().await;
+    t.user("maria", false).await;
+    t.login("maria").await;
+    let (_, html) = t.get("/").await;
+    assert!(html.contains("Signed in as maria"));
+    let r = t.submit("/", "/logout", &[]).await;
+    assert_eq!(r.status(), Status::SeeOther);
+    let (_, html) = t.get("/").await;
+    assert!(!html.contains("Signed in as"));
+    assert!(html.contains("You are signed out."));
+    assert_eq!(t.count("SELECT COUNT(*) FROM sessions").await, 0, "the session is gone on the server");
+
+    let r = t.submit("/login", "/login", &[("login", "Maria@Example.org"), ("password", "maria-password")]).await;
+    assert_eq!(r.status(), Status::SeeOther);
+    // Only paths of this site are followed after login.
+    let r = t
+        .submit("/login", "/login", &[("login", "maria"), ("password", "maria-password"), ("next", "//evil.example/")])
+        .await;
+    assert_eq!(r.headers().get_one("Location"), Some("/"));
+}
+
+async fn queue_one(t: &TestApp, to: &str) -> i64 {
+    let draft = MailDraft {
+        kind: "test",
+        priority: PRIORITY_URGENT,
+        recipient: to.into(),
+        subject: "Hello".into(),
+        body_text: "Hello".into(),
+        body_html: None,
+    };
+    queue::enqueue(&t.app().db, draft, chrono::Utc::now()).await.unwrap()
+}
+
+#[rocket::async_test]
+async fn only_an_instance_admin_sees_the_mail_queue_and_can_retry_or_cancel() {
+    let t = TestApp::start_with(|s| s.mail.retry_initial_seconds = 2.0).await;
+    t.user("admin", true).await;
+    t.user("maria", false).await;
+
+    let r = t.client.get("/admin/mail").dispatch().await;
+    assert_eq!(r.status(), Status::SeeOther);
+    assert_eq!(r.headers().get_one("Location"), Some("/login?next=%2Fadmin%2Fmail"));
+
+    t.login("maria").await;
+    assert_eq!(t.get("/admin/mail").await.0, Status::Forbidden);
+    t.submit("/", "/logout", &[]).await;
+
+    t.smtp.refuse_next(1, "550 5.1.1 No such user");
+    let failed = queue_one(&t, "gone@example.org").await;
+    t.app().mail_wake.notify_one();
+    wait_for(&t, &format!("SELECT COUNT(*) FROM mail_queue WHERE id = {failed} AND status = 'failed'")).await;
+
+    t.login("admin").await;
+    let (status, html) = t.get("/admin/mail").await;
+    assert_eq!(status, Status::Ok);
+    assert!(html.contains("gone@example.org") && html.contains("No such user") && html.contains("Failed (1)"));
+
+    // Without the form's token nothing happens.
+    let r = t.post_form(&format!("/admin/mail/{failed}/retry"), &[]).await;
+    assert_eq!(r.status(), Status::Forbidden);
+    assert_eq!(t.count(&format!("SELECT COUNT(*) FROM mail_queue WHERE id = {failed} AND status = 'failed'")).await, 1);
+
+    let r = t.submit("/admin/mail", &format!("/admin/mail/{failed}/retry"), &[]).await;
+    assert_eq!(r.status(), Status::SeeOther);
+    let received = t.smtp.wait_for(1, std::time::Duration::from_secs(10)).await;
+    assert_eq!(received[0].to, vec!["gone@example.org"]);
+
+    // A job waiting for its next attempt can be cancelled.
+    t.smtp.refuse_next(1, "451 4.7.1 Later");
+    let later = queue_one(&t, "later@example.org").await;
+    t.app().mail_wake.notify_one();
+    wait_for(&t, &format!("SELECT COUNT(*) FROM mail_queue WHERE id = {later} AND status = 'queued' AND attempts = 1"))
+        .await;
+    let r = t.submit("/admin/mail", &format!("/admin/mail/{later}/cancel"), &[]).await;
+    assert_eq!(r.status(), Status::SeeOther);
+    tokio::time::sleep(std::time::Duration::from_millis(2500)).await;
+    assert_eq!(
+        t.count(&format!("SELECT COUNT(*) FROM mail_queue WHERE id = {later} AND status = 'cancelled'")).await,
+        1
+    );
+    assert_eq!(t.smtp.received().len(), 1, "the cancelled mail never left");
+}
+
+/// Waits until `sql` (a COUNT) is not zero.
+async fn wait_for(t: &TestApp, sql: &str) {
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+    while t.count(sql).await == 0 {
+        assert!(std::time::Instant::now() < deadline, "never true: {sql}");
+        tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+    }
+}
