@@ -15,7 +15,32 @@ pub struct Settings {
     pub database: Database,
     pub mail: Mail,
     pub signing: Signing,
+    pub accounts: Accounts,
     pub i18n: I18nSettings,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Who {
+    Anyone,
+    Admins,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Accounts {
+    /// Whether visitors may create accounts (admins can always create them).
+    pub registration: bool,
+    /// Who may create organisations.
+    pub organisation_creation: Who,
+    /// The challenge on the registration form.
+    pub challenge: Challenge,
+}
+
+impl Default for Accounts {
+    fn default() -> Self {
+        Accounts { registration: true, organisation_creation: Who::Anyone, challenge: Challenge::Question }
+    }
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -235,6 +260,9 @@ impl Settings {
                 "[i18n] default_locale {:?} is not among available {:?}",
                 self.i18n.default_locale, self.i18n.available
             ));
+        }
+        if self.accounts.challenge == Challenge::Image {
+            problems.push("[accounts] challenge: \"image\" is not available in this version; use \"question\"".into());
         }
         if self.signing.challenge != Challenge::None {
             problems.push("[signing] challenge: only \"none\" is available in this version".into());

@@ -1,10 +1,15 @@
 //! Accounts: creation (first-run setup, `rustition admin create`, registration) and
 //! authentication.
-use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, Set};
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, Set, TransactionTrait,
+};
 
+use super::account_tokens::{self, Purpose};
 use super::ids::UserId;
-use super::{DomainError, DomainResult, FieldErrors, email, now, passwords, reserved};
-use crate::entities::user;
+use super::{DomainError, DomainResult, FieldErrors, email, now, organisations, passwords, reserved, sessions};
+use crate::entities::{organisation, user};
+use crate::mail::compose::Composer;
+use crate::mail::queue;
 
 #[derive(Debug, Clone, Default)]
 pub struct NewAccount {
@@ -99,4 +104,179 @@ async fn dummy_hash() -> &'static str {
 
 pub async fn count(db: &impl ConnectionTrait) -> DomainResult<u64> {
     Ok(user::Entity::find().count(db).await?)
+}
+
+/// Registration: an unverified account and the mail that verifies its address, together.
+pub async fn register(db: &sea_orm::DatabaseConnection, new: NewAccount, composer: &Composer) -> DomainResult<UserId> {
+    let txn = db.begin().await?;
+    let lang = new.locale.clone().unwrap_or_else(|| composer.i18n.default_locale().to_string());
+    let recipient = new.email.trim().to_string();
+    let id = create(&txn, NewAccount { verified: false, is_admin: false, ..new }).await?;
+    let now = now();
+    let token = account_tokens::issue(&txn, id.0, Purpose::Verify, None, now).await?;
+    let link = format!("{}/verify/{token}", composer.public_url);
+    let draft =
+        composer.account_mail("verify", &lang, &recipient, "mail-verify-subject", serde_json::json!({ "link": link }));
+    queue::enqueue(&txn, draft, now).await?;
+    txn.commit().await?;
+    Ok(id)
+}
+
+/// Marks the address verified; the link is used up.
+pub async fn verify(db: &impl ConnectionTrait, token: &str) -> DomainResult<user::Model> {
+    let now = now();
+    let (user, row) = account_tokens::find(db, token, Purpose::Verify, now).await?;
+    let mut active: user::ActiveModel = user.into();
+    active.email_verified_at = Set(Some(now));
+    let user = active.update(db).await?;
+    account_tokens::consume(db, &row).await?;
+    Ok(user)
+}
+
+/// Sends a reset link when the address has an account. The caller answers the same either
+/// way, so the form does not tell who has an account.
+pub async fn request_reset(db: &sea_orm::DatabaseConnection, address: &str, composer: &Composer) -> DomainResult<()> {
+    let Some(user) = find_by_email(db, address).await? else { return Ok(()) };
+    let txn = db.begin().await?;
+    let now = now();
+    let token = account_tokens::issue(&txn, user.id, Purpose::Reset, None, now).await?;
+    let link = format!("{}/password/reset/{token}", composer.public_url);
+    let lang = user.locale.clone().unwrap_or_else(|| composer.i18n.default_locale().to_string());
+    let draft =
+        composer.account_mail("reset", &lang, &user.email, "mail-reset-subject", serde_json::json!({ "link": link }));
+    queue::enqueue(&txn, draft, now).await?;
+    txn.commit().await?;
+    Ok(())
+}
+
+/// Sets a new password from a reset link; every session of the account ends.
+pub async fn reset_password(
+    db: &sea_orm::DatabaseConnection,
+    token: &str,
+    password: &str,
+) -> DomainResult<user::Model> {
+    if let Some(problem) = passwords::problem(password) {
+        return Err(DomainError::Invalid(FieldErrors::from([("password", problem)])));
+    }
+    let now = now();
+    let (user, row) = account_tokens::find(db, token, Purpose::Reset, now).await?;
+    let hash = passwords::hash(password).await?;
+    let txn = db.begin().await?;
+    let mut active: user::ActiveModel = user.into();
+    active.password_hash = Set(hash);
+    // Receiving the link proves the address too.
+    if active.email_verified_at.as_ref().is_none() {
+        active.email_verified_at = Set(Some(now));
+    }
+    let user = active.update(&txn).await?;
+    account_tokens::consume(&txn, &row).await?;
+    sessions::close_all(&txn, user.id).await?;
+    txn.commit().await?;
+    Ok(user)
+}
+
+/// Changes the password of a signed-in user who knows the current one.
+pub async fn change_password(
+    db: &impl ConnectionTrait,
+    user: &user::Model,
+    current: &str,
+    new: &str,
+) -> DomainResult<()> {
+    let mut errors = FieldErrors::new();
+    if !passwords::verify(current, &user.password_hash).await {
+        errors.insert("current_password", "error-password-wrong");
+    }
+    if let Some(problem) = passwords::problem(new) {
+        errors.insert("new_password", problem);
+    }
+    if !errors.is_empty() {
+        return Err(DomainError::Invalid(errors));
+    }
+    let mut active: user::ActiveModel = user.clone().into();
+    active.password_hash = Set(passwords::hash(new).await?);
+    active.update(db).await?;
+    Ok(())
+}
+
+/// Name shown to others and preferred language.
+pub async fn update_profile(
+    db: &impl ConnectionTrait,
+    user: &user::Model,
+    display_name: &str,
+    locale: Option<String>,
+) -> DomainResult<user::Model> {
+    if display_name.trim().chars().count() > 200 {
+        return Err(DomainError::Invalid(FieldErrors::from([("display_name", "error-too-long")])));
+    }
+    let mut active: user::ActiveModel = user.clone().into();
+    active.display_name = Set(display_name.trim().to_string());
+    active.locale = Set(locale);
+    Ok(active.update(db).await?)
+}
+
+/// Sends a confirmation link to a new address; the address changes when it is opened.
+pub async fn request_email_change(
+    db: &sea_orm::DatabaseConnection,
+    user: &user::Model,
+    new_address: &str,
+    composer: &Composer,
+) -> DomainResult<()> {
+    let new_address = new_address.trim();
+    if !email::is_valid(new_address) {
+        return Err(DomainError::Invalid(FieldErrors::from([("email", "error-email-invalid")])));
+    }
+    if find_by_email(db, new_address).await?.is_some() {
+        return Err(DomainError::Invalid(FieldErrors::from([("email", "error-email-taken")])));
+    }
+    let txn = db.begin().await?;
+    let now = now();
+    let token = account_tokens::issue(&txn, user.id, Purpose::EmailChange, Some(new_address.to_string()), now).await?;
+    let link = format!("{}/account/email/{token}", composer.public_url);
+    let lang = user.locale.clone().unwrap_or_else(|| composer.i18n.default_locale().to_string());
+    let draft = composer.account_mail(
+        "email_change",
+        &lang,
+        new_address,
+        "mail-email-change-subject",
+        serde_json::json!({ "link": link }),
+    );
+    queue::enqueue(&txn, draft, now).await?;
+    txn.commit().await?;
+    Ok(())
+}
+
+pub async fn confirm_email_change(db: &impl ConnectionTrait, token: &str) -> DomainResult<user::Model> {
+    let now = now();
+    let (user, row) = account_tokens::find(db, token, Purpose::EmailChange, now).await?;
+    let new_address = row.new_email.clone().ok_or(DomainError::Refused("error-link-invalid"))?;
+    if find_by_email(db, &new_address).await?.is_some() {
+        return Err(DomainError::Refused("error-email-taken"));
+    }
+    let mut active: user::ActiveModel = user.into();
+    active.email = Set(new_address);
+    active.email_verified_at = Set(Some(now));
+    let user = active.update(db).await?;
+    account_tokens::consume(db, &row).await?;
+    Ok(user)
+}
+
+/// Deletes the account with its own petitions. Organisations it alone belongs to go with it;
+/// one where it is the last member allowed to manage permissions while others remain blocks
+/// the deletion (someone must be handed that right first).
+pub async fn delete(db: &sea_orm::DatabaseConnection, user: &user::Model, password: &str) -> DomainResult<()> {
+    if !passwords::verify(password, &user.password_hash).await {
+        return Err(DomainError::Invalid(FieldErrors::from([("password", "error-password-wrong")])));
+    }
+    let id = UserId(user.id);
+    if !organisations::blocking_departure(db, id).await?.is_empty() {
+        return Err(DomainError::Refused("error-delete-last-admin"));
+    }
+    let txn = db.begin().await?;
+    for org in organisations::solely_held(&txn, id).await? {
+        organisation::Entity::delete_by_id(org.id).exec(&txn).await?;
+    }
+    // Petitions, memberships, sessions and tokens follow by foreign-key cascade.
+    user::Entity::delete_by_id(user.id).exec(&txn).await?;
+    txn.commit().await?;
+    Ok(())
 }

@@ -4,11 +4,15 @@ use std::collections::BTreeMap;
 
 use sea_orm::DbErr;
 
+pub mod account_tokens;
 pub mod accounts;
+pub mod challenge;
 pub mod counting;
 pub mod demo;
 pub mod email;
 pub mod ids;
+pub mod invitations;
+pub mod organisations;
 pub mod passwords;
 pub mod permissions;
 pub mod petitions;

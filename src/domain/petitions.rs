@@ -196,13 +196,30 @@ pub async fn public_by_permalink(
 
 /// Published petitions, newest first.
 pub async fn list_public(db: &impl ConnectionTrait, limit: u64) -> DomainResult<Vec<PublicPetition>> {
-    let rows = petition::Entity::find()
+    list_public_where(db, None, limit).await
+}
+
+/// An organisation's published petitions, newest first.
+pub async fn list_public_of_organisation(
+    db: &impl ConnectionTrait,
+    org: OrganisationId,
+    limit: u64,
+) -> DomainResult<Vec<PublicPetition>> {
+    list_public_where(db, Some(org), limit).await
+}
+
+async fn list_public_where(
+    db: &impl ConnectionTrait,
+    org: Option<OrganisationId>,
+    limit: u64,
+) -> DomainResult<Vec<PublicPetition>> {
+    let mut query = petition::Entity::find()
         .filter(petition::Column::Status.is_in([Status::Published.as_str(), Status::Closed.as_str()]))
-        .filter(petition::Column::Moderation.eq("ok"))
-        .order_by_desc(petition::Column::Id)
-        .limit(limit)
-        .all(db)
-        .await?;
+        .filter(petition::Column::Moderation.eq("ok"));
+    if let Some(org) = org {
+        query = query.filter(petition::Column::OrganisationId.eq(org.0));
+    }
+    let rows = query.order_by_desc(petition::Column::Id).limit(limit).all(db).await?;
     let mut out = Vec::with_capacity(rows.len());
     for p in rows {
         out.push(to_public(db, p).await?);

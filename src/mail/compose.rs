@@ -15,6 +15,39 @@ pub struct Composer {
 }
 
 impl Composer {
+    /// A mail from `templates/mail/<name>.txt`, in `lang`, with `subject_key` as its subject.
+    /// `values` are given to the template and to the subject's Fluent arguments.
+    pub fn account_mail(
+        &self,
+        name: &str,
+        lang: &str,
+        recipient: &str,
+        subject_key: &str,
+        values: serde_json::Value,
+    ) -> MailDraft {
+        let mut context = tera::Context::from_serialize(&values).unwrap_or_default();
+        context.insert("lang", lang);
+        context.insert("public_url", &self.public_url);
+        let template = format!("mail/{name}.txt");
+        let body_text = self.views.render(&template, &context).unwrap_or_else(|e| {
+            tracing::error!(error = %e, template, "cannot render a mail");
+            values.get("link").and_then(|l| l.as_str()).unwrap_or_default().to_string()
+        });
+        let args = values
+            .as_object()
+            .into_iter()
+            .flatten()
+            .filter_map(|(k, v)| v.as_str().map(|s| (k.as_str(), FluentValue::from(s.to_string()))));
+        MailDraft {
+            kind: "account",
+            priority: PRIORITY_URGENT,
+            recipient: recipient.to_string(),
+            subject: self.i18n.tr_args(lang, subject_key, args),
+            body_text,
+            body_html: None,
+        }
+    }
+
     /// A theme's own mail template, or the default theme's.
     fn template(&self, theme: &str, name: &str) -> String {
         let own = format!("themes/{theme}/mail/{name}");

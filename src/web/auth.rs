@@ -63,6 +63,10 @@ async fn login(
         return Err(WebError::new(Status::TooManyRequests, "error-rate-limited"));
     }
     match accounts::authenticate(&app.db, &form.login, &form.password).await? {
+        Some(user) if user.email_verified_at.is_none() => {
+            let errors = FieldErrors::from([("login", "error-login-unverified")]);
+            Ok(Err(login_form(app, ctx, &form.login, &next, &errors)?.with_status(Status::UnprocessableEntity)))
+        }
         Some(user) => {
             let token = sessions::open(&app.db, user.id, now()).await?;
             jar.add(ctx.session_cookie(token));

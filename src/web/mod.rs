@@ -4,15 +4,18 @@ use rocket::fs::FileServer;
 use rocket::http::Status;
 use rocket::{Build, Request, Rocket, catch, catchers};
 
+pub mod account;
 pub mod admin;
 pub mod auth;
 pub mod context;
 pub mod csrf;
 pub mod error;
 pub mod limits;
+pub mod organisations;
 pub mod page;
 pub mod params;
 pub mod public;
+pub mod register;
 pub mod security;
 
 use page::Page;
@@ -54,6 +57,9 @@ pub fn mount(rocket: Rocket<Build>, static_dir: &std::path::Path, headers: secur
         .mount("/", public::routes())
         .mount("/", auth::routes())
         .mount("/", admin::routes())
+        .mount("/", register::routes())
+        .mount("/", account::routes())
+        .mount("/", organisations::routes())
         .mount("/static", FileServer::from(static_dir))
         .register("/", catchers![any_error, sign_in_first])
         .attach(headers)

@@ -1,0 +1,212 @@
+//! The signed-in user's own account: profile, address, password, deletion.
+use rocket::http::{CookieJar, Status};
+use rocket::response::Redirect;
+use rocket::{FromForm, get, post, routes};
+
+use super::context::{AppState, Ctx, SESSION_COOKIE, SignedIn, flash};
+use super::csrf::{CsrfForm, TokenOnly};
+use super::error::WebResult;
+use super::page::Page;
+use super::register::{action_page, notice};
+use crate::domain::ids::UserId;
+use crate::domain::{DomainError, FieldErrors, accounts, organisations};
+use crate::entities::user;
+
+pub fn routes() -> Vec<rocket::Route> {
+    routes![settings, profile, email, email_confirm_page, email_confirm, password, delete_page, delete]
+}
+
+/// The settings page; `form` and `errors` refill the form that was just sent.
+fn settings_page(
+    app: &AppState,
+    ctx: &Ctx,
+    user: &user::Model,
+    form: serde_json::Value,
+    errors: &FieldErrors,
+) -> WebResult<Page> {
+    let mut extra = tera::Context::new();
+    let mut values = serde_json::json!({ "display_name": user.display_name, "email": "", "locale": user.locale });
+    if let (Some(values), Some(sent)) = (values.as_object_mut(), form.as_object()) {
+        values.extend(sent.clone());
+    }
+    extra.insert("form", &values);
+    extra.insert("errors", errors);
+    extra.insert("current_email", &user.email);
+    extra.insert("locales", &app.i18n.codes().collect::<Vec<_>>());
+    ctx.page(app, "account/settings.html", extra)
+}
+
+#[get("/account")]
+fn settings(app: &AppState, ctx: &Ctx, user: SignedIn<'_>) -> WebResult<Page> {
+    settings_page(app, ctx, user.0, serde_json::json!({}), &FieldErrors::new())
+}
+
+#[derive(FromForm)]
+struct ProfileForm {
+    #[field(default = String::new())]
+    display_name: String,
+    #[field(default = String::new())]
+    locale: String,
+}
+
+#[post("/account/profile", data = "<form>")]
+async fn profile(
+    app: &AppState,
+    ctx: &Ctx,
+    user: SignedIn<'_>,
+    jar: &CookieJar<'_>,
+    form: CsrfForm<ProfileForm>,
+) -> WebResult<Result<Redirect, Page>> {
+    let form = form.0;
+    let locale = app.i18n.supported(&form.locale).map(str::to_string);
+    match accounts::update_profile(&app.db, user.0, &form.display_name, locale).await {
+        Ok(_) => {
+            flash(jar, "success", "flash-saved");
+            Ok(Ok(Redirect::to("/account")))
+        }
+        Err(DomainError::Invalid(errors)) => {
+            let sent = serde_json::json!({ "display_name": form.display_name });
+            Ok(Err(settings_page(app, ctx, user.0, sent, &errors)?.with_status(Status::UnprocessableEntity)))
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
+#[derive(FromForm)]
+struct EmailForm {
+    #[field(default = String::new())]
+    email: String,
+}
+
+#[post("/account/email", data = "<form>")]
+async fn email(
+    app: &AppState,
+    ctx: &Ctx,
+    user: SignedIn<'_>,
+    jar: &CookieJar<'_>,
+    form: CsrfForm<EmailForm>,
+) -> WebResult<Result<Redirect, Page>> {
+    match accounts::request_email_change(&app.db, user.0, &form.0.email, &app.composer).await {
+        Ok(()) => {
+            app.mail_wake.notify_one();
+            flash(jar, "success", "flash-email-sent");
+            Ok(Ok(Redirect::to("/account")))
+        }
+        Err(DomainError::Invalid(errors)) => {
+            let sent = serde_json::json!({ "email": form.0.email });
+            Ok(Err(settings_page(app, ctx, user.0, sent, &errors)?.with_status(Status::UnprocessableEntity)))
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
+#[get("/account/email/<token>")]
+fn email_confirm_page(app: &AppState, ctx: &Ctx, token: &str) -> WebResult<Page> {
+    action_page(
+        app,
+        ctx,
+        ["email-change-title", "email-change-explain", "email-change-button"],
+        &format!("/account/email/{token}"),
+    )
+}
+
+#[post("/account/email/<token>", data = "<_form>")]
+async fn email_confirm(
+    app: &AppState,
+    ctx: &Ctx,
+    jar: &CookieJar<'_>,
+    token: &str,
+    _form: CsrfForm<TokenOnly>,
+) -> WebResult<Result<Redirect, Page>> {
+    match accounts::confirm_email_change(&app.db, token).await {
+        Ok(_) => {
+            flash(jar, "success", "flash-email-changed");
+            Ok(Ok(Redirect::to("/account")))
+        }
+        Err(DomainError::Refused(message)) => {
+            Ok(Err(notice(app, ctx, "email-change-title", message, None)?.with_status(Status::NotFound)))
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
+#[derive(FromForm)]
+struct PasswordForm {
+    #[field(default = String::new())]
+    current_password: String,
+    #[field(default = String::new())]
+    new_password: String,
+}
+
+#[post("/account/password", data = "<form>")]
+async fn password(
+    app: &AppState,
+    ctx: &Ctx,
+    user: SignedIn<'_>,
+    jar: &CookieJar<'_>,
+    form: CsrfForm<PasswordForm>,
+) -> WebResult<Result<Redirect, Page>> {
+    match accounts::change_password(&app.db, user.0, &form.0.current_password, &form.0.new_password).await {
+        Ok(()) => {
+            flash(jar, "success", "flash-password-changed");
+            Ok(Ok(Redirect::to("/account")))
+        }
+        Err(DomainError::Invalid(errors)) => {
+            Ok(Err(settings_page(app, ctx, user.0, serde_json::json!({}), &errors)?
+                .with_status(Status::UnprocessableEntity)))
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
+async fn delete_form(app: &AppState, ctx: &Ctx, user: &user::Model, errors: &FieldErrors) -> WebResult<Page> {
+    let id = UserId(user.id);
+    let mut extra = tera::Context::new();
+    extra.insert(
+        "blocking",
+        &organisations::blocking_departure(&app.db, id).await?.into_iter().map(|o| o.name).collect::<Vec<_>>(),
+    );
+    extra.insert(
+        "solely",
+        &organisations::solely_held(&app.db, id).await?.into_iter().map(|o| o.name).collect::<Vec<_>>(),
+    );
+    extra.insert("form", &serde_json::json!({}));
+    extra.insert("errors", errors);
+    ctx.page(app, "account/delete.html", extra)
+}
+
+#[get("/account/delete")]
+async fn delete_page(app: &AppState, ctx: &Ctx, user: SignedIn<'_>) -> WebResult<Page> {
+    delete_form(app, ctx, user.0, &FieldErrors::new()).await
+}
+
+#[derive(FromForm)]
+struct DeleteForm {
+    #[field(default = String::new())]
+    password: String,
+}
+
+#[post("/account/delete", data = "<form>")]
+async fn delete(
+    app: &AppState,
+    ctx: &Ctx,
+    user: SignedIn<'_>,
+    jar: &CookieJar<'_>,
+    form: CsrfForm<DeleteForm>,
+) -> WebResult<Result<Redirect, Page>> {
+    match accounts::delete(&app.db, user.0, &form.0.password).await {
+        Ok(()) => {
+            jar.remove(rocket::http::Cookie::build(SESSION_COOKIE).path("/"));
+            flash(jar, "info", "flash-account-deleted");
+            Ok(Ok(Redirect::to("/")))
+        }
+        Err(DomainError::Invalid(errors)) => {
+            Ok(Err(delete_form(app, ctx, user.0, &errors).await?.with_status(Status::UnprocessableEntity)))
+        }
+        Err(DomainError::Refused(message)) => {
+            let errors = FieldErrors::from([("password", message)]);
+            Ok(Err(delete_form(app, ctx, user.0, &errors).await?.with_status(Status::Conflict)))
+        }
+        Err(e) => Err(e.into()),
+    }
+}

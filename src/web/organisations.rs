@@ -1,0 +1,314 @@
+//! Organisations: their public page, creation, the dashboard's members page (invite, set
+//! permissions, remove, leave) and answering an invitation. Every action asks `authorize`.
+use rocket::http::{CookieJar, Status};
+use rocket::response::Redirect;
+use rocket::{FromForm, get, post, routes};
+
+use super::authorize;
+use super::context::{AppState, Ctx, SignedIn, flash};
+use super::csrf::{CsrfForm, TokenOnly};
+use super::error::{WebError, WebResult};
+use super::page::Page;
+use crate::config::Who;
+use crate::domain::ids::{OrganisationId, UserId};
+use crate::domain::organisations::{self, OrganisationInput};
+use crate::domain::permissions::{Action, Flag};
+use crate::domain::{DomainError, FieldErrors, invitations, petitions};
+use crate::entities::{organisation, user};
+
+pub fn routes() -> Vec<rocket::Route> {
+    routes![
+        public_page,
+        new_page,
+        create,
+        dashboard,
+        members_page,
+        invite,
+        set_permissions,
+        remove,
+        leave,
+        invitation_page,
+        accept,
+        decline
+    ]
+}
+
+#[get("/o/<slug>")]
+async fn public_page(app: &AppState, ctx: &Ctx, slug: &str) -> WebResult<Page> {
+    let org = organisations::by_slug(&app.db, slug).await?;
+    let list = petitions::list_public_of_organisation(&app.db, OrganisationId(org.id), 100).await?;
+    let mut extra = tera::Context::new();
+    extra.insert("organisation", &serde_json::json!({ "name": org.name, "slug": org.slug, "website": org.website }));
+    extra.insert("description_html", &petitions::render_markdown(&org.description));
+    extra.insert("petitions", &list);
+    ctx.page(app, "org/public.html", extra)
+}
+
+fn may_create_organisations(app: &AppState, user: &user::Model) -> WebResult<()> {
+    match app.settings.accounts.organisation_creation {
+        Who::Admins if !user.is_admin => Err(WebError::new(Status::Forbidden, "error-forbidden")),
+        _ => Ok(()),
+    }
+}
+
+#[derive(FromForm, Default, serde::Serialize)]
+struct OrganisationForm {
+    #[field(default = String::new())]
+    slug: String,
+    #[field(default = String::new())]
+    name: String,
+    #[field(default = String::new())]
+    description: String,
+    #[field(default = String::new())]
+    website: String,
+}
+
+fn new_form(app: &AppState, ctx: &Ctx, form: &OrganisationForm, errors: &FieldErrors) -> WebResult<Page> {
+    let mut extra = tera::Context::new();
+    extra.insert("form", form);
+    extra.insert("errors", errors);
+    ctx.page(app, "org/new.html", extra)
+}
+
+#[get("/organisations/new")]
+fn new_page(app: &AppState, ctx: &Ctx, user: SignedIn<'_>) -> WebResult<Page> {
+    may_create_organisations(app, user.0)?;
+    new_form(app, ctx, &OrganisationForm::default(), &FieldErrors::new())
+}
+
+#[post("/organisations/new", data = "<form>")]
+async fn create(
+    app: &AppState,
+    ctx: &Ctx,
+    user: SignedIn<'_>,
+    jar: &CookieJar<'_>,
+    form: CsrfForm<OrganisationForm>,
+) -> WebResult<Result<Redirect, Page>> {
+    may_create_organisations(app, user.0)?;
+    let form = form.0;
+    let input = OrganisationInput {
+        slug: form.slug.clone(),
+        name: form.name.clone(),
+        description: form.description.clone(),
+        website: form.website.clone(),
+    };
+    match organisations::create(&app.db, UserId(user.0.id), input).await {
+        Ok(org) => {
+            flash(jar, "success", "flash-organisation-created");
+            Ok(Ok(Redirect::to(format!("/dashboard/o/{}/members", org.slug))))
+        }
+        Err(DomainError::Invalid(errors)) => {
+            Ok(Err(new_form(app, ctx, &form, &errors)?.with_status(Status::UnprocessableEntity)))
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
+#[get("/dashboard")]
+async fn dashboard(app: &AppState, ctx: &Ctx, user: SignedIn<'_>) -> WebResult<Page> {
+    let orgs = organisations::of_user(&app.db, UserId(user.0.id)).await?;
+    let orgs: Vec<_> = orgs.into_iter().map(|o| serde_json::json!({ "slug": o.slug, "name": o.name })).collect();
+    let mut extra = tera::Context::new();
+    extra.insert("organisations", &orgs);
+    extra.insert("can_create", &may_create_organisations(app, user.0).is_ok());
+    ctx.page(app, "dashboard/index.html", extra)
+}
+
+/// The organisation of a dashboard route, for a signed-in member (or an instance admin).
+/// Others get 404: the dashboard does not confirm that an organisation exists.
+async fn member_org(app: &AppState, user: &user::Model, slug: &str) -> WebResult<organisation::Model> {
+    let org = organisations::by_slug(&app.db, slug).await?;
+    let member = organisations::membership(&app.db, OrganisationId(org.id), UserId(user.id)).await?.is_some();
+    if member || user.is_admin { Ok(org) } else { Err(WebError::not_found()) }
+}
+
+async fn members_view(
+    app: &AppState,
+    ctx: &Ctx,
+    user: &user::Model,
+    org: &organisation::Model,
+    form: serde_json::Value,
+    errors: &FieldErrors,
+) -> WebResult<Page> {
+    let id = OrganisationId(org.id);
+    let members = organisations::members(&app.db, id).await?;
+    let mut may = serde_json::Map::new();
+    for flag in [Flag::AddMembers, Flag::RemoveMembers, Flag::ModifyPermissions] {
+        let allowed = crate::domain::permissions::allowed(&app.db, user, Action::Organisation(id, flag)).await?;
+        may.insert(serde_json::to_value(flag).unwrap_or_default().as_str().unwrap_or_default().into(), allowed.into());
+    }
+    let mut extra = tera::Context::new();
+    extra.insert("organisation", &serde_json::json!({ "name": org.name, "slug": org.slug }));
+    extra.insert("members", &members);
+    extra.insert("may", &may);
+    extra.insert("is_member", &organisations::membership(&app.db, id, UserId(user.id)).await?.is_some());
+    extra.insert("flags", &Flag::ALL);
+    extra.insert("form", &form);
+    extra.insert("errors", errors);
+    ctx.page(app, "org/members.html", extra)
+}
+
+#[get("/dashboard/o/<slug>/members")]
+async fn members_page(app: &AppState, ctx: &Ctx, user: SignedIn<'_>, slug: &str) -> WebResult<Page> {
+    let org = member_org(app, user.0, slug).await?;
+    members_view(app, ctx, user.0, &org, serde_json::json!({}), &FieldErrors::new()).await
+}
+
+#[derive(FromForm)]
+struct InviteForm {
+    #[field(default = String::new())]
+    invitee: String,
+}
+
+#[post("/dashboard/o/<slug>/invite", data = "<form>")]
+async fn invite(
+    app: &AppState,
+    ctx: &Ctx,
+    user: SignedIn<'_>,
+    jar: &CookieJar<'_>,
+    slug: &str,
+    form: CsrfForm<InviteForm>,
+) -> WebResult<Result<Redirect, Page>> {
+    let org = member_org(app, user.0, slug).await?;
+    authorize(app, user.0, Action::Organisation(OrganisationId(org.id), Flag::AddMembers)).await?;
+    match invitations::invite(&app.db, &org, user.0, &form.0.invitee, &app.composer).await {
+        Ok(()) => {
+            app.mail_wake.notify_one();
+            flash(jar, "success", "flash-invitation-sent");
+            Ok(Ok(Redirect::to(format!("/dashboard/o/{slug}/members"))))
+        }
+        Err(DomainError::Invalid(errors)) => {
+            let sent = serde_json::json!({ "invitee": form.0.invitee });
+            Ok(Err(members_view(app, ctx, user.0, &org, sent, &errors).await?.with_status(Status::UnprocessableEntity)))
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
+/// The checked boxes of the permissions form: one field per flag, present when checked.
+#[derive(FromForm)]
+struct PermissionsForm {
+    #[field(default = Vec::new())]
+    flag: Vec<String>,
+}
+
+async fn refused_on_members(
+    app: &AppState,
+    ctx: &Ctx,
+    user: &user::Model,
+    org: &organisation::Model,
+    message: &'static str,
+) -> WebResult<Page> {
+    let errors = FieldErrors::from([("members", message)]);
+    Ok(members_view(app, ctx, user, org, serde_json::json!({}), &errors).await?.with_status(Status::Conflict))
+}
+
+#[post("/dashboard/o/<slug>/members/<member>/permissions", data = "<form>")]
+async fn set_permissions(
+    app: &AppState,
+    ctx: &Ctx,
+    user: SignedIn<'_>,
+    jar: &CookieJar<'_>,
+    slug: &str,
+    member: UserId,
+    form: CsrfForm<PermissionsForm>,
+) -> WebResult<Result<Redirect, Page>> {
+    let org = member_org(app, user.0, slug).await?;
+    let id = OrganisationId(org.id);
+    authorize(app, user.0, Action::Organisation(id, Flag::ModifyPermissions)).await?;
+    let flags: Vec<Flag> = Flag::ALL
+        .into_iter()
+        .filter(|f| {
+            let name = serde_json::to_value(f).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default();
+            form.0.flag.contains(&name)
+        })
+        .collect();
+    match organisations::set_permissions(&app.db, id, member, &flags).await {
+        Ok(()) => {
+            flash(jar, "success", "flash-saved");
+            Ok(Ok(Redirect::to(format!("/dashboard/o/{slug}/members"))))
+        }
+        Err(DomainError::Refused(message)) => Ok(Err(refused_on_members(app, ctx, user.0, &org, message).await?)),
+        Err(e) => Err(e.into()),
+    }
+}
+
+#[post("/dashboard/o/<slug>/members/<member>/remove", data = "<_form>")]
+async fn remove(
+    app: &AppState,
+    ctx: &Ctx,
+    user: SignedIn<'_>,
+    jar: &CookieJar<'_>,
+    slug: &str,
+    member: UserId,
+    _form: CsrfForm<TokenOnly>,
+) -> WebResult<Result<Redirect, Page>> {
+    let org = member_org(app, user.0, slug).await?;
+    let id = OrganisationId(org.id);
+    authorize(app, user.0, Action::Organisation(id, Flag::RemoveMembers)).await?;
+    match organisations::remove_member(&app.db, id, member).await {
+        Ok(()) => {
+            flash(jar, "success", "flash-member-removed");
+            Ok(Ok(Redirect::to(format!("/dashboard/o/{slug}/members"))))
+        }
+        Err(DomainError::Refused(message)) => Ok(Err(refused_on_members(app, ctx, user.0, &org, message).await?)),
+        Err(e) => Err(e.into()),
+    }
+}
+
+/// Leaving needs no flag: any member may go (unless they are the last who can manage it).
+#[post("/dashboard/o/<slug>/leave", data = "<_form>")]
+async fn leave(
+    app: &AppState,
+    ctx: &Ctx,
+    user: SignedIn<'_>,
+    jar: &CookieJar<'_>,
+    slug: &str,
+    _form: CsrfForm<TokenOnly>,
+) -> WebResult<Result<Redirect, Page>> {
+    let org = member_org(app, user.0, slug).await?;
+    match organisations::remove_member(&app.db, OrganisationId(org.id), UserId(user.0.id)).await {
+        Ok(()) => {
+            flash(jar, "success", "flash-left");
+            Ok(Ok(Redirect::to("/dashboard")))
+        }
+        Err(DomainError::Refused(message)) => Ok(Err(refused_on_members(app, ctx, user.0, &org, message).await?)),
+        Err(e) => Err(e.into()),
+    }
+}
+
+/// The link in an invitation mail. Anonymous visitors are asked to sign in or register.
+#[get("/invitations/<token>")]
+async fn invitation_page(app: &AppState, ctx: &Ctx, token: &str) -> WebResult<Page> {
+    let pending = invitations::show(&app.db, token).await?;
+    let mut extra = tera::Context::new();
+    extra.insert("invitation", &pending);
+    extra.insert("token", token);
+    ctx.page(app, "org/invitation.html", extra)
+}
+
+#[post("/invitations/<token>/accept", data = "<_form>")]
+async fn accept(
+    app: &AppState,
+    user: SignedIn<'_>,
+    jar: &CookieJar<'_>,
+    token: &str,
+    _form: CsrfForm<TokenOnly>,
+) -> WebResult<Redirect> {
+    let org = invitations::accept(&app.db, token, user.0).await?;
+    flash(jar, "success", "flash-joined");
+    Ok(Redirect::to(format!("/dashboard/o/{}/members", org.slug)))
+}
+
+#[post("/invitations/<token>/decline", data = "<_form>")]
+async fn decline(
+    app: &AppState,
+    user: SignedIn<'_>,
+    jar: &CookieJar<'_>,
+    token: &str,
+    _form: CsrfForm<TokenOnly>,
+) -> WebResult<Redirect> {
+    invitations::decline(&app.db, token, user.0).await?;
+    flash(jar, "info", "flash-declined");
+    Ok(Redirect::to("/dashboard"))
+}

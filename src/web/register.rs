@@ -1,0 +1,242 @@
+//! Creating an account (with its address verified by a mailed link) and resetting a forgotten
+//! password. Mailed links open a page whose button acts: mail scanners open links too.
+use std::net::{IpAddr, Ipv4Addr};
+
+use rocket::http::{CookieJar, Status};
+use rocket::response::Redirect;
+use rocket::{FromForm, get, post, routes};
+
+use super::context::{AppState, Ctx, flash};
+use super::csrf::{CsrfForm, TokenOnly};
+use super::error::{WebError, WebResult};
+use super::page::Page;
+use crate::config::Challenge;
+use crate::domain::accounts::{self, NewAccount};
+use crate::domain::{DomainError, FieldErrors, challenge, now, sessions};
+
+pub fn routes() -> Vec<rocket::Route> {
+    routes![register_page, register, verify_page, verify, forgot_page, forgot, reset_page, reset]
+}
+
+/// A page with a title, a message and maybe a link.
+pub fn notice(app: &AppState, ctx: &Ctx, title: &str, message: &str, link: Option<(&str, &str)>) -> WebResult<Page> {
+    let mut extra = tera::Context::new();
+    extra.insert("title_key", title);
+    extra.insert("message_key", message);
+    extra.insert("link", &link.map(|l| l.0));
+    extra.insert("link_key", &link.map(|l| l.1));
+    ctx.page(app, "notice.html", extra)
+}
+
+/// A page whose one button POSTs to `action`.
+pub fn action_page(app: &AppState, ctx: &Ctx, keys: [&str; 3], action: &str) -> WebResult<Page> {
+    let mut extra = tera::Context::new();
+    extra.insert("title_key", keys[0]);
+    extra.insert("message_key", keys[1]);
+    extra.insert("button_key", keys[2]);
+    extra.insert("action", action);
+    ctx.page(app, "action.html", extra)
+}
+
+fn registration_open(app: &AppState) -> WebResult<()> {
+    if app.settings.accounts.registration {
+        Ok(())
+    } else {
+        Err(WebError::new(Status::NotFound, "error-registration-closed"))
+    }
+}
+
+#[derive(FromForm, Default)]
+struct RegisterForm {
+    #[field(default = String::new())]
+    username: String,
+    #[field(default = String::new())]
+    display_name: String,
+    #[field(default = String::new())]
+    email: String,
+    #[field(default = String::new())]
+    password: String,
+    #[field(default = 0)]
+    challenge_id: i64,
+    #[field(default = String::new())]
+    challenge: String,
+    #[field(default = String::new())]
+    website: String,
+    /// An invitation to accept once the account is verified.
+    #[field(default = String::new())]
+    invitation: String,
+}
+
+async fn register_form(app: &AppState, ctx: &Ctx, form: &RegisterForm, errors: &FieldErrors) -> WebResult<Page> {
+    let mut extra = tera::Context::new();
+    extra.insert(
+        "form",
+        &serde_json::json!({ "username": form.username, "display_name": form.display_name, "email": form.email }),
+    );
+    extra.insert("errors", errors);
+    extra.insert("invitation", &form.invitation);
+    let question = match app.settings.accounts.challenge {
+        Challenge::Question => Some(challenge::ask(&app.db, now()).await?),
+        _ => None,
+    };
+    extra.insert("question", &question);
+    ctx.page(app, "auth/register.html", extra)
+}
+
+/// Remembers, across registration and verification, the invitation that brought the visitor.
+pub const INVITATION_COOKIE: &str = "invitation";
+
+#[get("/register?<invitation>")]
+async fn register_page(app: &AppState, ctx: &Ctx, jar: &CookieJar<'_>, invitation: Option<&str>) -> WebResult<Page> {
+    registration_open(app)?;
+    if let Some(token) = invitation.filter(|t| t.len() <= 64) {
+        let cookie = rocket::http::Cookie::build((INVITATION_COOKIE, token.to_string()))
+            .path("/")
+            .http_only(true)
+            .same_site(rocket::http::SameSite::Lax)
+            .secure(ctx.secure_cookies())
+            .max_age(rocket::time::Duration::days(2));
+        jar.add(cookie);
+    }
+    let form = RegisterForm { invitation: invitation.unwrap_or_default().to_string(), ..Default::default() };
+    register_form(app, ctx, &form, &FieldErrors::new()).await
+}
+
+#[post("/register", data = "<form>")]
+async fn register(app: &AppState, ctx: &Ctx, ip: Option<IpAddr>, form: CsrfForm<RegisterForm>) -> WebResult<Page> {
+    registration_open(app)?;
+    let form = form.0;
+    if app.limits.register_per_ip.check_key(&ip.unwrap_or(IpAddr::V4(Ipv4Addr::UNSPECIFIED))).is_err() {
+        return Err(WebError::new(Status::TooManyRequests, "error-rate-limited"));
+    }
+    let done = || notice(app, ctx, "register-done-title", "register-done-message", None);
+    if !form.website.is_empty() {
+        tracing::info!("registration honeypot filled; ignored");
+        return done();
+    }
+    if app.settings.accounts.challenge == Challenge::Question
+        && !challenge::check(&app.db, form.challenge_id, &form.challenge, now()).await?
+    {
+        let errors = FieldErrors::from([("challenge", "error-challenge-wrong")]);
+        return Ok(register_form(app, ctx, &form, &errors).await?.with_status(Status::UnprocessableEntity));
+    }
+    let new = NewAccount {
+        username: form.username.clone(),
+        email: form.email.clone(),
+        password: form.password.clone(),
+        display_name: form.display_name.clone(),
+        locale: Some(ctx.lang.clone()),
+        ..Default::default()
+    };
+    match accounts::register(&app.db, new, &app.composer).await {
+        Ok(_) => {
+            app.mail_wake.notify_one();
+            done()
+        }
+        Err(DomainError::Invalid(errors)) => {
+            Ok(register_form(app, ctx, &form, &errors).await?.with_status(Status::UnprocessableEntity))
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
+#[get("/verify/<token>")]
+fn verify_page(app: &AppState, ctx: &Ctx, token: &str) -> WebResult<Page> {
+    action_page(app, ctx, ["verify-title", "verify-explain", "verify-button"], &format!("/verify/{token}"))
+}
+
+#[post("/verify/<token>", data = "<_form>")]
+async fn verify(
+    app: &AppState,
+    ctx: &Ctx,
+    jar: &CookieJar<'_>,
+    token: &str,
+    _form: CsrfForm<TokenOnly>,
+) -> WebResult<Result<Redirect, Page>> {
+    match accounts::verify(&app.db, token).await {
+        Ok(user) => {
+            let session = sessions::open(&app.db, user.id, now()).await?;
+            jar.add(ctx.session_cookie(session));
+            flash(jar, "success", "flash-verified");
+            let next = match jar.get(INVITATION_COOKIE).map(|c| c.value().to_string()) {
+                Some(invitation) => {
+                    jar.remove(rocket::http::Cookie::build(INVITATION_COOKIE).path("/"));
+                    format!("/invitations/{invitation}")
+                }
+                None => "/dashboard".to_string(),
+            };
+            Ok(Ok(Redirect::to(next)))
+        }
+        Err(DomainError::Refused(message)) => {
+            Ok(Err(notice(app, ctx, "verify-title", message, None)?.with_status(Status::NotFound)))
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
+#[get("/password/forgot")]
+fn forgot_page(app: &AppState, ctx: &Ctx) -> WebResult<Page> {
+    let mut extra = tera::Context::new();
+    extra.insert("form", &serde_json::json!({}));
+    extra.insert("errors", &FieldErrors::new());
+    ctx.page(app, "auth/forgot.html", extra)
+}
+
+#[derive(FromForm)]
+struct ForgotForm {
+    #[field(default = String::new())]
+    email: String,
+}
+
+/// The same answer whether or not the address has an account.
+#[post("/password/forgot", data = "<form>")]
+async fn forgot(app: &AppState, ctx: &Ctx, ip: Option<IpAddr>, form: CsrfForm<ForgotForm>) -> WebResult<Page> {
+    if app.limits.register_per_ip.check_key(&ip.unwrap_or(IpAddr::V4(Ipv4Addr::UNSPECIFIED))).is_err() {
+        return Err(WebError::new(Status::TooManyRequests, "error-rate-limited"));
+    }
+    accounts::request_reset(&app.db, &form.0.email, &app.composer).await?;
+    app.mail_wake.notify_one();
+    notice(app, ctx, "forgot-title", "forgot-done", None)
+}
+
+fn reset_form(app: &AppState, ctx: &Ctx, token: &str, errors: &FieldErrors) -> WebResult<Page> {
+    let mut extra = tera::Context::new();
+    extra.insert("token", token);
+    extra.insert("form", &serde_json::json!({}));
+    extra.insert("errors", errors);
+    ctx.page(app, "auth/reset.html", extra)
+}
+
+#[get("/password/reset/<token>")]
+fn reset_page(app: &AppState, ctx: &Ctx, token: &str) -> WebResult<Page> {
+    reset_form(app, ctx, token, &FieldErrors::new())
+}
+
+#[derive(FromForm)]
+struct ResetForm {
+    #[field(default = String::new())]
+    password: String,
+}
+
+#[post("/password/reset/<token>", data = "<form>")]
+async fn reset(
+    app: &AppState,
+    ctx: &Ctx,
+    jar: &CookieJar<'_>,
+    token: &str,
+    form: CsrfForm<ResetForm>,
+) -> WebResult<Result<Redirect, Page>> {
+    match accounts::reset_password(&app.db, token, &form.0.password).await {
+        Ok(_) => {
+            flash(jar, "success", "flash-password-reset");
+            Ok(Ok(Redirect::to("/login")))
+        }
+        Err(DomainError::Invalid(errors)) => {
+            Ok(Err(reset_form(app, ctx, token, &errors)?.with_status(Status::UnprocessableEntity)))
+        }
+        Err(DomainError::Refused(message)) => {
+            Ok(Err(notice(app, ctx, "reset-title", message, None)?.with_status(Status::NotFound)))
+        }
+        Err(e) => Err(e.into()),
+    }
+}
