@@ -261,9 +261,6 @@ impl Settings {
                 self.i18n.default_locale, self.i18n.available
             ));
         }
-        if self.accounts.challenge == Challenge::Image {
-            problems.push("[accounts] challenge: \"image\" is not available in this version; use \"question\"".into());
-        }
         if self.signing.challenge != Challenge::None {
             problems.push("[signing] challenge: only \"none\" is available in this version".into());
         }

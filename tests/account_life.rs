@@ -218,3 +218,49 @@ async fn an_invitation_by_address_leads_a_newcomer_through_registration_into_the
     let (_, public) = t.get("/o/friends").await;
     assert!(public.contains("Friends of the Park") && public.contains("href=\"https://friends.example\""));
 }
+
+#[rocket::async_test]
+async fn an_instance_can_ask_for_letters_in_a_picture_instead() {
+    let t = TestApp::start_with(|s| s.accounts.challenge = rustition::config::Challenge::Image).await;
+    let (_, html) = t.get("/register").await;
+    let src_at = html.find("src=\"/challenge/").expect("a challenge picture") + 5;
+    let src = html[src_at..].split('"').next().unwrap().to_string();
+    let r = t.client.get(src.clone()).dispatch().await;
+    assert_eq!(r.status(), Status::Ok);
+    assert_eq!(r.content_type(), Some(rocket::http::ContentType::PNG));
+    assert!(r.into_bytes().await.unwrap().starts_with(b"\x89PNG"));
+    let id = src.trim_start_matches("/challenge/").to_string();
+    let token = common::csrf_token(&html);
+    let fields = |answer: &'static str, id: String| {
+        vec![
+            ("csrf_token", token.clone()),
+            ("username", "pic".into()),
+            ("email", "pic@example.org".into()),
+            ("password", "my long password".into()),
+            ("challenge_id", id),
+            ("challenge", answer.into()),
+        ]
+    };
+    let sent = fields("nope", id.clone());
+    let refs: Vec<(&str, &str)> = sent.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    assert_eq!(t.post_form("/register", &refs).await.status(), Status::UnprocessableEntity);
+    assert_eq!(t.client.get(src).dispatch().await.status(), Status::NotFound, "a picture is used once");
+
+    // The right letters, whatever their case, are accepted (the test sets them: it cannot read).
+    let (_, html) = t.get("/register").await;
+    let src_at = html.find("src=\"/challenge/").unwrap() + 5;
+    let id = html[src_at..].split('"').next().unwrap().trim_start_matches("/challenge/").to_string();
+    let hash = rustition::domain::tokens::hash_token("abcde");
+    let db = &t.app().db;
+    use sea_orm::{ConnectionTrait, Statement};
+    db.execute_raw(Statement::from_string(
+        db.get_database_backend(),
+        format!("UPDATE challenges SET answer_hash = '{hash}' WHERE id = {id}"),
+    ))
+    .await
+    .unwrap();
+    let sent = fields("ABCDE", id);
+    let refs: Vec<(&str, &str)> = sent.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    assert_eq!(t.post_form("/register", &refs).await.status(), Status::Ok);
+    assert_eq!(t.count("SELECT COUNT(*) FROM users WHERE username = 'pic'").await, 1);
+}

@@ -225,3 +225,74 @@ async fn every_route_answers_each_role_as_it_should() {
     }
     assert!(failures.is_empty(), "authorisation matrix:\n{}", failures.join("\n"));
 }
+
+#[rocket::async_test]
+async fn organisation_names_cannot_take_route_words_and_creation_can_be_kept_to_admins() {
+    let t = TestApp::start().await;
+    t.user("alice", false).await;
+    t.login("alice").await;
+    let r = t.submit("/organisations/new", "/organisations/new", &[("name", "Dash"), ("slug", "dashboard")]).await;
+    assert_eq!(r.status(), Status::UnprocessableEntity);
+    let html = r.into_string().await.unwrap();
+    assert!(html.contains("This name is reserved") && html.contains("value=\"Dash\""));
+    let r = t
+        .submit(
+            "/organisations/new",
+            "/organisations/new",
+            &[("name", "Ok"), ("slug", "fine"), ("website", "javascript:alert(1)")],
+        )
+        .await;
+    assert_eq!(r.status(), Status::UnprocessableEntity, "only http(s) websites");
+
+    let strict = TestApp::start_with(|s| s.accounts.organisation_creation = rustition::config::Who::Admins).await;
+    strict.user("maria", false).await;
+    strict.user("root", true).await;
+    strict.login("maria").await;
+    assert_eq!(strict.get("/organisations/new").await.0, Status::Forbidden);
+    strict.submit("/", "/logout", &[]).await;
+    strict.login("root").await;
+    assert_eq!(strict.get("/organisations/new").await.0, Status::Ok);
+}
+
+#[rocket::async_test]
+async fn a_declined_invitation_is_gone_and_a_deleted_account_takes_its_petitions() {
+    let t = TestApp::start().await;
+    friends(&t).await;
+    let dora = t.user("dora", false).await;
+    t.login("alice").await;
+    t.submit("/dashboard/o/friends/members", "/dashboard/o/friends/invite", &[("invitee", "dora")]).await;
+    let mail = t.smtp.wait_for(1, Duration::from_secs(10)).await.remove(0);
+    let invitation =
+        mail.link_containing("/invitations/").unwrap().trim_start_matches("http://petitions.test").to_string();
+    t.submit("/", "/logout", &[]).await;
+    t.login("dora").await;
+    let r = t.submit(&invitation, &format!("{invitation}/decline"), &[]).await;
+    assert_eq!(r.status(), Status::SeeOther);
+    assert_eq!(t.count("SELECT COUNT(*) FROM invitations").await, 0);
+    assert_eq!(t.count("SELECT COUNT(*) FROM memberships WHERE user_id = 4").await, 0);
+
+    use rustition::domain::petitions::{self, FieldRule, NewPetition, Status as PetitionStatus};
+    petitions::create(
+        &t.app().db,
+        NewPetition {
+            organisation: None,
+            user: Some(dora),
+            title: "Dora's own".into(),
+            text: String::new(),
+            goal: 10,
+            slug: Some("own".into()),
+            status: PetitionStatus::Published,
+            first_name: FieldRule::Off,
+            last_name: FieldRule::Off,
+            phone: FieldRule::Off,
+            locale: "en".into(),
+        },
+    )
+    .await
+    .unwrap();
+    assert_eq!(t.get("/u/dora/own").await.0, Status::Ok);
+    let r = t.submit("/account/delete", "/account/delete", &[("password", "dora-password")]).await;
+    assert_eq!(r.status(), Status::SeeOther);
+    assert_eq!(t.count("SELECT COUNT(*) FROM petitions").await, 0);
+    assert_eq!(t.get("/u/dora/own").await.0, Status::NotFound);
+}

@@ -246,3 +246,5 @@ flag-view_signatures = View signatures
 flag-modify_signatures = Modify signatures
 flag-delete_signatures = Delete signatures
 flag-modify_permissions = Modify permissions
+challenge-image-label = Type the letters shown in the picture
+challenge-image-alt = Distorted letters to type. If you cannot read them, ask the administrators of this instance to create your account.

@@ -246,3 +246,5 @@ flag-view_signatures = Voir les signatures
 flag-modify_signatures = Modifier les signatures
 flag-delete_signatures = Supprimer les signatures
 flag-modify_permissions = Modifier les permissions
+challenge-image-label = Tapez les lettres de l’image
+challenge-image-alt = Lettres déformées à recopier. Si vous ne pouvez pas les lire, demandez aux administrateurs de cette instance de créer votre compte.

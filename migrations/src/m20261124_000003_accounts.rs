@@ -59,6 +59,8 @@ impl MigrationTrait for Migration {
                 .table("challenges")
                 .col(big_pk_auto("id"))
                 .col(string_len("answer_hash", 64))
+                // The picture of an image challenge (PNG); none for a question.
+                .col(blob_null("image"))
                 .col(timestamp_with_time_zone("expires_at"))
                 .col(timestamp_with_time_zone("created_at"))
                 .to_owned(),

@@ -7,6 +7,7 @@ pub struct Model {
     #[sea_orm(primary_key)]
     pub id: i64,
     pub answer_hash: String,
+    pub image: Option<Vec<u8>>,
     pub expires_at: DateTimeUtc,
     pub created_at: DateTimeUtc,
 }

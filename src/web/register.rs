@@ -15,7 +15,7 @@ use crate::domain::accounts::{self, NewAccount};
 use crate::domain::{DomainError, FieldErrors, challenge, now, sessions};
 
 pub fn routes() -> Vec<rocket::Route> {
-    routes![register_page, register, verify_page, verify, forgot_page, forgot, reset_page, reset]
+    routes![register_page, register, challenge_image, verify_page, verify, forgot_page, forgot, reset_page, reset]
 }
 
 /// A page with a title, a message and maybe a link.
@@ -79,7 +79,12 @@ async fn register_form(app: &AppState, ctx: &Ctx, form: &RegisterForm, errors: &
         Challenge::Question => Some(challenge::ask(&app.db, now()).await?),
         _ => None,
     };
+    let image = match app.settings.accounts.challenge {
+        Challenge::Image => Some(challenge::ask_image(&app.db, now()).await?),
+        _ => None,
+    };
     extra.insert("question", &question);
+    extra.insert("image_challenge", &image);
     ctx.page(app, "auth/register.html", extra)
 }
 
@@ -114,7 +119,7 @@ async fn register(app: &AppState, ctx: &Ctx, ip: Option<IpAddr>, form: CsrfForm<
         tracing::info!("registration honeypot filled; ignored");
         return done();
     }
-    if app.settings.accounts.challenge == Challenge::Question
+    if app.settings.accounts.challenge != Challenge::None
         && !challenge::check(&app.db, form.challenge_id, &form.challenge, now()).await?
     {
         let errors = FieldErrors::from([("challenge", "error-challenge-wrong")]);
@@ -137,6 +142,15 @@ async fn register(app: &AppState, ctx: &Ctx, ip: Option<IpAddr>, form: CsrfForm<
             Ok(register_form(app, ctx, &form, &errors).await?.with_status(Status::UnprocessableEntity))
         }
         Err(e) => Err(e.into()),
+    }
+}
+
+/// The picture of an image challenge; gone once answered.
+#[get("/challenge/<id>")]
+async fn challenge_image(app: &AppState, id: i64) -> WebResult<(rocket::http::ContentType, Vec<u8>)> {
+    match challenge::image(&app.db, id, now()).await? {
+        Some(png) => Ok((rocket::http::ContentType::PNG, png)),
+        None => Err(WebError::not_found()),
     }
 }
 
