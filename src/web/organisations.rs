@@ -192,15 +192,28 @@ struct PermissionsForm {
     flag: Vec<String>,
 }
 
-async fn refused_on_members(
+/// What every members-page action answers: back to the page with a flash, or the page again
+/// with the rule that refused (the last-admin rules).
+async fn members_outcome(
     app: &AppState,
     ctx: &Ctx,
-    user: &user::Model,
-    org: &organisation::Model,
-    message: &'static str,
-) -> WebResult<Page> {
-    let errors = FieldErrors::from([("members", message)]);
-    Ok(members_view(app, ctx, user, org, serde_json::json!({}), &errors).await?.with_status(Status::Conflict))
+    (user, org): (&user::Model, &organisation::Model),
+    jar: &CookieJar<'_>,
+    result: Result<(), DomainError>,
+    (flash_key, to): (&str, String),
+) -> WebResult<Result<Redirect, Page>> {
+    match result {
+        Ok(()) => {
+            flash(jar, "success", flash_key);
+            Ok(Ok(Redirect::to(to)))
+        }
+        Err(DomainError::Refused(message)) => {
+            let errors = FieldErrors::from([("members", message)]);
+            let page = members_view(app, ctx, user, org, serde_json::json!({}), &errors).await?;
+            Ok(Err(page.with_status(Status::Conflict)))
+        }
+        Err(e) => Err(e.into()),
+    }
 }
 
 #[post("/dashboard/o/<slug>/members/<member>/permissions", data = "<form>")]
@@ -223,14 +236,9 @@ async fn set_permissions(
             form.0.flag.contains(&name)
         })
         .collect();
-    match organisations::set_permissions(&app.db, id, member, &flags).await {
-        Ok(()) => {
-            flash(jar, "success", "flash-saved");
-            Ok(Ok(Redirect::to(format!("/dashboard/o/{slug}/members"))))
-        }
-        Err(DomainError::Refused(message)) => Ok(Err(refused_on_members(app, ctx, user.0, &org, message).await?)),
-        Err(e) => Err(e.into()),
-    }
+    let result = organisations::set_permissions(&app.db, id, member, &flags).await;
+    let back = ("flash-saved", format!("/dashboard/o/{slug}/members"));
+    members_outcome(app, ctx, (user.0, &org), jar, result, back).await
 }
 
 #[post("/dashboard/o/<slug>/members/<member>/remove", data = "<_form>")]
@@ -246,14 +254,9 @@ async fn remove(
     let org = member_org(app, user.0, slug).await?;
     let id = OrganisationId(org.id);
     authorize(app, user.0, Action::Organisation(id, Flag::RemoveMembers)).await?;
-    match organisations::remove_member(&app.db, id, member).await {
-        Ok(()) => {
-            flash(jar, "success", "flash-member-removed");
-            Ok(Ok(Redirect::to(format!("/dashboard/o/{slug}/members"))))
-        }
-        Err(DomainError::Refused(message)) => Ok(Err(refused_on_members(app, ctx, user.0, &org, message).await?)),
-        Err(e) => Err(e.into()),
-    }
+    let result = organisations::remove_member(&app.db, id, member).await;
+    let back = ("flash-member-removed", format!("/dashboard/o/{slug}/members"));
+    members_outcome(app, ctx, (user.0, &org), jar, result, back).await
 }
 
 /// Leaving needs no flag: any member may go (unless they are the last who can manage it).
@@ -267,14 +270,8 @@ async fn leave(
     _form: CsrfForm<TokenOnly>,
 ) -> WebResult<Result<Redirect, Page>> {
     let org = member_org(app, user.0, slug).await?;
-    match organisations::remove_member(&app.db, OrganisationId(org.id), UserId(user.0.id)).await {
-        Ok(()) => {
-            flash(jar, "success", "flash-left");
-            Ok(Ok(Redirect::to("/dashboard")))
-        }
-        Err(DomainError::Refused(message)) => Ok(Err(refused_on_members(app, ctx, user.0, &org, message).await?)),
-        Err(e) => Err(e.into()),
-    }
+    let result = organisations::remove_member(&app.db, OrganisationId(org.id), UserId(user.0.id)).await;
+    members_outcome(app, ctx, (user.0, &org), jar, result, ("flash-left", "/dashboard".into())).await
 }
 
 /// The link in an invitation mail. Anonymous visitors are asked to sign in or register.
