@@ -155,3 +155,18 @@ async fn wait_for(t: &TestApp, sql: &str) {
         tokio::time::sleep(std::time::Duration::from_millis(20)).await;
     }
 }
+
+#[rocket::async_test]
+async fn behind_https_the_session_cookie_is_secure_http_only_and_same_site() {
+    let t = TestApp::start_with(|s| s.server.public_url = Some("https://petitions.test".into())).await;
+    t.user("maria", false).await;
+    let r = t.submit("/login", "/login", &[("login", "maria"), ("password", "maria-password")]).await;
+    assert_eq!(r.status(), Status::SeeOther);
+    let cookie =
+        r.headers().get("Set-Cookie").find(|c| c.starts_with("session=")).expect("a session cookie").to_string();
+    for attribute in ["HttpOnly", "SameSite=Lax", "Secure", "Path=/"] {
+        assert!(cookie.contains(attribute), "{cookie} lacks {attribute}");
+    }
+    let r = t.client.get("/").dispatch().await;
+    assert!(r.headers().get_one("Strict-Transport-Security").is_some());
+}

@@ -71,11 +71,9 @@ pub async fn create(db: &impl ConnectionTrait, new: NewAccount) -> DomainResult<
 /// Addresses are compared case-insensitively.
 pub async fn find_by_email(db: &impl ConnectionTrait, address: &str) -> DomainResult<Option<user::Model>> {
     let lower = address.trim().to_lowercase();
-    let found = user::Entity::find()
-        .filter(sea_orm::sea_query::Expr::cust_with_values("LOWER(email) = ?", [lower]))
-        .one(db)
-        .await?;
-    Ok(found)
+    use sea_orm::sea_query::{Expr, ExprTrait, Func};
+    let lowered = Expr::expr(Func::lower(Expr::col(user::Column::Email)));
+    Ok(user::Entity::find().filter(lowered.eq(lower)).one(db).await?)
 }
 
 /// The account for a user name or address and password, or `None`.
