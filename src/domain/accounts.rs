@@ -1,8 +1,6 @@
 //! Accounts: creation (first-run setup, `rustition admin create`, registration) and
 //! authentication.
-use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, Set, TransactionTrait,
-};
+use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, Set};
 
 use super::account_tokens::{self, Purpose};
 use super::ids::UserId;
@@ -106,7 +104,7 @@ pub async fn count(db: &impl ConnectionTrait) -> DomainResult<u64> {
 
 /// Registration: an unverified account and the mail that verifies its address, together.
 pub async fn register(db: &sea_orm::DatabaseConnection, new: NewAccount, composer: &Composer) -> DomainResult<UserId> {
-    let txn = db.begin().await?;
+    let txn = crate::db::begin_write(db).await?;
     let lang = new.locale.clone().unwrap_or_else(|| composer.i18n.default_locale().to_string());
     let recipient = new.email.trim().to_string();
     let id = create(&txn, NewAccount { verified: false, is_admin: false, ..new }).await?;
@@ -135,7 +133,7 @@ pub async fn verify(db: &impl ConnectionTrait, token: &str) -> DomainResult<user
 /// way, so the form does not tell who has an account.
 pub async fn request_reset(db: &sea_orm::DatabaseConnection, address: &str, composer: &Composer) -> DomainResult<()> {
     let Some(user) = find_by_email(db, address).await? else { return Ok(()) };
-    let txn = db.begin().await?;
+    let txn = crate::db::begin_write(db).await?;
     let now = now();
     let token = account_tokens::issue(&txn, user.id, Purpose::Reset, None, now).await?;
     let link = format!("{}/password/reset/{token}", composer.public_url);
@@ -159,7 +157,7 @@ pub async fn reset_password(
     let now = now();
     let (user, row) = account_tokens::find(db, token, Purpose::Reset, now).await?;
     let hash = passwords::hash(password).await?;
-    let txn = db.begin().await?;
+    let txn = crate::db::begin_write(db).await?;
     let mut active: user::ActiveModel = user.into();
     active.password_hash = Set(hash);
     // Receiving the link proves the address too.
@@ -226,7 +224,7 @@ pub async fn request_email_change(
     if find_by_email(db, new_address).await?.is_some() {
         return Err(DomainError::Invalid(FieldErrors::from([("email", "error-email-taken")])));
     }
-    let txn = db.begin().await?;
+    let txn = crate::db::begin_write(db).await?;
     let now = now();
     let token = account_tokens::issue(&txn, user.id, Purpose::EmailChange, Some(new_address.to_string()), now).await?;
     let link = format!("{}/account/email/{token}", composer.public_url);
@@ -269,7 +267,7 @@ pub async fn delete(db: &sea_orm::DatabaseConnection, user: &user::Model, passwo
     if !organisations::blocking_departure(db, id).await?.is_empty() {
         return Err(DomainError::Refused("error-delete-last-admin"));
     }
-    let txn = db.begin().await?;
+    let txn = crate::db::begin_write(db).await?;
     for org in organisations::solely_held(&txn, id).await? {
         organisation::Entity::delete_by_id(org.id).exec(&txn).await?;
     }

@@ -1,7 +1,7 @@
 //! Invitations to join an organisation, by user name or by email address. The invitee gets a
 //! mail with a link; a person without an account registers first, then accepts.
 use chrono::Duration;
-use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set, TransactionTrait};
+use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set};
 use serde::Serialize;
 
 use super::ids::{OrganisationId, UserId};
@@ -40,7 +40,7 @@ pub async fn invite(
     };
     let token = tokens::random_token(32);
     let now = now();
-    let txn = db.begin().await?;
+    let txn = crate::db::begin_write(db).await?;
     // A new invitation replaces a pending one for the same person.
     let mut stale = invitation::Entity::delete_many().filter(invitation::Column::OrganisationId.eq(org.id));
     stale = match &existing {
@@ -105,7 +105,7 @@ pub async fn accept(
     token: &str,
     user: &user::Model,
 ) -> DomainResult<organisation::Model> {
-    let txn = db.begin().await?;
+    let txn = crate::db::begin_write(db).await?;
     let (inv, org) = find(&txn, token).await?;
     if inv.invited_user_id.is_some_and(|id| id != user.id) {
         return Err(DomainError::Refused("error-invitation-other"));

@@ -3,7 +3,7 @@
 //! so an organisation always keeps someone who can manage it.
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, PaginatorTrait, QueryFilter,
-    QueryOrder, Set, TransactionTrait,
+    QueryOrder, Set,
 };
 use serde::Serialize;
 
@@ -106,7 +106,7 @@ pub async fn create(
     if !errors.is_empty() {
         return Err(DomainError::Invalid(errors));
     }
-    let txn = db.begin().await?;
+    let txn = crate::db::begin_write(db).await?;
     let website = input.website.trim();
     let org = organisation::ActiveModel {
         slug: Set(slug),
@@ -213,7 +213,7 @@ pub async fn set_permissions(
     member: UserId,
     flags: &[Flag],
 ) -> DomainResult<()> {
-    let txn = db.begin().await?;
+    let txn = crate::db::begin_write(db).await?;
     let m = membership(&txn, org, member).await?.ok_or(DomainError::NotFound)?;
     if !flags.contains(&Flag::ModifyPermissions) {
         not_last_admin(&txn, &m).await?;
@@ -229,7 +229,7 @@ pub async fn set_permissions(
 
 /// Removes `member` (they leave, or someone with the right removes them).
 pub async fn remove_member(db: &DatabaseConnection, org: OrganisationId, member: UserId) -> DomainResult<()> {
-    let txn = db.begin().await?;
+    let txn = crate::db::begin_write(db).await?;
     let m = membership(&txn, org, member).await?.ok_or(DomainError::NotFound)?;
     not_last_admin(&txn, &m).await?;
     membership::Entity::delete_by_id(m.id).exec(&txn).await?;

@@ -2,7 +2,7 @@
 //! Markdown text rendered to sanitised HTML.
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder,
-    QuerySelect, Set, TransactionTrait,
+    QuerySelect, Set,
 };
 use serde::Serialize;
 
@@ -244,7 +244,7 @@ pub struct NewPetition {
 }
 
 pub async fn create(db: &DatabaseConnection, new: NewPetition) -> DomainResult<PetitionId> {
-    let txn = db.begin().await?;
+    let txn = crate::db::begin_write(db).await?;
     let now = now();
     let owner_key = match (new.organisation, new.user) {
         (Some(o), None) => format!("o:{o}"),

@@ -4,7 +4,7 @@ use chrono::{DateTime, Duration, Utc};
 use sea_orm::sea_query::Expr;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, DatabaseTransaction, EntityTrait, QueryFilter,
-    Set, SqlErr, TransactionTrait,
+    Set, SqlErr,
 };
 use serde::{Deserialize, Serialize};
 
@@ -135,7 +135,7 @@ pub async fn sign(
     let valid = validate(petition, request.input).map_err(DomainError::Invalid)?;
     // Two submissions of one address can race to the unique index; the loser retries as an update.
     for _ in 0..2 {
-        let txn = db.begin().await?;
+        let txn = crate::db::begin_write(db).await?;
         match sign_in(&txn, petition, &valid, &request, composer).await {
             Ok(outcome) => {
                 txn.commit().await?;

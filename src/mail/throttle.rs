@@ -2,7 +2,7 @@
 //! at most `max_per_minute` sends in any 60 seconds, and no send at all while the queue is
 //! paused because the SMTP host asked us to slow down or could not be reached.
 use chrono::{DateTime, Utc};
-use sea_orm::{ConnectionTrait, DatabaseConnection, DbBackend, DbErr, Statement, TransactionTrait};
+use sea_orm::{ConnectionTrait, DatabaseConnection, DbBackend, DbErr, Statement};
 
 /// Either a slot to send one message (given back with `release` when there is nothing to send),
 /// or how long to wait.
@@ -19,7 +19,7 @@ fn stmt(db: &impl ConnectionTrait, sql: &str, values: Vec<sea_orm::Value>) -> St
 /// Takes a send slot if the minute's budget and the pause allow it. The throttle row is locked
 /// for the decision, so two workers cannot both take the last slot.
 pub async fn acquire(db: &DatabaseConnection, now: DateTime<Utc>, max_per_minute: u32) -> Result<Slot, DbErr> {
-    let txn = db.begin().await?;
+    let txn = crate::db::begin_write(db).await?;
     // Locks the row: FOR UPDATE on PostgreSQL; on SQLite a write takes the database lock.
     let lock = if txn.get_database_backend() == DbBackend::Postgres {
         "SELECT paused_until FROM mail_throttle WHERE id = 1 FOR UPDATE"

@@ -1,0 +1,140 @@
+//! `rustition-bench`: load and crash harness for Rustition. It builds and starts a real server
+//! on 127.0.0.1 with a fresh database, drives it with virtual browsers (CSRF cookie and token
+//! included), and checks that every signature the server acknowledged is in the database.
+//!
+//! `cargo run --release -p rustition-bench -- <scenario> [--duration S] [--connections N]
+//! [--database URL] [--runs N] [--server-profile release|debug]`
+mod check;
+mod client;
+mod load;
+mod outbox;
+mod report;
+mod scenarios;
+mod server;
+mod stats;
+
+use std::process::ExitCode;
+use std::time::Duration;
+
+use clap::{Parser, ValueEnum};
+
+use scenarios::{Kind, Options};
+use server::Profile;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum Scenario {
+    /// GET /ping: the bare server, the yardstick for the others.
+    Hello,
+    /// GET /p/1: the petition page.
+    Page,
+    /// GET /p/1 then POST /p/1/sign, as a browser signs.
+    Sign,
+    /// Open mailed confirmation links and press the button (signatures prepared unmeasured).
+    Confirm,
+    /// 95% page views, 5% signatures.
+    Mixed,
+    /// Signing load; SIGKILL the server halfway, restart it, check nothing acknowledged was lost.
+    Crash,
+    /// hello, page, sign, confirm and mixed, then a markdown table of medians.
+    All,
+    /// A short run of everything for CI (debug server unless --server-profile says otherwise).
+    Smoke,
+}
+
+#[derive(Debug, Parser)]
+#[command(name = "rustition-bench", about = "Load and crash harness for Rustition")]
+struct Cli {
+    #[arg(value_enum)]
+    scenario: Scenario,
+    /// Seconds of measured load per run.
+    #[arg(long, default_value_t = 10.0, value_name = "SECS")]
+    duration: f64,
+    /// Virtual users, each with one connection (default: 32; 64 for sign, confirm and crash).
+    #[arg(long, value_name = "N")]
+    connections: Option<usize>,
+    /// Default: a fresh SQLite file. postgres://…/admin_db: a fresh database on that server.
+    #[arg(long, value_name = "URL")]
+    database: Option<String>,
+    /// Runs per scenario; with more than one, the median of each figure is printed too.
+    #[arg(long, default_value_t = 1, value_name = "N")]
+    runs: usize,
+    /// Which build of the server to run (default: release; debug for smoke).
+    #[arg(long, value_enum)]
+    server_profile: Option<Profile>,
+    /// Upper bound on iterations per measured phase, all virtual users together.
+    #[arg(long, default_value_t = 5_000_000, value_name = "N")]
+    max_requests: u64,
+}
+
+#[tokio::main]
+async fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli).await {
+        Ok(true) => ExitCode::SUCCESS,
+        Ok(false) => {
+            eprintln!("rustition-bench: FAILED: acknowledged signatures are missing or have no mail");
+            ExitCode::FAILURE
+        }
+        Err(e) => {
+            eprintln!("rustition-bench: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// Ok(false) when a check failed.
+async fn run(cli: Cli) -> Result<bool, String> {
+    if !(cli.duration > 0.0 && cli.duration < 86_400.0) || cli.runs == 0 {
+        return Err("--duration must be between 0 and 86400 seconds and --runs at least 1".into());
+    }
+    let default_profile = if cli.scenario == Scenario::Smoke { Profile::Debug } else { Profile::Release };
+    let options = Options {
+        binary: server::build(cli.server_profile.unwrap_or(default_profile))?,
+        duration: Duration::from_secs_f64(cli.duration),
+        connections: cli.connections,
+        database: cli.database.clone(),
+        max_requests: cli.max_requests,
+    };
+    let kind = match cli.scenario {
+        Scenario::Hello => Kind::Hello,
+        Scenario::Page => Kind::Page,
+        Scenario::Sign => Kind::Sign,
+        Scenario::Confirm => Kind::Confirm,
+        Scenario::Mixed => Kind::Mixed,
+        Scenario::Crash => Kind::Crash,
+        Scenario::All => return all(&options, cli.runs).await,
+        Scenario::Smoke => return smoke(&options).await,
+    };
+    Ok(passed(&scenarios::run_many(kind, &options, cli.runs).await?))
+}
+
+fn passed(reports: &[report::Report]) -> bool {
+    reports.iter().all(|r| r.check.is_none_or(|c| c.passed()))
+}
+
+async fn all(options: &Options, runs: usize) -> Result<bool, String> {
+    let mut ok = true;
+    let mut rows = Vec::new();
+    for kind in [Kind::Hello, Kind::Page, Kind::Sign, Kind::Confirm, Kind::Mixed] {
+        let reports = scenarios::run_many(kind, options, runs).await?;
+        ok &= passed(&reports);
+        let connections = options.connections.unwrap_or(kind.default_connections());
+        rows.push(report::Row { scenario: kind.name(), connections, figures: report::medians(&reports) });
+    }
+    println!("## Medians of {runs} run(s) of {} s each\n", options.duration.as_secs_f64());
+    println!("{}", report::markdown_tables(&rows));
+    Ok(ok)
+}
+
+/// A few seconds of each scenario with 4 connections, then a short crash check.
+async fn smoke(options: &Options) -> Result<bool, String> {
+    let short = Options { duration: Duration::from_secs(2), connections: Some(4), ..options.clone() };
+    let mut ok = true;
+    for kind in [Kind::Hello, Kind::Page, Kind::Sign, Kind::Confirm] {
+        ok &= passed(&scenarios::run_many(kind, &short, 1).await?);
+    }
+    let crash = Options { duration: Duration::from_secs(4), ..short };
+    ok &= passed(&scenarios::run_many(Kind::Crash, &crash, 1).await?);
+    println!("smoke: {}", if ok { "passed" } else { "FAILED" });
+    Ok(ok)
+}

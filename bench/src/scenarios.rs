@@ -1,0 +1,210 @@
+//! The scenarios: each run gets a fresh server and database, drives one kind of load, then
+//! checks the database and reads the server's memory, CPU and log before stopping it.
+use std::path::PathBuf;
+use std::time::{Duration, Instant};
+
+use clap::ValueEnum;
+
+use crate::check::{self, PETITION_ID};
+use crate::load::{self, Control, Links, Task};
+use crate::outbox;
+use crate::report::{self, Report};
+use crate::server::{Server, process_cpu_seconds};
+
+/// One scenario (as opposed to `all` and `smoke`, which chain several).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Kind {
+    Hello,
+    Page,
+    Sign,
+    Confirm,
+    Mixed,
+    Crash,
+}
+
+impl Kind {
+    pub fn name(self) -> &'static str {
+        match self {
+            Kind::Hello => "hello",
+            Kind::Page => "page",
+            Kind::Sign => "sign",
+            Kind::Confirm => "confirm",
+            Kind::Mixed => "mixed",
+            Kind::Crash => "crash",
+        }
+    }
+
+    /// Writers get more connections: their requests wait on the database more than on CPU.
+    pub fn default_connections(self) -> usize {
+        match self {
+            Kind::Hello | Kind::Page | Kind::Mixed => 32,
+            Kind::Sign | Kind::Confirm | Kind::Crash => 64,
+        }
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct Options {
+    pub binary: PathBuf,
+    pub duration: Duration,
+    pub connections: Option<usize>,
+    /// None for a fresh SQLite file; a PostgreSQL admin URL; or a database URL used as is.
+    pub database: Option<String>,
+    /// Upper bound on iterations of all virtual users together, per measured phase.
+    pub max_requests: u64,
+}
+
+/// Runs `kind` `runs` times, printing each run and, for several, the medians.
+pub async fn run_many(kind: Kind, options: &Options, runs: usize) -> Result<Vec<Report>, String> {
+    let mut reports = Vec::with_capacity(runs);
+    for run in 1..=runs {
+        let report = run_once(kind, options, run).await?;
+        report.print(run, runs);
+        reports.push(report);
+    }
+    if runs > 1 {
+        report::print_medians(kind.name(), &report::medians(&reports), runs);
+    }
+    Ok(reports)
+}
+
+/// Must be called from the main task (see `server`): it spawns the server.
+pub async fn run_once(kind: Kind, options: &Options, run: usize) -> Result<Report, String> {
+    let mut server = Server::start(&options.binary, options.database.as_deref()).await?;
+    let connections = options.connections.unwrap_or(kind.default_connections()).max(1);
+    let tag = format!("r{run}");
+    let log_start = server.log_mark();
+    let mut report = match kind {
+        Kind::Hello => steady(&server, kind, connections, &tag, Task::Ping, options).await?,
+        Kind::Page => steady(&server, kind, connections, &tag, Task::Page, options).await?,
+        Kind::Sign => steady(&server, kind, connections, &tag, Task::Sign, options).await?,
+        Kind::Mixed => steady(&server, kind, connections, &tag, Task::Mixed { sign_percent: 5 }, options).await?,
+        Kind::Confirm => confirm(&server, connections, &tag, options).await?,
+        Kind::Crash => crash(&mut server, connections, &tag, options).await?,
+    };
+    report.peak_rss_kib = report.peak_rss_kib.max(server.peak_rss_kib());
+    if kind != Kind::Confirm {
+        // (confirm reads only what its measured phase logged)
+        report.server_log = server.log_lines(log_start);
+    }
+    server.finish().await;
+    Ok(report)
+}
+
+/// CPU used by the server and by this harness since it was created.
+struct Meter {
+    server: f64,
+    client: f64,
+}
+
+impl Meter {
+    fn start(server: &Server) -> Meter {
+        Meter { server: server.cpu_seconds().unwrap_or(0.0), client: own_cpu().unwrap_or(0.0) }
+    }
+
+    fn finish(&self, server: &Server, report: &mut Report) {
+        report.server_cpu = server.cpu_seconds().map(|now| now - self.server);
+        report.client_cpu = own_cpu().map(|now| now - self.client);
+    }
+}
+
+fn own_cpu() -> Option<f64> {
+    process_cpu_seconds("/proc/self/stat")
+}
+
+/// The same task by every virtual user for the whole duration.
+async fn steady(
+    server: &Server,
+    kind: Kind,
+    connections: usize,
+    tag: &str,
+    task: Task,
+    options: &Options,
+) -> Result<Report, String> {
+    let writes = matches!(task, Task::Sign | Task::Mixed { .. });
+    let meter = Meter::start(server);
+    let (stats, elapsed) =
+        load::run_for(&server.base_url, connections, tag, task, options.duration, options.max_requests).await;
+    let mut report = Report::new(kind.name(), connections, elapsed, &stats);
+    meter.finish(server, &mut report);
+    if writes {
+        report.operations = Some(("signatures", stats.operations));
+        report.check = Some(check::verify(&server.database_url, &stats.acknowledged, false).await?);
+    }
+    Ok(report)
+}
+
+/// Unmeasured: sign for the duration and collect the mailed links. Measured: open each link
+/// and press the button, until the duration is over or the links run out.
+async fn confirm(server: &Server, connections: usize, tag: &str, options: &Options) -> Result<Report, String> {
+    let started = Instant::now();
+    // Twice the duration: confirming is usually faster than signing, and links must not run out.
+    let prep_time = options.duration * 2;
+    let (prep, _) =
+        load::run_for(&server.base_url, connections, tag, Task::Sign, prep_time, options.max_requests).await;
+    let signed = prep.acknowledged.len();
+    let jobs = check::mail_jobs(&server.database_url, &prep.acknowledged).await?;
+    let patience = Duration::from_secs(30) + Duration::from_millis(20 * jobs.len() as u64);
+    let links = outbox::wait_for_links(&server.outbox, &jobs, PETITION_ID, patience).await;
+    let mut notes = vec![format!(
+        "prepared {signed} pending signatures and found {} confirmation links in {:.1} s (not measured)",
+        links.len(),
+        started.elapsed().as_secs_f64()
+    )];
+    if !prep.failures.is_empty() {
+        let failures: Vec<String> = prep.failures.iter().map(|(f, n)| format!("{f}: {n}")).collect();
+        notes.push(format!("errors while preparing: {}", failures.join(", ")));
+    }
+    if links.len() < signed {
+        notes.push(format!("{} acknowledged signatures had no confirmation mail in the outbox", signed - links.len()));
+    }
+    let available = links.len();
+    let log_start = server.log_mark();
+    let meter = Meter::start(server);
+    let task = Task::Confirm(Links::new(links));
+    let (stats, elapsed) =
+        load::run_for(&server.base_url, connections, tag, task, options.duration, options.max_requests).await;
+    let mut report = Report::new(Kind::Confirm.name(), connections, elapsed, &stats);
+    meter.finish(server, &mut report);
+    if elapsed < options.duration.mul_f64(0.9) {
+        notes.push(format!("all {available} links were used after {:.1} s", elapsed.as_secs_f64()));
+    }
+    report.notes = notes;
+    report.server_log = server.log_lines(log_start);
+    report.operations = Some(("confirmations", stats.operations));
+    report.check = Some(check::verify(&server.database_url, &stats.acknowledged, true).await?);
+    Ok(report)
+}
+
+/// Signing load; halfway, SIGKILL and restart the server; the load goes on (users retry after
+/// connection errors) for another half duration once it serves again.
+async fn crash(server: &mut Server, connections: usize, tag: &str, options: &Options) -> Result<Report, String> {
+    let control = Control::new(options.max_requests);
+    let meter = Meter::start(server);
+    let started = Instant::now();
+    let handles = load::start(&server.base_url, connections, tag, &Task::Sign, &control);
+    tokio::time::sleep(options.duration / 2).await;
+    let peak_before = server.peak_rss_kib();
+    let cpu_before = server.cpu_seconds().unwrap_or(0.0) - meter.server;
+    server.kill();
+    let killed = Instant::now();
+    let restarted = match server.spawn() {
+        Ok(()) => server.wait_ready().await,
+        Err(e) => Err(e),
+    };
+    let restart = killed.elapsed();
+    if restarted.is_ok() {
+        tokio::time::sleep(options.duration / 2).await;
+    }
+    control.stop();
+    let stats = load::join(handles).await;
+    restarted.map_err(|e| format!("the server did not come back after SIGKILL: {e}"))?;
+    let mut report = Report::new(Kind::Crash.name(), connections, started.elapsed(), &stats);
+    report.client_cpu = own_cpu().map(|now| now - meter.client);
+    report.server_cpu = server.cpu_seconds().map(|now| now + cpu_before);
+    report.peak_rss_kib = peak_before;
+    report.restart = Some(restart);
+    report.operations = Some(("signatures", stats.operations));
+    report.check = Some(check::verify(&server.database_url, &stats.acknowledged, false).await?);
+    Ok(report)
+}
