@@ -7,6 +7,7 @@
 mod check;
 mod client;
 mod load;
+mod mail;
 mod outbox;
 mod report;
 mod scenarios;
@@ -35,6 +36,8 @@ enum Scenario {
     Mixed,
     /// Signing load; SIGKILL the server halfway, restart it, check nothing acknowledged was lost.
     Crash,
+    /// Drain a queue of --jobs mails through a `rustition worker` into an SMTP sink.
+    Mail,
     /// hello, page, sign, confirm and mixed, then a markdown table of medians.
     All,
     /// A short run of everything for CI (debug server unless --server-profile says otherwise).
@@ -61,6 +64,9 @@ struct Cli {
     /// Which build of the server to run (default: release; debug for smoke).
     #[arg(long, value_enum)]
     server_profile: Option<Profile>,
+    /// Mails queued for the `mail` scenario.
+    #[arg(long, default_value_t = 10_000, value_name = "N")]
+    jobs: u64,
     /// Upper bound on iterations per measured phase, all virtual users together.
     #[arg(long, default_value_t = 5_000_000, value_name = "N")]
     max_requests: u64,
@@ -102,6 +108,7 @@ async fn run(cli: Cli) -> Result<bool, String> {
         Scenario::Confirm => Kind::Confirm,
         Scenario::Mixed => Kind::Mixed,
         Scenario::Crash => Kind::Crash,
+        Scenario::Mail => return mail::run(&options.binary, cli.jobs, Duration::from_secs(600)).await,
         Scenario::All => return all(&options, cli.runs).await,
         Scenario::Smoke => return smoke(&options).await,
     };

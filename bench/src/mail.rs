@@ -1,0 +1,122 @@
+//! `mail`: how fast the queue drains into an SMTP server that accepts everything, and how much
+//! memory the worker needs meanwhile. Jobs are queued first (unmeasured), then a
+//! `rustition worker` process sends them to a sink listening on 127.0.0.1.
+use std::path::Path;
+use std::process::{Command, Stdio};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::time::{Duration, Instant};
+
+use tokio::io::{AsyncBufReadExt, AsyncWriteExt, BufReader};
+use tokio::net::TcpListener;
+
+use crate::server::workspace_root;
+
+/// Accepts every message; counts them.
+async fn sink(count: Arc<AtomicU64>) -> Result<u16, String> {
+    let listener = TcpListener::bind("127.0.0.1:0").await.map_err(|e| e.to_string())?;
+    let port = listener.local_addr().map_err(|e| e.to_string())?.port();
+    tokio::spawn(async move {
+        while let Ok((stream, _)) = listener.accept().await {
+            let count = count.clone();
+            tokio::spawn(async move {
+                let (read, mut write) = stream.into_split();
+                let mut lines = BufReader::new(read);
+                let _ = write.write_all(b"220 sink\r\n").await;
+                let mut line = String::new();
+                let mut in_data = false;
+                loop {
+                    line.clear();
+                    if !matches!(lines.read_line(&mut line).await, Ok(n) if n > 0) {
+                        return;
+                    }
+                    let reply: &[u8] = if in_data {
+                        if line != ".\r\n" {
+                            continue;
+                        }
+                        in_data = false;
+                        count.fetch_add(1, Ordering::Relaxed);
+                        b"250 OK\r\n"
+                    } else if line.to_ascii_uppercase().starts_with("EHLO") {
+                        b"250-sink\r\n250 8BITMIME\r\n"
+                    } else if line.to_ascii_uppercase().starts_with("DATA") {
+                        in_data = true;
+                        b"354 go on\r\n"
+                    } else if line.to_ascii_uppercase().starts_with("QUIT") {
+                        let _ = write.write_all(b"221 bye\r\n").await;
+                        return;
+                    } else {
+                        b"250 OK\r\n"
+                    };
+                    if write.write_all(reply).await.is_err() {
+                        return;
+                    }
+                }
+            });
+        }
+    });
+    Ok(port)
+}
+
+fn peak_rss_kib(pid: u32) -> Option<u64> {
+    let status = std::fs::read_to_string(format!("/proc/{pid}/status")).ok()?;
+    status.lines().find(|l| l.starts_with("VmHWM:"))?.split_whitespace().nth(1)?.parse().ok()
+}
+
+/// Queues `jobs` mails, drains them with one worker process, prints mails/s and peak RSS.
+pub async fn run(binary: &Path, jobs: u64, timeout: Duration) -> Result<bool, String> {
+    let dir = tempfile::Builder::new().prefix("rustition-bench-mail-").tempdir().map_err(|e| e.to_string())?;
+    let db_url = format!("sqlite://{}/mail.db?mode=rwc", dir.path().display());
+    let count = Arc::new(AtomicU64::new(0));
+    let port = sink(count.clone()).await?;
+    let env = [
+        ("RUSTITION_SERVER__DATA_DIR", dir.path().display().to_string()),
+        ("RUSTITION_SERVER__ASSETS_DIR", workspace_root().display().to_string()),
+        ("RUSTITION_DATABASE__URL", db_url.clone()),
+        ("RUSTITION_MAIL__TRANSPORT", "smtp".into()),
+        ("RUSTITION_MAIL__SMTP_URL", format!("smtp://127.0.0.1:{port}")),
+        ("RUSTITION_MAIL__MAX_PER_MINUTE", "100000000".into()),
+        ("RUSTITION_MAIL__POLL_INTERVAL_MS", "50".into()),
+        ("RUSTITION_LOG", "warn".into()),
+    ];
+    let status = Command::new(binary).arg("migrate").envs(env.clone()).stdout(Stdio::null()).status();
+    if !status.is_ok_and(|s| s.success()) {
+        return Err("rustition migrate failed".into());
+    }
+    let db = sea_orm::Database::connect(&db_url).await.map_err(|e| e.to_string())?;
+    let now = rustition::domain::now();
+    for i in 0..jobs {
+        let draft = rustition::mail::queue::MailDraft {
+            kind: "bench",
+            priority: rustition::mail::queue::PRIORITY_URGENT,
+            recipient: format!("reader{i}@example.org"),
+            subject: format!("Bench message {i}"),
+            body_text: "A message of a few lines, as a confirmation mail is.\n".repeat(8),
+            body_html: None,
+        };
+        rustition::mail::queue::enqueue(&db, draft, now).await.map_err(|e| e.to_string())?;
+    }
+    let mut child = Command::new(binary)
+        .arg("worker")
+        .envs(env)
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .map_err(|e| e.to_string())?;
+    let started = Instant::now();
+    let mut peak = 0;
+    while count.load(Ordering::Relaxed) < jobs && started.elapsed() < timeout {
+        peak = peak.max(peak_rss_kib(child.id()).unwrap_or(0));
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    let elapsed = started.elapsed();
+    peak = peak.max(peak_rss_kib(child.id()).unwrap_or(0));
+    let _ = child.kill();
+    let _ = child.wait();
+    let sent = count.load(Ordering::Relaxed);
+    println!("== mail: {jobs} queued jobs, one worker process, SMTP sink on 127.0.0.1");
+    println!("delivered       {sent} in {:.1} s", elapsed.as_secs_f64());
+    println!("mails/s         {:.0}", sent as f64 / elapsed.as_secs_f64());
+    println!("peak RSS        {:.1} MiB (worker VmHWM)", peak as f64 / 1024.0);
+    Ok(sent == jobs)
+}
