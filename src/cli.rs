@@ -23,7 +23,7 @@ pub async fn worker(settings: Settings) -> Result<(), StartError> {
     };
     tracing::info!("mail worker started");
     tokio::select! {
-        () = worker.run() => {}
+        () = worker.run_all() => {}
         _ = tokio::signal::ctrl_c() => tracing::info!("mail worker stopped"),
     }
     Ok(())

@@ -122,6 +122,8 @@ pub struct Mail {
     pub keep_sent_days: u32,
     /// How often the worker looks for due jobs when nobody wakes it.
     pub poll_interval_ms: u64,
+    /// Mails sent at the same time by one process (SMTP connections in use).
+    pub concurrency: u32,
 }
 
 impl Default for Mail {
@@ -139,6 +141,7 @@ impl Default for Mail {
             lease_seconds: 120,
             keep_sent_days: 30,
             poll_interval_ms: 2000,
+            concurrency: 4,
         }
     }
 }
@@ -245,6 +248,9 @@ impl Settings {
                     _ => problems.push(format!("[mail] smtp_url {u:?} must look like smtp://host:587 or smtps://host")),
                 },
             }
+        }
+        if !(1..=32).contains(&self.mail.concurrency) {
+            problems.push("[mail] concurrency must be between 1 and 32".into());
         }
         if self.mail.max_attempts == 0 || self.mail.max_per_minute == 0 {
             problems.push("[mail] max_attempts and max_per_minute must be at least 1".into());

@@ -119,7 +119,7 @@ pub async fn build_rocket(settings: Settings) -> Result<Rocket<Build>, StartErro
     let static_dir = s.asset("static");
     let rocket = rocket::custom(figment).manage(app).attach(AdHoc::on_liftoff("background tasks", move |_| {
         Box::pin(async move {
-            tokio::spawn(worker.run());
+            tokio::spawn(worker.run_all());
             tokio::spawn(domain::counting::run(counter_db, count_interval, Duration::from_secs(900), retention_days));
             tracing::info!("Rustition is serving at {public_url}/");
             if let Some(url) = setup_url {

@@ -92,7 +92,12 @@ async fn a_dropped_connection_is_retried() {
 #[rocket::async_test]
 async fn mail_waits_for_a_host_that_is_down_and_all_of_it_arrives_once_it_is_up() {
     let port = SmtpServer::reserve_port().await;
-    let t = TestApp::start_with(|s| s.mail.smtp_url = Some(format!("smtp://127.0.0.1:{port}"))).await;
+    let t = TestApp::start_with(|s| {
+        s.mail.smtp_url = Some(format!("smtp://127.0.0.1:{port}"));
+        // One sending loop, so that the attempts counted below are those of one queue.
+        s.mail.concurrency = 1;
+    })
+    .await;
     enqueue(&t, 3).await;
     tokio::time::sleep(Duration::from_secs(2)).await;
     let waiting = jobs(&t.app().db).await;
@@ -139,8 +144,14 @@ async fn confirmations_are_claimed_before_bulk_mail() {
 
 /// A `rustition worker` process on the test's database, sending to `smtp`.
 fn spawn_worker(db_url: &str, data_dir: &std::path::Path, smtp: &SmtpServer, lease_seconds: u64) -> Child {
+    spawn("worker", db_url, data_dir, smtp, lease_seconds)
+}
+
+/// `rustition <command>` (`worker`, or `serve` on a port of its choosing) on the test's database.
+fn spawn(command: &str, db_url: &str, data_dir: &std::path::Path, smtp: &SmtpServer, lease_seconds: u64) -> Child {
     Command::new(env!("CARGO_BIN_EXE_rustition"))
-        .arg("worker")
+        .arg(command)
+        .env("RUSTITION_SERVER__PORT", "0")
         .current_dir(common::repo_root())
         .env("RUSTITION_SERVER__DATA_DIR", data_dir)
         .env("RUSTITION_DATABASE__URL", db_url)
@@ -194,7 +205,7 @@ async fn two_worker_processes_deliver_a_thousand_mails_exactly_once() {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn jobs_of_a_worker_killed_while_sending_are_delivered_after_restart() {
+async fn jobs_of_a_server_killed_while_sending_are_delivered_after_restart() {
     let dir = tempfile::tempdir().unwrap();
     let smtp = SmtpServer::start().await;
     let settings = common::test_settings(dir.path(), &smtp).await;
@@ -205,7 +216,7 @@ async fn jobs_of_a_worker_killed_while_sending_are_delivered_after_restart() {
         queue::enqueue(&app.db, draft(i, PRIORITY_URGENT), now).await.unwrap();
     }
     smtp.hang_next(1);
-    let mut first = Killed(vec![spawn_worker(&db_url, dir.path(), &smtp, 4)]);
+    let mut first = Killed(vec![spawn("serve", &db_url, dir.path(), &smtp, 4)]);
     // Wait until the worker is stuck sending, then kill it without warning.
     let deadline = tokio::time::Instant::now() + WAIT;
     loop {
@@ -221,9 +232,9 @@ async fn jobs_of_a_worker_killed_while_sending_are_delivered_after_restart() {
     Command::new("kill").args(["-9", &child.id().to_string()]).status().unwrap();
     let _ = child.wait();
     let stuck = mail_job::Entity::find().filter(mail_job::Column::Status.eq("sending")).all(&app.db).await.unwrap();
-    assert_eq!(stuck.len(), 1, "one job was being sent at the kill");
+    assert!(!stuck.is_empty(), "a job was being sent at the kill");
 
-    let _second = Killed(vec![spawn_worker(&db_url, dir.path(), &smtp, 4)]);
+    let _second = Killed(vec![spawn("serve", &db_url, dir.path(), &smtp, 4)]);
     smtp.wait_for(5, WAIT).await;
     let all = wait_until_status(&app.db, "sent", 5).await;
     assert!(all.iter().all(|j| j.status == "sent"), "none left stuck: {all:#?}");
@@ -231,4 +242,24 @@ async fn jobs_of_a_worker_killed_while_sending_are_delivered_after_restart() {
     recipients.sort();
     recipients.dedup();
     assert_eq!(recipients.len(), 5, "every job delivered");
+}
+
+#[rocket::async_test]
+async fn sent_mail_older_than_the_retention_is_purged_and_nothing_else() {
+    let t = TestApp::start().await;
+    enqueue(&t, 2).await;
+    wait_until_status(&t.app().db, "sent", 2).await;
+    let db = &t.app().db;
+    use sea_orm::sea_query::Expr;
+    mail_job::Entity::update_many()
+        .col_expr(mail_job::Column::SentAt, Expr::value(chrono::Utc::now() - chrono::Duration::days(31)))
+        .filter(mail_job::Column::Recipient.eq("person0@example.org"))
+        .exec(db)
+        .await
+        .unwrap();
+    queue::enqueue(db, draft(7, PRIORITY_BULK), chrono::Utc::now() + chrono::Duration::days(1)).await.unwrap();
+    let purged = queue::purge_sent(db, chrono::Utc::now(), 30).await.unwrap();
+    assert_eq!(purged, 1);
+    let left: Vec<String> = jobs(db).await.into_iter().map(|j| j.recipient).collect();
+    assert_eq!(left, ["person1@example.org", "person7@example.org"]);
 }

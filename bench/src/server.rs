@@ -32,7 +32,9 @@ pub fn build(profile: Profile) -> Result<PathBuf, String> {
     let root = workspace_root();
     let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
     let mut command = Command::new(cargo);
-    command.current_dir(&root).args(["build", "--bin", "rustition", "-p", "rustition"]);
+    // Built together with the bench itself, so Cargo resolves one set of features for both:
+    // built alone, the server's dependencies would be rebuilt at every switch between the two.
+    command.current_dir(&root).args(["build", "--bin", "rustition", "-p", "rustition", "-p", "rustition-bench"]);
     if profile == Profile::Release {
         command.arg("--release");
     }

@@ -66,7 +66,7 @@ impl Transport {
                 let mut builder = AsyncSmtpTransport::<Tokio1Executor>::from_url(url)
                     .map_err(|e| TransportError::Url(e.to_string()))?
                     .timeout(Some(Duration::from_secs(settings.mail.smtp_timeout_seconds)))
-                    .pool_config(PoolConfig::new().max_size(4));
+                    .pool_config(PoolConfig::new().max_size(settings.mail.concurrency.max(1)));
                 if let Some(var) = &settings.mail.smtp_password_env {
                     let password = std::env::var(var)
                         .map_err(|_| TransportError::Url(format!("environment variable {var} is not set")))?;

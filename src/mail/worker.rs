@@ -23,6 +23,7 @@ fn housekeeping_interval(settings: &Mail) -> Duration {
     Duration::from_millis(settings.lease_seconds * 500).min(Duration::from_secs(30))
 }
 
+#[derive(Clone)]
 pub struct Worker {
     pub db: DatabaseConnection,
     pub transport: Arc<Transport>,
@@ -50,6 +51,16 @@ pub fn backoff(settings: &Mail, attempts: i32) -> chrono::Duration {
 }
 
 impl Worker {
+    /// Runs `[mail] concurrency` sending loops side by side (each its own SMTP connection from
+    /// the pool): one connection alone sends a few dozen mails a second at best.
+    pub async fn run_all(self) {
+        let mut loops = tokio::task::JoinSet::new();
+        for _ in 0..self.settings.concurrency.max(1) {
+            loops.spawn(self.clone().run());
+        }
+        while loops.join_next().await.is_some() {}
+    }
+
     pub async fn run(self) {
         let poll = Duration::from_millis(self.settings.poll_interval_ms);
         let mut last_housekeeping: Option<Instant> = None;
