@@ -36,6 +36,9 @@ pub struct App {
     pub limits: web::limits::Limits,
     /// While no account exists: the token of the one-time setup page (printed in the log).
     pub setup_token: std::sync::Mutex<Option<String>>,
+    /// Dropped with the app: the background tasks it started (mail worker, count batch) end
+    /// then and release their database connections.
+    pub stop: tokio::sync::watch::Sender<()>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -80,6 +83,7 @@ pub async fn build_app(settings: Settings) -> Result<App, StartError> {
         views,
         composer,
         mail_wake: Arc::new(Notify::new()),
+        stop: tokio::sync::watch::channel(()).0,
     })
 }
 
@@ -112,6 +116,7 @@ pub async fn build_rocket(settings: Settings) -> Result<Rocket<Build>, StartErro
         wake: app.mail_wake.clone(),
     };
     let counter_db = app.db.clone();
+    let stop = app.stop.subscribe();
     let public_url = s.public_url();
     let setup_url = app.setup_token.lock().ok().and_then(|t| t.as_ref().map(|t| format!("{public_url}/setup/{t}")));
     let count_interval = Duration::from_millis(s.signing.count_interval_ms);
@@ -119,8 +124,11 @@ pub async fn build_rocket(settings: Settings) -> Result<Rocket<Build>, StartErro
     let static_dir = s.asset("static");
     let rocket = rocket::custom(figment).manage(app).attach(AdHoc::on_liftoff("background tasks", move |_| {
         Box::pin(async move {
-            tokio::spawn(worker.run_all());
-            tokio::spawn(domain::counting::run(counter_db, count_interval, Duration::from_secs(900), retention_days));
+            until_stopped(stop.clone(), worker.run_all());
+            until_stopped(
+                stop,
+                domain::counting::run(counter_db, count_interval, Duration::from_secs(900), retention_days),
+            );
             tracing::info!("Rustition is serving at {public_url}/");
             if let Some(url) = setup_url {
                 tracing::warn!("No account exists yet. Create the first administrator at {url}");
@@ -128,4 +136,15 @@ pub async fn build_rocket(settings: Settings) -> Result<Rocket<Build>, StartErro
         })
     }));
     Ok(web::mount(rocket, &static_dir, headers))
+}
+
+/// Runs `task` in the background until the app that started it is dropped.
+fn until_stopped(mut stop: tokio::sync::watch::Receiver<()>, task: impl Future<Output = ()> + Send + 'static) {
+    tokio::spawn(async move {
+        tokio::select! {
+            () = task => {}
+            // Err once the sender (the app) is gone.
+            _ = stop.changed() => {}
+        }
+    });
 }

@@ -46,8 +46,8 @@ fn validate(input: &OrganisationInput) -> FieldErrors {
     errors
 }
 
-/// Every flag on: what the creator of an organisation gets.
-fn all_flags(user: i64, org: i64) -> membership::ActiveModel {
+/// A membership of `user` in `org` holding the flags `holds` says yes to.
+fn new_membership(user: i64, org: i64, holds: impl Fn(Flag) -> bool) -> membership::ActiveModel {
     let mut m = membership::ActiveModel {
         user_id: Set(user),
         organisation_id: Set(org),
@@ -55,23 +55,14 @@ fn all_flags(user: i64, org: i64) -> membership::ActiveModel {
         ..Default::default()
     };
     for flag in Flag::ALL {
-        set_flag(&mut m, flag, true);
+        set_flag(&mut m, flag, holds(flag));
     }
     m
 }
 
 /// What a new member gets until someone changes it: write petitions, read signatures.
-fn default_flags(user: i64, org: i64) -> membership::ActiveModel {
-    let mut m = membership::ActiveModel {
-        user_id: Set(user),
-        organisation_id: Set(org),
-        created_at: Set(now()),
-        ..Default::default()
-    };
-    for flag in Flag::ALL {
-        set_flag(&mut m, flag, matches!(flag, Flag::CreatePetitions | Flag::ModifyPetitions | Flag::ViewSignatures));
-    }
-    m
+fn default_flag(flag: Flag) -> bool {
+    matches!(flag, Flag::CreatePetitions | Flag::ModifyPetitions | Flag::ViewSignatures)
 }
 
 pub fn set_flag(m: &mut membership::ActiveModel, flag: Flag, value: bool) {
@@ -118,7 +109,8 @@ pub async fn create(
     }
     .insert(&txn)
     .await?;
-    all_flags(creator.0, org.id).insert(&txn).await?;
+    // The creator holds every flag.
+    new_membership(creator.0, org.id, |_| true).insert(&txn).await?;
     txn.commit().await?;
     Ok(org)
 }
@@ -240,7 +232,7 @@ pub async fn remove_member(db: &DatabaseConnection, org: OrganisationId, member:
 /// Adds `user` with the default flags (accepting an invitation). Already a member: no change.
 pub async fn add_member(db: &impl ConnectionTrait, org: OrganisationId, user: UserId) -> DomainResult<()> {
     if membership(db, org, user).await?.is_none() {
-        default_flags(user.0, org.0).insert(db).await?;
+        new_membership(user.0, org.0, default_flag).insert(db).await?;
     }
     Ok(())
 }

@@ -42,6 +42,24 @@ impl Flag {
         Flag::ModifyPermissions,
     ];
 
+    /// The flag's name in forms and templates (`add_members`, …), as serialised.
+    pub fn name(self) -> &'static str {
+        match self {
+            Flag::AddMembers => "add_members",
+            Flag::RemoveMembers => "remove_members",
+            Flag::CreatePetitions => "create_petitions",
+            Flag::ModifyPetitions => "modify_petitions",
+            Flag::DeletePetitions => "delete_petitions",
+            Flag::CreateTemplates => "create_templates",
+            Flag::ModifyTemplates => "modify_templates",
+            Flag::DeleteTemplates => "delete_templates",
+            Flag::ViewSignatures => "view_signatures",
+            Flag::ModifySignatures => "modify_signatures",
+            Flag::DeleteSignatures => "delete_signatures",
+            Flag::ModifyPermissions => "modify_permissions",
+        }
+    }
+
     /// Whether the membership holds this flag.
     pub fn held_by(self, m: &membership::Model) -> bool {
         match self {
@@ -98,4 +116,16 @@ async fn org_flag(db: &impl ConnectionTrait, user: i64, org: OrganisationId, fla
         .one(db)
         .await?;
     Ok(m.is_some_and(|m| flag.held_by(&m)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Flag;
+
+    #[test]
+    fn names_are_the_serialised_names() {
+        for flag in Flag::ALL {
+            assert_eq!(serde_json::to_value(flag).unwrap(), flag.name());
+        }
+    }
 }

@@ -122,6 +122,14 @@ async fn member_org(app: &AppState, user: &user::Model, slug: &str) -> WebResult
     if member || user.is_admin { Ok(org) } else { Err(WebError::not_found()) }
 }
 
+/// The organisation of a dashboard action needing `flag`: 404 to outsiders, 403 to members
+/// without the flag (through the one permission check).
+async fn org_action(app: &AppState, user: &user::Model, slug: &str, flag: Flag) -> WebResult<organisation::Model> {
+    let org = member_org(app, user, slug).await?;
+    authorize(app, user, Action::Organisation(OrganisationId(org.id), flag)).await?;
+    Ok(org)
+}
+
 async fn members_view(
     app: &AppState,
     ctx: &Ctx,
@@ -135,7 +143,7 @@ async fn members_view(
     let mut may = serde_json::Map::new();
     for flag in [Flag::AddMembers, Flag::RemoveMembers, Flag::ModifyPermissions] {
         let allowed = crate::domain::permissions::allowed(&app.db, user, Action::Organisation(id, flag)).await?;
-        may.insert(serde_json::to_value(flag).unwrap_or_default().as_str().unwrap_or_default().into(), allowed.into());
+        may.insert(flag.name().into(), allowed.into());
     }
     let mut extra = tera::Context::new();
     extra.insert("organisation", &serde_json::json!({ "name": org.name, "slug": org.slug }));
@@ -169,8 +177,7 @@ async fn invite(
     slug: &str,
     form: CsrfForm<InviteForm>,
 ) -> WebResult<Result<Redirect, Page>> {
-    let org = member_org(app, user.0, slug).await?;
-    authorize(app, user.0, Action::Organisation(OrganisationId(org.id), Flag::AddMembers)).await?;
+    let org = org_action(app, user.0, slug, Flag::AddMembers).await?;
     match invitations::invite(&app.db, &org, user.0, &form.0.invitee, &app.composer).await {
         Ok(()) => {
             app.mail_wake.notify_one();
@@ -226,16 +233,9 @@ async fn set_permissions(
     member: UserId,
     form: CsrfForm<PermissionsForm>,
 ) -> WebResult<Result<Redirect, Page>> {
-    let org = member_org(app, user.0, slug).await?;
+    let org = org_action(app, user.0, slug, Flag::ModifyPermissions).await?;
     let id = OrganisationId(org.id);
-    authorize(app, user.0, Action::Organisation(id, Flag::ModifyPermissions)).await?;
-    let flags: Vec<Flag> = Flag::ALL
-        .into_iter()
-        .filter(|f| {
-            let name = serde_json::to_value(f).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default();
-            form.0.flag.contains(&name)
-        })
-        .collect();
+    let flags: Vec<Flag> = Flag::ALL.into_iter().filter(|f| form.0.flag.iter().any(|name| name == f.name())).collect();
     let result = organisations::set_permissions(&app.db, id, member, &flags).await;
     let back = ("flash-saved", format!("/dashboard/o/{slug}/members"));
     members_outcome(app, ctx, (user.0, &org), jar, result, back).await
@@ -251,9 +251,8 @@ async fn remove(
     member: UserId,
     _form: CsrfForm<TokenOnly>,
 ) -> WebResult<Result<Redirect, Page>> {
-    let org = member_org(app, user.0, slug).await?;
+    let org = org_action(app, user.0, slug, Flag::RemoveMembers).await?;
     let id = OrganisationId(org.id);
-    authorize(app, user.0, Action::Organisation(id, Flag::RemoveMembers)).await?;
     let result = organisations::remove_member(&app.db, id, member).await;
     let back = ("flash-member-removed", format!("/dashboard/o/{slug}/members"));
     members_outcome(app, ctx, (user.0, &org), jar, result, back).await

@@ -43,6 +43,7 @@ pub async fn fresh_database(dir: &std::path::Path) -> String {
             );
             let conn = Database::connect(&admin).await.expect("connect to the test PostgreSQL server");
             conn.execute_unprepared(&format!("CREATE DATABASE {name}")).await.expect("create test database");
+            conn.close().await.expect("close the admin connection");
             let (base, _) = admin.rsplit_once('/').expect("postgres URL with a database name");
             format!("{base}/{name}")
         }
