@@ -12,6 +12,8 @@ use crate::i18n::I18n;
 
 pub struct Views {
     tera: Tera,
+    /// Template names, for `has` (asked on every petition page to pick the theme's template).
+    names: std::collections::HashSet<String>,
 }
 
 impl Views {
@@ -20,7 +22,8 @@ impl Views {
         let mut tera = Tera::new();
         tera.register_function("t", move |kwargs: Kwargs, state: &State| translate(&i18n, kwargs, state));
         tera.load_from_glob(&format!("{}/**/*.{{html,txt}}", dir.display()))?;
-        Ok(Views { tera })
+        let names = tera.get_template_names().map(str::to_string).collect();
+        Ok(Views { tera, names })
     }
 
     pub fn render(&self, name: &str, context: &Context) -> TeraResult<String> {
@@ -28,7 +31,7 @@ impl Views {
     }
 
     pub fn has(&self, name: &str) -> bool {
-        self.tera.get_template_names().any(|n| n == name)
+        self.names.contains(name)
     }
 }
 

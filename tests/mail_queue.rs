@@ -180,17 +180,23 @@ impl Drop for Killed {
     }
 }
 
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn two_worker_processes_deliver_a_thousand_mails_exactly_once() {
+/// A database with `n` mails queued and no worker of its own (processes are started by the test).
+async fn queued_without_worker(n: usize) -> (tempfile::TempDir, SmtpServer, String, rustition::App) {
     let dir = tempfile::tempdir().unwrap();
     let smtp = SmtpServer::start().await;
     let settings = common::test_settings(dir.path(), &smtp).await;
     let db_url = settings.database_url();
     let app = rustition::build_app(settings).await.unwrap();
     let now = chrono::Utc::now();
-    for i in 0..1000 {
+    for i in 0..n {
         queue::enqueue(&app.db, draft(i, PRIORITY_URGENT), now).await.unwrap();
     }
+    (dir, smtp, db_url, app)
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn two_worker_processes_deliver_a_thousand_mails_exactly_once() {
+    let (dir, smtp, db_url, app) = queued_without_worker(1000).await;
     let _workers =
         Killed(vec![spawn_worker(&db_url, dir.path(), &smtp, 10), spawn_worker(&db_url, dir.path(), &smtp, 10)]);
     smtp.wait_for(1000, Duration::from_secs(120)).await;
@@ -206,15 +212,7 @@ async fn two_worker_processes_deliver_a_thousand_mails_exactly_once() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn jobs_of_a_server_killed_while_sending_are_delivered_after_restart() {
-    let dir = tempfile::tempdir().unwrap();
-    let smtp = SmtpServer::start().await;
-    let settings = common::test_settings(dir.path(), &smtp).await;
-    let db_url = settings.database_url();
-    let app = rustition::build_app(settings).await.unwrap();
-    let now = chrono::Utc::now();
-    for i in 0..5 {
-        queue::enqueue(&app.db, draft(i, PRIORITY_URGENT), now).await.unwrap();
-    }
+    let (dir, smtp, db_url, app) = queued_without_worker(5).await;
     smtp.hang_next(1);
     let mut first = Killed(vec![spawn("serve", &db_url, dir.path(), &smtp, 4)]);
     // Wait until the worker is stuck sending, then kill it without warning.

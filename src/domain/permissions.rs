@@ -7,6 +7,7 @@ use serde::Serialize;
 
 use super::DomainResult;
 use super::ids::{OrganisationId, PetitionId};
+use crate::config::Who;
 use crate::entities::{membership, petition, user};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -84,6 +85,10 @@ impl Flag {
 pub enum Action {
     /// Instance administration (mail queue, moderation).
     ManageInstance,
+    /// Creating an organisation, under the instance's policy.
+    CreateOrganisation(Who),
+    /// Seeing an organisation's dashboard pages: any member.
+    ViewOrganisation(OrganisationId),
     /// Something on an organisation that needs one of the member flags.
     Organisation(OrganisationId, Flag),
     /// Something on a petition: its owner may; for an organisation's petition, the flag decides.
@@ -97,6 +102,8 @@ pub async fn allowed(db: &impl ConnectionTrait, user: &user::Model, action: Acti
     }
     match action {
         Action::ManageInstance => Ok(false),
+        Action::CreateOrganisation(who) => Ok(who == Who::Anyone),
+        Action::ViewOrganisation(org) => Ok(membership(db, user.id, org).await?.is_some()),
         Action::Organisation(org, flag) => org_flag(db, user.id, org, flag).await,
         Action::Petition(id, flag) => {
             let Some(p) = petition::Entity::find_by_id(id.0).one(db).await? else { return Ok(false) };
@@ -109,13 +116,20 @@ pub async fn allowed(db: &impl ConnectionTrait, user: &user::Model, action: Acti
     }
 }
 
-async fn org_flag(db: &impl ConnectionTrait, user: i64, org: OrganisationId, flag: Flag) -> DomainResult<bool> {
-    let m = membership::Entity::find()
+async fn membership(
+    db: &impl ConnectionTrait,
+    user: i64,
+    org: OrganisationId,
+) -> DomainResult<Option<membership::Model>> {
+    Ok(membership::Entity::find()
         .filter(membership::Column::UserId.eq(user))
         .filter(membership::Column::OrganisationId.eq(org.0))
         .one(db)
-        .await?;
-    Ok(m.is_some_and(|m| flag.held_by(&m)))
+        .await?)
+}
+
+async fn org_flag(db: &impl ConnectionTrait, user: i64, org: OrganisationId, flag: Flag) -> DomainResult<bool> {
+    Ok(membership(db, user, org).await?.is_some_and(|m| flag.held_by(&m)))
 }
 
 #[cfg(test)]

@@ -8,7 +8,7 @@ use serde::Serialize;
 
 use super::ids::{OrganisationId, PetitionId, UserId};
 use super::{DomainError, DomainResult, now};
-use crate::entities::{organisation, petition, slug};
+use crate::entities::{organisation, petition, slug, user};
 
 /// Whether a signer field is asked for, and whether it must be filled.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -84,8 +84,10 @@ pub struct Owner {
 pub struct PublicPetition {
     pub id: PetitionId,
     pub title: String,
-    /// Sanitised HTML from the Markdown text.
-    pub text_html: String,
+    /// The Markdown text, as written. Only the petition page renders it (`render_markdown`):
+    /// signing, lists and mails have no use for it.
+    #[serde(skip)]
+    pub text: String,
     pub goal: i64,
     /// Confirmed signatures (as of the last count batch) plus paper signatures.
     pub count: i64,
@@ -113,43 +115,63 @@ pub fn render_markdown(text: &str) -> String {
     ammonia::Builder::default().rm_tags(["img"]).link_rel(Some("noopener noreferrer nofollow")).clean(&html).to_string()
 }
 
-async fn owner_of(db: &impl ConnectionTrait, p: &petition::Model) -> DomainResult<Owner> {
-    if let Some(org_id) = p.organisation_id {
-        let org = organisation::Entity::find_by_id(org_id).one(db).await?.ok_or(DomainError::NotFound)?;
-        Ok(Owner { kind: "o", slug: org.slug, name: org.name })
-    } else {
-        let user_id = p.user_id.ok_or(DomainError::NotFound)?;
-        let user = crate::entities::user::Entity::find_by_id(user_id).one(db).await?.ok_or(DomainError::NotFound)?;
-        let name = if user.display_name.is_empty() { user.username.clone() } else { user.display_name };
-        Ok(Owner { kind: "u", slug: user.username, name })
+/// Owners and canonical permalinks of `rows`, fetched in three queries whatever their number.
+async fn to_public_many(db: &impl ConnectionTrait, rows: Vec<petition::Model>) -> DomainResult<Vec<PublicPetition>> {
+    use std::collections::HashMap;
+    let org_ids: Vec<i64> = rows.iter().filter_map(|p| p.organisation_id).collect();
+    let user_ids: Vec<i64> = rows.iter().filter_map(|p| p.user_id).collect();
+    let ids: Vec<i64> = rows.iter().map(|p| p.id).collect();
+    let mut orgs: HashMap<i64, organisation::Model> = HashMap::new();
+    if !org_ids.is_empty() {
+        let found = organisation::Entity::find().filter(organisation::Column::Id.is_in(org_ids)).all(db).await?;
+        orgs.extend(found.into_iter().map(|o| (o.id, o)));
     }
-}
-
-async fn to_public(db: &impl ConnectionTrait, p: petition::Model) -> DomainResult<PublicPetition> {
-    let owner = owner_of(db, &p).await?;
-    let canonical =
-        slug::Entity::find().filter(slug::Column::PetitionId.eq(p.id)).order_by_asc(slug::Column::Id).one(db).await?;
-    let path = match canonical {
-        Some(s) => format!("/{}/{}/{}", owner.kind, owner.slug, s.slug),
-        None => format!("/p/{}", p.id),
-    };
-    Ok(PublicPetition {
-        id: PetitionId(p.id),
-        text_html: render_markdown(&p.text),
-        title: p.title,
-        goal: p.goal,
-        count: p.confirmed_count + p.paper_signatures,
-        status: Status::parse(&p.status),
-        theme: p.theme,
-        fields: SignerFields {
-            first_name: FieldRule::parse(&p.field_first_name),
-            last_name: FieldRule::parse(&p.field_last_name),
-            phone: FieldRule::parse(&p.field_phone),
-        },
-        owner,
-        path,
-        locale: p.default_locale,
-    })
+    let mut users: HashMap<i64, user::Model> = HashMap::new();
+    if !user_ids.is_empty() {
+        users.extend(
+            user::Entity::find().filter(user::Column::Id.is_in(user_ids)).all(db).await?.into_iter().map(|u| (u.id, u)),
+        );
+    }
+    // The first permalink of each petition is its canonical one.
+    let mut canonical: HashMap<i64, String> = HashMap::new();
+    for s in
+        slug::Entity::find().filter(slug::Column::PetitionId.is_in(ids)).order_by_asc(slug::Column::Id).all(db).await?
+    {
+        canonical.entry(s.petition_id).or_insert(s.slug);
+    }
+    let mut out = Vec::with_capacity(rows.len());
+    for p in rows {
+        let owner = match (p.organisation_id.and_then(|id| orgs.get(&id)), p.user_id.and_then(|id| users.get(&id))) {
+            (Some(o), _) => Owner { kind: "o", slug: o.slug.clone(), name: o.name.clone() },
+            (None, Some(u)) => {
+                let name = if u.display_name.is_empty() { u.username.clone() } else { u.display_name.clone() };
+                Owner { kind: "u", slug: u.username.clone(), name }
+            }
+            (None, None) => return Err(DomainError::NotFound),
+        };
+        let path = match canonical.remove(&p.id) {
+            Some(s) => format!("/{}/{}/{s}", owner.kind, owner.slug),
+            None => format!("/p/{}", p.id),
+        };
+        out.push(PublicPetition {
+            id: PetitionId(p.id),
+            title: p.title,
+            text: p.text,
+            goal: p.goal,
+            count: p.confirmed_count + p.paper_signatures,
+            status: Status::parse(&p.status),
+            theme: p.theme,
+            fields: SignerFields {
+                first_name: FieldRule::parse(&p.field_first_name),
+                last_name: FieldRule::parse(&p.field_last_name),
+                phone: FieldRule::parse(&p.field_phone),
+            },
+            owner,
+            path,
+            locale: p.default_locale,
+        });
+    }
+    Ok(out)
 }
 
 /// Drafts and moderated petitions are not public: they are "not found" to the public.
@@ -162,7 +184,7 @@ pub async fn public_by_id(db: &impl ConnectionTrait, id: PetitionId) -> DomainRe
     if !is_public(&p) {
         return Err(DomainError::NotFound);
     }
-    to_public(db, p).await
+    to_public_many(db, vec![p]).await?.pop().ok_or(DomainError::NotFound)
 }
 
 /// `kind` is `o` (organisation) or `u` (user), as in the permalink.
@@ -178,8 +200,8 @@ pub async fn public_by_permalink(
             .one(db)
             .await?
             .map(|o| format!("o:{}", o.id)),
-        _ => crate::entities::user::Entity::find()
-            .filter(crate::entities::user::Column::Username.eq(owner_slug))
+        _ => user::Entity::find()
+            .filter(user::Column::Username.eq(owner_slug))
             .one(db)
             .await?
             .map(|u| format!("u:{}", u.id)),
@@ -220,11 +242,7 @@ async fn list_public_where(
         query = query.filter(petition::Column::OrganisationId.eq(org.0));
     }
     let rows = query.order_by_desc(petition::Column::Id).limit(limit).all(db).await?;
-    let mut out = Vec::with_capacity(rows.len());
-    for p in rows {
-        out.push(to_public(db, p).await?);
-    }
-    Ok(out)
+    to_public_many(db, rows).await
 }
 
 /// What is needed to create a petition (the wizard, the demo and tests use it).

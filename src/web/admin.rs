@@ -12,7 +12,7 @@ use crate::domain::permissions::Action;
 use crate::mail::queue;
 
 pub fn routes() -> Vec<rocket::Route> {
-    routes![mail_page, mail_retry, mail_cancel]
+    routes![mail_page, mail_action]
 }
 
 #[get("/admin/mail?<status>")]
@@ -43,36 +43,26 @@ async fn mail_page(app: &AppState, ctx: &Ctx, user: SignedIn<'_>, status: Option
     ctx.page(app, "admin/mail.html", extra)
 }
 
-#[post("/admin/mail/<id>/retry", data = "<_form>")]
-async fn mail_retry(
+/// "retry" (due now, attempts counted afresh) or "cancel" (never sent) a mail job.
+#[post("/admin/mail/<id>/<action>", data = "<_form>")]
+async fn mail_action(
     app: &AppState,
     user: SignedIn<'_>,
     jar: &CookieJar<'_>,
     id: i64,
+    action: &str,
     _form: CsrfForm<TokenOnly>,
 ) -> WebResult<Redirect> {
     super::authorize(app, user.0, Action::ManageInstance).await?;
-    let done = queue::retry_now(&app.db, id, now()).await.map_err(crate::domain::DomainError::from)?;
-    if !done {
+    let (done, message) = match action {
+        "retry" => (queue::retry_now(&app.db, id, now()).await, "flash-mail-retried"),
+        "cancel" => (queue::cancel(&app.db, id).await, "flash-mail-cancelled"),
+        _ => return Err(WebError::not_found()),
+    };
+    if !done.map_err(crate::domain::DomainError::from)? {
         return Err(WebError::not_found());
     }
     app.mail_wake.notify_one();
-    flash(jar, "success", "flash-mail-retried");
-    Ok(Redirect::to("/admin/mail"))
-}
-
-#[post("/admin/mail/<id>/cancel", data = "<_form>")]
-async fn mail_cancel(
-    app: &AppState,
-    user: SignedIn<'_>,
-    jar: &CookieJar<'_>,
-    id: i64,
-    _form: CsrfForm<TokenOnly>,
-) -> WebResult<Redirect> {
-    super::authorize(app, user.0, Action::ManageInstance).await?;
-    if !queue::cancel(&app.db, id).await.map_err(crate::domain::DomainError::from)? {
-        return Err(WebError::not_found());
-    }
-    flash(jar, "success", "flash-mail-cancelled");
+    flash(jar, "success", message);
     Ok(Redirect::to("/admin/mail"))
 }

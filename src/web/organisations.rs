@@ -9,10 +9,9 @@ use super::context::{AppState, Ctx, SignedIn, flash};
 use super::csrf::{CsrfForm, TokenOnly};
 use super::error::{WebError, WebResult};
 use super::page::Page;
-use crate::config::Who;
 use crate::domain::ids::{OrganisationId, UserId};
 use crate::domain::organisations::{self, OrganisationInput};
-use crate::domain::permissions::{Action, Flag};
+use crate::domain::permissions::{self, Action, Flag};
 use crate::domain::{DomainError, FieldErrors, invitations, petitions};
 use crate::entities::{organisation, user};
 
@@ -44,11 +43,8 @@ async fn public_page(app: &AppState, ctx: &Ctx, slug: &str) -> WebResult<Page> {
     ctx.page(app, "org/public.html", extra)
 }
 
-fn may_create_organisations(app: &AppState, user: &user::Model) -> WebResult<()> {
-    match app.settings.accounts.organisation_creation {
-        Who::Admins if !user.is_admin => Err(WebError::new(Status::Forbidden, "error-forbidden")),
-        _ => Ok(()),
-    }
+async fn may_create_organisations(app: &AppState, user: &user::Model) -> WebResult<()> {
+    authorize(app, user, Action::CreateOrganisation(app.settings.accounts.organisation_creation)).await
 }
 
 #[derive(FromForm, Default, serde::Serialize)]
@@ -71,8 +67,8 @@ fn new_form(app: &AppState, ctx: &Ctx, form: &OrganisationForm, errors: &FieldEr
 }
 
 #[get("/organisations/new")]
-fn new_page(app: &AppState, ctx: &Ctx, user: SignedIn<'_>) -> WebResult<Page> {
-    may_create_organisations(app, user.0)?;
+async fn new_page(app: &AppState, ctx: &Ctx, user: SignedIn<'_>) -> WebResult<Page> {
+    may_create_organisations(app, user.0).await?;
     new_form(app, ctx, &OrganisationForm::default(), &FieldErrors::new())
 }
 
@@ -84,7 +80,7 @@ async fn create(
     jar: &CookieJar<'_>,
     form: CsrfForm<OrganisationForm>,
 ) -> WebResult<Result<Redirect, Page>> {
-    may_create_organisations(app, user.0)?;
+    may_create_organisations(app, user.0).await?;
     let form = form.0;
     let input = OrganisationInput {
         slug: form.slug.clone(),
@@ -110,7 +106,7 @@ async fn dashboard(app: &AppState, ctx: &Ctx, user: SignedIn<'_>) -> WebResult<P
     let orgs: Vec<_> = orgs.into_iter().map(|o| serde_json::json!({ "slug": o.slug, "name": o.name })).collect();
     let mut extra = tera::Context::new();
     extra.insert("organisations", &orgs);
-    extra.insert("can_create", &may_create_organisations(app, user.0).is_ok());
+    extra.insert("can_create", &may_create_organisations(app, user.0).await.is_ok());
     ctx.page(app, "dashboard/index.html", extra)
 }
 
@@ -118,8 +114,8 @@ async fn dashboard(app: &AppState, ctx: &Ctx, user: SignedIn<'_>) -> WebResult<P
 /// Others get 404: the dashboard does not confirm that an organisation exists.
 async fn member_org(app: &AppState, user: &user::Model, slug: &str) -> WebResult<organisation::Model> {
     let org = organisations::by_slug(&app.db, slug).await?;
-    let member = organisations::membership(&app.db, OrganisationId(org.id), UserId(user.id)).await?.is_some();
-    if member || user.is_admin { Ok(org) } else { Err(WebError::not_found()) }
+    let action = Action::ViewOrganisation(OrganisationId(org.id));
+    if permissions::allowed(&app.db, user, action).await? { Ok(org) } else { Err(WebError::not_found()) }
 }
 
 /// The organisation of a dashboard action needing `flag`: 404 to outsiders, 403 to members
@@ -142,7 +138,7 @@ async fn members_view(
     let members = organisations::members(&app.db, id).await?;
     let mut may = serde_json::Map::new();
     for flag in [Flag::AddMembers, Flag::RemoveMembers, Flag::ModifyPermissions] {
-        let allowed = crate::domain::permissions::allowed(&app.db, user, Action::Organisation(id, flag)).await?;
+        let allowed = permissions::allowed(&app.db, user, Action::Organisation(id, flag)).await?;
         may.insert(flag.name().into(), allowed.into());
     }
     let mut extra = tera::Context::new();

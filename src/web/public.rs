@@ -59,6 +59,7 @@ fn petition_page(
 ) -> WebResult<Page> {
     let mut extra = tera::Context::new();
     extra.insert("petition", petition);
+    extra.insert("text_html", &petitions::render_markdown(&petition.text));
     extra.insert("form", form);
     extra.insert("errors", errors);
     extra.insert("canonical_url", &format!("{}{}", app.settings.public_url(), petition.path));
