@@ -62,6 +62,7 @@ pub async fn mail_test(app: &App, to: &str) -> Result<(), StartError> {
         subject: app.i18n.tr(lang, "mail-test-subject", None),
         body_text: app.i18n.tr(lang, "mail-test-body", None),
         body_html: None,
+        reply_to: None,
     };
     queue::enqueue(&app.db, draft, domain::now()).await?;
     Ok(())

@@ -93,6 +93,7 @@ async fn queue_one(t: &TestApp, to: &str) -> i64 {
         subject: "Hello".into(),
         body_text: "Hello".into(),
         body_html: None,
+        reply_to: None,
     };
     queue::enqueue(&t.app().db, draft, chrono::Utc::now()).await.unwrap()
 }

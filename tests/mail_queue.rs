@@ -20,6 +20,7 @@ fn draft(n: usize, priority: i16) -> MailDraft {
         subject: format!("Message {n}"),
         body_text: format!("Body {n}"),
         body_html: None,
+        reply_to: None,
     }
 }
 

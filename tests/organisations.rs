@@ -271,21 +271,16 @@ async fn a_declined_invitation_is_gone_and_a_deleted_account_takes_its_petitions
     assert_eq!(t.count("SELECT COUNT(*) FROM invitations").await, 0);
     assert_eq!(t.count("SELECT COUNT(*) FROM memberships WHERE user_id = 4").await, 0);
 
-    use rustition::domain::petitions::{self, FieldRule, NewPetition, Status as PetitionStatus};
+    use rustition::domain::petitions::{self, Content, NewPetition, OwnerId, Status as PetitionStatus};
     petitions::create(
         &t.app().db,
         NewPetition {
-            organisation: None,
-            user: Some(dora),
-            title: "Dora's own".into(),
-            text: String::new(),
-            goal: 10,
+            owner: OwnerId::User(dora),
+            content: Content { title: "Dora's own".into(), goal: 10, ..Default::default() },
             slug: Some("own".into()),
             status: PetitionStatus::Published,
-            first_name: FieldRule::Off,
-            last_name: FieldRule::Off,
-            phone: FieldRule::Off,
             locale: "en".into(),
+            wizard_step: None,
         },
     )
     .await

@@ -93,6 +93,7 @@ pub async fn run(binary: &Path, jobs: u64, timeout: Duration) -> Result<bool, St
             subject: format!("Bench message {i}"),
             body_text: "A message of a few lines, as a confirmation mail is.\n".repeat(8),
             body_html: None,
+            reply_to: None,
         };
         rustition::mail::queue::enqueue(&db, draft, now).await.map_err(|e| e.to_string())?;
     }

@@ -5,6 +5,7 @@ pub use sea_orm_migration::prelude::*;
 mod m20261124_000001_initial;
 mod m20261124_000002_mail_throttle;
 mod m20261124_000003_accounts;
+mod m20261124_000004_dashboard;
 
 pub struct Migrator;
 
@@ -15,6 +16,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261124_000001_initial::Migration),
             Box::new(m20261124_000002_mail_throttle::Migration),
             Box::new(m20261124_000003_accounts::Migration),
+            Box::new(m20261124_000004_dashboard::Migration),
         ]
     }
 }

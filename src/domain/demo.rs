@@ -2,7 +2,7 @@
 use sea_orm::{ActiveModelTrait, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, Set};
 
 use super::ids::{OrganisationId, PetitionId};
-use super::petitions::{self, FieldRule, NewPetition, Status};
+use super::petitions::{self, Content, FieldRule, NewPetition, OwnerId, Status};
 use super::{DomainResult, now};
 use crate::entities::{organisation, slug};
 
@@ -35,23 +35,25 @@ pub async fn seed(db: &DatabaseConnection) -> DomainResult<String> {
         petitions::create(
             db,
             NewPetition {
-                organisation: Some(OrganisationId(org.id)),
-                user: None,
-                title: "More trees in our streets".into(),
-                text: DEMO_TEXT.into(),
-                goal: 1000,
+                owner: OwnerId::Organisation(OrganisationId(org.id)),
+                content: demo_content(),
                 slug: Some(PETITION_SLUG.into()),
                 status: Status::Published,
-                first_name: FieldRule::Required,
-                last_name: FieldRule::Required,
-                phone: FieldRule::Optional,
                 locale: "en".into(),
+                wizard_step: None,
             },
         )
         .await
         .map(|_: PetitionId| ())?;
     }
     Ok(format!("/o/{ORG_SLUG}/{PETITION_SLUG}"))
+}
+
+fn demo_content() -> Content {
+    let mut content =
+        Content { title: "More trees in our streets".into(), text: DEMO_TEXT.into(), goal: 1000, ..Default::default() };
+    content.fields.phone = FieldRule::Optional;
+    content
 }
 
 const DEMO_TEXT: &str = "We ask the city council to plant **one tree in every street** that has none.\n\n\

@@ -7,18 +7,27 @@ use sea_orm::DbErr;
 pub mod account_tokens;
 pub mod accounts;
 pub mod challenge;
+pub mod colour;
+pub mod content;
 pub mod counting;
+pub mod dashboard;
 pub mod demo;
+pub mod editing;
 pub mod email;
+pub mod export;
 pub mod ids;
 pub mod invitations;
 pub mod organisations;
 pub mod passwords;
+pub mod permalinks;
 pub mod permissions;
 pub mod petitions;
 pub mod reserved;
 pub mod sessions;
+pub mod signature_admin;
 pub mod signatures;
+pub mod stats;
+pub mod templates;
 pub mod tokens;
 
 /// Field name → Fluent id of the message shown next to it.

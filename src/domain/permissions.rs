@@ -7,6 +7,7 @@ use serde::Serialize;
 
 use super::DomainResult;
 use super::ids::{OrganisationId, PetitionId};
+use super::petitions::OwnerId;
 use crate::config::Who;
 use crate::entities::{membership, petition, user};
 
@@ -93,6 +94,10 @@ pub enum Action {
     Organisation(OrganisationId, Flag),
     /// Something on a petition: its owner may; for an organisation's petition, the flag decides.
     Petition(PetitionId, Flag),
+    /// Seeing a petition in the dashboard: its owner, or any member of its organisation.
+    SeePetition(PetitionId),
+    /// Something for an owner's petitions or templates (creating one, editing a template…).
+    Owner(OwnerId, Flag),
 }
 
 /// The one answer to "may `user` do `action`?".
@@ -105,14 +110,47 @@ pub async fn allowed(db: &impl ConnectionTrait, user: &user::Model, action: Acti
         Action::CreateOrganisation(who) => Ok(who == Who::Anyone),
         Action::ViewOrganisation(org) => Ok(membership(db, user.id, org).await?.is_some()),
         Action::Organisation(org, flag) => org_flag(db, user.id, org, flag).await,
-        Action::Petition(id, flag) => {
-            let Some(p) = petition::Entity::find_by_id(id.0).one(db).await? else { return Ok(false) };
-            match (p.user_id, p.organisation_id) {
-                (Some(owner), _) => Ok(owner == user.id),
-                (None, Some(org)) => org_flag(db, user.id, OrganisationId(org), flag).await,
-                (None, None) => Ok(false),
-            }
-        }
+        Action::Petition(id, flag) => match petition_owner(db, id).await? {
+            Some(owner) => owner_allows(db, user, owner, Some(flag)).await,
+            None => Ok(false),
+        },
+        Action::SeePetition(id) => match petition_owner(db, id).await? {
+            Some(owner) => owner_allows(db, user, owner, None).await,
+            None => Ok(false),
+        },
+        Action::Owner(owner, flag) => owner_allows(db, user, owner, Some(flag)).await,
+    }
+}
+
+async fn petition_owner(db: &impl ConnectionTrait, id: PetitionId) -> DomainResult<Option<OwnerId>> {
+    Ok(petition::Entity::find_by_id(id.0).one(db).await?.as_ref().and_then(OwnerId::of))
+}
+
+async fn owner_allows(
+    db: &impl ConnectionTrait,
+    user: &user::Model,
+    owner: OwnerId,
+    flag: Option<Flag>,
+) -> DomainResult<bool> {
+    let membership = match owner {
+        OwnerId::Organisation(org) => membership(db, user.id, org).await?,
+        OwnerId::User(_) => None,
+    };
+    Ok(grants(user, owner, membership.as_ref(), flag))
+}
+
+/// The rule itself, without the database: `membership` is the user's membership of the owning
+/// organisation, if any; `flag` none asks only to see. The dashboard lists many petitions with
+/// one query of memberships and asks this for each.
+pub fn grants(user: &user::Model, owner: OwnerId, membership: Option<&membership::Model>, flag: Option<Flag>) -> bool {
+    if user.is_admin {
+        return true;
+    }
+    match owner {
+        OwnerId::User(u) => u.0 == user.id,
+        OwnerId::Organisation(org) => membership
+            .filter(|m| m.organisation_id == org.0 && m.user_id == user.id)
+            .is_some_and(|m| flag.is_none_or(|f| f.held_by(m))),
     }
 }
 

@@ -10,66 +10,7 @@ use super::ids::{OrganisationId, PetitionId, UserId};
 use super::{DomainError, DomainResult, now};
 use crate::entities::{organisation, petition, slug, user};
 
-/// Whether a signer field is asked for, and whether it must be filled.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum FieldRule {
-    Required,
-    Optional,
-    Off,
-}
-
-impl FieldRule {
-    pub fn parse(s: &str) -> FieldRule {
-        match s {
-            "required" => FieldRule::Required,
-            "optional" => FieldRule::Optional,
-            _ => FieldRule::Off,
-        }
-    }
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            FieldRule::Required => "required",
-            FieldRule::Optional => "optional",
-            FieldRule::Off => "off",
-        }
-    }
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Status {
-    Draft,
-    Published,
-    Closed,
-}
-
-impl Status {
-    pub fn parse(s: &str) -> Status {
-        match s {
-            "published" => Status::Published,
-            "closed" => Status::Closed,
-            _ => Status::Draft,
-        }
-    }
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Status::Draft => "draft",
-            Status::Published => "published",
-            Status::Closed => "closed",
-        }
-    }
-}
-
-/// Which signer fields a petition asks for. Email is always required.
-#[derive(Debug, Clone, Copy, Serialize)]
-pub struct SignerFields {
-    pub first_name: FieldRule,
-    pub last_name: FieldRule,
-    pub phone: FieldRule,
-}
+pub use super::content::{Content, FieldRule, Look, MailSettings, Sharing, SignerFields, Status};
 
 /// Who a petition belongs to, as shown on its page and used in its permalink.
 #[derive(Debug, Clone, Serialize)]
@@ -92,8 +33,10 @@ pub struct PublicPetition {
     /// Confirmed signatures (as of the last count batch) plus paper signatures.
     pub count: i64,
     pub status: Status,
-    pub theme: String,
     pub fields: SignerFields,
+    pub look: Look,
+    pub sharing: Sharing,
+    pub mail: MailSettings,
     pub owner: Owner,
     /// `/o/<org>/<slug>`, or `/p/<id>` when the petition has no permalink.
     pub path: String,
@@ -116,7 +59,10 @@ pub fn render_markdown(text: &str) -> String {
 }
 
 /// Owners and canonical permalinks of `rows`, fetched in three queries whatever their number.
-async fn to_public_many(db: &impl ConnectionTrait, rows: Vec<petition::Model>) -> DomainResult<Vec<PublicPetition>> {
+pub(crate) async fn to_public_many(
+    db: &impl ConnectionTrait,
+    rows: Vec<petition::Model>,
+) -> DomainResult<Vec<PublicPetition>> {
     use std::collections::HashMap;
     let org_ids: Vec<i64> = rows.iter().filter_map(|p| p.organisation_id).collect();
     let user_ids: Vec<i64> = rows.iter().filter_map(|p| p.user_id).collect();
@@ -153,19 +99,18 @@ async fn to_public_many(db: &impl ConnectionTrait, rows: Vec<petition::Model>) -
             Some(s) => format!("/{}/{}/{s}", owner.kind, owner.slug),
             None => format!("/p/{}", p.id),
         };
+        let content = Content::of(&p);
         out.push(PublicPetition {
             id: PetitionId(p.id),
-            title: p.title,
-            text: p.text,
+            title: content.title,
+            text: content.text,
             goal: p.goal,
             count: p.confirmed_count + p.paper_signatures,
             status: Status::parse(&p.status),
-            theme: p.theme,
-            fields: SignerFields {
-                first_name: FieldRule::parse(&p.field_first_name),
-                last_name: FieldRule::parse(&p.field_last_name),
-                phone: FieldRule::parse(&p.field_phone),
-            },
+            fields: content.fields,
+            look: content.look,
+            sharing: content.sharing,
+            mail: content.mail,
             owner,
             path,
             locale: p.default_locale,
@@ -248,48 +193,67 @@ async fn list_public_where(
 /// What is needed to create a petition (the wizard, the demo and tests use it).
 #[derive(Debug, Clone)]
 pub struct NewPetition {
-    pub organisation: Option<OrganisationId>,
-    pub user: Option<UserId>,
-    pub title: String,
-    pub text: String,
-    pub goal: i64,
+    pub owner: OwnerId,
+    pub content: Content,
     pub slug: Option<String>,
     pub status: Status,
-    pub first_name: FieldRule,
-    pub last_name: FieldRule,
-    pub phone: FieldRule,
     pub locale: String,
+    /// The wizard step to resume at, for a petition created by the wizard.
+    pub wizard_step: Option<String>,
+}
+
+/// A petition's owner: a user or an organisation, never both.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum OwnerId {
+    User(UserId),
+    Organisation(OrganisationId),
+}
+
+impl OwnerId {
+    pub fn of(p: &petition::Model) -> Option<OwnerId> {
+        match (p.user_id, p.organisation_id) {
+            (Some(u), None) => Some(OwnerId::User(UserId(u))),
+            (None, Some(o)) => Some(OwnerId::Organisation(OrganisationId(o))),
+            _ => None,
+        }
+    }
+
+    /// The key permalinks are unique under (`slugs.owner_key`).
+    pub fn key(self) -> String {
+        match self {
+            OwnerId::User(u) => format!("u:{u}"),
+            OwnerId::Organisation(o) => format!("o:{o}"),
+        }
+    }
+
+    pub fn write(self, a: &mut petition::ActiveModel) {
+        let (user, org) = match self {
+            OwnerId::User(u) => (Some(u.0), None),
+            OwnerId::Organisation(o) => (None, Some(o.0)),
+        };
+        a.user_id = Set(user);
+        a.organisation_id = Set(org);
+    }
 }
 
 pub async fn create(db: &DatabaseConnection, new: NewPetition) -> DomainResult<PetitionId> {
     let txn = crate::db::begin_write(db).await?;
     let now = now();
-    let owner_key = match (new.organisation, new.user) {
-        (Some(o), None) => format!("o:{o}"),
-        (None, Some(u)) => format!("u:{u}"),
-        _ => return Err(DomainError::Refused("error-owner")),
-    };
-    let p = petition::ActiveModel {
-        user_id: Set(new.user.map(|u| u.0)),
-        organisation_id: Set(new.organisation.map(|o| o.0)),
-        title: Set(new.title),
-        text: Set(new.text),
-        goal: Set(new.goal),
+    let mut active = petition::ActiveModel {
         status: Set(new.status.as_str().into()),
-        field_first_name: Set(new.first_name.as_str().into()),
-        field_last_name: Set(new.last_name.as_str().into()),
-        field_phone: Set(new.phone.as_str().into()),
         default_locale: Set(new.locale),
+        wizard_step: Set(new.wizard_step),
         created_at: Set(now),
         updated_at: Set(now),
         ..Default::default()
-    }
-    .insert(&txn)
-    .await?;
+    };
+    new.owner.write(&mut active);
+    new.content.write(&mut active);
+    let p = active.insert(&txn).await?;
     if let Some(s) = new.slug {
         slug::ActiveModel {
             petition_id: Set(p.id),
-            owner_key: Set(owner_key),
+            owner_key: Set(new.owner.key()),
             slug: Set(s),
             created_at: Set(now),
             ..Default::default()

@@ -18,7 +18,7 @@ pub const MAX_NAME_LEN: usize = 100;
 pub const MAX_PHONE_LEN: usize = 40;
 /// A second mail for the same pending signature is sent only after this long, so re-submitting
 /// the form cannot be used to flood someone's mailbox.
-const RESEND_AFTER: Duration = Duration::minutes(10);
+pub const RESEND_AFTER: Duration = Duration::minutes(10);
 
 /// What the signer typed, as typed (it is sent back with the form when something is wrong).
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
@@ -27,6 +27,14 @@ pub struct SignInput {
     pub last_name: String,
     pub email: String,
     pub phone: String,
+    pub postal_code: String,
+    pub country: String,
+    pub organisation: String,
+    pub custom1: String,
+    pub custom2: String,
+    pub custom3: String,
+    /// The newsletter box was ticked (only counted when the petition offers one).
+    pub newsletter: bool,
 }
 
 /// The checked signature, with off fields dropped and text trimmed.
@@ -37,6 +45,11 @@ struct Valid {
     email: String,
     email_canonical: String,
     phone: Option<String>,
+    postal_code: Option<String>,
+    country: Option<String>,
+    organisation: Option<String>,
+    custom: [Option<String>; 3],
+    newsletter: bool,
 }
 
 fn check_text(
@@ -69,6 +82,15 @@ fn validate(petition: &PublicPetition, input: &SignInput) -> Result<Valid, Field
     let first_name = check_text(&mut errors, "first_name", &input.first_name, f.first_name, MAX_NAME_LEN);
     let last_name = check_text(&mut errors, "last_name", &input.last_name, f.last_name, MAX_NAME_LEN);
     let phone = check_text(&mut errors, "phone", &input.phone, f.phone, MAX_PHONE_LEN);
+    let postal_code = check_text(&mut errors, "postal_code", &input.postal_code, f.postal_code, 20);
+    let country = check_text(&mut errors, "country", &input.country, f.country, MAX_NAME_LEN);
+    let organisation = check_text(&mut errors, "organisation", &input.organisation, f.organisation, 200);
+    let [c1, c2, c3] = &f.custom;
+    let custom = [
+        check_text(&mut errors, "custom1", &input.custom1, c1.rule, 200),
+        check_text(&mut errors, "custom2", &input.custom2, c2.rule, 200),
+        check_text(&mut errors, "custom3", &input.custom3, c3.rule, 200),
+    ];
     if let Some(p) = &phone
         && !errors.contains_key("phone")
         && !is_phone(p)
@@ -86,7 +108,36 @@ fn validate(petition: &PublicPetition, input: &SignInput) -> Result<Valid, Field
     if !errors.is_empty() {
         return Err(errors);
     }
-    Ok(Valid { first_name, last_name, email: address.to_string(), email_canonical: email::canonical(address), phone })
+    Ok(Valid {
+        first_name,
+        last_name,
+        email: address.to_string(),
+        email_canonical: email::canonical(address),
+        phone,
+        postal_code,
+        country,
+        organisation,
+        custom,
+        newsletter: input.newsletter && !petition.mail.newsletter_label.is_empty(),
+    })
+}
+
+impl Valid {
+    /// The signer's answers, into a new or re-signed signature.
+    fn write(&self, a: &mut signature::ActiveModel) {
+        a.first_name = Set(self.first_name.clone());
+        a.last_name = Set(self.last_name.clone());
+        a.email = Set(self.email.clone());
+        a.phone = Set(self.phone.clone());
+        a.postal_code = Set(self.postal_code.clone());
+        a.country = Set(self.country.clone());
+        a.organisation = Set(self.organisation.clone());
+        let [c1, c2, c3] = &self.custom;
+        a.custom1 = Set(c1.clone());
+        a.custom2 = Set(c2.clone());
+        a.custom3 = Set(c3.clone());
+        a.newsletter_optin = Set(self.newsletter);
+    }
 }
 
 fn is_phone(p: &str) -> bool {
@@ -171,10 +222,7 @@ async fn sign_in(
             let issued = s.token_expires_at.map(|e| e - request.valid_for);
             send = issued.is_none_or(|issued| request.now - issued >= RESEND_AFTER);
             let mut active: signature::ActiveModel = s.into();
-            active.first_name = Set(valid.first_name.clone());
-            active.last_name = Set(valid.last_name.clone());
-            active.email = Set(valid.email.clone());
-            active.phone = Set(valid.phone.clone());
+            valid.write(&mut active);
             active.locale = Set(request.locale.to_string());
             if send {
                 active.confirmation_token_hash = Set(Some(tokens::hash_token(&token)));
@@ -183,23 +231,18 @@ async fn sign_in(
             active.update(txn).await?;
         }
         None => {
-            signature::ActiveModel {
+            let mut active = signature::ActiveModel {
                 petition_id: Set(petition.id.0),
-                first_name: Set(valid.first_name.clone()),
-                last_name: Set(valid.last_name.clone()),
-                email: Set(valid.email.clone()),
                 email_canonical: Set(valid.email_canonical.clone()),
-                phone: Set(valid.phone.clone()),
                 locale: Set(request.locale.to_string()),
                 confirmation_token_hash: Set(Some(tokens::hash_token(&token))),
                 token_expires_at: Set(Some(expires)),
                 confirmed_at: Set(None),
-                newsletter_optin: Set(false),
                 created_at: Set(request.now),
                 ..Default::default()
-            }
-            .insert(txn)
-            .await?;
+            };
+            valid.write(&mut active);
+            active.insert(txn).await?;
         }
     }
     if send {
@@ -212,6 +255,37 @@ async fn sign_in(
         queue::enqueue(txn, draft, request.now).await?;
     }
     Ok(SignOutcome::MailQueued)
+}
+
+/// A new confirmation link for a pending signature, mailed at `priority`. The old link stops
+/// working. `None` when the signature is confirmed already or was mailed too recently.
+pub async fn reissue(
+    txn: &DatabaseTransaction,
+    petition: &PublicPetition,
+    s: signature::Model,
+    (valid_for, min_gap): (Duration, Duration),
+    now: DateTime<Utc>,
+    (composer, priority): (&dyn ComposeConfirmation, i16),
+) -> DomainResult<bool> {
+    let issued = s.token_expires_at.map(|e| e - valid_for);
+    if s.confirmed_at.is_some() || issued.is_some_and(|issued| now - issued < min_gap) {
+        return Ok(false);
+    }
+    let token = tokens::random_token(32);
+    let (recipient, locale) = (s.email.clone(), s.locale.clone());
+    let mut active: signature::ActiveModel = s.into();
+    active.confirmation_token_hash = Set(Some(tokens::hash_token(&token)));
+    active.token_expires_at = Set(Some(now + valid_for));
+    active.update(txn).await?;
+    let mut draft = composer.compose(&ConfirmationMail {
+        petition,
+        recipient: &recipient,
+        locale: &locale,
+        confirm_path: confirm_path(petition.id, &token),
+    });
+    draft.priority = priority;
+    queue::enqueue(txn, draft, now).await?;
+    Ok(true)
 }
 
 pub fn confirm_path(petition: PetitionId, token: &str) -> String {

@@ -12,6 +12,7 @@ pub struct Model {
     pub subject: String,
     pub body_text: String,
     pub body_html: Option<String>,
+    pub reply_to: Option<String>,
     pub message_id: String,
     pub status: String,
     pub attempts: i32,

@@ -18,6 +18,12 @@ pub struct Model {
     pub confirmed_at: Option<DateTimeUtc>,
     pub newsletter_optin: bool,
     pub created_at: DateTimeUtc,
+    pub postal_code: Option<String>,
+    pub country: Option<String>,
+    pub organisation: Option<String>,
+    pub custom1: Option<String>,
+    pub custom2: Option<String>,
+    pub custom3: Option<String>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

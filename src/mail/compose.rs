@@ -45,6 +45,7 @@ impl Composer {
             subject: self.i18n.tr_args(lang, subject_key, args),
             body_text,
             body_html: None,
+            reply_to: None,
         }
     }
 
@@ -62,7 +63,8 @@ impl ComposeConfirmation for Composer {
         context.insert("lang", mail.locale);
         context.insert("petition", mail.petition);
         context.insert("link", &link);
-        let template = self.template(&mail.petition.theme, "confirm.txt");
+        context.insert("organiser_text", &mail.petition.mail.confirmation_text);
+        let template = self.template(&mail.petition.look.theme, "confirm.txt");
         let body_text = self.views.render(&template, &context).unwrap_or_else(|e| {
             // Templates are checked at start-up; should one still fail, the mail still goes out.
             tracing::error!(error = %e, template, "cannot render the confirmation mail");
@@ -80,6 +82,7 @@ impl ComposeConfirmation for Composer {
             subject,
             body_text,
             body_html: None,
+            reply_to: mail.petition.mail.reply_to.clone(),
         }
     }
 }

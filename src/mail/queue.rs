@@ -24,6 +24,8 @@ pub struct MailDraft {
     pub subject: String,
     pub body_text: String,
     pub body_html: Option<String>,
+    /// Where answers go, when not to the instance's sender address.
+    pub reply_to: Option<String>,
 }
 
 pub const STATUS_QUEUED: &str = "queued";
@@ -43,6 +45,7 @@ pub async fn enqueue(db: &impl ConnectionTrait, draft: MailDraft, now: DateTime<
         subject: Set(draft.subject),
         body_text: Set(draft.body_text),
         body_html: Set(draft.body_html),
+        reply_to: Set(draft.reply_to),
         message_id: Set(tokens::random_token(18)),
         status: Set(STATUS_QUEUED.into()),
         attempts: Set(0),

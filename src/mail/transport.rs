@@ -106,11 +106,15 @@ fn with_default_tls(url: &str) -> Result<String, TransportError> {
 
 fn build(from: &Mailbox, job: &mail_job::Model) -> Result<Message, SendError> {
     let to: Mailbox = job.recipient.parse().map_err(|e| SendError::Permanent(format!("recipient: {e}")))?;
-    let builder = Message::builder().from(from.clone()).to(to).subject(job.subject.clone()).message_id(Some(format!(
-        "<{}@{}>",
-        job.message_id,
-        from.email.domain()
-    )));
+    let mut builder = Message::builder()
+        .from(from.clone())
+        .to(to)
+        .subject(job.subject.clone())
+        .message_id(Some(format!("<{}@{}>", job.message_id, from.email.domain())));
+    // A reply-to that no longer parses is dropped rather than failing the signer's mail.
+    if let Some(reply_to) = job.reply_to.as_deref().and_then(|r| r.parse::<Mailbox>().ok()) {
+        builder = builder.reply_to(reply_to);
+    }
     let message = match &job.body_html {
         Some(html) => builder.multipart(MultiPart::alternative_plain_html(job.body_text.clone(), html.clone())),
         None => builder.header(header::ContentType::TEXT_PLAIN).body(job.body_text.clone()),

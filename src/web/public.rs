@@ -63,7 +63,7 @@ fn petition_page(
     extra.insert("form", form);
     extra.insert("errors", errors);
     extra.insert("canonical_url", &format!("{}{}", app.settings.public_url(), petition.path));
-    ctx.page(app, &theme_template(app, &petition.theme, "petition.html"), extra)
+    ctx.page(app, &theme_template(app, &petition.look.theme, "petition.html"), extra)
 }
 
 #[get("/p/<id>")]
@@ -94,6 +94,20 @@ struct SignForm {
     email: String,
     #[field(default = String::new())]
     phone: String,
+    #[field(default = String::new())]
+    postal_code: String,
+    #[field(default = String::new())]
+    country: String,
+    #[field(default = String::new())]
+    organisation: String,
+    #[field(default = String::new())]
+    custom1: String,
+    #[field(default = String::new())]
+    custom2: String,
+    #[field(default = String::new())]
+    custom3: String,
+    #[field(default = false)]
+    newsletter: bool,
     /// Honeypot: hidden from people, filled by naive bots.
     #[field(default = String::new())]
     website: String,
@@ -113,8 +127,19 @@ async fn sign(
         tracing::info!(petition = %id, "honeypot filled; signature dropped");
         return Ok(Ok(thanks));
     }
-    let input =
-        SignInput { first_name: form.first_name, last_name: form.last_name, email: form.email, phone: form.phone };
+    let input = SignInput {
+        first_name: form.first_name,
+        last_name: form.last_name,
+        email: form.email,
+        phone: form.phone,
+        postal_code: form.postal_code,
+        country: form.country,
+        organisation: form.organisation,
+        custom1: form.custom1,
+        custom2: form.custom2,
+        custom3: form.custom3,
+        newsletter: form.newsletter,
+    };
     let request = SignRequest {
         input: &input,
         locale: &ctx.lang,
@@ -139,7 +164,7 @@ async fn thanks(app: &AppState, ctx: &Ctx, id: PetitionId) -> WebResult<Page> {
     let petition = petitions::public_by_id(&app.db, id).await?;
     let mut extra = tera::Context::new();
     extra.insert("petition", &petition);
-    ctx.page(app, &theme_template(app, &petition.theme, "thanks.html"), extra)
+    ctx.page(app, &theme_template(app, &petition.look.theme, "thanks.html"), extra)
 }
 
 /// The link in the mail lands here. Opening it changes nothing (mail scanners open links);
@@ -178,7 +203,7 @@ fn confirm_result(
     extra.insert("token", token);
     extra.insert("state", &state);
     extra.insert("submitted", &submitted);
-    let page = ctx.page(app, &theme_template(app, &petition.theme, "confirm.html"), extra)?;
+    let page = ctx.page(app, &theme_template(app, &petition.look.theme, "confirm.html"), extra)?;
     Ok(match state {
         Valid | AlreadyConfirmed => page,
         Expired => page.with_status(Status::Gone),

@@ -17,7 +17,7 @@ use rocket::local::asynchronous::{Client, LocalResponse};
 use rustition::App;
 use rustition::config::{Settings, Transport};
 use rustition::domain::ids::{OrganisationId, PetitionId};
-use rustition::domain::petitions::{self, FieldRule, NewPetition, Status as PetitionStatus};
+use rustition::domain::petitions::{self, Content, FieldRule, NewPetition, OwnerId, Status as PetitionStatus};
 use sea_orm::{ConnectionTrait, Database};
 
 pub use smtp::SmtpServer;
@@ -105,17 +105,21 @@ impl TestApp {
         petitions::create(
             db,
             NewPetition {
-                organisation: Some(OrganisationId(org.id)),
-                user: None,
-                title: "Save the <Old> Library & Park".into(),
-                text: "We ask the council to **keep** the library open.\n\n<script>alert('x')</script>".into(),
-                goal: 100,
+                owner: OwnerId::Organisation(OrganisationId(org.id)),
+                content: {
+                    let mut c = Content {
+                        title: "Save the <Old> Library & Park".into(),
+                        text: "We ask the council to **keep** the library open.\n\n<script>alert('x')</script>".into(),
+                        goal: 100,
+                        ..Default::default()
+                    };
+                    c.fields.phone = phone;
+                    c
+                },
                 slug: Some(slug.into()),
                 status: PetitionStatus::Published,
-                first_name: FieldRule::Required,
-                last_name: FieldRule::Required,
-                phone,
                 locale: "en".into(),
+                wizard_step: None,
             },
         )
         .await

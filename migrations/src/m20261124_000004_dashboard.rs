@@ -1,0 +1,124 @@
+//! The organiser's dashboard: more signer fields (postal code, country, organisation, three custom
+//! fields), the petition's look, sharing and mail settings, the wizard's progress, and templates.
+use sea_orm_migration::{prelude::*, schema::*};
+
+#[derive(DeriveMigrationName)]
+pub struct Migration;
+
+/// New `petitions` columns. SQLite alters one column per statement, hence a list.
+fn petition_columns() -> Vec<ColumnDef> {
+    let mut cols = vec![
+        string_len("field_postal_code", 8).default("off").to_owned(),
+        string_len("field_country", 8).default("off").to_owned(),
+        string_len("field_organisation", 8).default("off").to_owned(),
+    ];
+    for n in 1..=3 {
+        cols.push(string_len(format!("field_custom{n}"), 8).default("off").to_owned());
+        cols.push(string_len(format!("custom{n}_label"), 100).default("").to_owned());
+    }
+    cols.extend([
+        // Colours as `#rrggbb`; none means the theme's own.
+        string_len_null("accent_color", 7),
+        string_len_null("background_color", 7),
+        // Which sharing links the page shows, comma-separated (`email,mastodon,diaspora,link`).
+        string_len("share_buttons", 64).default("email,mastodon,diaspora,link").to_owned(),
+        string_len_null("social_title", 200),
+        string_len_null("social_description", 300),
+        string_len_null("reply_to", 320),
+        // Extra words in the confirmation mail, written by the organiser.
+        text("confirmation_text").default("").to_owned(),
+        // The newsletter opt-in checkbox's label; empty means no checkbox.
+        string_len("newsletter_label", 200).default("").to_owned(),
+        // The next creation-wizard step of a petition still in the wizard; none once out of it.
+        string_len_null("wizard_step", 16),
+    ]);
+    cols
+}
+
+fn signature_columns() -> Vec<ColumnDef> {
+    let mut cols =
+        vec![string_len_null("postal_code", 20), string_len_null("country", 100), string_len_null("organisation", 200)];
+    for n in 1..=3 {
+        cols.push(string_len_null(format!("custom{n}"), 200));
+    }
+    cols
+}
+
+fn fk(name: &str, column: &'static str, to: &'static str) -> ForeignKeyCreateStatement {
+    ForeignKey::create()
+        .name(name)
+        .from("petition_templates", column)
+        .to(to, "id")
+        .on_delete(ForeignKeyAction::Cascade)
+        .to_owned()
+}
+
+#[async_trait::async_trait]
+impl MigrationTrait for Migration {
+    async fn up(&self, m: &SchemaManager) -> Result<(), DbErr> {
+        for mut col in petition_columns() {
+            m.alter_table(Table::alter().table("petitions").add_column(&mut col).to_owned()).await?;
+        }
+        for mut col in signature_columns() {
+            m.alter_table(Table::alter().table("signatures").add_column(&mut col).to_owned()).await?;
+        }
+        // The organiser's reply-to address on a confirmation mail.
+        m.alter_table(Table::alter().table("mail_queue").add_column(&mut string_len_null("reply_to", 320)).to_owned())
+            .await?;
+        // The signatures page and the daily chart read one petition's signatures by date.
+        m.create_index(
+            Index::create()
+                .name("ix_signatures_petition_created")
+                .table("signatures")
+                .col("petition_id")
+                .col("created_at")
+                .to_owned(),
+        )
+        .await?;
+        m.create_table(
+            Table::create()
+                .table("petition_templates")
+                .col(big_pk_auto("id"))
+                .col(big_integer_null("user_id"))
+                .col(big_integer_null("organisation_id"))
+                .col(string_len("name", 200))
+                .col(boolean("is_default").default(false))
+                // The petition settings the template gives a new petition, as JSON.
+                .col(text("content"))
+                .col(timestamp_with_time_zone("created_at"))
+                .col(timestamp_with_time_zone("updated_at"))
+                .check(Expr::cust(
+                    "(user_id IS NULL AND organisation_id IS NOT NULL) OR (user_id IS NOT NULL AND organisation_id IS NULL)",
+                ))
+                .foreign_key(&mut fk("fk_templates_user", "user_id", "users"))
+                .foreign_key(&mut fk("fk_templates_organisation", "organisation_id", "organisations"))
+                .to_owned(),
+        )
+        .await?;
+        m.create_index(
+            Index::create()
+                .name("ix_templates_owner")
+                .table("petition_templates")
+                .col("organisation_id")
+                .col("user_id")
+                .to_owned(),
+        )
+        .await?;
+        Ok(())
+    }
+
+    async fn down(&self, m: &SchemaManager) -> Result<(), DbErr> {
+        m.drop_table(Table::drop().table("petition_templates").to_owned()).await?;
+        m.drop_index(Index::drop().name("ix_signatures_petition_created").table("signatures").to_owned()).await?;
+        m.alter_table(Table::alter().table("mail_queue").drop_column("reply_to").to_owned()).await?;
+        for col in signature_columns() {
+            let name = col.get_column_name();
+            m.alter_table(Table::alter().table("signatures").drop_column(Alias::new(name)).to_owned()).await?;
+        }
+        for col in petition_columns() {
+            let name = col.get_column_name();
+            m.alter_table(Table::alter().table("petitions").drop_column(Alias::new(name)).to_owned()).await?;
+        }
+        Ok(())
+    }
+}

@@ -1,0 +1,191 @@
+//! The organiser's dashboard: the petitions of the user and of their organisations, with counts
+//! and the actions each allows, in a fixed number of queries whatever their number.
+use std::collections::HashMap;
+
+use chrono::{DateTime, Utc};
+use sea_orm::sea_query::{Expr, ExprTrait, Func, LikeExpr};
+use sea_orm::{
+    ColumnTrait, Condition, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect,
+};
+use serde::Serialize;
+
+use super::DomainResult;
+use super::ids::{OrganisationId, PetitionId};
+use super::permissions::{Flag, grants};
+use super::petitions::{self, OwnerId, PublicPetition, Status};
+use crate::entities::{membership, organisation, petition, signature, user};
+
+pub const PAGE_SIZE: u64 = 20;
+
+/// What the list is narrowed to.
+#[derive(Debug, Clone, Default)]
+pub struct Filter {
+    /// `draft`, `published` or `closed`; none for all.
+    pub status: Option<Status>,
+    /// `me` or an organisation's slug; none for all.
+    pub owner: Option<String>,
+    /// Words in the title.
+    pub query: String,
+    /// From 1.
+    pub page: u64,
+}
+
+#[derive(Debug, Clone, Copy, Default, Serialize)]
+pub struct Counts {
+    pub confirmed: i64,
+    pub pending: i64,
+    pub last_signature_at: Option<DateTime<Utc>>,
+}
+
+/// The flags that decide which links a row shows.
+#[derive(Debug, Clone, Serialize)]
+pub struct Rights {
+    pub modify: bool,
+    pub delete: bool,
+    pub view_signatures: bool,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Row {
+    pub petition: PublicPetition,
+    pub counts: Counts,
+    pub may: Rights,
+    /// Still in the creation wizard: the step to resume at.
+    pub wizard_step: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct OrganisationEntry {
+    pub slug: String,
+    pub name: String,
+    pub may_create: bool,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Listing {
+    pub rows: Vec<Row>,
+    pub total: u64,
+    pub page: u64,
+    pub pages: u64,
+    pub organisations: Vec<OrganisationEntry>,
+}
+
+/// The dashboard of `user`. Queries: memberships, organisations, the count, the page, the
+/// signature counts, and three for owners and permalinks: eight, whatever the numbers.
+pub async fn list(db: &impl ConnectionTrait, user: &user::Model, filter: &Filter) -> DomainResult<Listing> {
+    let memberships = membership::Entity::find().filter(membership::Column::UserId.eq(user.id)).all(db).await?;
+    let org_ids: Vec<i64> = memberships.iter().map(|m| m.organisation_id).collect();
+    let orgs = if org_ids.is_empty() {
+        Vec::new()
+    } else {
+        organisation::Entity::find()
+            .filter(organisation::Column::Id.is_in(org_ids.clone()))
+            .order_by_asc(organisation::Column::Name)
+            .all(db)
+            .await?
+    };
+    let by_org: HashMap<i64, &membership::Model> = memberships.iter().map(|m| (m.organisation_id, m)).collect();
+
+    let mut owners = Condition::any().add(petition::Column::UserId.eq(user.id));
+    match filter.owner.as_deref() {
+        Some("me") => {}
+        Some(slug) => {
+            let id = orgs.iter().find(|o| o.slug == slug).map_or(-1, |o| o.id);
+            owners = Condition::any().add(petition::Column::OrganisationId.eq(id));
+        }
+        None if !org_ids.is_empty() => owners = owners.add(petition::Column::OrganisationId.is_in(org_ids)),
+        None => {}
+    }
+    let mut query = petition::Entity::find().filter(owners);
+    if let Some(status) = filter.status {
+        query = query.filter(petition::Column::Status.eq(status.as_str()));
+    }
+    let words = filter.query.trim();
+    if !words.is_empty() {
+        query = query.filter(Expr::expr(Func::lower(Expr::col(petition::Column::Title))).like(contains(words)));
+    }
+    let total = query.clone().count(db).await?;
+    let pages = std::cmp::max(total.div_ceil(PAGE_SIZE), 1);
+    let page = filter.page.clamp(1, pages);
+    let models = query
+        .order_by_desc(petition::Column::UpdatedAt)
+        .order_by_desc(petition::Column::Id)
+        .offset((page - 1) * PAGE_SIZE)
+        .limit(PAGE_SIZE)
+        .all(db)
+        .await?;
+    let ids: Vec<i64> = models.iter().map(|p| p.id).collect();
+    let mut counts = counts_of(db, &ids).await?;
+    let steps: HashMap<i64, Option<String>> = models.iter().map(|p| (p.id, p.wizard_step.clone())).collect();
+    let owner_of: HashMap<i64, Option<OwnerId>> = models.iter().map(|p| (p.id, OwnerId::of(p))).collect();
+    let public = petitions::to_public_many(db, models).await?;
+    let rows = public
+        .into_iter()
+        .map(|p| {
+            let owner = owner_of.get(&p.id.0).copied().flatten();
+            let may = |flag| {
+                owner.is_some_and(|o| {
+                    let m = match o {
+                        OwnerId::Organisation(org) => by_org.get(&org.0).copied(),
+                        OwnerId::User(_) => None,
+                    };
+                    grants(user, o, m, Some(flag))
+                })
+            };
+            Row {
+                counts: counts.remove(&p.id.0).unwrap_or_default(),
+                may: Rights {
+                    modify: may(Flag::ModifyPetitions),
+                    delete: may(Flag::DeletePetitions),
+                    view_signatures: may(Flag::ViewSignatures),
+                },
+                wizard_step: steps.get(&p.id.0).cloned().flatten(),
+                petition: p,
+            }
+        })
+        .collect();
+    let organisations = orgs
+        .iter()
+        .map(|o| OrganisationEntry {
+            slug: o.slug.clone(),
+            name: o.name.clone(),
+            may_create: by_org.get(&o.id).is_some_and(|m| {
+                grants(user, OwnerId::Organisation(OrganisationId(o.id)), Some(m), Some(Flag::CreatePetitions))
+            }),
+        })
+        .collect();
+    Ok(Listing { rows, total, page, pages, organisations })
+}
+
+/// `LIKE` pattern for "contains `words`" (lower-cased), with `%`, `_` and backslash taken literally.
+pub fn contains(words: &str) -> LikeExpr {
+    let escaped = words.to_lowercase().replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_");
+    LikeExpr::new(format!("%{escaped}%")).escape('\\')
+}
+
+/// Confirmed and pending signatures and the last signature time of each petition, in one query.
+pub async fn counts_of(db: &impl ConnectionTrait, ids: &[i64]) -> DomainResult<HashMap<i64, Counts>> {
+    if ids.is_empty() {
+        return Ok(HashMap::new());
+    }
+    let rows: Vec<(i64, i64, i64, Option<DateTime<Utc>>)> = signature::Entity::find()
+        .select_only()
+        .column(signature::Column::PetitionId)
+        .column_as(signature::Column::ConfirmedAt.count(), "confirmed")
+        .column_as(signature::Column::Id.count(), "all")
+        .column_as(signature::Column::CreatedAt.max(), "last")
+        .filter(signature::Column::PetitionId.is_in(ids.to_vec()))
+        .group_by(signature::Column::PetitionId)
+        .into_tuple()
+        .all(db)
+        .await?;
+    Ok(rows
+        .into_iter()
+        .map(|(id, confirmed, all, last)| (id, Counts { confirmed, pending: all - confirmed, last_signature_at: last }))
+        .collect())
+}
+
+/// One petition's counts.
+pub async fn counts(db: &impl ConnectionTrait, id: PetitionId) -> DomainResult<Counts> {
+    Ok(counts_of(db, &[id.0]).await?.remove(&id.0).unwrap_or_default())
+}

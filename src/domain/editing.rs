@@ -1,0 +1,168 @@
+//! Changing a petition from the dashboard: one section at a time, its status, its owner, the
+//! paper signatures, and deleting it. Permission is checked by the caller (`web::authorize`).
+use sea_orm::{ActiveModelTrait, ConnectionTrait, DatabaseConnection, EntityTrait, IntoActiveModel, Set};
+use serde::Serialize;
+
+use super::content::{Content, Posted, Section, apply};
+use super::ids::PetitionId;
+use super::petitions::{OwnerId, Status};
+use super::{DomainError, DomainResult, FieldErrors, now, permalinks};
+use crate::entities::petition;
+
+/// A petition as its organisers see it.
+#[derive(Debug, Clone, Serialize)]
+pub struct Editable {
+    pub id: PetitionId,
+    pub content: Content,
+    pub status: Status,
+    pub paper_signatures: i64,
+    pub permalinks: Vec<String>,
+    pub wizard_step: Option<String>,
+    #[serde(skip)]
+    pub owner: OwnerId,
+}
+
+async fn model(db: &impl ConnectionTrait, id: PetitionId) -> DomainResult<petition::Model> {
+    petition::Entity::find_by_id(id.0).one(db).await?.ok_or(DomainError::NotFound)
+}
+
+pub async fn load(db: &impl ConnectionTrait, id: PetitionId) -> DomainResult<Editable> {
+    let p = model(db, id).await?;
+    let owner = OwnerId::of(&p).ok_or(DomainError::Internal(format!("petition {id} has no single owner")))?;
+    Ok(Editable {
+        id,
+        content: Content::of(&p),
+        status: Status::parse(&p.status),
+        paper_signatures: p.paper_signatures,
+        permalinks: permalinks::of_petition(db, id).await?,
+        wizard_step: p.wizard_step,
+        owner,
+    })
+}
+
+/// Checks and saves one section's form. On error nothing is saved.
+pub async fn save(
+    db: &DatabaseConnection,
+    id: PetitionId,
+    section: Section,
+    form: &Posted,
+    themes: &[String],
+) -> DomainResult<()> {
+    let txn = crate::db::begin_write(db).await?;
+    let p = model(&txn, id).await?;
+    let mut content = Content::of(&p);
+    apply(&mut content, section, form, themes).map_err(DomainError::Invalid)?;
+    let mut active = p.into_active_model();
+    content.write(&mut active);
+    active.updated_at = Set(now());
+    active.update(&txn).await?;
+    txn.commit().await?;
+    Ok(())
+}
+
+/// Replaces all the content at once (a template applied in the wizard).
+pub async fn replace_content(db: &impl ConnectionTrait, id: PetitionId, content: &Content) -> DomainResult<()> {
+    let mut active = model(db, id).await?.into_active_model();
+    content.write(&mut active);
+    active.updated_at = Set(now());
+    active.update(db).await?;
+    Ok(())
+}
+
+pub async fn set_paper_signatures(db: &impl ConnectionTrait, id: PetitionId, form: &Posted) -> DomainResult<()> {
+    let value = form.get("paper_signatures").map(|s| s.trim()).unwrap_or("");
+    let n =
+        match value {
+            "" => 0,
+            v => v.parse::<i64>().ok().filter(|n| (0..=super::content::MAX_GOAL).contains(n)).ok_or_else(|| {
+                DomainError::Invalid(FieldErrors::from([("paper_signatures", "error-number-invalid")]))
+            })?,
+        };
+    let mut active = model(db, id).await?.into_active_model();
+    active.paper_signatures = Set(n);
+    active.updated_at = Set(now());
+    active.update(db).await?;
+    Ok(())
+}
+
+/// What the status buttons ask.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum StatusChange {
+    Publish,
+    /// Back to draft: the page is no longer public.
+    Unpublish,
+    /// Signatures stop; the page stays.
+    Close,
+    Reopen,
+}
+
+impl StatusChange {
+    pub fn parse(s: &str) -> Option<StatusChange> {
+        match s {
+            "publish" => Some(StatusChange::Publish),
+            "unpublish" => Some(StatusChange::Unpublish),
+            "close" => Some(StatusChange::Close),
+            "reopen" => Some(StatusChange::Reopen),
+            _ => None,
+        }
+    }
+}
+
+/// A petition can be published once it has a title and a text; it then gets a permalink made
+/// from its title if it has none, and leaves the wizard.
+pub async fn set_status(db: &DatabaseConnection, id: PetitionId, change: StatusChange) -> DomainResult<Status> {
+    let txn = crate::db::begin_write(db).await?;
+    let p = model(&txn, id).await?;
+    let owner = OwnerId::of(&p).ok_or(DomainError::Internal(format!("petition {id} has no single owner")))?;
+    let status = match change {
+        StatusChange::Publish | StatusChange::Reopen => {
+            if p.title.trim().is_empty() || p.text.trim().is_empty() {
+                return Err(DomainError::Refused("error-publish-incomplete"));
+            }
+            permalinks::ensure_one(&txn, id, owner, &p.title).await?;
+            Status::Published
+        }
+        StatusChange::Unpublish => Status::Draft,
+        StatusChange::Close => Status::Closed,
+    };
+    let mut active = p.into_active_model();
+    active.status = Set(status.as_str().into());
+    if status == Status::Published {
+        active.wizard_step = Set(None);
+    }
+    active.updated_at = Set(now());
+    active.update(&txn).await?;
+    txn.commit().await?;
+    Ok(status)
+}
+
+/// Records the wizard step to resume at (none: out of the wizard).
+pub async fn set_wizard_step(db: &impl ConnectionTrait, id: PetitionId, step: Option<&str>) -> DomainResult<()> {
+    let mut active = model(db, id).await?.into_active_model();
+    active.wizard_step = Set(step.map(str::to_string));
+    active.update(db).await?;
+    Ok(())
+}
+
+/// Deletes the petition with its permalinks and signatures (cascade).
+pub async fn delete(db: &impl ConnectionTrait, id: PetitionId) -> DomainResult<()> {
+    let deleted = petition::Entity::delete_by_id(id.0).exec(db).await?;
+    if deleted.rows_affected == 0 { Err(DomainError::NotFound) } else { Ok(()) }
+}
+
+/// Gives the petition to another owner, with its permalinks (refused if the new owner already
+/// uses one of them).
+pub async fn transfer(db: &DatabaseConnection, id: PetitionId, to: OwnerId) -> DomainResult<()> {
+    let txn = crate::db::begin_write(db).await?;
+    let p = model(&txn, id).await?;
+    if OwnerId::of(&p) == Some(to) {
+        return Err(DomainError::Invalid(FieldErrors::from([("owner", "error-transfer-same")])));
+    }
+    permalinks::transfer(&txn, id, to).await?;
+    let mut active = p.into_active_model();
+    to.write(&mut active);
+    active.updated_at = Set(now());
+    active.update(&txn).await?;
+    txn.commit().await?;
+    Ok(())
+}

@@ -1,0 +1,132 @@
+//! A petition's permalinks (`/o/<org>/<slug>`, `/u/<user>/<slug>`): several per petition, unique
+//! per owner. The oldest is canonical; the others redirect to it, so a shared link never breaks.
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, Set,
+};
+
+use super::ids::PetitionId;
+use super::petitions::OwnerId;
+use super::{DomainError, DomainResult, FieldErrors, now, reserved};
+use crate::entities::slug;
+
+pub const MIN_LEN: usize = 2;
+pub const MAX_LEN: usize = 100;
+/// More would be clutter; a petition rarely needs more than a couple.
+pub const MAX_PER_PETITION: u64 = 10;
+
+pub async fn of_petition(db: &impl ConnectionTrait, id: PetitionId) -> DomainResult<Vec<String>> {
+    Ok(slug::Entity::find()
+        .filter(slug::Column::PetitionId.eq(id.0))
+        .order_by_asc(slug::Column::Id)
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|s| s.slug)
+        .collect())
+}
+
+/// A permalink made from a title ("Save the Park!" → `save-the-park`), cut to length.
+pub fn suggest(title: &str) -> String {
+    let mut s = ::slug::slugify(title);
+    if s.chars().count() > MAX_LEN {
+        s = s.chars().take(MAX_LEN).collect::<String>().trim_end_matches('-').to_string();
+    }
+    s
+}
+
+fn invalid(message: &'static str) -> DomainError {
+    DomainError::Invalid(FieldErrors::from([("slug", message)]))
+}
+
+/// Adds `wanted` (checked: characters, reserved words, free under this owner).
+pub async fn add(db: &impl ConnectionTrait, id: PetitionId, owner: OwnerId, wanted: &str) -> DomainResult<String> {
+    let wanted = wanted.trim();
+    if let Some(problem) = reserved::slug_problem(wanted, MIN_LEN, MAX_LEN) {
+        return Err(invalid(problem));
+    }
+    if taken(db, owner, wanted).await? {
+        return Err(invalid("error-slug-taken"));
+    }
+    if slug::Entity::find().filter(slug::Column::PetitionId.eq(id.0)).count(db).await? >= MAX_PER_PETITION {
+        return Err(invalid("error-permalink-too-many"));
+    }
+    insert(db, id, owner, wanted).await?;
+    Ok(wanted.to_string())
+}
+
+async fn taken(db: &impl ConnectionTrait, owner: OwnerId, s: &str) -> DomainResult<bool> {
+    Ok(slug::Entity::find()
+        .filter(slug::Column::OwnerKey.eq(owner.key()))
+        .filter(slug::Column::Slug.eq(s))
+        .one(db)
+        .await?
+        .is_some())
+}
+
+async fn insert(db: &impl ConnectionTrait, id: PetitionId, owner: OwnerId, s: &str) -> DomainResult<()> {
+    slug::ActiveModel {
+        petition_id: Set(id.0),
+        owner_key: Set(owner.key()),
+        slug: Set(s.to_string()),
+        created_at: Set(now()),
+        ..Default::default()
+    }
+    .insert(db)
+    .await?;
+    Ok(())
+}
+
+/// Gives a petition without permalink one made from its title, numbered if the owner already
+/// uses it (`save-the-park-2`). Used when a petition is published.
+pub async fn ensure_one(db: &impl ConnectionTrait, id: PetitionId, owner: OwnerId, title: &str) -> DomainResult<()> {
+    if slug::Entity::find().filter(slug::Column::PetitionId.eq(id.0)).count(db).await? > 0 {
+        return Ok(());
+    }
+    let base = match suggest(title) {
+        s if reserved::slug_problem(&s, MIN_LEN, MAX_LEN).is_none() => s,
+        s if s.chars().count() >= MIN_LEN => format!("{s}-petition"),
+        _ => format!("petition-{id}"),
+    };
+    let mut candidate = base.clone();
+    for n in 2.. {
+        if !taken(db, owner, &candidate).await? {
+            break;
+        }
+        candidate = format!("{base}-{n}");
+    }
+    insert(db, id, owner, &candidate).await
+}
+
+pub async fn remove(db: &impl ConnectionTrait, id: PetitionId, s: &str) -> DomainResult<()> {
+    let deleted = slug::Entity::delete_many()
+        .filter(slug::Column::PetitionId.eq(id.0))
+        .filter(slug::Column::Slug.eq(s))
+        .exec(db)
+        .await?;
+    if deleted.rows_affected == 0 { Err(DomainError::NotFound) } else { Ok(()) }
+}
+
+/// Moves the permalinks to a new owner. Refused, naming the first one, when the new owner already
+/// uses one of them: permalinks must never start pointing to another petition.
+pub async fn transfer(db: &impl ConnectionTrait, id: PetitionId, to: OwnerId) -> DomainResult<()> {
+    for s in of_petition(db, id).await? {
+        if taken(db, to, &s).await? {
+            return Err(DomainError::Invalid(FieldErrors::from([("owner", "error-transfer-slug-taken")])));
+        }
+    }
+    slug::Entity::update_many()
+        .col_expr(slug::Column::OwnerKey, sea_orm::sea_query::Expr::value(to.key()))
+        .filter(slug::Column::PetitionId.eq(id.0))
+        .exec(db)
+        .await?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn suggestions_are_url_names() {
+        assert_eq!(super::suggest("Sauvons l'école du Parc !"), "sauvons-l-ecole-du-parc");
+        assert!(super::suggest(&"long words ".repeat(30)).len() <= super::MAX_LEN);
+    }
+}

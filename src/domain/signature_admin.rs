@@ -1,0 +1,202 @@
+//! An organiser's view of a petition's signatures: search, delete, and sending the confirmation
+//! link again (to one signer, or as a reminder to every pending one).
+use chrono::{DateTime, Duration, Utc};
+use sea_orm::sea_query::{Expr, ExprTrait, Func};
+use sea_orm::{
+    ColumnTrait, Condition, ConnectionTrait, DatabaseConnection, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder,
+    QuerySelect,
+};
+use serde::Serialize;
+
+use super::dashboard::contains;
+use super::ids::{PetitionId, SignatureId};
+use super::petitions::PublicPetition;
+use super::signatures::{self, ComposeConfirmation, RESEND_AFTER};
+use super::{DomainError, DomainResult};
+use crate::entities::signature;
+use crate::mail::queue::{PRIORITY_BULK, PRIORITY_URGENT};
+
+pub const PAGE_SIZE: u64 = 50;
+/// A reminder to all pending signers reaches each at most once a day.
+pub const REMINDER_GAP: Duration = Duration::hours(24);
+/// Reminders are written in batches of this many per transaction.
+const BATCH: u64 = 500;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Which {
+    #[default]
+    All,
+    Confirmed,
+    Pending,
+}
+
+impl Which {
+    pub fn parse(s: &str) -> Which {
+        match s {
+            "confirmed" => Which::Confirmed,
+            "pending" => Which::Pending,
+            _ => Which::All,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Row {
+    pub id: SignatureId,
+    pub first_name: Option<String>,
+    pub last_name: Option<String>,
+    pub email: String,
+    pub phone: Option<String>,
+    pub postal_code: Option<String>,
+    pub country: Option<String>,
+    pub organisation: Option<String>,
+    pub custom: [Option<String>; 3],
+    pub newsletter: bool,
+    pub created_at: DateTime<Utc>,
+    pub confirmed_at: Option<DateTime<Utc>>,
+}
+
+impl From<signature::Model> for Row {
+    fn from(s: signature::Model) -> Row {
+        Row {
+            id: SignatureId(s.id),
+            first_name: s.first_name,
+            last_name: s.last_name,
+            email: s.email,
+            phone: s.phone,
+            postal_code: s.postal_code,
+            country: s.country,
+            organisation: s.organisation,
+            custom: [s.custom1, s.custom2, s.custom3],
+            newsletter: s.newsletter_optin,
+            created_at: s.created_at,
+            confirmed_at: s.confirmed_at,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Page {
+    pub rows: Vec<Row>,
+    pub total: u64,
+    pub page: u64,
+    pub pages: u64,
+}
+
+/// One page of signatures, newest first: two queries whatever the number of signatures.
+pub async fn list(
+    db: &impl ConnectionTrait,
+    petition: PetitionId,
+    which: Which,
+    words: &str,
+    page: u64,
+) -> DomainResult<Page> {
+    let mut query = signature::Entity::find().filter(signature::Column::PetitionId.eq(petition.0));
+    query = match which {
+        Which::All => query,
+        Which::Confirmed => query.filter(signature::Column::ConfirmedAt.is_not_null()),
+        Which::Pending => query.filter(signature::Column::ConfirmedAt.is_null()),
+    };
+    // Every word must appear in the email, the first or the last name ("jane doe" finds Jane Doe).
+    for word in words.split_whitespace() {
+        let like = |c: signature::Column| Expr::expr(Func::lower(Expr::col(c))).like(contains(word));
+        query = query.filter(
+            Condition::any()
+                .add(like(signature::Column::Email))
+                .add(like(signature::Column::FirstName))
+                .add(like(signature::Column::LastName)),
+        );
+    }
+    let total = query.clone().count(db).await?;
+    let pages = std::cmp::max(total.div_ceil(PAGE_SIZE), 1);
+    let page = page.clamp(1, pages);
+    let rows = query
+        .order_by_desc(signature::Column::CreatedAt)
+        .order_by_desc(signature::Column::Id)
+        .offset((page - 1) * PAGE_SIZE)
+        .limit(PAGE_SIZE)
+        .all(db)
+        .await?
+        .into_iter()
+        .map(Row::from)
+        .collect();
+    Ok(Page { rows, total, page, pages })
+}
+
+async fn one(db: &impl ConnectionTrait, petition: PetitionId, id: SignatureId) -> DomainResult<signature::Model> {
+    signature::Entity::find_by_id(id.0)
+        .filter(signature::Column::PetitionId.eq(petition.0))
+        .one(db)
+        .await?
+        .ok_or(DomainError::NotFound)
+}
+
+pub async fn get(db: &impl ConnectionTrait, petition: PetitionId, id: SignatureId) -> DomainResult<Row> {
+    one(db, petition, id).await.map(Row::from)
+}
+
+/// Deletes a signature of this petition (a signature of another petition is "not found").
+pub async fn delete(db: &impl ConnectionTrait, petition: PetitionId, id: SignatureId) -> DomainResult<()> {
+    let deleted = signature::Entity::delete_many()
+        .filter(signature::Column::Id.eq(id.0))
+        .filter(signature::Column::PetitionId.eq(petition.0))
+        .exec(db)
+        .await?;
+    if deleted.rows_affected == 0 { Err(DomainError::NotFound) } else { Ok(()) }
+}
+
+/// Sends one pending signer a new confirmation link. Refused when they are confirmed, or were
+/// mailed less than ten minutes ago.
+pub async fn resend_one(
+    db: &DatabaseConnection,
+    petition: &PublicPetition,
+    id: SignatureId,
+    (valid_for, now): (Duration, DateTime<Utc>),
+    composer: &dyn ComposeConfirmation,
+) -> DomainResult<()> {
+    let txn = crate::db::begin_write(db).await?;
+    let s = one(&txn, petition.id, id).await?;
+    if s.confirmed_at.is_some() {
+        return Err(DomainError::Refused("error-resend-confirmed"));
+    }
+    let sent =
+        signatures::reissue(&txn, petition, s, (valid_for, RESEND_AFTER), now, (composer, PRIORITY_URGENT)).await?;
+    if !sent {
+        return Err(DomainError::Refused("error-resend-too-soon"));
+    }
+    txn.commit().await?;
+    Ok(())
+}
+
+/// Reminds every pending signer of this petition not mailed in the last day, as bulk mail
+/// (confirmations of new signers go first). Returns how many were queued.
+pub async fn resend_pending(
+    db: &DatabaseConnection,
+    petition: &PublicPetition,
+    (valid_for, now): (Duration, DateTime<Utc>),
+    composer: &dyn ComposeConfirmation,
+) -> DomainResult<u64> {
+    let mut queued = 0;
+    let mut after = 0;
+    loop {
+        let txn = crate::db::begin_write(db).await?;
+        let batch = signature::Entity::find()
+            .filter(signature::Column::PetitionId.eq(petition.id.0))
+            .filter(signature::Column::ConfirmedAt.is_null())
+            .filter(signature::Column::Id.gt(after))
+            .order_by_asc(signature::Column::Id)
+            .limit(BATCH)
+            .all(&txn)
+            .await?;
+        let Some(last) = batch.last().map(|s| s.id) else { break };
+        for s in batch {
+            let gap = (valid_for, REMINDER_GAP);
+            if signatures::reissue(&txn, petition, s, gap, now, (composer, PRIORITY_BULK)).await? {
+                queued += 1;
+            }
+        }
+        txn.commit().await?;
+        after = last;
+    }
+    Ok(queued)
+}
