@@ -33,6 +33,20 @@ impl Views {
     pub fn has(&self, name: &str) -> bool {
         self.names.contains(name)
     }
+
+    /// The public themes: folders under `themes/` with a `petition.html`, sorted, `classic` first.
+    /// An admin adds one by dropping a folder there (missing pages fall back to `classic`).
+    pub fn themes(&self) -> Vec<String> {
+        let mut themes: Vec<String> = self
+            .names
+            .iter()
+            .filter_map(|n| n.strip_prefix("themes/")?.strip_suffix("/petition.html"))
+            .filter(|t| !t.contains('/'))
+            .map(str::to_string)
+            .collect();
+        themes.sort_by_key(|t| (t != "classic", t.clone()));
+        themes
+    }
 }
 
 fn translate(i18n: &I18n, kwargs: Kwargs, state: &State) -> TeraResult<String> {

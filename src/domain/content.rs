@@ -305,6 +305,8 @@ impl Content {
 pub enum Section {
     /// Title and text.
     Text,
+    /// Title and text of a template, which may leave them empty.
+    TemplateText,
     /// The signature goal.
     Goal,
     Fields,
@@ -318,11 +320,12 @@ pub fn apply(content: &mut Content, section: Section, form: &Posted, themes: &[S
     let mut errors = FieldErrors::new();
     let mut next = content.clone();
     match section {
-        Section::Text => {
+        Section::Text | Section::TemplateText => {
             next.title = posted(form, "title").to_string();
             next.text = form.get("text").map(|t| t.replace("\r\n", "\n")).unwrap_or_default();
-            text_rule(&mut errors, "title", &next.title, 1, MAX_TITLE);
-            text_rule(&mut errors, "text", next.text.trim(), 1, MAX_TEXT);
+            let min = usize::from(section == Section::Text);
+            text_rule(&mut errors, "title", &next.title, min, MAX_TITLE);
+            text_rule(&mut errors, "text", next.text.trim(), min, MAX_TEXT);
         }
         Section::Goal => match posted(form, "goal") {
             "" => next.goal = 0,
@@ -404,6 +407,29 @@ pub fn apply(content: &mut Content, section: Section, form: &Posted, themes: &[S
             }
             next.mail.newsletter_label = posted(form, "newsletter_label").to_string();
             text_rule(&mut errors, "newsletter_label", &next.mail.newsletter_label, 0, 200);
+        }
+    }
+    if errors.is_empty() {
+        *content = next;
+        Ok(())
+    } else {
+        Err(errors)
+    }
+}
+
+/// Several sections from one form (the edit page's "content" has the text and the goal), all
+/// checked so that every error shows at once; nothing is written unless all pass.
+pub fn apply_all(
+    content: &mut Content,
+    sections: &[Section],
+    form: &Posted,
+    themes: &[String],
+) -> Result<(), FieldErrors> {
+    let mut next = content.clone();
+    let mut errors = FieldErrors::new();
+    for section in sections {
+        if let Err(e) = apply(&mut next, *section, form, themes) {
+            errors.extend(e);
         }
     }
     if errors.is_empty() {

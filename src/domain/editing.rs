@@ -3,7 +3,7 @@
 use sea_orm::{ActiveModelTrait, ConnectionTrait, DatabaseConnection, EntityTrait, IntoActiveModel, Set};
 use serde::Serialize;
 
-use super::content::{Content, Posted, Section, apply};
+use super::content::{Content, Posted, Section, apply_all};
 use super::ids::PetitionId;
 use super::petitions::{OwnerId, Status};
 use super::{DomainError, DomainResult, FieldErrors, now, permalinks};
@@ -44,14 +44,14 @@ pub async fn load(db: &impl ConnectionTrait, id: PetitionId) -> DomainResult<Edi
 pub async fn save(
     db: &DatabaseConnection,
     id: PetitionId,
-    section: Section,
+    sections: &[Section],
     form: &Posted,
     themes: &[String],
 ) -> DomainResult<()> {
     let txn = crate::db::begin_write(db).await?;
     let p = model(&txn, id).await?;
     let mut content = Content::of(&p);
-    apply(&mut content, section, form, themes).map_err(DomainError::Invalid)?;
+    apply_all(&mut content, sections, form, themes).map_err(DomainError::Invalid)?;
     let mut active = p.into_active_model();
     content.write(&mut active);
     active.updated_at = Set(now());

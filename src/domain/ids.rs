@@ -33,4 +33,6 @@ typed_id!(
     OrganisationId,
     /// `signatures.id`
     SignatureId,
+    /// `petition_templates.id`
+    TemplateId,
 );

@@ -29,6 +29,7 @@ pub mod signatures;
 pub mod stats;
 pub mod templates;
 pub mod tokens;
+pub mod wizard;
 
 /// Field name → Fluent id of the message shown next to it.
 pub type FieldErrors = BTreeMap<&'static str, &'static str>;

@@ -123,6 +123,10 @@ pub async fn by_slug(db: &impl ConnectionTrait, slug: &str) -> DomainResult<orga
     find_by_slug(db, slug).await?.ok_or(DomainError::NotFound)
 }
 
+pub async fn by_id(db: &impl ConnectionTrait, id: OrganisationId) -> DomainResult<organisation::Model> {
+    organisation::Entity::find_by_id(id.0).one(db).await?.ok_or(DomainError::NotFound)
+}
+
 /// A member and their flags, as the members page shows them.
 #[derive(Debug, Clone, Serialize)]
 pub struct Member {

@@ -132,6 +132,12 @@ pub async fn public_by_id(db: &impl ConnectionTrait, id: PetitionId) -> DomainRe
     to_public_many(db, vec![p]).await?.pop().ok_or(DomainError::NotFound)
 }
 
+/// A petition whatever its status, for its organisers (the caller checks they may see it).
+pub async fn any_by_id(db: &impl ConnectionTrait, id: PetitionId) -> DomainResult<PublicPetition> {
+    let p = petition::Entity::find_by_id(id.0).one(db).await?.ok_or(DomainError::NotFound)?;
+    to_public_many(db, vec![p]).await?.pop().ok_or(DomainError::NotFound)
+}
+
 /// `kind` is `o` (organisation) or `u` (user), as in the permalink.
 pub async fn public_by_permalink(
     db: &impl ConnectionTrait,

@@ -8,8 +8,8 @@ use sea_orm::{
 };
 use serde::Serialize;
 
-use super::content::{Content, Posted, Section, apply};
-use super::ids::{OrganisationId, UserId};
+use super::content::{Content, Posted, Section, apply_all};
+use super::ids::{OrganisationId, TemplateId, UserId};
 use super::petitions::OwnerId;
 use super::{DomainError, DomainResult, FieldErrors, now};
 use crate::entities::petition_template as template;
@@ -18,7 +18,7 @@ pub const MAX_NAME: usize = 200;
 
 #[derive(Debug, Clone, Serialize)]
 pub struct Template {
-    pub id: i64,
+    pub id: TemplateId,
     pub name: String,
     pub is_default: bool,
     pub content: Content,
@@ -39,7 +39,7 @@ fn to_template(t: template::Model) -> DomainResult<Template> {
     // Content saved by an older version may lack newer settings: serde fills them from the default.
     let content = serde_json::from_str(&t.content)
         .map_err(|e| DomainError::Internal(format!("template {} content: {e}", t.id)))?;
-    Ok(Template { id: t.id, name: t.name, is_default: t.is_default, content, owner })
+    Ok(Template { id: TemplateId(t.id), name: t.name, is_default: t.is_default, content, owner })
 }
 
 fn owner_condition(owner: OwnerId) -> Condition {
@@ -66,8 +66,8 @@ pub async fn of_owners(db: &impl ConnectionTrait, owners: &[OwnerId]) -> DomainR
         .collect()
 }
 
-pub async fn load(db: &impl ConnectionTrait, id: i64) -> DomainResult<Template> {
-    to_template(template::Entity::find_by_id(id).one(db).await?.ok_or(DomainError::NotFound)?)
+pub async fn load(db: &impl ConnectionTrait, id: TemplateId) -> DomainResult<Template> {
+    to_template(template::Entity::find_by_id(id.0).one(db).await?.ok_or(DomainError::NotFound)?)
 }
 
 fn check_name(name: &str) -> DomainResult<String> {
@@ -89,7 +89,12 @@ fn json(content: &Content) -> DomainResult<String> {
     serde_json::to_string(content).map_err(|e| DomainError::Internal(e.to_string()))
 }
 
-pub async fn create(db: &impl ConnectionTrait, owner: OwnerId, name: &str, content: &Content) -> DomainResult<i64> {
+pub async fn create(
+    db: &impl ConnectionTrait,
+    owner: OwnerId,
+    name: &str,
+    content: &Content,
+) -> DomainResult<TemplateId> {
     let name = check_name(name)?;
     let (user, org) = match owner {
         OwnerId::User(u) => (Some(u.0), None),
@@ -107,12 +112,13 @@ pub async fn create(db: &impl ConnectionTrait, owner: OwnerId, name: &str, conte
     }
     .insert(db)
     .await?;
-    Ok(t.id)
+    Ok(TemplateId(t.id))
 }
 
-pub async fn rename(db: &impl ConnectionTrait, id: i64, name: &str) -> DomainResult<()> {
+pub async fn rename(db: &impl ConnectionTrait, id: TemplateId, name: &str) -> DomainResult<()> {
     let name = check_name(name)?;
-    let mut active = template::Entity::find_by_id(id).one(db).await?.ok_or(DomainError::NotFound)?.into_active_model();
+    let mut active =
+        template::Entity::find_by_id(id.0).one(db).await?.ok_or(DomainError::NotFound)?.into_active_model();
     active.name = Set(name);
     active.updated_at = Set(now());
     active.update(db).await?;
@@ -122,18 +128,18 @@ pub async fn rename(db: &impl ConnectionTrait, id: i64, name: &str) -> DomainRes
 /// Checks and saves one section of a template, as for a petition.
 pub async fn save(
     db: &DatabaseConnection,
-    id: i64,
-    section: Section,
+    id: TemplateId,
+    sections: &[Section],
     form: &Posted,
     themes: &[String],
 ) -> DomainResult<()> {
     let txn = crate::db::begin_write(db).await?;
     let mut t = load(&txn, id).await?;
-    apply(&mut t.content, section, form, themes).map_err(DomainError::Invalid)?;
+    apply_all(&mut t.content, sections, form, themes).map_err(DomainError::Invalid)?;
     template::Entity::update_many()
         .col_expr(template::Column::Content, Expr::value(json(&t.content)?))
         .col_expr(template::Column::UpdatedAt, Expr::value(now()))
-        .filter(template::Column::Id.eq(id))
+        .filter(template::Column::Id.eq(id.0))
         .exec(&txn)
         .await?;
     txn.commit().await?;
@@ -141,7 +147,7 @@ pub async fn save(
 }
 
 /// Makes `id` its owner's default template (or no longer the default).
-pub async fn set_default(db: &DatabaseConnection, id: i64, on: bool) -> DomainResult<()> {
+pub async fn set_default(db: &DatabaseConnection, id: TemplateId, on: bool) -> DomainResult<()> {
     let txn = crate::db::begin_write(db).await?;
     let t = load(&txn, id).await?;
     if on {
@@ -153,20 +159,20 @@ pub async fn set_default(db: &DatabaseConnection, id: i64, on: bool) -> DomainRe
     }
     template::Entity::update_many()
         .col_expr(template::Column::IsDefault, Expr::value(on))
-        .filter(template::Column::Id.eq(id))
+        .filter(template::Column::Id.eq(id.0))
         .exec(&txn)
         .await?;
     txn.commit().await?;
     Ok(())
 }
 
-pub async fn delete(db: &impl ConnectionTrait, id: i64) -> DomainResult<()> {
-    let deleted = template::Entity::delete_by_id(id).exec(db).await?;
+pub async fn delete(db: &impl ConnectionTrait, id: TemplateId) -> DomainResult<()> {
+    let deleted = template::Entity::delete_by_id(id.0).exec(db).await?;
     if deleted.rows_affected == 0 { Err(DomainError::NotFound) } else { Ok(()) }
 }
 
 /// The owner of template `id`, for the permission check before anything else is read.
-pub async fn owner(db: &impl ConnectionTrait, id: i64) -> DomainResult<OwnerId> {
-    let t = template::Entity::find_by_id(id).one(db).await?.ok_or(DomainError::NotFound)?;
+pub async fn owner(db: &impl ConnectionTrait, id: TemplateId) -> DomainResult<OwnerId> {
+    let t = template::Entity::find_by_id(id.0).one(db).await?.ok_or(DomainError::NotFound)?;
     owner_of(&t).ok_or(DomainError::Internal(format!("template {id} has no single owner")))
 }

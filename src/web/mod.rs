@@ -9,6 +9,7 @@ pub mod admin;
 pub mod auth;
 pub mod context;
 pub mod csrf;
+pub mod dashboard;
 pub mod error;
 pub mod limits;
 pub mod organisations;
@@ -60,6 +61,7 @@ pub fn mount(rocket: Rocket<Build>, static_dir: &std::path::Path, headers: secur
         .mount("/", register::routes())
         .mount("/", account::routes())
         .mount("/", organisations::routes())
+        .mount("/", dashboard::routes())
         .mount("/static", FileServer::from(static_dir))
         .register("/", catchers![any_error, sign_in_first])
         .attach(headers)

@@ -20,7 +20,6 @@ pub fn routes() -> Vec<rocket::Route> {
         public_page,
         new_page,
         create,
-        dashboard,
         members_page,
         invite,
         set_permissions,
@@ -98,16 +97,6 @@ async fn create(
         }
         Err(e) => Err(e.into()),
     }
-}
-
-#[get("/dashboard")]
-async fn dashboard(app: &AppState, ctx: &Ctx, user: SignedIn<'_>) -> WebResult<Page> {
-    let orgs = organisations::of_user(&app.db, UserId(user.0.id)).await?;
-    let orgs: Vec<_> = orgs.into_iter().map(|o| serde_json::json!({ "slug": o.slug, "name": o.name })).collect();
-    let mut extra = tera::Context::new();
-    extra.insert("organisations", &orgs);
-    extra.insert("can_create", &may_create_organisations(app, user.0).await.is_ok());
-    ctx.page(app, "dashboard/index.html", extra)
 }
 
 /// The organisation of a dashboard route, for a signed-in member (or an instance admin).

@@ -1,7 +1,7 @@
 //! Typed ids as route parameters: `/p/<id>` with `id: PetitionId` answers 404 for `/p/abc`.
 use rocket::request::FromParam;
 
-use crate::domain::ids::{OrganisationId, PetitionId, SignatureId, UserId};
+use crate::domain::ids::{OrganisationId, PetitionId, SignatureId, TemplateId, UserId};
 
 macro_rules! from_param {
     ($($name:ident),*) => {$(
@@ -14,4 +14,4 @@ macro_rules! from_param {
     )*};
 }
 
-from_param!(PetitionId, UserId, OrganisationId, SignatureId);
+from_param!(PetitionId, UserId, OrganisationId, SignatureId, TemplateId);

@@ -2,7 +2,7 @@
 //! and the confirmation landing page whose button confirms.
 use rocket::http::Status;
 use rocket::response::Redirect;
-use rocket::{FromForm, get, post, routes};
+use rocket::{Either, FromForm, get, post, routes};
 
 use super::context::{AppState, Ctx};
 use super::csrf::{CsrfForm, TokenOnly};
@@ -72,16 +72,28 @@ async fn by_id(app: &AppState, ctx: &Ctx, id: PetitionId) -> WebResult<Page> {
     petition_page(app, ctx, &petition, &SignInput::default(), &FieldErrors::new())
 }
 
+/// A petition by one of its permalinks; the others than the canonical one redirect to it, so a
+/// link shared before a rename keeps working.
+async fn by_permalink(
+    app: &App,
+    ctx: &Ctx,
+    (kind, owner, slug): (&str, &str, &str),
+) -> WebResult<Either<Page, Redirect>> {
+    let petition = petitions::public_by_permalink(&app.db, kind, owner, slug).await?;
+    if petition.path != format!("/{kind}/{owner}/{slug}") {
+        return Ok(Either::Right(Redirect::permanent(petition.path)));
+    }
+    Ok(Either::Left(petition_page(app, ctx, &petition, &SignInput::default(), &FieldErrors::new())?))
+}
+
 #[get("/o/<org>/<slug>")]
-async fn by_organisation(app: &AppState, ctx: &Ctx, org: &str, slug: &str) -> WebResult<Page> {
-    let petition = petitions::public_by_permalink(&app.db, "o", org, slug).await?;
-    petition_page(app, ctx, &petition, &SignInput::default(), &FieldErrors::new())
+async fn by_organisation(app: &AppState, ctx: &Ctx, org: &str, slug: &str) -> WebResult<Either<Page, Redirect>> {
+    by_permalink(app, ctx, ("o", org, slug)).await
 }
 
 #[get("/u/<user>/<slug>")]
-async fn by_user(app: &AppState, ctx: &Ctx, user: &str, slug: &str) -> WebResult<Page> {
-    let petition = petitions::public_by_permalink(&app.db, "u", user, slug).await?;
-    petition_page(app, ctx, &petition, &SignInput::default(), &FieldErrors::new())
+async fn by_user(app: &AppState, ctx: &Ctx, user: &str, slug: &str) -> WebResult<Either<Page, Redirect>> {
+    by_permalink(app, ctx, ("u", user, slug)).await
 }
 
 #[derive(FromForm)]

@@ -1,0 +1,320 @@
+//! A petition's page in the dashboard and its edit sections (content, signer fields, look,
+//! sharing, mail, paper signatures, permalinks), status buttons, transfer and deletion.
+use rocket::http::CookieJar;
+use rocket::response::Redirect;
+use rocket::{get, post, routes};
+
+use super::{chosen, invalid, owner_choices, owner_value, petition_guard};
+use crate::App;
+use crate::domain::content::{Posted, Section};
+use crate::domain::dashboard;
+use crate::domain::editing::{self, Editable, StatusChange};
+use crate::domain::ids::PetitionId;
+use crate::domain::permissions::{self, Action, Flag};
+use crate::domain::{DomainError, FieldErrors, permalinks, petitions, templates};
+use crate::entities::user;
+use crate::web::authorize;
+use crate::web::context::{AppState, Ctx, SignedIn, flash};
+use crate::web::csrf::{CsrfForm, TokenOnly};
+use crate::web::error::{WebError, WebResult};
+use crate::web::page::Page;
+
+pub fn routes() -> Vec<rocket::Route> {
+    routes![
+        overview,
+        section_page,
+        section_submit,
+        add_permalink,
+        remove_permalink,
+        status,
+        delete_page,
+        delete,
+        transfer_page,
+        transfer,
+        save_as_template
+    ]
+}
+
+/// The edit sections, by URL name, with what each saves (`paper` and `permalinks` have their own).
+pub(super) fn section(name: &str) -> Option<&'static [Section]> {
+    Some(match name {
+        "content" => &[Section::Text, Section::Goal],
+        "fields" => &[Section::Fields],
+        "look" => &[Section::Look],
+        "sharing" => &[Section::Sharing],
+        "mail" => &[Section::Mail],
+        "paper" | "permalinks" => &[],
+        _ => return None,
+    })
+}
+
+/// What the user may do with this petition, for the links a page shows.
+pub(super) async fn rights(app: &App, user: &user::Model, petition: &Editable) -> WebResult<serde_json::Value> {
+    let mut may = serde_json::Map::new();
+    let flags = [
+        Flag::ModifyPetitions,
+        Flag::DeletePetitions,
+        Flag::ViewSignatures,
+        Flag::ModifySignatures,
+        Flag::DeleteSignatures,
+        Flag::CreateTemplates,
+    ];
+    for flag in flags {
+        let action = match flag {
+            Flag::CreateTemplates => Action::Owner(petition.owner, flag),
+            _ => Action::Petition(petition.id, flag),
+        };
+        may.insert(flag.name().into(), permissions::allowed(&app.db, user, action).await?.into());
+    }
+    Ok(may.into())
+}
+
+async fn overview_page(
+    app: &App,
+    ctx: &Ctx,
+    user: &user::Model,
+    id: PetitionId,
+    (form, errors): (&Posted, &FieldErrors),
+) -> WebResult<Page> {
+    let petition = editing::load(&app.db, id).await?;
+    let public = petitions::any_by_id(&app.db, id).await?;
+    let mut extra = tera::Context::new();
+    extra.insert("petition", &petition);
+    extra.insert("public", &public);
+    extra.insert("counts", &dashboard::counts(&app.db, id).await?);
+    extra.insert("may", &rights(app, user, &petition).await?);
+    extra.insert("form", form);
+    extra.insert("errors", errors);
+    ctx.page(app, "dashboard/petition.html", extra)
+}
+
+#[get("/dashboard/petitions/<id>")]
+async fn overview(app: &AppState, ctx: &Ctx, user: SignedIn<'_>, id: PetitionId) -> WebResult<Page> {
+    petition_guard(app, user.0, id, None).await?;
+    overview_page(app, ctx, user.0, id, (&Posted::new(), &FieldErrors::new())).await
+}
+
+fn section_view(
+    app: &App,
+    ctx: &Ctx,
+    petition: &Editable,
+    name: &str,
+    (form, errors): (&Posted, &FieldErrors),
+) -> WebResult<Page> {
+    let mut extra = tera::Context::new();
+    extra.insert("petition", petition);
+    extra.insert("section", name);
+    extra.insert("form", form);
+    extra.insert("errors", errors);
+    extra.insert("themes", &app.views.themes());
+    ctx.page(app, "dashboard/edit.html", extra)
+}
+
+#[get("/dashboard/petitions/<id>/edit/<name>")]
+async fn section_page(app: &AppState, ctx: &Ctx, user: SignedIn<'_>, id: PetitionId, name: &str) -> WebResult<Page> {
+    section(name).ok_or_else(WebError::not_found)?;
+    petition_guard(app, user.0, id, Some(Flag::ModifyPetitions)).await?;
+    let petition = editing::load(&app.db, id).await?;
+    let mut form = petition.content.to_posted();
+    form.insert("paper_signatures".into(), petition.paper_signatures.to_string());
+    section_view(app, ctx, &petition, name, (&form, &FieldErrors::new()))
+}
+
+#[post("/dashboard/petitions/<id>/edit/<name>", data = "<form>")]
+async fn section_submit(
+    app: &AppState,
+    ctx: &Ctx,
+    user: SignedIn<'_>,
+    jar: &CookieJar<'_>,
+    id: PetitionId,
+    name: &str,
+    form: CsrfForm<Posted>,
+) -> WebResult<Result<Redirect, Page>> {
+    let sections = section(name).filter(|_| name != "permalinks").ok_or_else(WebError::not_found)?;
+    petition_guard(app, user.0, id, Some(Flag::ModifyPetitions)).await?;
+    let result = if name == "paper" {
+        editing::set_paper_signatures(&app.db, id, &form.0).await
+    } else {
+        editing::save(&app.db, id, sections, &form.0, &app.views.themes()).await
+    };
+    match result {
+        Ok(()) => {
+            flash(jar, "success", "flash-saved");
+            Ok(Ok(Redirect::to(format!("/dashboard/petitions/{id}/edit/{name}"))))
+        }
+        Err(DomainError::Invalid(errors)) => {
+            let petition = editing::load(&app.db, id).await?;
+            Ok(Err(invalid(section_view(app, ctx, &petition, name, (&form.0, &errors))?)))
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
+#[post("/dashboard/petitions/<id>/permalinks", data = "<form>")]
+async fn add_permalink(
+    app: &AppState,
+    ctx: &Ctx,
+    user: SignedIn<'_>,
+    jar: &CookieJar<'_>,
+    id: PetitionId,
+    form: CsrfForm<Posted>,
+) -> WebResult<Result<Redirect, Page>> {
+    petition_guard(app, user.0, id, Some(Flag::ModifyPetitions)).await?;
+    let petition = editing::load(&app.db, id).await?;
+    let wanted = form.0.get("slug").map_or("", String::as_str);
+    match permalinks::add(&app.db, id, petition.owner, wanted).await {
+        Ok(_) => {
+            flash(jar, "success", "flash-permalink-added");
+            Ok(Ok(Redirect::to(format!("/dashboard/petitions/{id}/edit/permalinks"))))
+        }
+        Err(DomainError::Invalid(errors)) => {
+            Ok(Err(invalid(section_view(app, ctx, &petition, "permalinks", (&form.0, &errors))?)))
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
+#[post("/dashboard/petitions/<id>/permalinks/remove", data = "<form>")]
+async fn remove_permalink(
+    app: &AppState,
+    user: SignedIn<'_>,
+    jar: &CookieJar<'_>,
+    id: PetitionId,
+    form: CsrfForm<Posted>,
+) -> WebResult<Redirect> {
+    petition_guard(app, user.0, id, Some(Flag::ModifyPetitions)).await?;
+    permalinks::remove(&app.db, id, form.0.get("slug").map_or("", String::as_str)).await?;
+    flash(jar, "success", "flash-permalink-removed");
+    Ok(Redirect::to(format!("/dashboard/petitions/{id}/edit/permalinks")))
+}
+
+#[post("/dashboard/petitions/<id>/status", data = "<form>")]
+async fn status(
+    app: &AppState,
+    ctx: &Ctx,
+    user: SignedIn<'_>,
+    jar: &CookieJar<'_>,
+    id: PetitionId,
+    form: CsrfForm<Posted>,
+) -> WebResult<Result<Redirect, Page>> {
+    petition_guard(app, user.0, id, Some(Flag::ModifyPetitions)).await?;
+    let change = form.0.get("change").and_then(|c| StatusChange::parse(c));
+    let Some(change) = change else { return Err(WebError::new(rocket::http::Status::BadRequest, "error-bad-request")) };
+    match editing::set_status(&app.db, id, change).await {
+        Ok(status) => {
+            flash(jar, "success", &format!("flash-status-{}", status.as_str()));
+            Ok(Ok(Redirect::to(format!("/dashboard/petitions/{id}"))))
+        }
+        Err(DomainError::Refused(message)) => {
+            let errors = FieldErrors::from([("status", message)]);
+            Ok(Err(invalid(overview_page(app, ctx, user.0, id, (&form.0, &errors)).await?)))
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
+/// Deleting asks first, on a page of its own (no script to pop a dialog).
+#[get("/dashboard/petitions/<id>/delete")]
+async fn delete_page(app: &AppState, ctx: &Ctx, user: SignedIn<'_>, id: PetitionId) -> WebResult<Page> {
+    petition_guard(app, user.0, id, Some(Flag::DeletePetitions)).await?;
+    let mut extra = tera::Context::new();
+    extra.insert("petition", &editing::load(&app.db, id).await?);
+    extra.insert("counts", &dashboard::counts(&app.db, id).await?);
+    ctx.page(app, "dashboard/delete.html", extra)
+}
+
+#[post("/dashboard/petitions/<id>/delete", data = "<_form>")]
+async fn delete(
+    app: &AppState,
+    user: SignedIn<'_>,
+    jar: &CookieJar<'_>,
+    id: PetitionId,
+    _form: CsrfForm<TokenOnly>,
+) -> WebResult<Redirect> {
+    petition_guard(app, user.0, id, Some(Flag::DeletePetitions)).await?;
+    editing::delete(&app.db, id).await?;
+    flash(jar, "success", "flash-petition-deleted");
+    Ok(Redirect::to("/dashboard"))
+}
+
+async fn transfer_view(
+    app: &App,
+    ctx: &Ctx,
+    user: &user::Model,
+    id: PetitionId,
+    (form, errors): (&Posted, &FieldErrors),
+) -> WebResult<Page> {
+    let petition = editing::load(&app.db, id).await?;
+    let current = owner_value(app, petition.owner).await?;
+    let choices: Vec<_> =
+        owner_choices(app, user, Flag::CreatePetitions).await?.into_iter().filter(|c| c.value != current).collect();
+    let mut extra = tera::Context::new();
+    extra.insert("petition", &petition);
+    extra.insert("owners", &choices);
+    extra.insert("form", form);
+    extra.insert("errors", errors);
+    ctx.page(app, "dashboard/transfer.html", extra)
+}
+
+/// Giving a petition away removes it from its owner: it needs the right to delete there, and
+/// the right to create petitions at the new owner.
+#[get("/dashboard/petitions/<id>/transfer")]
+async fn transfer_page(app: &AppState, ctx: &Ctx, user: SignedIn<'_>, id: PetitionId) -> WebResult<Page> {
+    petition_guard(app, user.0, id, Some(Flag::DeletePetitions)).await?;
+    transfer_view(app, ctx, user.0, id, (&Posted::new(), &FieldErrors::new())).await
+}
+
+#[post("/dashboard/petitions/<id>/transfer", data = "<form>")]
+async fn transfer(
+    app: &AppState,
+    ctx: &Ctx,
+    user: SignedIn<'_>,
+    jar: &CookieJar<'_>,
+    id: PetitionId,
+    form: CsrfForm<Posted>,
+) -> WebResult<Result<Redirect, Page>> {
+    petition_guard(app, user.0, id, Some(Flag::DeletePetitions)).await?;
+    let choices = owner_choices(app, user.0, Flag::CreatePetitions).await?;
+    let result = match chosen(&choices, form.0.get("owner").map_or("", String::as_str)) {
+        Ok(to) => {
+            authorize(app, user.0, Action::Owner(to, Flag::CreatePetitions)).await?;
+            editing::transfer(&app.db, id, to).await
+        }
+        Err(errors) => Err(DomainError::Invalid(errors)),
+    };
+    match result {
+        Ok(()) => {
+            flash(jar, "success", "flash-petition-transferred");
+            Ok(Ok(Redirect::to(format!("/dashboard/petitions/{id}"))))
+        }
+        Err(DomainError::Invalid(errors)) => {
+            Ok(Err(invalid(transfer_view(app, ctx, user.0, id, (&form.0, &errors)).await?)))
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
+#[post("/dashboard/petitions/<id>/save-template", data = "<form>")]
+async fn save_as_template(
+    app: &AppState,
+    ctx: &Ctx,
+    user: SignedIn<'_>,
+    jar: &CookieJar<'_>,
+    id: PetitionId,
+    form: CsrfForm<Posted>,
+) -> WebResult<Result<Redirect, Page>> {
+    petition_guard(app, user.0, id, None).await?;
+    let petition = editing::load(&app.db, id).await?;
+    authorize(app, user.0, Action::Owner(petition.owner, Flag::CreateTemplates)).await?;
+    let name = form.0.get("name").map_or("", String::as_str);
+    match templates::create(&app.db, petition.owner, name, &petition.content).await {
+        Ok(template) => {
+            flash(jar, "success", "flash-template-saved");
+            Ok(Ok(Redirect::to(format!("/dashboard/templates/{template}/edit/content"))))
+        }
+        Err(DomainError::Invalid(errors)) => {
+            Ok(Err(invalid(overview_page(app, ctx, user.0, id, (&form.0, &errors)).await?)))
+        }
+        Err(e) => Err(e.into()),
+    }
+}

@@ -1,0 +1,132 @@
+//! The organiser's dashboard: the petition list, the creation wizard, editing, templates, and
+//! each petition's signatures and statistics. Every route asks the one permission check.
+use rocket::http::Status;
+use rocket::{get, routes};
+use serde::Serialize;
+
+use super::authorize;
+use super::context::{AppState, Ctx, SignedIn};
+use super::error::{WebError, WebResult};
+use super::page::Page;
+use crate::App;
+use crate::domain::dashboard::{self, Filter};
+use crate::domain::ids::{OrganisationId, PetitionId, UserId};
+use crate::domain::permissions::{self, Action, Flag};
+use crate::domain::petitions::{OwnerId, Status as PetitionStatus};
+use crate::domain::{FieldErrors, organisations};
+use crate::entities::user;
+
+mod chart;
+mod edit;
+mod signatures;
+mod templates;
+mod wizard;
+
+pub fn routes() -> Vec<rocket::Route> {
+    let mut all = routes![home];
+    all.extend(wizard::routes());
+    all.extend(edit::routes());
+    all.extend(templates::routes());
+    all.extend(signatures::routes());
+    all
+}
+
+#[get("/dashboard?<status>&<owner>&<q>&<page>")]
+async fn home(
+    app: &AppState,
+    ctx: &Ctx,
+    user: SignedIn<'_>,
+    status: Option<&str>,
+    owner: Option<&str>,
+    q: Option<&str>,
+    page: Option<u64>,
+) -> WebResult<Page> {
+    let filter = Filter {
+        status: status.filter(|s| !s.is_empty()).map(PetitionStatus::parse),
+        owner: owner.filter(|s| !s.is_empty()).map(str::to_string),
+        query: q.unwrap_or("").to_string(),
+        page: page.unwrap_or(1),
+    };
+    let listing = dashboard::list(&app.db, user.0, &filter).await?;
+    let may_create_org =
+        permissions::allowed(&app.db, user.0, Action::CreateOrganisation(app.settings.accounts.organisation_creation))
+            .await?;
+    let mut extra = tera::Context::new();
+    extra.insert("listing", &listing);
+    extra.insert(
+        "filter",
+        &serde_json::json!({
+            "status": status.unwrap_or(""), "owner": owner.unwrap_or(""), "q": q.unwrap_or(""),
+        }),
+    );
+    extra.insert("can_create_organisation", &may_create_org);
+    extra.insert("page_query", &query_string(&[("status", status), ("owner", owner), ("q", q)]));
+    ctx.page(app, "dashboard/index.html", extra)
+}
+
+/// A dashboard route on petition `id`: 404 to those who may not see it (the dashboard does not
+/// confirm that a petition exists), 403 to those who see it without `flag`.
+pub(super) async fn petition_guard(app: &App, user: &user::Model, id: PetitionId, flag: Option<Flag>) -> WebResult<()> {
+    if !permissions::allowed(&app.db, user, Action::SeePetition(id)).await? {
+        return Err(WebError::not_found());
+    }
+    match flag {
+        Some(flag) => authorize(app, user, Action::Petition(id, flag)).await,
+        None => Ok(()),
+    }
+}
+
+/// An owner the user may pick in a form: themselves, or one of their organisations.
+#[derive(Debug, Clone, Serialize)]
+pub(super) struct OwnerChoice {
+    /// `me` or the organisation's slug.
+    pub value: String,
+    /// The organisation's name; empty for "me" (the template says "myself").
+    pub name: String,
+    #[serde(skip)]
+    pub owner: OwnerId,
+}
+
+/// The owners for which `user` holds `flag` (always themselves first).
+pub(super) async fn owner_choices(app: &App, user: &user::Model, flag: Flag) -> WebResult<Vec<OwnerChoice>> {
+    let mut choices =
+        vec![OwnerChoice { value: "me".into(), name: String::new(), owner: OwnerId::User(UserId(user.id)) }];
+    for org in organisations::of_user(&app.db, UserId(user.id)).await? {
+        let owner = OwnerId::Organisation(OrganisationId(org.id));
+        if permissions::allowed(&app.db, user, Action::Owner(owner, flag)).await? {
+            choices.push(OwnerChoice { value: org.slug, name: org.name, owner });
+        }
+    }
+    Ok(choices)
+}
+
+/// The chosen owner, if it is one of `choices`.
+pub(super) fn chosen(choices: &[OwnerChoice], value: &str) -> Result<OwnerId, FieldErrors> {
+    choices
+        .iter()
+        .find(|c| c.value == value)
+        .map(|c| c.owner)
+        .ok_or_else(|| FieldErrors::from([("owner", "error-choice-invalid")]))
+}
+
+/// The form value naming `owner` (`me` for the user, else the organisation's slug).
+pub(super) async fn owner_value(app: &App, owner: OwnerId) -> WebResult<String> {
+    match owner {
+        OwnerId::User(_) => Ok("me".into()),
+        OwnerId::Organisation(o) => Ok(organisations::by_id(&app.db, o).await?.slug),
+    }
+}
+
+/// The filters of a list, encoded for its pagination links (`status=draft&q=…`).
+pub(super) fn query_string(pairs: &[(&str, Option<&str>)]) -> String {
+    let mut query = url::form_urlencoded::Serializer::new(String::new());
+    for (k, v) in pairs {
+        query.append_pair(k, v.unwrap_or(""));
+    }
+    query.finish()
+}
+
+/// A page sent back with the errors of a refused form.
+pub(super) fn invalid(page: Page) -> Page {
+    page.with_status(Status::UnprocessableEntity)
+}

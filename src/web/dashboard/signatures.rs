@@ -1,0 +1,281 @@
+//! A petition's signatures in the dashboard: the searchable list, deleting (after a
+//! confirmation page), sending the confirmation again, streamed CSV and JSON exports, and the
+//! daily chart.
+use rocket::futures::StreamExt;
+use rocket::futures::stream::{self, Stream};
+use rocket::http::{ContentType, CookieJar, Header};
+use rocket::response::stream::ByteStream;
+use rocket::response::{self, Redirect, Responder};
+use rocket::{Request, get, post, routes};
+use sea_orm::DatabaseConnection;
+
+use super::chart::chart;
+use super::petition_guard;
+use crate::App;
+use crate::domain::export::{self, Column, Header as ColumnHeader};
+use crate::domain::ids::{PetitionId, SignatureId};
+use crate::domain::permissions::Flag;
+use crate::domain::signature_admin::{self, Which};
+use crate::domain::{DomainError, FieldErrors, dashboard, editing, now, petitions, stats};
+use crate::entities::user;
+use crate::web::context::{AppState, Ctx, SignedIn, flash};
+use crate::web::csrf::{CsrfForm, TokenOnly};
+use crate::web::error::WebResult;
+use crate::web::page::Page;
+
+pub fn routes() -> Vec<rocket::Route> {
+    routes![list, delete_page, delete, resend_one, resend_pending, export_csv, export_json, stats_page, stats_svg]
+}
+
+/// The petition as its page shows it, whatever its status (drafts have signatures from tests
+/// of the form, closed ones keep theirs).
+async fn petition(app: &App, id: PetitionId) -> WebResult<petitions::PublicPetition> {
+    Ok(petitions::any_by_id(&app.db, id).await?)
+}
+
+async fn list_view(
+    app: &App,
+    (ctx, user): (&Ctx, &user::Model),
+    id: PetitionId,
+    (which, q, page): (&str, &str, u64),
+    errors: &FieldErrors,
+) -> WebResult<Page> {
+    let listing = signature_admin::list(&app.db, id, Which::parse(which), q, page).await?;
+    let mut extra = tera::Context::new();
+    extra.insert("petition", &petition(app, id).await?);
+    extra.insert("signatures", &listing);
+    extra.insert("counts", &dashboard::counts(&app.db, id).await?);
+    extra.insert("filter", &serde_json::json!({ "which": which, "q": q }));
+    extra.insert("page_query", &super::query_string(&[("which", Some(which)), ("q", Some(q))]));
+    extra.insert("errors", errors);
+    extra.insert("may", &super::edit::rights(app, user, &editing::load(&app.db, id).await?).await?);
+    ctx.page(app, "dashboard/signatures.html", extra)
+}
+
+#[get("/dashboard/petitions/<id>/signatures?<which>&<q>&<page>")]
+async fn list(
+    app: &AppState,
+    ctx: &Ctx,
+    user: SignedIn<'_>,
+    id: PetitionId,
+    which: Option<&str>,
+    q: Option<&str>,
+    page: Option<u64>,
+) -> WebResult<Page> {
+    petition_guard(app, user.0, id, Some(Flag::ViewSignatures)).await?;
+    list_view(app, (ctx, user.0), id, (which.unwrap_or("all"), q.unwrap_or(""), page.unwrap_or(1)), &FieldErrors::new())
+        .await
+}
+
+#[get("/dashboard/petitions/<id>/signatures/<sig>/delete")]
+async fn delete_page(
+    app: &AppState,
+    ctx: &Ctx,
+    user: SignedIn<'_>,
+    id: PetitionId,
+    sig: SignatureId,
+) -> WebResult<Page> {
+    petition_guard(app, user.0, id, Some(Flag::DeleteSignatures)).await?;
+    let mut extra = tera::Context::new();
+    extra.insert("petition", &petition(app, id).await?);
+    extra.insert("signature", &signature_admin::get(&app.db, id, sig).await?);
+    ctx.page(app, "dashboard/signature_delete.html", extra)
+}
+
+#[post("/dashboard/petitions/<id>/signatures/<sig>/delete", data = "<_form>")]
+async fn delete(
+    app: &AppState,
+    user: SignedIn<'_>,
+    jar: &CookieJar<'_>,
+    id: PetitionId,
+    sig: SignatureId,
+    _form: CsrfForm<TokenOnly>,
+) -> WebResult<Redirect> {
+    petition_guard(app, user.0, id, Some(Flag::DeleteSignatures)).await?;
+    signature_admin::delete(&app.db, id, sig).await?;
+    flash(jar, "success", "flash-signature-deleted");
+    Ok(Redirect::to(format!("/dashboard/petitions/{id}/signatures")))
+}
+
+fn valid_for(app: &App) -> chrono::Duration {
+    chrono::Duration::hours(i64::from(app.settings.signing.confirmation_valid_hours))
+}
+
+#[post("/dashboard/petitions/<id>/signatures/<sig>/resend", data = "<_form>")]
+async fn resend_one(
+    app: &AppState,
+    ctx: &Ctx,
+    user: SignedIn<'_>,
+    jar: &CookieJar<'_>,
+    id: PetitionId,
+    sig: SignatureId,
+    _form: CsrfForm<TokenOnly>,
+) -> WebResult<Result<Redirect, Page>> {
+    petition_guard(app, user.0, id, Some(Flag::ModifySignatures)).await?;
+    let p = petition(app, id).await?;
+    match signature_admin::resend_one(&app.db, &p, sig, (valid_for(app), now()), &app.composer).await {
+        Ok(()) => {
+            app.mail_wake.notify_one();
+            flash(jar, "success", "flash-confirmation-resent");
+            Ok(Ok(Redirect::to(format!("/dashboard/petitions/{id}/signatures"))))
+        }
+        Err(DomainError::Refused(message)) => {
+            let errors = FieldErrors::from([("signatures", message)]);
+            let page = list_view(app, (ctx, user.0), id, ("all", "", 1), &errors).await?;
+            Ok(Err(page.with_status(rocket::http::Status::Conflict)))
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
+#[post("/dashboard/petitions/<id>/signatures/resend", data = "<_form>")]
+async fn resend_pending(
+    app: &AppState,
+    ctx: &Ctx,
+    user: SignedIn<'_>,
+    id: PetitionId,
+    _form: CsrfForm<TokenOnly>,
+) -> WebResult<Page> {
+    petition_guard(app, user.0, id, Some(Flag::ModifySignatures)).await?;
+    let p = petition(app, id).await?;
+    let queued = signature_admin::resend_pending(&app.db, &p, (valid_for(app), now()), &app.composer).await?;
+    app.mail_wake.notify_one();
+    let mut extra = tera::Context::new();
+    extra.insert("petition", &p);
+    extra.insert("queued", &queued);
+    ctx.page(app, "dashboard/resent.html", extra)
+}
+
+/// A streamed download: the body is produced batch by batch while it is sent.
+struct Download<S> {
+    kind: ContentType,
+    filename: String,
+    body: ByteStream<S>,
+}
+
+impl<'r, S> Responder<'r, 'r> for Download<S>
+where
+    S: Stream<Item = Vec<u8>> + Send + 'r,
+{
+    fn respond_to(self, req: &'r Request<'_>) -> response::Result<'r> {
+        let mut res = self.body.respond_to(req)?;
+        res.set_header(self.kind);
+        res.set_header(Header::new("Content-Disposition", format!("attachment; filename=\"{}\"", self.filename)));
+        res.set_header(Header::new("Cache-Control", "no-store"));
+        Ok(res)
+    }
+}
+
+/// Batches of signatures after the last id seen, until a batch comes back empty. A database
+/// error ends the file early; it is logged, since the status line is already sent.
+fn batches<F>(db: DatabaseConnection, id: PetitionId, which: Which, mut render: F) -> impl Stream<Item = Vec<u8>>
+where
+    F: FnMut(Vec<crate::entities::signature::Model>) -> Vec<u8> + Send + 'static,
+{
+    stream::unfold(Some(0_i64), move |after| {
+        let db = db.clone();
+        async move {
+            match export::batch(&db, id, which, after?).await {
+                Ok(rows) if rows.is_empty() => None,
+                Ok(rows) => {
+                    let last = rows.last().map(|s| s.id);
+                    Some((rows, last))
+                }
+                Err(e) => {
+                    tracing::error!(error = %e, petition = %id, "export stopped by a database error");
+                    None
+                }
+            }
+        }
+    })
+    .map(move |rows| render(rows))
+}
+
+fn headers(app: &App, lang: &str, cols: &[Column]) -> Vec<Option<String>> {
+    cols.iter()
+        .map(|c| {
+            Some(match c.header() {
+                ColumnHeader::Fluent(key) => app.i18n.tr(lang, key, None),
+                ColumnHeader::Text(label) => label.to_string(),
+            })
+        })
+        .collect()
+}
+
+fn filename(p: &petitions::PublicPetition, ext: &str) -> String {
+    let stem = crate::domain::permalinks::suggest(&p.title);
+    format!("signatures-{}-{}.{ext}", p.id, if stem.is_empty() { "petition".into() } else { stem })
+}
+
+#[get("/dashboard/petitions/<id>/export.csv?<which>")]
+async fn export_csv(
+    app: &AppState,
+    ctx: &Ctx,
+    user: SignedIn<'_>,
+    id: PetitionId,
+    which: Option<&str>,
+) -> WebResult<Download<impl Stream<Item = Vec<u8>> + use<>>> {
+    petition_guard(app, user.0, id, Some(Flag::ViewSignatures)).await?;
+    let p = petition(app, id).await?;
+    let cols = export::columns(&p);
+    let head = export::csv_lines([headers(app, &ctx.lang, &cols)]);
+    let rows = batches(app.db.clone(), id, Which::parse(which.unwrap_or("all")), move |batch| {
+        export::csv_lines(batch.iter().map(|s| cols.iter().map(|c| c.value(s)).collect::<Vec<_>>()))
+    });
+    let body = stream::iter([head]).chain(rows);
+    Ok(Download { kind: ContentType::CSV, filename: filename(&p, "csv"), body: ByteStream(body) })
+}
+
+#[get("/dashboard/petitions/<id>/export.json?<which>")]
+async fn export_json(
+    app: &AppState,
+    user: SignedIn<'_>,
+    id: PetitionId,
+    which: Option<&str>,
+) -> WebResult<Download<impl Stream<Item = Vec<u8>> + use<>>> {
+    petition_guard(app, user.0, id, Some(Flag::ViewSignatures)).await?;
+    let p = petition(app, id).await?;
+    let cols = export::columns(&p);
+    let mut first = true;
+    let rows = batches(app.db.clone(), id, Which::parse(which.unwrap_or("all")), move |batch| {
+        let mut out = Vec::with_capacity(batch.len() * 200);
+        for s in &batch {
+            out.extend_from_slice(if first { b"\n" } else { b",\n" });
+            first = false;
+            // Serialising a JSON value to a Vec cannot fail.
+            if let Err(e) = serde_json::to_writer(&mut out, &export::json_object(&cols, s)) {
+                tracing::error!(error = %e, "json export: a row could not be written");
+            }
+        }
+        out
+    });
+    let body = stream::iter([b"[".to_vec()]).chain(rows).chain(stream::iter([b"\n]\n".to_vec()]));
+    Ok(Download { kind: ContentType::JSON, filename: filename(&p, "json"), body: ByteStream(body) })
+}
+
+#[get("/dashboard/petitions/<id>/stats")]
+async fn stats_page(app: &AppState, ctx: &Ctx, user: SignedIn<'_>, id: PetitionId) -> WebResult<Page> {
+    petition_guard(app, user.0, id, None).await?;
+    let stats = stats::per_day(&app.db, id).await?;
+    let mut extra = tera::Context::new();
+    extra.insert("petition", &petition(app, id).await?);
+    extra.insert("chart", &chart(&stats));
+    extra.insert("stats", &stats);
+    ctx.page(app, "dashboard/stats.html", extra)
+}
+
+/// The chart alone, for saving or embedding in a report.
+#[get("/dashboard/petitions/<id>/stats.svg")]
+async fn stats_svg(app: &AppState, ctx: &Ctx, user: SignedIn<'_>, id: PetitionId) -> WebResult<(ContentType, String)> {
+    petition_guard(app, user.0, id, None).await?;
+    let stats = stats::per_day(&app.db, id).await?;
+    let mut extra = ctx.base(app);
+    extra.insert("petition", &petition(app, id).await?);
+    extra.insert("chart", &chart(&stats));
+    extra.insert("standalone", &true);
+    let svg = app
+        .views
+        .render("dashboard/chart.html", &extra)
+        .map_err(|e| crate::web::error::WebError::internal(e.to_string()))?;
+    Ok((ContentType::SVG, svg))
+}

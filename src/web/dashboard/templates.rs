@@ -1,0 +1,215 @@
+//! Petition templates: the list, creating one, editing it with the petition's own section
+//! forms, making it the default, and deleting it.
+use rocket::http::CookieJar;
+use rocket::response::Redirect;
+use rocket::{get, post, routes};
+use serde::Serialize;
+
+use super::edit::section;
+use super::{chosen, invalid, owner_choices};
+use crate::App;
+use crate::domain::content::{Content, Posted, Section};
+use crate::domain::ids::{OrganisationId, TemplateId, UserId};
+use crate::domain::permissions::{self, Action, Flag};
+use crate::domain::petitions::OwnerId;
+use crate::domain::{DomainError, FieldErrors, organisations, templates};
+use crate::entities::user;
+use crate::web::authorize;
+use crate::web::context::{AppState, Ctx, SignedIn, flash};
+use crate::web::csrf::{CsrfForm, TokenOnly};
+use crate::web::error::{WebError, WebResult};
+use crate::web::page::Page;
+
+pub fn routes() -> Vec<rocket::Route> {
+    routes![list, create, section_page, section_submit, set_default, delete]
+}
+
+#[derive(Serialize)]
+struct Entry {
+    template: templates::Template,
+    /// The organisation's name; empty for the user's own.
+    owner_name: String,
+    may_modify: bool,
+    may_delete: bool,
+}
+
+async fn list_view(
+    app: &App,
+    ctx: &Ctx,
+    user: &user::Model,
+    (form, errors): (&Posted, &FieldErrors),
+) -> WebResult<Page> {
+    let mut owners = vec![(OwnerId::User(UserId(user.id)), String::new())];
+    for org in organisations::of_user(&app.db, UserId(user.id)).await? {
+        owners.push((OwnerId::Organisation(OrganisationId(org.id)), org.name));
+    }
+    let ids: Vec<OwnerId> = owners.iter().map(|(o, _)| *o).collect();
+    let mut entries = Vec::new();
+    for template in templates::of_owners(&app.db, &ids).await? {
+        let owner_name = owners.iter().find(|(o, _)| *o == template.owner).map(|(_, n)| n.clone()).unwrap_or_default();
+        let may = |flag| Action::Owner(template.owner, flag);
+        entries.push(Entry {
+            may_modify: permissions::allowed(&app.db, user, may(Flag::ModifyTemplates)).await?,
+            may_delete: permissions::allowed(&app.db, user, may(Flag::DeleteTemplates)).await?,
+            owner_name,
+            template,
+        });
+    }
+    let mut extra = tera::Context::new();
+    extra.insert("templates", &entries);
+    extra.insert("owners", &owner_choices(app, user, Flag::CreateTemplates).await?);
+    extra.insert("form", form);
+    extra.insert("errors", errors);
+    ctx.page(app, "dashboard/templates.html", extra)
+}
+
+#[get("/dashboard/templates")]
+async fn list(app: &AppState, ctx: &Ctx, user: SignedIn<'_>) -> WebResult<Page> {
+    let form = Posted::from([("owner".into(), "me".into())]);
+    list_view(app, ctx, user.0, (&form, &FieldErrors::new())).await
+}
+
+#[post("/dashboard/templates", data = "<form>")]
+async fn create(
+    app: &AppState,
+    ctx: &Ctx,
+    user: SignedIn<'_>,
+    jar: &CookieJar<'_>,
+    form: CsrfForm<Posted>,
+) -> WebResult<Result<Redirect, Page>> {
+    let choices = owner_choices(app, user.0, Flag::CreateTemplates).await?;
+    let result = match chosen(&choices, form.0.get("owner").map_or("", String::as_str)) {
+        Ok(owner) => {
+            authorize(app, user.0, Action::Owner(owner, Flag::CreateTemplates)).await?;
+            let name = form.0.get("name").map_or("", String::as_str);
+            templates::create(&app.db, owner, name, &Content::default()).await
+        }
+        Err(errors) => Err(DomainError::Invalid(errors)),
+    };
+    match result {
+        Ok(id) => {
+            flash(jar, "success", "flash-template-created");
+            Ok(Ok(Redirect::to(format!("/dashboard/templates/{id}/edit/content"))))
+        }
+        Err(DomainError::Invalid(errors)) => Ok(Err(invalid(list_view(app, ctx, user.0, (&form.0, &errors)).await?))),
+        Err(e) => Err(e.into()),
+    }
+}
+
+/// Template `id` for an action needing `flag`: 404 to those who cannot see its owner's
+/// templates, 403 to members without the flag.
+async fn template_guard(app: &App, user: &user::Model, id: TemplateId, flag: Flag) -> WebResult<()> {
+    let owner = templates::owner(&app.db, id).await?;
+    let sees = match owner {
+        OwnerId::User(u) => u.0 == user.id || user.is_admin,
+        OwnerId::Organisation(o) => permissions::allowed(&app.db, user, Action::ViewOrganisation(o)).await?,
+    };
+    if !sees {
+        return Err(WebError::not_found());
+    }
+    authorize(app, user, Action::Owner(owner, flag)).await
+}
+
+fn section_view(
+    app: &App,
+    ctx: &Ctx,
+    template: &templates::Template,
+    name: &str,
+    (form, errors): (&Posted, &FieldErrors),
+) -> WebResult<Page> {
+    let mut extra = tera::Context::new();
+    extra.insert("template", template);
+    extra.insert("section", name);
+    extra.insert("form", form);
+    extra.insert("errors", errors);
+    extra.insert("themes", &app.views.themes());
+    ctx.page(app, "dashboard/template_edit.html", extra)
+}
+
+/// Templates have the petition's sections except paper signatures and permalinks, which belong
+/// to one petition.
+fn template_section(name: &str) -> Option<&'static [Section]> {
+    match name {
+        "content" => Some(&[Section::TemplateText, Section::Goal]),
+        "paper" | "permalinks" => None,
+        _ => section(name),
+    }
+}
+
+#[get("/dashboard/templates/<id>/edit/<name>")]
+async fn section_page(app: &AppState, ctx: &Ctx, user: SignedIn<'_>, id: TemplateId, name: &str) -> WebResult<Page> {
+    template_section(name).ok_or_else(WebError::not_found)?;
+    template_guard(app, user.0, id, Flag::ModifyTemplates).await?;
+    let template = templates::load(&app.db, id).await?;
+    let mut form = template.content.to_posted();
+    form.insert("name".into(), template.name.clone());
+    section_view(app, ctx, &template, name, (&form, &FieldErrors::new()))
+}
+
+#[post("/dashboard/templates/<id>/edit/<name>", data = "<form>")]
+async fn section_submit(
+    app: &AppState,
+    ctx: &Ctx,
+    user: SignedIn<'_>,
+    jar: &CookieJar<'_>,
+    id: TemplateId,
+    name: &str,
+    form: CsrfForm<Posted>,
+) -> WebResult<Result<Redirect, Page>> {
+    let sections = template_section(name).ok_or_else(WebError::not_found)?;
+    template_guard(app, user.0, id, Flag::ModifyTemplates).await?;
+    // The content section also carries the template's name.
+    let mut result = Ok(());
+    if name == "content" {
+        result = templates::rename(&app.db, id, form.0.get("name").map_or("", String::as_str)).await;
+    }
+    let saved = templates::save(&app.db, id, sections, &form.0, &app.views.themes()).await;
+    let result = match (result, saved) {
+        (Err(DomainError::Invalid(mut a)), Err(DomainError::Invalid(b))) => {
+            a.extend(b);
+            Err(DomainError::Invalid(a))
+        }
+        (Err(e), _) | (Ok(()), Err(e)) => Err(e),
+        (Ok(()), Ok(())) => Ok(()),
+    };
+    match result {
+        Ok(()) => {
+            flash(jar, "success", "flash-saved");
+            Ok(Ok(Redirect::to(format!("/dashboard/templates/{id}/edit/{name}"))))
+        }
+        Err(DomainError::Invalid(errors)) => {
+            let template = templates::load(&app.db, id).await?;
+            Ok(Err(invalid(section_view(app, ctx, &template, name, (&form.0, &errors))?)))
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
+#[post("/dashboard/templates/<id>/default", data = "<form>")]
+async fn set_default(
+    app: &AppState,
+    user: SignedIn<'_>,
+    jar: &CookieJar<'_>,
+    id: TemplateId,
+    form: CsrfForm<Posted>,
+) -> WebResult<Redirect> {
+    template_guard(app, user.0, id, Flag::ModifyTemplates).await?;
+    let on = form.0.get("on").is_some_and(|v| v == "true");
+    templates::set_default(&app.db, id, on).await?;
+    flash(jar, "success", "flash-saved");
+    Ok(Redirect::to("/dashboard/templates"))
+}
+
+#[post("/dashboard/templates/<id>/delete", data = "<_form>")]
+async fn delete(
+    app: &AppState,
+    user: SignedIn<'_>,
+    jar: &CookieJar<'_>,
+    id: TemplateId,
+    _form: CsrfForm<TokenOnly>,
+) -> WebResult<Redirect> {
+    template_guard(app, user.0, id, Flag::DeleteTemplates).await?;
+    templates::delete(&app.db, id).await?;
+    flash(jar, "success", "flash-template-deleted");
+    Ok(Redirect::to("/dashboard/templates"))
+}

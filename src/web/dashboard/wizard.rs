@@ -1,0 +1,194 @@
+//! The creation wizard: owner → start (blank or a template) → title and text → preview →
+//! goal and signer fields → look → review and publish. Each step is a plain form; "back" saves
+//! too, and the draft remembers the step to resume at.
+use rocket::http::CookieJar;
+use rocket::response::Redirect;
+use rocket::{get, post, routes};
+
+use super::{chosen, invalid, owner_choices, petition_guard};
+use crate::App;
+use crate::domain::content::{Content, Posted};
+use crate::domain::editing::{self, Editable, StatusChange};
+use crate::domain::ids::{PetitionId, UserId};
+use crate::domain::permissions::{Action, Flag};
+use crate::domain::petitions::{self, NewPetition, OwnerId, Status};
+use crate::domain::wizard::Step;
+use crate::domain::{DomainError, DomainResult, FieldErrors, templates};
+use crate::entities::user;
+use crate::web::authorize;
+use crate::web::context::{AppState, Ctx, SignedIn, flash};
+use crate::web::csrf::CsrfForm;
+use crate::web::error::{WebError, WebResult};
+use crate::web::page::Page;
+
+pub fn routes() -> Vec<rocket::Route> {
+    routes![owner_page, owner_submit, step_page, step_submit]
+}
+
+fn wizard_page(app: &App, ctx: &Ctx, step: Step, mut extra: tera::Context) -> WebResult<Page> {
+    extra.insert("step", &step);
+    extra.insert("step_number", &step.number());
+    extra.insert("steps", &Step::ALL);
+    extra.insert("themes", &app.views.themes());
+    ctx.page(app, "dashboard/wizard.html", extra)
+}
+
+#[get("/dashboard/new")]
+async fn owner_page(app: &AppState, ctx: &Ctx, user: SignedIn<'_>) -> WebResult<Page> {
+    let choices = owner_choices(app, user.0, Flag::CreatePetitions).await?;
+    let mut extra = tera::Context::new();
+    extra.insert("owners", &choices);
+    extra.insert("form", &Posted::from([("owner".into(), "me".into())]));
+    extra.insert("errors", &FieldErrors::new());
+    wizard_page(app, ctx, Step::Owner, extra)
+}
+
+#[post("/dashboard/new", data = "<form>")]
+async fn owner_submit(
+    app: &AppState,
+    ctx: &Ctx,
+    user: SignedIn<'_>,
+    form: CsrfForm<Posted>,
+) -> WebResult<Result<Redirect, Page>> {
+    let choices = owner_choices(app, user.0, Flag::CreatePetitions).await?;
+    let owner = match chosen(&choices, form.0.get("owner").map_or("", String::as_str)) {
+        Ok(owner) => owner,
+        Err(errors) => {
+            let mut extra = tera::Context::new();
+            extra.insert("owners", &choices);
+            extra.insert("form", &form.0);
+            extra.insert("errors", &errors);
+            return Ok(Err(invalid(wizard_page(app, ctx, Step::Owner, extra)?)));
+        }
+    };
+    authorize(app, user.0, Action::Owner(owner, Flag::CreatePetitions)).await?;
+    let new = NewPetition {
+        owner,
+        content: Content::default(),
+        slug: None,
+        status: Status::Draft,
+        locale: ctx.lang.clone(),
+        wizard_step: Some(Step::Start.name().into()),
+    };
+    let id = petitions::create(&app.db, new).await?;
+    Ok(Ok(Redirect::to(step_path(id, Step::Start))))
+}
+
+fn step_path(id: PetitionId, step: Step) -> String {
+    format!("/dashboard/petitions/{id}/wizard/{}", step.name())
+}
+
+/// The templates this draft may start from: its owner's, and the user's own.
+async fn usable_templates(app: &App, user: &user::Model, draft: &Editable) -> DomainResult<Vec<templates::Template>> {
+    let mut owners = vec![draft.owner];
+    if draft.owner != OwnerId::User(UserId(user.id)) {
+        owners.push(OwnerId::User(UserId(user.id)));
+    }
+    templates::of_owners(&app.db, &owners).await
+}
+
+async fn render_step(
+    app: &App,
+    ctx: &Ctx,
+    user: &user::Model,
+    (draft, step): (&Editable, Step),
+    form: &Posted,
+    errors: &FieldErrors,
+) -> WebResult<Page> {
+    let mut extra = tera::Context::new();
+    extra.insert("petition", draft);
+    extra.insert("form", form);
+    extra.insert("errors", errors);
+    match step {
+        Step::Start => extra.insert("templates", &usable_templates(app, user, draft).await?),
+        Step::Preview | Step::Review => {
+            extra.insert("text_html", &petitions::render_markdown(&draft.content.text));
+        }
+        _ => {}
+    }
+    wizard_page(app, ctx, step, extra)
+}
+
+async fn draft_for(app: &App, user: &user::Model, id: PetitionId, step: &str) -> WebResult<(Editable, Step)> {
+    petition_guard(app, user, id, Some(Flag::CreatePetitions)).await?;
+    let step = Step::parse(step).ok_or_else(WebError::not_found)?;
+    Ok((editing::load(&app.db, id).await?, step))
+}
+
+#[get("/dashboard/petitions/<id>/wizard/<step>")]
+async fn step_page(app: &AppState, ctx: &Ctx, user: SignedIn<'_>, id: PetitionId, step: &str) -> WebResult<Page> {
+    let (draft, step) = draft_for(app, user.0, id, step).await?;
+    let mut form = draft.content.to_posted();
+    if step == Step::Start {
+        let templates = usable_templates(app, user.0, &draft).await?;
+        let first = match templates.iter().find(|t| t.is_default) {
+            _ if !draft.content.title.is_empty() => "keep".to_string(),
+            Some(t) => t.id.to_string(),
+            None => "blank".into(),
+        };
+        form.insert("template".into(), first);
+    }
+    render_step(app, ctx, user.0, (&draft, step), &form, &FieldErrors::new()).await
+}
+
+#[post("/dashboard/petitions/<id>/wizard/<step>", data = "<form>")]
+async fn step_submit(
+    app: &AppState,
+    ctx: &Ctx,
+    user: SignedIn<'_>,
+    jar: &CookieJar<'_>,
+    id: PetitionId,
+    step: &str,
+    form: CsrfForm<Posted>,
+) -> WebResult<Result<Redirect, Page>> {
+    let (draft, step) = draft_for(app, user.0, id, step).await?;
+    let form = form.0;
+    let go = form.get("go").map_or("next", String::as_str);
+    let result = match step {
+        Step::Start => start_from(app, user.0, &draft, form.get("template").map_or("", String::as_str)).await,
+        Step::Review if go == "publish" => editing::set_status(&app.db, id, StatusChange::Publish).await.map(|_| ()),
+        _ => editing::save(&app.db, id, step.sections(), &form, &app.views.themes()).await,
+    };
+    match result {
+        Ok(()) => {}
+        Err(DomainError::Invalid(errors)) => {
+            return Ok(Err(invalid(render_step(app, ctx, user.0, (&draft, step), &form, &errors).await?)));
+        }
+        Err(DomainError::Refused(message)) => {
+            let errors = FieldErrors::from([("wizard", message)]);
+            return Ok(Err(invalid(render_step(app, ctx, user.0, (&draft, step), &form, &errors).await?)));
+        }
+        Err(e) => return Err(e.into()),
+    }
+    let to = match (go, step) {
+        ("back", _) => step.previous().unwrap_or(step),
+        ("publish", Step::Review) => {
+            flash(jar, "success", "flash-petition-published");
+            return Ok(Ok(Redirect::to(format!("/dashboard/petitions/{id}"))));
+        }
+        ("draft", Step::Review) => {
+            editing::set_wizard_step(&app.db, id, None).await?;
+            flash(jar, "success", "flash-draft-saved");
+            return Ok(Ok(Redirect::to(format!("/dashboard/petitions/{id}"))));
+        }
+        _ => step.next().unwrap_or(step),
+    };
+    editing::set_wizard_step(&app.db, id, Some(to.name())).await?;
+    Ok(Ok(Redirect::to(step_path(id, to))))
+}
+
+/// Applies the chosen template (or a blank petition) to the draft; `keep` changes nothing.
+async fn start_from(app: &App, user: &user::Model, draft: &Editable, choice: &str) -> Result<(), DomainError> {
+    let content = match choice {
+        "keep" => return Ok(()),
+        "blank" => Content::default(),
+        id => {
+            let usable = usable_templates(app, user, draft).await?;
+            match usable.into_iter().find(|t| t.id.to_string() == id) {
+                Some(t) => t.content,
+                None => return Err(DomainError::Invalid(FieldErrors::from([("template", "error-choice-invalid")]))),
+            }
+        }
+    };
+    editing::replace_content(&app.db, draft.id, &content).await
+}
