@@ -73,7 +73,6 @@ error-bad-request = The request could not be understood. Go back and try again.
 error-csrf = This form has expired. Go back, reload the page and submit it again.
 error-invalid = Some fields are not valid.
 error-internal = An error occurred on our side. It has been logged; please try again later.
-error-owner = A petition belongs to exactly one person or one organisation.
 error-busy = The server is busy. Please try again.
 
 ## Accounts

@@ -73,7 +73,6 @@ error-bad-request = La requête n’a pas pu être comprise. Revenez en arrière
 error-csrf = Ce formulaire a expiré. Revenez en arrière, rechargez la page et envoyez-le à nouveau.
 error-invalid = Certains champs ne sont pas valides.
 error-internal = Une erreur est survenue de notre côté. Elle a été enregistrée ; merci de réessayer plus tard.
-error-owner = Une pétition appartient à une seule personne ou à une seule organisation.
 error-busy = Le serveur est occupé. Merci de réessayer.
 
 ## Accounts

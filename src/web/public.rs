@@ -1,6 +1,6 @@
 //! What the public sees: the list of petitions, a petition page, signing, the thank-you page,
 //! and the confirmation landing page whose button confirms.
-use rocket::http::Status;
+use rocket::http::{Header, Status};
 use rocket::response::Redirect;
 use rocket::{Either, FromForm, get, post, routes};
 
@@ -15,7 +15,7 @@ use crate::domain::signatures::{self, SignInput, SignRequest};
 use crate::domain::{DomainError, FieldErrors, now};
 
 pub fn routes() -> Vec<rocket::Route> {
-    routes![index, healthz, ping, by_id, by_organisation, by_user, sign, thanks, confirm_page, confirm]
+    routes![index, healthz, ping, colours, by_id, by_organisation, by_user, sign, thanks, confirm_page, confirm]
 }
 
 #[get("/")]
@@ -43,6 +43,25 @@ async fn healthz(app: &AppState) -> (Status, &'static str) {
 fn ping() -> &'static str {
     "pong"
 }
+
+/// A petition's own colours as CSS custom properties, in a stylesheet of its own: the
+/// Content-Security-Policy allows no inline style. The values were checked when saved.
+#[get("/p/<id>/colours.css")]
+async fn colours(app: &AppState, id: PetitionId) -> WebResult<Stylesheet> {
+    use crate::domain::colour;
+    let petition = petitions::public_by_id(&app.db, id).await?;
+    let pick = |c: &Option<String>, default: &str| {
+        c.as_deref().filter(|c| colour::parse(c).is_some()).unwrap_or(default).to_string()
+    };
+    let accent = pick(&petition.look.accent_color, colour::DEFAULT_ACCENT);
+    let background = pick(&petition.look.background_color, colour::DEFAULT_BACKGROUND);
+    let css = format!(":root {{ --accent: {accent}; --accent-fg: {}; --bg: {background}; }}\n", colour::text_on(&accent));
+    Ok(Stylesheet(css, Header::new("Cache-Control", "public, max-age=300")))
+}
+
+#[derive(rocket::Responder)]
+#[response(content_type = "text/css")]
+struct Stylesheet(String, Header<'static>);
 
 /// The theme's own template, or the default theme's.
 fn theme_template(app: &App, theme: &str, name: &str) -> String {

@@ -10,6 +10,7 @@ use crate::domain::content::{Posted, Section};
 use crate::domain::dashboard;
 use crate::domain::editing::{self, Editable, StatusChange};
 use crate::domain::ids::PetitionId;
+use crate::domain::petitions::Status as PetitionStatus;
 use crate::domain::permissions::{self, Action, Flag};
 use crate::domain::{DomainError, FieldErrors, permalinks, petitions, templates};
 use crate::entities::user;
@@ -202,7 +203,12 @@ async fn status(
     let Some(change) = change else { return Err(WebError::new(rocket::http::Status::BadRequest, "error-bad-request")) };
     match editing::set_status(&app.db, id, change).await {
         Ok(status) => {
-            flash(jar, "success", &format!("flash-status-{}", status.as_str()));
+            let message = match status {
+                PetitionStatus::Draft => "flash-status-draft",
+                PetitionStatus::Published => "flash-status-published",
+                PetitionStatus::Closed => "flash-status-closed",
+            };
+            flash(jar, "success", message);
             Ok(Ok(Redirect::to(format!("/dashboard/petitions/{id}"))))
         }
         Err(DomainError::Refused(message)) => {
