@@ -64,7 +64,6 @@ field-newsletter_label = Label of the newsletter checkbox
 field-paper_signatures = Signatures collected on paper
 field-owner = Owner
 field-template = Starting point
-field-wizard = Publishing
 field-status = Status
 field-signatures = Signatures
 rule-required = Required

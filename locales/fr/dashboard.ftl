@@ -64,7 +64,6 @@ field-newsletter_label = Intitulé de la case d’inscription à la lettre d’i
 field-paper_signatures = Signatures recueillies sur papier
 field-owner = Propriétaire
 field-template = Point de départ
-field-wizard = Publication
 field-status = État
 field-signatures = Signatures
 rule-required = Obligatoire

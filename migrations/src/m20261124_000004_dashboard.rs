@@ -63,7 +63,7 @@ impl MigrationTrait for Migration {
             m.alter_table(Table::alter().table("signatures").add_column(&mut col).to_owned()).await?;
         }
         // The organiser's reply-to address on a confirmation mail.
-        m.alter_table(Table::alter().table("mail_queue").add_column(&mut string_len_null("reply_to", 320)).to_owned())
+        m.alter_table(Table::alter().table("mail_queue").add_column(string_len_null("reply_to", 320)).to_owned())
             .await?;
         // The signatures page and the daily chart read one petition's signatures by date.
         m.create_index(

@@ -117,7 +117,7 @@ pub async fn set_status(db: &DatabaseConnection, id: PetitionId, change: StatusC
     let status = match change {
         StatusChange::Publish | StatusChange::Reopen => {
             if p.title.trim().is_empty() || p.text.trim().is_empty() {
-                return Err(DomainError::Refused("error-publish-incomplete"));
+                return Err(DomainError::Invalid(FieldErrors::from([("status", "error-publish-incomplete")])));
             }
             permalinks::ensure_one(&txn, id, owner, &p.title).await?;
             Status::Published

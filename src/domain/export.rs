@@ -138,7 +138,7 @@ pub fn neutralise(cell: &str) -> Cow<'_, str> {
 }
 
 /// CSV lines for `rows` (RFC 4180 quoting by the `csv` crate), cells neutralised.
-pub fn csv_lines<'a, I>(rows: I) -> Vec<u8>
+pub fn csv_lines<I>(rows: I) -> Vec<u8>
 where
     I: IntoIterator<Item = Vec<Option<String>>>,
 {

@@ -55,7 +55,8 @@ async fn colours(app: &AppState, id: PetitionId) -> WebResult<Stylesheet> {
     };
     let accent = pick(&petition.look.accent_color, colour::DEFAULT_ACCENT);
     let background = pick(&petition.look.background_color, colour::DEFAULT_BACKGROUND);
-    let css = format!(":root {{ --accent: {accent}; --accent-fg: {}; --bg: {background}; }}\n", colour::text_on(&accent));
+    let css =
+        format!(":root {{ --accent: {accent}; --accent-fg: {}; --bg: {background}; }}\n", colour::text_on(&accent));
     Ok(Stylesheet(css, Header::new("Cache-Control", "public, max-age=300")))
 }
 

@@ -4,14 +4,14 @@ use rocket::http::CookieJar;
 use rocket::response::Redirect;
 use rocket::{get, post, routes};
 
-use super::{chosen, invalid, owner_choices, owner_value, petition_guard};
+use super::{chosen, outcome, owner_choices, owner_value, petition_guard};
 use crate::App;
 use crate::domain::content::{Posted, Section};
 use crate::domain::dashboard;
 use crate::domain::editing::{self, Editable, StatusChange};
 use crate::domain::ids::PetitionId;
-use crate::domain::petitions::Status as PetitionStatus;
 use crate::domain::permissions::{self, Action, Flag};
+use crate::domain::petitions::Status as PetitionStatus;
 use crate::domain::{DomainError, FieldErrors, permalinks, petitions, templates};
 use crate::entities::user;
 use crate::web::authorize;
@@ -138,17 +138,12 @@ async fn section_submit(
     } else {
         editing::save(&app.db, id, sections, &form.0, &app.views.themes()).await
     };
-    match result {
-        Ok(()) => {
-            flash(jar, "success", "flash-saved");
-            Ok(Ok(Redirect::to(format!("/dashboard/petitions/{id}/edit/{name}"))))
-        }
-        Err(DomainError::Invalid(errors)) => {
-            let petition = editing::load(&app.db, id).await?;
-            Ok(Err(invalid(section_view(app, ctx, &petition, name, (&form.0, &errors))?)))
-        }
-        Err(e) => Err(e.into()),
-    }
+    let back = ("flash-saved", format!("/dashboard/petitions/{id}/edit/{name}"));
+    outcome(result, jar, back, async |errors| {
+        let petition = editing::load(&app.db, id).await?;
+        section_view(app, ctx, &petition, name, (&form.0, &errors))
+    })
+    .await
 }
 
 #[post("/dashboard/petitions/<id>/permalinks", data = "<form>")]
@@ -163,16 +158,9 @@ async fn add_permalink(
     petition_guard(app, user.0, id, Some(Flag::ModifyPetitions)).await?;
     let petition = editing::load(&app.db, id).await?;
     let wanted = form.0.get("slug").map_or("", String::as_str);
-    match permalinks::add(&app.db, id, petition.owner, wanted).await {
-        Ok(_) => {
-            flash(jar, "success", "flash-permalink-added");
-            Ok(Ok(Redirect::to(format!("/dashboard/petitions/{id}/edit/permalinks"))))
-        }
-        Err(DomainError::Invalid(errors)) => {
-            Ok(Err(invalid(section_view(app, ctx, &petition, "permalinks", (&form.0, &errors))?)))
-        }
-        Err(e) => Err(e.into()),
-    }
+    let result = permalinks::add(&app.db, id, petition.owner, wanted).await.map(|_| ());
+    let back = ("flash-permalink-added", format!("/dashboard/petitions/{id}/edit/permalinks"));
+    outcome(result, jar, back, async |errors| section_view(app, ctx, &petition, "permalinks", (&form.0, &errors))).await
 }
 
 #[post("/dashboard/petitions/<id>/permalinks/remove", data = "<form>")]
@@ -201,22 +189,15 @@ async fn status(
     petition_guard(app, user.0, id, Some(Flag::ModifyPetitions)).await?;
     let change = form.0.get("change").and_then(|c| StatusChange::parse(c));
     let Some(change) = change else { return Err(WebError::new(rocket::http::Status::BadRequest, "error-bad-request")) };
-    match editing::set_status(&app.db, id, change).await {
-        Ok(status) => {
-            let message = match status {
-                PetitionStatus::Draft => "flash-status-draft",
-                PetitionStatus::Published => "flash-status-published",
-                PetitionStatus::Closed => "flash-status-closed",
-            };
-            flash(jar, "success", message);
-            Ok(Ok(Redirect::to(format!("/dashboard/petitions/{id}"))))
-        }
-        Err(DomainError::Refused(message)) => {
-            let errors = FieldErrors::from([("status", message)]);
-            Ok(Err(invalid(overview_page(app, ctx, user.0, id, (&form.0, &errors)).await?)))
-        }
-        Err(e) => Err(e.into()),
-    }
+    let result = editing::set_status(&app.db, id, change).await;
+    let message = match result {
+        Ok(PetitionStatus::Draft) => "flash-status-draft",
+        Ok(PetitionStatus::Published) => "flash-status-published",
+        _ => "flash-status-closed",
+    };
+    let back = (message, format!("/dashboard/petitions/{id}"));
+    outcome(result.map(|_| ()), jar, back, async |errors| overview_page(app, ctx, user.0, id, (&form.0, &errors)).await)
+        .await
 }
 
 /// Deleting asks first, on a page of its own (no script to pop a dialog).
@@ -288,16 +269,8 @@ async fn transfer(
         }
         Err(errors) => Err(DomainError::Invalid(errors)),
     };
-    match result {
-        Ok(()) => {
-            flash(jar, "success", "flash-petition-transferred");
-            Ok(Ok(Redirect::to(format!("/dashboard/petitions/{id}"))))
-        }
-        Err(DomainError::Invalid(errors)) => {
-            Ok(Err(invalid(transfer_view(app, ctx, user.0, id, (&form.0, &errors)).await?)))
-        }
-        Err(e) => Err(e.into()),
-    }
+    let back = ("flash-petition-transferred", format!("/dashboard/petitions/{id}"));
+    outcome(result, jar, back, async |errors| transfer_view(app, ctx, user.0, id, (&form.0, &errors)).await).await
 }
 
 #[post("/dashboard/petitions/<id>/save-template", data = "<form>")]
@@ -313,14 +286,10 @@ async fn save_as_template(
     let petition = editing::load(&app.db, id).await?;
     authorize(app, user.0, Action::Owner(petition.owner, Flag::CreateTemplates)).await?;
     let name = form.0.get("name").map_or("", String::as_str);
-    match templates::create(&app.db, petition.owner, name, &petition.content).await {
-        Ok(template) => {
-            flash(jar, "success", "flash-template-saved");
-            Ok(Ok(Redirect::to(format!("/dashboard/templates/{template}/edit/content"))))
-        }
-        Err(DomainError::Invalid(errors)) => {
-            Ok(Err(invalid(overview_page(app, ctx, user.0, id, (&form.0, &errors)).await?)))
-        }
-        Err(e) => Err(e.into()),
-    }
+    let created = templates::create(&app.db, petition.owner, name, &petition.content).await;
+    let to = created.as_ref().map(|t| format!("/dashboard/templates/{t}/edit/content")).unwrap_or_default();
+    outcome(created.map(|_| ()), jar, ("flash-template-saved", to), async |errors| {
+        overview_page(app, ctx, user.0, id, (&form.0, &errors)).await
+    })
+    .await
 }

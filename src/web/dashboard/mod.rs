@@ -1,11 +1,12 @@
 //! The organiser's dashboard: the petition list, the creation wizard, editing, templates, and
 //! each petition's signatures and statistics. Every route asks the one permission check.
-use rocket::http::Status;
+use rocket::http::{CookieJar, Status};
+use rocket::response::Redirect;
 use rocket::{get, routes};
 use serde::Serialize;
 
 use super::authorize;
-use super::context::{AppState, Ctx, SignedIn};
+use super::context::{AppState, Ctx, SignedIn, flash};
 use super::error::{WebError, WebResult};
 use super::page::Page;
 use crate::App;
@@ -13,7 +14,7 @@ use crate::domain::dashboard::{self, Filter};
 use crate::domain::ids::{OrganisationId, PetitionId, UserId};
 use crate::domain::permissions::{self, Action, Flag};
 use crate::domain::petitions::{OwnerId, Status as PetitionStatus};
-use crate::domain::{FieldErrors, organisations};
+use crate::domain::{DomainError, DomainResult, FieldErrors, organisations};
 use crate::entities::user;
 
 mod chart;
@@ -129,4 +130,26 @@ pub(super) fn query_string(pairs: &[(&str, Option<&str>)]) -> String {
 /// A page sent back with the errors of a refused form.
 pub(super) fn invalid(page: Page) -> Page {
     page.with_status(Status::UnprocessableEntity)
+}
+
+/// What a dashboard form answers: when saved, a flash message and a redirect; when a rule refused
+/// it, the page again (422) built by `again` with the errors next to the fields and what was typed.
+pub(super) async fn outcome<F, Fut>(
+    result: DomainResult<()>,
+    jar: &CookieJar<'_>,
+    (message, to): (&str, String),
+    again: F,
+) -> WebResult<Result<Redirect, Page>>
+where
+    F: FnOnce(FieldErrors) -> Fut,
+    Fut: Future<Output = WebResult<Page>>,
+{
+    match result {
+        Ok(()) => {
+            flash(jar, "success", message);
+            Ok(Ok(Redirect::to(to)))
+        }
+        Err(DomainError::Invalid(errors)) => Ok(Err(invalid(again(errors).await?))),
+        Err(e) => Err(e.into()),
+    }
 }

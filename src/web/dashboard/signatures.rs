@@ -168,7 +168,7 @@ where
 
 /// Batches of signatures after the last id seen, until a batch comes back empty. A database
 /// error ends the file early; it is logged, since the status line is already sent.
-fn batches<F>(db: DatabaseConnection, id: PetitionId, which: Which, mut render: F) -> impl Stream<Item = Vec<u8>>
+fn batches<F>(db: DatabaseConnection, id: PetitionId, which: Which, render: F) -> impl Stream<Item = Vec<u8>>
 where
     F: FnMut(Vec<crate::entities::signature::Model>) -> Vec<u8> + Send + 'static,
 {
@@ -188,7 +188,7 @@ where
             }
         }
     })
-    .map(move |rows| render(rows))
+    .map(render)
 }
 
 fn headers(app: &App, lang: &str, cols: &[Column]) -> Vec<Option<String>> {

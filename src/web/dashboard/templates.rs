@@ -6,7 +6,7 @@ use rocket::{get, post, routes};
 use serde::Serialize;
 
 use super::edit::section;
-use super::{chosen, invalid, owner_choices};
+use super::{chosen, outcome, owner_choices};
 use crate::App;
 use crate::domain::content::{Content, Posted, Section};
 use crate::domain::ids::{OrganisationId, TemplateId, UserId};
@@ -86,14 +86,11 @@ async fn create(
         }
         Err(errors) => Err(DomainError::Invalid(errors)),
     };
-    match result {
-        Ok(id) => {
-            flash(jar, "success", "flash-template-created");
-            Ok(Ok(Redirect::to(format!("/dashboard/templates/{id}/edit/content"))))
-        }
-        Err(DomainError::Invalid(errors)) => Ok(Err(invalid(list_view(app, ctx, user.0, (&form.0, &errors)).await?))),
-        Err(e) => Err(e.into()),
-    }
+    let to = result.as_ref().map(|id| format!("/dashboard/templates/{id}/edit/content")).unwrap_or_default();
+    outcome(result.map(|_| ()), jar, ("flash-template-created", to), async |errors| {
+        list_view(app, ctx, user.0, (&form.0, &errors)).await
+    })
+    .await
 }
 
 /// Template `id` for an action needing `flag`: 404 to those who cannot see its owner's
@@ -172,17 +169,11 @@ async fn section_submit(
         (Err(e), _) | (Ok(()), Err(e)) => Err(e),
         (Ok(()), Ok(())) => Ok(()),
     };
-    match result {
-        Ok(()) => {
-            flash(jar, "success", "flash-saved");
-            Ok(Ok(Redirect::to(format!("/dashboard/templates/{id}/edit/{name}"))))
-        }
-        Err(DomainError::Invalid(errors)) => {
-            let template = templates::load(&app.db, id).await?;
-            Ok(Err(invalid(section_view(app, ctx, &template, name, (&form.0, &errors))?)))
-        }
-        Err(e) => Err(e.into()),
-    }
+    outcome(result, jar, ("flash-saved", format!("/dashboard/templates/{id}/edit/{name}")), async |errors| {
+        let template = templates::load(&app.db, id).await?;
+        section_view(app, ctx, &template, name, (&form.0, &errors))
+    })
+    .await
 }
 
 #[post("/dashboard/templates/<id>/default", data = "<form>")]

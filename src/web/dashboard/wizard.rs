@@ -154,10 +154,6 @@ async fn step_submit(
         Err(DomainError::Invalid(errors)) => {
             return Ok(Err(invalid(render_step(app, ctx, user.0, (&draft, step), &form, &errors).await?)));
         }
-        Err(DomainError::Refused(message)) => {
-            let errors = FieldErrors::from([("wizard", message)]);
-            return Ok(Err(invalid(render_step(app, ctx, user.0, (&draft, step), &form, &errors).await?)));
-        }
         Err(e) => return Err(e.into()),
     }
     let to = match (go, step) {
