@@ -34,6 +34,8 @@ pub struct App {
     /// Wakes the mail worker when a job is queued.
     pub mail_wake: Arc<Notify>,
     pub limits: web::limits::Limits,
+    /// Public petitions as shown, kept for a second (see `web::cache`).
+    pub petitions: web::cache::PetitionCache,
     /// While no account exists: the token of the one-time setup page (printed in the log).
     pub setup_token: std::sync::Mutex<Option<String>>,
     /// Dropped with the app: the background tasks it started (mail worker, count batch) end
@@ -75,6 +77,7 @@ pub async fn build_app(settings: Settings) -> Result<App, StartError> {
     let setup_token = (domain::accounts::count(&db).await? == 0).then(|| domain::tokens::random_token(24));
     Ok(App {
         limits: web::limits::Limits::new(),
+        petitions: web::cache::PetitionCache::default(),
         setup_token: std::sync::Mutex::new(setup_token),
         db,
         csrf_key: domain::tokens::derive_key(&secret, "csrf"),

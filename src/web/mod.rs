@@ -7,6 +7,7 @@ use rocket::{Build, Request, Rocket, catch, catchers};
 pub mod account;
 pub mod admin;
 pub mod auth;
+pub mod cache;
 pub mod context;
 pub mod csrf;
 pub mod dashboard;
@@ -66,4 +67,5 @@ pub fn mount(rocket: Rocket<Build>, static_dir: &std::path::Path, headers: secur
         .register("/", catchers![any_error, sign_in_first])
         .attach(headers)
         .attach(security::RequestLog)
+        .attach(cache::Forget)
 }

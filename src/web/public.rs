@@ -4,6 +4,7 @@ use rocket::http::{Header, Status};
 use rocket::response::Redirect;
 use rocket::{Either, FromForm, get, post, routes};
 
+use super::cache::Shown;
 use super::context::{AppState, Ctx};
 use super::csrf::{CsrfForm, TokenOnly};
 use super::error::WebResult;
@@ -70,16 +71,11 @@ fn theme_template(app: &App, theme: &str, name: &str) -> String {
     if app.views.has(&own) { own } else { format!("themes/classic/{name}") }
 }
 
-fn petition_page(
-    app: &App,
-    ctx: &Ctx,
-    petition: &PublicPetition,
-    form: &SignInput,
-    errors: &FieldErrors,
-) -> WebResult<Page> {
+fn petition_page(app: &App, ctx: &Ctx, shown: &Shown, form: &SignInput, errors: &FieldErrors) -> WebResult<Page> {
+    let petition = &shown.petition;
     let mut extra = tera::Context::new();
     extra.insert("petition", petition);
-    extra.insert("text_html", &petitions::render_markdown(&petition.text));
+    extra.insert("text_html", &shown.text_html);
     extra.insert("form", form);
     extra.insert("errors", errors);
     extra.insert("canonical_url", &format!("{}{}", app.settings.public_url(), petition.path));
@@ -88,8 +84,8 @@ fn petition_page(
 
 #[get("/p/<id>")]
 async fn by_id(app: &AppState, ctx: &Ctx, id: PetitionId) -> WebResult<Page> {
-    let petition = petitions::public_by_id(&app.db, id).await?;
-    petition_page(app, ctx, &petition, &SignInput::default(), &FieldErrors::new())
+    let shown = app.petitions.by_id(&app.db, id).await?;
+    petition_page(app, ctx, &shown, &SignInput::default(), &FieldErrors::new())
 }
 
 /// A petition by one of its permalinks; the others than the canonical one redirect to it, so a
@@ -99,11 +95,11 @@ async fn by_permalink(
     ctx: &Ctx,
     (kind, owner, slug): (&str, &str, &str),
 ) -> WebResult<Either<Page, Redirect>> {
-    let petition = petitions::public_by_permalink(&app.db, kind, owner, slug).await?;
-    if petition.path != format!("/{kind}/{owner}/{slug}") {
-        return Ok(Either::Right(Redirect::permanent(petition.path)));
+    let shown = app.petitions.by_permalink(&app.db, (kind, owner, slug)).await?;
+    if shown.petition.path != format!("/{kind}/{owner}/{slug}") {
+        return Ok(Either::Right(Redirect::permanent(shown.petition.path.clone())));
     }
-    Ok(Either::Left(petition_page(app, ctx, &petition, &SignInput::default(), &FieldErrors::new())?))
+    Ok(Either::Left(petition_page(app, ctx, &shown, &SignInput::default(), &FieldErrors::new())?))
 }
 
 #[get("/o/<org>/<slug>")]
@@ -153,7 +149,8 @@ async fn sign(
     form: CsrfForm<SignForm>,
 ) -> WebResult<Result<Redirect, Page>> {
     let form = form.0;
-    let petition = petitions::public_by_id(&app.db, id).await?;
+    let shown = app.petitions.by_id(&app.db, id).await?;
+    let petition = &shown.petition;
     let thanks = Redirect::to(format!("/p/{id}/thanks"));
     if !form.website.is_empty() {
         tracing::info!(petition = %id, "honeypot filled; signature dropped");
@@ -178,13 +175,13 @@ async fn sign(
         valid_for: chrono::Duration::hours(i64::from(app.settings.signing.confirmation_valid_hours)),
         now: now(),
     };
-    match signatures::sign(&app.db, &petition, request, &app.composer).await {
+    match signatures::sign(&app.db, petition, request, &app.composer).await {
         Ok(_) => {
             app.mail_wake.notify_one();
             Ok(Ok(thanks))
         }
         Err(DomainError::Invalid(errors)) => {
-            let page = petition_page(app, ctx, &petition, &input, &errors)?;
+            let page = petition_page(app, ctx, &shown, &input, &errors)?;
             Ok(Err(page.with_status(Status::UnprocessableEntity)))
         }
         Err(e) => Err(e.into()),
@@ -193,9 +190,10 @@ async fn sign(
 
 #[get("/p/<id>/thanks")]
 async fn thanks(app: &AppState, ctx: &Ctx, id: PetitionId) -> WebResult<Page> {
-    let petition = petitions::public_by_id(&app.db, id).await?;
+    let shown = app.petitions.by_id(&app.db, id).await?;
+    let petition = &shown.petition;
     let mut extra = tera::Context::new();
-    extra.insert("petition", &petition);
+    extra.insert("petition", petition);
     ctx.page(app, &theme_template(app, &petition.look.theme, "thanks.html"), extra)
 }
 
