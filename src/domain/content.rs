@@ -376,7 +376,9 @@ pub fn apply(content: &mut Content, section: Section, form: &Posted, themes: &[S
             if errors.is_empty()
                 && let Some(problem) = super::colour::problem(accent.as_deref(), background.as_deref())
             {
-                errors.insert("accent_color", problem);
+                // Shown next to the colour at fault: the background's own problem by the background.
+                let field = if problem == "error-contrast-background" { "background_color" } else { "accent_color" };
+                errors.insert(field, problem);
             }
             next.look.accent_color = accent;
             next.look.background_color = background;
@@ -507,10 +509,7 @@ mod tests {
 
     #[test]
     fn the_posted_form_of_content_reads_back_as_the_same_content() {
-        let mut c = Content::default();
-        c.title = "T".into();
-        c.text = "x".into();
-        c.goal = 12;
+        let mut c = Content { title: "T".into(), text: "x".into(), goal: 12, ..Default::default() };
         c.fields.country = FieldRule::Required;
         c.sharing.buttons = vec!["mastodon".into()];
         c.mail.reply_to = Some("a@b.example".into());

@@ -4,7 +4,7 @@ use rocket::http::CookieJar;
 use rocket::response::Redirect;
 use rocket::{get, post, routes};
 
-use super::{chosen, outcome, owner_choices, owner_value, petition_guard};
+use super::{outcome, owner_choices, owner_value, petition_guard, resolve_owner};
 use crate::App;
 use crate::domain::content::{Posted, Section};
 use crate::domain::dashboard;
@@ -261,8 +261,7 @@ async fn transfer(
     form: CsrfForm<Posted>,
 ) -> WebResult<Result<Redirect, Page>> {
     petition_guard(app, user.0, id, Some(Flag::DeletePetitions)).await?;
-    let choices = owner_choices(app, user.0, Flag::CreatePetitions).await?;
-    let result = match chosen(&choices, form.0.get("owner").map_or("", String::as_str)) {
+    let result = match resolve_owner(app, user.0, form.0.get("owner").map_or("", String::as_str)).await? {
         Ok(to) => {
             authorize(app, user.0, Action::Owner(to, Flag::CreatePetitions)).await?;
             editing::transfer(&app.db, id, to).await

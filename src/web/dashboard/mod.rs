@@ -84,30 +84,40 @@ pub(super) struct OwnerChoice {
     pub value: String,
     /// The organisation's name; empty for "me" (the template says "myself").
     pub name: String,
-    #[serde(skip)]
-    pub owner: OwnerId,
 }
 
 /// The owners for which `user` holds `flag` (always themselves first).
 pub(super) async fn owner_choices(app: &App, user: &user::Model, flag: Flag) -> WebResult<Vec<OwnerChoice>> {
-    let mut choices =
-        vec![OwnerChoice { value: "me".into(), name: String::new(), owner: OwnerId::User(UserId(user.id)) }];
+    let mut choices = vec![OwnerChoice { value: "me".into(), name: String::new() }];
     for org in organisations::of_user(&app.db, UserId(user.id)).await? {
         let owner = OwnerId::Organisation(OrganisationId(org.id));
         if permissions::allowed(&app.db, user, Action::Owner(owner, flag)).await? {
-            choices.push(OwnerChoice { value: org.slug, name: org.name, owner });
+            choices.push(OwnerChoice { value: org.slug, name: org.name });
         }
     }
     Ok(choices)
 }
 
-/// The chosen owner, if it is one of `choices`.
-pub(super) fn chosen(choices: &[OwnerChoice], value: &str) -> Result<OwnerId, FieldErrors> {
-    choices
-        .iter()
-        .find(|c| c.value == value)
-        .map(|c| c.owner)
-        .ok_or_else(|| FieldErrors::from([("owner", "error-choice-invalid")]))
+/// The owner a form names: `me`, or an organisation the user belongs to (any, for an admin).
+/// Whether they may act for it is asked next, through `authorize`: a member without the right
+/// gets 403, as everywhere; a name that is none of theirs is a wrong choice.
+pub(super) async fn resolve_owner(
+    app: &App,
+    user: &user::Model,
+    value: &str,
+) -> WebResult<Result<OwnerId, FieldErrors>> {
+    if value == "me" {
+        return Ok(Ok(OwnerId::User(UserId(user.id))));
+    }
+    let org = match organisations::find_by_slug(&app.db, value).await? {
+        Some(org) if permissions::allowed(&app.db, user, Action::ViewOrganisation(OrganisationId(org.id))).await? => {
+            Some(org)
+        }
+        _ => None,
+    };
+    Ok(org
+        .map(|o| OwnerId::Organisation(OrganisationId(o.id)))
+        .ok_or_else(|| FieldErrors::from([("owner", "error-choice-invalid")])))
 }
 
 /// The form value naming `owner` (`me` for the user, else the organisation's slug).

@@ -6,7 +6,7 @@ use rocket::{get, post, routes};
 use serde::Serialize;
 
 use super::edit::section;
-use super::{chosen, outcome, owner_choices};
+use super::{outcome, owner_choices, resolve_owner};
 use crate::App;
 use crate::domain::content::{Content, Posted, Section};
 use crate::domain::ids::{OrganisationId, TemplateId, UserId};
@@ -77,8 +77,7 @@ async fn create(
     jar: &CookieJar<'_>,
     form: CsrfForm<Posted>,
 ) -> WebResult<Result<Redirect, Page>> {
-    let choices = owner_choices(app, user.0, Flag::CreateTemplates).await?;
-    let result = match chosen(&choices, form.0.get("owner").map_or("", String::as_str)) {
+    let result = match resolve_owner(app, user.0, form.0.get("owner").map_or("", String::as_str)).await? {
         Ok(owner) => {
             authorize(app, user.0, Action::Owner(owner, Flag::CreateTemplates)).await?;
             let name = form.0.get("name").map_or("", String::as_str);

@@ -5,7 +5,7 @@ use rocket::http::CookieJar;
 use rocket::response::Redirect;
 use rocket::{get, post, routes};
 
-use super::{chosen, invalid, owner_choices, petition_guard};
+use super::{invalid, owner_choices, petition_guard, resolve_owner};
 use crate::App;
 use crate::domain::content::{Content, Posted};
 use crate::domain::editing::{self, Editable, StatusChange};
@@ -50,12 +50,11 @@ async fn owner_submit(
     user: SignedIn<'_>,
     form: CsrfForm<Posted>,
 ) -> WebResult<Result<Redirect, Page>> {
-    let choices = owner_choices(app, user.0, Flag::CreatePetitions).await?;
-    let owner = match chosen(&choices, form.0.get("owner").map_or("", String::as_str)) {
+    let owner = match resolve_owner(app, user.0, form.0.get("owner").map_or("", String::as_str)).await? {
         Ok(owner) => owner,
         Err(errors) => {
             let mut extra = tera::Context::new();
-            extra.insert("owners", &choices);
+            extra.insert("owners", &owner_choices(app, user.0, Flag::CreatePetitions).await?);
             extra.insert("form", &form.0);
             extra.insert("errors", &errors);
             return Ok(Err(invalid(wizard_page(app, ctx, Step::Owner, extra)?)));

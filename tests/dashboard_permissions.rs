@@ -1,0 +1,244 @@
+//! Who may do what with a petition in the dashboard: every petition route against every role.
+//! Those who may not see the petition get "not found" (the dashboard does not confirm that a
+//! petition exists), members without the needed right get "forbidden", and a refused request
+//! changes nothing; an allowed one does what it says.
+mod common;
+
+use common::TestApp;
+use rocket::http::Status;
+use rustition::domain::ids::{OrganisationId, PetitionId};
+use rustition::domain::organisations::{self, OrganisationInput};
+use rustition::domain::permissions::Flag;
+use rustition::domain::petitions::{self, Content, NewPetition, OwnerId, Status as PetitionStatus};
+use rustition::entities::signature;
+use sea_orm::{ActiveModelTrait, Set};
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Role {
+    /// Not signed in.
+    Anonymous,
+    /// Signed in, not a member of the petition's organisation.
+    Outsider,
+    /// A member of the organisation without the route's right.
+    MemberWithout,
+    /// A member of the organisation with the route's right (and only it).
+    MemberWith,
+    /// The user who owns the petition (a personal petition).
+    Owner,
+    /// An instance administrator, member of nothing.
+    InstanceAdmin,
+}
+
+const ROLES: [Role; 6] =
+    [Role::Anonymous, Role::Outsider, Role::MemberWithout, Role::MemberWith, Role::Owner, Role::InstanceAdmin];
+
+/// One route of the matrix: what it needs, and what success looks like.
+struct Route {
+    method: &'static str,
+    /// `{p}` stands for the petition, `{s}` for one of its signatures (awaiting confirmation).
+    path: &'static str,
+    /// None: seeing the petition is enough.
+    flag: Option<Flag>,
+    fields: &'static [(&'static str, &'static str)],
+    success: Status,
+}
+
+const fn get(path: &'static str, flag: Option<Flag>) -> Route {
+    Route { method: "GET", path, flag, fields: &[], success: Status::Ok }
+}
+
+const fn post(path: &'static str, flag: Flag, fields: &'static [(&'static str, &'static str)]) -> Route {
+    Route { method: "POST", path, flag: Some(flag), fields, success: Status::SeeOther }
+}
+
+const ROUTES: &[Route] = &[
+    get("/dashboard/petitions/{p}", None),
+    get("/dashboard/petitions/{p}/edit/content", Some(Flag::ModifyPetitions)),
+    post(
+        "/dashboard/petitions/{p}/edit/content",
+        Flag::ModifyPetitions,
+        &[("title", "Changed"), ("text", "Changed."), ("goal", "10")],
+    ),
+    post("/dashboard/petitions/{p}/edit/paper", Flag::ModifyPetitions, &[("paper_signatures", "7")]),
+    post("/dashboard/petitions/{p}/permalinks", Flag::ModifyPetitions, &[("slug", "more-trees")]),
+    post("/dashboard/petitions/{p}/permalinks/remove", Flag::ModifyPetitions, &[("slug", "trees")]),
+    post("/dashboard/petitions/{p}/status", Flag::ModifyPetitions, &[("change", "close")]),
+    get("/dashboard/petitions/{p}/delete", Some(Flag::DeletePetitions)),
+    post("/dashboard/petitions/{p}/delete", Flag::DeletePetitions, &[]),
+    get("/dashboard/petitions/{p}/transfer", Some(Flag::DeletePetitions)),
+    post("/dashboard/petitions/{p}/transfer", Flag::DeletePetitions, &[("owner", "shelter")]),
+    post("/dashboard/petitions/{p}/save-template", Flag::CreateTemplates, &[("name", "Copy")]),
+    get("/dashboard/petitions/{p}/signatures", Some(Flag::ViewSignatures)),
+    get("/dashboard/petitions/{p}/export.csv", Some(Flag::ViewSignatures)),
+    get("/dashboard/petitions/{p}/export.json", Some(Flag::ViewSignatures)),
+    get("/dashboard/petitions/{p}/signatures/{s}/delete", Some(Flag::DeleteSignatures)),
+    post("/dashboard/petitions/{p}/signatures/{s}/delete", Flag::DeleteSignatures, &[]),
+    post("/dashboard/petitions/{p}/signatures/{s}/resend", Flag::ModifySignatures, &[]),
+    Route {
+        method: "POST",
+        path: "/dashboard/petitions/{p}/signatures/resend",
+        flag: Some(Flag::ModifySignatures),
+        fields: &[],
+        success: Status::Ok,
+    },
+    get("/dashboard/petitions/{p}/stats", None),
+    get("/dashboard/petitions/{p}/stats.svg", None),
+];
+
+/// What `role` should get on `route`.
+fn expected(route: &Route, role: Role) -> Status {
+    match role {
+        Role::Anonymous => Status::SeeOther,
+        Role::Outsider => Status::NotFound,
+        Role::MemberWithout if route.flag.is_some() => Status::Forbidden,
+        _ => route.success,
+    }
+}
+
+/// A published petition of `owner` at `…/trees`, with a confirmed signature and one awaiting
+/// confirmation whose link was never mailed (so it may be sent at once); returns both ids.
+async fn petition_with_signatures(t: &TestApp, owner: OwnerId) -> (PetitionId, i64) {
+    let db = &t.app().db;
+    let id = petitions::create(
+        db,
+        NewPetition {
+            owner,
+            content: Content {
+                title: "Trees for the square".into(),
+                text: "Plant trees.".into(),
+                goal: 100,
+                ..Default::default()
+            },
+            slug: Some("trees".into()),
+            status: PetitionStatus::Published,
+            locale: "en".into(),
+            wizard_step: None,
+        },
+    )
+    .await
+    .unwrap();
+    let mut pending = 0;
+    for (email, confirmed) in [("ann@example.org", true), ("jo@example.org", false)] {
+        let now = chrono::Utc::now();
+        let s = signature::ActiveModel {
+            petition_id: Set(id.0),
+            first_name: Set(Some("Signer".into())),
+            last_name: Set(Some("Doe".into())),
+            email: Set(email.into()),
+            email_canonical: Set(email.into()),
+            phone: Set(None),
+            locale: Set("en".into()),
+            confirmation_token_hash: Set(None),
+            token_expires_at: Set(None),
+            confirmed_at: Set(confirmed.then_some(now)),
+            newsletter_optin: Set(false),
+            created_at: Set(now),
+            postal_code: Set(None),
+            country: Set(None),
+            organisation: Set(None),
+            custom1: Set(None),
+            custom2: Set(None),
+            custom3: Set(None),
+            ..Default::default()
+        }
+        .insert(db)
+        .await
+        .unwrap();
+        if !confirmed {
+            pending = s.id;
+        }
+    }
+    (id, pending)
+}
+
+/// What a route may change, read back: a refused request must leave all of it as it was.
+async fn state(t: &TestApp, friends: OrganisationId) -> Vec<i64> {
+    let mut values = Vec::new();
+    for sql in [
+        "SELECT COUNT(*) FROM petitions".to_string(),
+        "SELECT COUNT(*) FROM petitions WHERE status = 'published' AND title = 'Trees for the square' \
+         AND paper_signatures = 0"
+            .to_string(),
+        format!("SELECT COUNT(*) FROM petitions WHERE organisation_id = {friends}"),
+        "SELECT COUNT(*) FROM petitions WHERE user_id IS NOT NULL".to_string(),
+        "SELECT COUNT(*) FROM slugs".to_string(),
+        "SELECT COUNT(*) FROM signatures".to_string(),
+        "SELECT COUNT(*) FROM signatures WHERE token_expires_at IS NULL".to_string(),
+        "SELECT COUNT(*) FROM mail_queue".to_string(),
+        "SELECT COUNT(*) FROM petition_templates".to_string(),
+    ] {
+        values.push(t.count(&sql).await);
+    }
+    values
+}
+
+/// Runs `route` as `role` on a fresh instance; returns a failure, if any.
+async fn check(route: &Route, role: Role) -> Option<String> {
+    let t = TestApp::start().await;
+    let db = &t.app().db;
+    let alice = t.user("alice", false).await;
+    let carl = t.user("carl", role == Role::InstanceAdmin).await; // the one acting, in every role but anonymous
+    let input = OrganisationInput { slug: "friends".into(), name: "Friends".into(), ..Default::default() };
+    let friends = OrganisationId(organisations::create(db, alice, input).await.unwrap().id);
+    // Where carl may create petitions, for the transfer route.
+    let input = OrganisationInput { slug: "shelter".into(), name: "Shelter".into(), ..Default::default() };
+    let shelter = OrganisationId(organisations::create(db, alice, input).await.unwrap().id);
+    organisations::add_member(db, shelter, carl).await.unwrap();
+    organisations::set_permissions(db, shelter, carl, &[Flag::CreatePetitions]).await.unwrap();
+
+    let owner = if role == Role::Owner { OwnerId::User(carl) } else { OwnerId::Organisation(friends) };
+    let (petition, pending) = petition_with_signatures(&t, owner).await;
+    if matches!(role, Role::MemberWithout | Role::MemberWith) {
+        organisations::add_member(db, friends, carl).await.unwrap();
+        let flags: Vec<Flag> = route.flag.filter(|_| role == Role::MemberWith).into_iter().collect();
+        organisations::set_permissions(db, friends, carl, &flags).await.unwrap();
+    }
+    if role != Role::Anonymous {
+        t.login("carl").await;
+    }
+
+    let path = route.path.replace("{p}", &petition.to_string()).replace("{s}", &pending.to_string());
+    let before = state(&t, friends).await;
+    let response = if route.method == "GET" {
+        t.client.get(path.clone()).dispatch().await
+    } else {
+        // The form's token comes from a page any visitor can open.
+        let (_, login) = t.get("/login").await;
+        let token = common::csrf_token(&login);
+        let mut fields = vec![("csrf_token", token.as_str())];
+        fields.extend_from_slice(route.fields);
+        t.post_form(&path, &fields).await
+    };
+    let status = response.status();
+    let location = response.headers().get_one("Location").unwrap_or_default().to_string();
+    drop(response);
+    let after = state(&t, friends).await;
+
+    let want = expected(route, role);
+    let what = format!("{} {} as {role:?}", route.method, route.path);
+    if status != want {
+        return Some(format!("{what}: got {status}, expected {want}"));
+    }
+    if role == Role::Anonymous && !location.starts_with("/login?next=") {
+        return Some(format!("{what}: sent to {location:?} instead of signing in"));
+    }
+    let allowed = role != Role::Anonymous && want == route.success;
+    if !allowed && after != before {
+        return Some(format!("{what}: refused, yet changed {before:?} into {after:?}"));
+    }
+    if allowed && route.method == "POST" && after == before {
+        return Some(format!("{what}: answered {status} but changed nothing"));
+    }
+    None
+}
+
+#[rocket::async_test]
+async fn every_petition_route_answers_each_role_as_it_should() {
+    let mut failures = Vec::new();
+    for route in ROUTES {
+        for role in ROLES {
+            failures.extend(check(route, role).await);
+        }
+    }
+    assert!(failures.is_empty(), "dashboard authorisation matrix:\n{}", failures.join("\n"));
+}
