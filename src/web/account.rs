@@ -196,6 +196,8 @@ async fn delete(
 ) -> WebResult<Result<Redirect, Page>> {
     match accounts::delete(&app.db, user.0, &form.0.password).await {
         Ok(()) => {
+            // The account's petitions are gone: no page may show them a second longer.
+            app.petitions.clear();
             jar.remove(rocket::http::Cookie::build(SESSION_COOKIE).path("/"));
             flash(jar, "info", "flash-account-deleted");
             Ok(Ok(Redirect::to("/")))

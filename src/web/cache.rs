@@ -83,6 +83,12 @@ impl PetitionCache {
         self.by_id.write().unwrap_or_else(|poisoned| poisoned.into_inner()).remove(&id);
         self.by_link.write().unwrap_or_else(|poisoned| poisoned.into_inner()).retain(|_, (_, p)| *p != id);
     }
+
+    /// Drops everything, after a change that removes petitions in bulk (an account deleted).
+    pub fn clear(&self) {
+        self.by_id.write().unwrap_or_else(|poisoned| poisoned.into_inner()).clear();
+        self.by_link.write().unwrap_or_else(|poisoned| poisoned.into_inner()).clear();
+    }
 }
 
 /// Every dashboard form that changes a petition posts under `/dashboard/petitions/<id>/`; once
