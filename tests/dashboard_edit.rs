@@ -19,24 +19,9 @@ fn location(r: &LocalResponse<'_>) -> String {
 
 /// A petition of `owner`, published at `…/<slug>`.
 async fn petition_of(t: &TestApp, owner: OwnerId, slug: &str, title: &str) -> PetitionId {
-    petitions::create(
-        &t.app().db,
-        NewPetition {
-            owner,
-            content: Content {
-                title: title.into(),
-                text: "Plant trees on the square.".into(),
-                goal: 100,
-                ..Default::default()
-            },
-            slug: Some(slug.into()),
-            status: PetitionStatus::Published,
-            locale: "en".into(),
-            wizard_step: None,
-        },
-    )
-    .await
-    .expect("create petition")
+    let content =
+        Content { title: title.into(), text: "Plant trees on the square.".into(), goal: 100, ..Default::default() };
+    t.petition_of(owner, slug, content).await
 }
 
 /// alice, signed in, with her petition "Trees for the square" at /u/alice/trees.

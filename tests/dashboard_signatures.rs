@@ -14,7 +14,7 @@ use rocket::local::asynchronous::LocalResponse;
 use rustition::domain::content::CustomField;
 use rustition::domain::ids::{OrganisationId, PetitionId, UserId};
 use rustition::domain::organisations::{self, OrganisationInput};
-use rustition::domain::petitions::{self, Content, FieldRule, NewPetition, OwnerId, Status as PetitionStatus};
+use rustition::domain::petitions::{Content, FieldRule, OwnerId};
 use rustition::entities::signature;
 use sea_orm::sea_query::Expr;
 use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set};
@@ -26,19 +26,7 @@ fn location(r: &LocalResponse<'_>) -> String {
 }
 
 async fn petition_of(t: &TestApp, owner: OwnerId, slug: &str, content: Content) -> PetitionId {
-    petitions::create(
-        &t.app().db,
-        NewPetition {
-            owner,
-            content,
-            slug: Some(slug.into()),
-            status: PetitionStatus::Published,
-            locale: "en".into(),
-            wizard_step: None,
-        },
-    )
-    .await
-    .expect("create petition")
+    t.petition_of(owner, slug, content).await
 }
 
 fn trees() -> Content {

@@ -126,6 +126,19 @@ impl TestApp {
         .expect("create petition")
     }
 
+    /// A published petition of `owner` at `…/<slug>`.
+    pub async fn petition_of(&self, owner: OwnerId, slug: &str, content: Content) -> PetitionId {
+        let new = NewPetition {
+            owner,
+            content,
+            slug: Some(slug.into()),
+            status: PetitionStatus::Published,
+            locale: "en".into(),
+            wizard_step: None,
+        };
+        petitions::create(&self.app().db, new).await.expect("create petition")
+    }
+
     pub async fn petition(&self) -> PetitionId {
         self.petition_with("library", FieldRule::Optional).await
     }
