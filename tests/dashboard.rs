@@ -2,13 +2,8 @@
 //! the petition list, driven through the forms as a browser without JavaScript would.
 mod common;
 
-use common::TestApp;
+use common::{TestApp, location};
 use rocket::http::Status;
-
-/// The path a redirect points to.
-fn location(r: &rocket::local::asynchronous::LocalResponse<'_>) -> String {
-    r.headers().get_one("Location").unwrap_or_default().to_string()
-}
 
 /// Submits the wizard step at `path` with `fields`, expecting to be sent to `next`.
 async fn step(t: &TestApp, path: &str, fields: &[(&str, &str)], next: &str) {

@@ -5,17 +5,12 @@ mod common;
 
 use std::time::Duration;
 
-use common::TestApp;
+use common::{TestApp, location};
 use rocket::http::Status;
 use rocket::local::asynchronous::LocalResponse;
 use rustition::domain::ids::{OrganisationId, PetitionId, UserId};
 use rustition::domain::organisations::{self, OrganisationInput};
 use rustition::domain::petitions::{self, Content, NewPetition, OwnerId, Status as PetitionStatus};
-
-/// The path a redirect points to.
-fn location(r: &LocalResponse<'_>) -> String {
-    r.headers().get_one("Location").unwrap_or_default().to_string()
-}
 
 /// A petition of `owner`, published at `…/<slug>`.
 async fn petition_of(t: &TestApp, owner: OwnerId, slug: &str, title: &str) -> PetitionId {

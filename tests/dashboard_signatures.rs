@@ -8,9 +8,8 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Duration;
 
 use chrono::{DateTime, SecondsFormat, Utc};
-use common::TestApp;
+use common::{TestApp, location};
 use rocket::http::{ContentType, Status};
-use rocket::local::asynchronous::LocalResponse;
 use rustition::domain::content::CustomField;
 use rustition::domain::ids::{OrganisationId, PetitionId, UserId};
 use rustition::domain::organisations::{self, OrganisationInput};
@@ -20,10 +19,6 @@ use sea_orm::sea_query::Expr;
 use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set};
 
 const MAIL_WAIT: Duration = Duration::from_secs(10);
-
-fn location(r: &LocalResponse<'_>) -> String {
-    r.headers().get_one("Location").unwrap_or_default().to_string()
-}
 
 async fn petition_of(t: &TestApp, owner: OwnerId, slug: &str, content: Content) -> PetitionId {
     t.petition_of(owner, slug, content).await

@@ -3,18 +3,13 @@
 //! templates; organisation templates follow the members' rights.
 mod common;
 
-use common::TestApp;
+use common::{TestApp, location};
 use rocket::http::Status;
-use rocket::local::asynchronous::LocalResponse;
 use rustition::domain::content::CustomField;
 use rustition::domain::ids::OrganisationId;
 use rustition::domain::organisations::{self, OrganisationInput};
 use rustition::domain::permissions::Flag;
 use rustition::domain::petitions::{self, Content, FieldRule, NewPetition, OwnerId, Status as PetitionStatus};
-
-fn location(r: &LocalResponse<'_>) -> String {
-    r.headers().get_one("Location").unwrap_or_default().to_string()
-}
 
 /// The id in `/dashboard/templates/<id>/…` or `/dashboard/petitions/<id>/…`.
 fn id_in(path: &str) -> String {

@@ -277,8 +277,8 @@ impl Content {
         put("title", self.title.clone());
         put("text", self.text.clone());
         put("goal", self.goal.to_string());
-        for name in OPTIONAL_FIELDS {
-            put(&format!("field_{name}"), self.fields.rule(name).as_str().into());
+        for (name, key) in OPTIONAL_FIELDS.into_iter().zip(RULE_KEYS) {
+            put(key, self.fields.rule(name).as_str().into());
         }
         for (i, c) in self.fields.custom.iter().enumerate() {
             put(&format!("custom{}_label", i + 1), c.label.clone());
@@ -337,12 +337,11 @@ pub fn apply(content: &mut Content, section: Section, form: &Posted, themes: &[S
             },
         },
         Section::Fields => {
-            for name in OPTIONAL_FIELDS {
-                let key = format!("field_{name}");
-                match FieldRule::from_form(posted(form, &key)) {
+            for (name, key) in OPTIONAL_FIELDS.into_iter().zip(RULE_KEYS) {
+                match FieldRule::from_form(posted(form, key)) {
                     Some(rule) => next.fields.set(name, rule),
                     None => {
-                        errors.insert(leak_field(&key), "error-choice-invalid");
+                        errors.insert(key, "error-choice-invalid");
                     }
                 }
             }
@@ -445,13 +444,9 @@ pub fn apply_all(
 const CUSTOM_KEYS: [(&str, &str); 3] =
     [("custom1_label", "field_custom1"), ("custom2_label", "field_custom2"), ("custom3_label", "field_custom3")];
 
-/// `FieldErrors` keys are `'static`; the standard field keys are a fixed set.
-fn leak_field(key: &str) -> &'static str {
-    ["field_first_name", "field_last_name", "field_phone", "field_postal_code", "field_country", "field_organisation"]
-        .into_iter()
-        .find(|k| *k == key)
-        .unwrap_or("fields")
-}
+/// The form names of the standard fields' rules, in `OPTIONAL_FIELDS` order.
+const RULE_KEYS: [&str; 6] =
+    ["field_first_name", "field_last_name", "field_phone", "field_postal_code", "field_country", "field_organisation"];
 
 fn text_rule(errors: &mut FieldErrors, field: &'static str, value: &str, min: usize, max: usize) {
     let n = value.chars().count();

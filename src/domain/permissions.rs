@@ -126,6 +126,40 @@ async fn petition_owner(db: &impl ConnectionTrait, id: PetitionId) -> DomainResu
     Ok(petition::Entity::find_by_id(id.0).one(db).await?.as_ref().and_then(OwnerId::of))
 }
 
+/// What a user may do with one petition, answered with one read of its owner and membership:
+/// `None` when they may not even see it, else whether they hold `flag` (none: only seeing).
+pub async fn petition_access(
+    db: &impl ConnectionTrait,
+    user: &user::Model,
+    id: PetitionId,
+    flag: Option<Flag>,
+) -> DomainResult<Option<bool>> {
+    let Some(owner) = petition_owner(db, id).await? else { return Ok(None) };
+    let membership = match owner {
+        OwnerId::Organisation(org) if !user.is_admin => membership(db, user.id, org).await?,
+        _ => None,
+    };
+    if !grants(user, owner, membership.as_ref(), None) {
+        return Ok(None);
+    }
+    Ok(Some(flag.is_none_or(|f| grants(user, owner, membership.as_ref(), Some(f)))))
+}
+
+/// Which of `flags` the user holds on `owner`'s petitions and templates, in one query: for the
+/// links a page shows (the actions themselves still ask `allowed`).
+pub async fn held(
+    db: &impl ConnectionTrait,
+    user: &user::Model,
+    owner: OwnerId,
+    flags: &[Flag],
+) -> DomainResult<Vec<(Flag, bool)>> {
+    let membership = match owner {
+        OwnerId::Organisation(org) if !user.is_admin => membership(db, user.id, org).await?,
+        _ => None,
+    };
+    Ok(flags.iter().map(|f| (*f, grants(user, owner, membership.as_ref(), Some(*f)))).collect())
+}
+
 async fn owner_allows(
     db: &impl ConnectionTrait,
     user: &user::Model,

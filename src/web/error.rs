@@ -29,6 +29,11 @@ impl WebError {
         WebError { status: Status::InternalServerError, message: "error-internal", cause: Some(cause.into()) }
     }
 
+    /// "You are not allowed to do this": the answer of the one permission check.
+    pub fn forbidden() -> WebError {
+        WebError::new(Status::Forbidden, "error-forbidden")
+    }
+
     pub fn not_found() -> WebError {
         WebError::new(Status::NotFound, "error-not-found")
     }

@@ -34,7 +34,7 @@ pub async fn authorize(app: &App, user: &user::Model, action: Action) -> error::
     if permissions::allowed(&app.db, user, action).await.map_err(error::WebError::from)? {
         Ok(())
     } else {
-        Err(error::WebError::new(Status::Forbidden, "error-forbidden"))
+        Err(error::WebError::forbidden())
     }
 }
 

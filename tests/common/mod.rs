@@ -224,6 +224,11 @@ impl TestApp {
     }
 }
 
+/// The path a redirect points to.
+pub fn location(r: &LocalResponse<'_>) -> String {
+    r.headers().get_one("Location").unwrap_or_default().to_string()
+}
+
 pub fn csrf_token(html: &str) -> String {
     let marker = "name=\"csrf_token\" value=\"";
     let start = html.find(marker).expect("the page has a CSRF field") + marker.len();

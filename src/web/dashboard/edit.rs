@@ -51,7 +51,6 @@ pub(super) fn section(name: &str) -> Option<&'static [Section]> {
 
 /// What the user may do with this petition, for the links a page shows.
 pub(super) async fn rights(app: &App, user: &user::Model, petition: &Editable) -> WebResult<serde_json::Value> {
-    let mut may = serde_json::Map::new();
     let flags = [
         Flag::ModifyPetitions,
         Flag::DeletePetitions,
@@ -60,14 +59,12 @@ pub(super) async fn rights(app: &App, user: &user::Model, petition: &Editable) -
         Flag::DeleteSignatures,
         Flag::CreateTemplates,
     ];
-    for flag in flags {
-        let action = match flag {
-            Flag::CreateTemplates => Action::Owner(petition.owner, flag),
-            _ => Action::Petition(petition.id, flag),
-        };
-        may.insert(flag.name().into(), permissions::allowed(&app.db, user, action).await?.into());
-    }
-    Ok(may.into())
+    let held = permissions::held(&app.db, user, petition.owner, &flags).await?;
+    Ok(held
+        .into_iter()
+        .map(|(flag, yes)| (flag.name().to_string(), yes.into()))
+        .collect::<serde_json::Map<_, _>>()
+        .into())
 }
 
 async fn overview_page(

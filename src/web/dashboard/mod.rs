@@ -5,7 +5,6 @@ use rocket::response::Redirect;
 use rocket::{get, routes};
 use serde::Serialize;
 
-use super::authorize;
 use super::context::{AppState, Ctx, SignedIn, flash};
 use super::error::{WebError, WebResult};
 use super::page::Page;
@@ -68,12 +67,10 @@ async fn home(
 /// A dashboard route on petition `id`: 404 to those who may not see it (the dashboard does not
 /// confirm that a petition exists), 403 to those who see it without `flag`.
 pub(super) async fn petition_guard(app: &App, user: &user::Model, id: PetitionId, flag: Option<Flag>) -> WebResult<()> {
-    if !permissions::allowed(&app.db, user, Action::SeePetition(id)).await? {
-        return Err(WebError::not_found());
-    }
-    match flag {
-        Some(flag) => authorize(app, user, Action::Petition(id, flag)).await,
-        None => Ok(()),
+    match permissions::petition_access(&app.db, user, id, flag).await? {
+        None => Err(WebError::not_found()),
+        Some(false) => Err(WebError::forbidden()),
+        Some(true) => Ok(()),
     }
 }
 

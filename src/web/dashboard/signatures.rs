@@ -207,6 +207,19 @@ fn filename(p: &petitions::PublicPetition, ext: &str) -> String {
     format!("signatures-{}-{}.{ext}", p.id, if stem.is_empty() { "petition".into() } else { stem })
 }
 
+/// What both exports start from, once the user may see the signatures: the petition and the
+/// columns it asks for.
+async fn export_of(
+    app: &App,
+    user: &user::Model,
+    id: PetitionId,
+) -> WebResult<(petitions::PublicPetition, Vec<Column>)> {
+    petition_guard(app, user, id, Some(Flag::ViewSignatures)).await?;
+    let p = petition(app, id).await?;
+    let cols = export::columns(&p);
+    Ok((p, cols))
+}
+
 #[get("/dashboard/petitions/<id>/export.csv?<which>")]
 async fn export_csv(
     app: &AppState,
@@ -215,9 +228,7 @@ async fn export_csv(
     id: PetitionId,
     which: Option<&str>,
 ) -> WebResult<Download<impl Stream<Item = Vec<u8>> + use<>>> {
-    petition_guard(app, user.0, id, Some(Flag::ViewSignatures)).await?;
-    let p = petition(app, id).await?;
-    let cols = export::columns(&p);
+    let (p, cols) = export_of(app, user.0, id).await?;
     let head = export::csv_lines([headers(app, &ctx.lang, &cols)]);
     let rows = batches(app.db.clone(), id, Which::parse(which.unwrap_or("all")), move |batch| {
         export::csv_lines(batch.iter().map(|s| cols.iter().map(|c| c.value(s)).collect::<Vec<_>>()))
@@ -233,9 +244,7 @@ async fn export_json(
     id: PetitionId,
     which: Option<&str>,
 ) -> WebResult<Download<impl Stream<Item = Vec<u8>> + use<>>> {
-    petition_guard(app, user.0, id, Some(Flag::ViewSignatures)).await?;
-    let p = petition(app, id).await?;
-    let cols = export::columns(&p);
+    let (p, cols) = export_of(app, user.0, id).await?;
     let mut first = true;
     let rows = batches(app.db.clone(), id, Which::parse(which.unwrap_or("all")), move |batch| {
         let mut out = Vec::with_capacity(batch.len() * 200);
