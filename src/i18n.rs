@@ -111,6 +111,11 @@ impl I18n {
         key.to_string()
     }
 
+    /// Whether the default language has `key` (every language has the same keys; a test checks).
+    pub fn has(&self, key: &str) -> bool {
+        self.locales[self.default].bundle.has_message(key)
+    }
+
     /// Shorthand for messages with simple named arguments.
     pub fn tr_args<'a>(
         &self,

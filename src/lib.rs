@@ -101,7 +101,15 @@ pub async fn build_rocket(settings: Settings) -> Result<Rocket<Build>, StartErro
         .merge(("ident", false))
         .merge(("log_level", rocket::config::LogLevel::Off))
         .merge(("cli_colors", false))
-        .merge(("limits", Limits::default().limit("form", 64.kibibytes()).limit("data-form", 2.mebibytes())));
+        // `data-form` and `bytes` bound the one upload (a petition's image): a file a little
+        // larger than `images::MAX_BYTES` still reaches the form, to be refused with a message.
+        .merge((
+            "limits",
+            Limits::default()
+                .limit("form", 64.kibibytes())
+                .limit("data-form", 3.mebibytes())
+                .limit("bytes", (domain::images::MAX_BYTES as u64).bytes() + 64.kibibytes()),
+        ));
     let figment = match &s.server.ip_header {
         Some(header) => figment.merge(("ip_header", header.clone())),
         None => figment.merge(("ip_header", false)),

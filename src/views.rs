@@ -14,6 +14,8 @@ pub struct Views {
     tera: Tera,
     /// Template names, for `has` (asked on every petition page to pick the theme's template).
     names: std::collections::HashSet<String>,
+    /// Each theme's own `theme.css`, by theme name, read once.
+    styles: std::collections::HashMap<String, String>,
 }
 
 impl Views {
@@ -23,7 +25,13 @@ impl Views {
         tera.register_function("t", move |kwargs: Kwargs, state: &State| translate(&i18n, kwargs, state));
         tera.load_from_glob(&format!("{}/**/*.{{html,txt}}", dir.display()))?;
         let names = tera.get_template_names().map(str::to_string).collect();
-        Ok(Views { tera, names })
+        let styles = theme_styles(&dir.join("themes"));
+        Ok(Views { tera, names, styles })
+    }
+
+    /// A theme's stylesheet, served at `/themes/<name>/theme.css`.
+    pub fn theme_css(&self, theme: &str) -> Option<&str> {
+        self.styles.get(theme).map(String::as_str)
     }
 
     pub fn render(&self, name: &str, context: &Context) -> TeraResult<String> {
@@ -49,14 +57,33 @@ impl Views {
     }
 }
 
+/// `themes/<name>/theme.css` files; a theme without one uses the base style alone.
+fn theme_styles(dir: &Path) -> std::collections::HashMap<String, String> {
+    let Ok(entries) = std::fs::read_dir(dir) else { return Default::default() };
+    entries
+        .filter_map(Result::ok)
+        .filter_map(|e| {
+            let css = std::fs::read_to_string(e.path().join("theme.css")).ok()?;
+            Some((e.file_name().to_str()?.to_string(), css))
+        })
+        .collect()
+}
+
+/// `fallback="…"` is shown when the key has no message: a theme dropped in by an admin shows
+/// its folder name until translators name it.
 fn translate(i18n: &I18n, kwargs: Kwargs, state: &State) -> TeraResult<String> {
     let key: &str = kwargs.must_get("key")?;
+    if let Some(fallback) = kwargs.get::<&str>("fallback")?
+        && !i18n.has(key)
+    {
+        return Ok(fallback.to_string());
+    }
     let lang = state.get::<String>("lang")?;
     let lang = lang.as_deref().unwrap_or(i18n.default_locale());
     let mut args = FluentArgs::new();
     for (name, value) in kwargs.iter() {
         let Some(name) = name.as_str() else { continue };
-        if name == "key" {
+        if name == "key" || name == "fallback" {
             continue;
         }
         args.set(name.to_string(), fluent_value(value));

@@ -6,6 +6,7 @@ mod m20261124_000001_initial;
 mod m20261124_000002_mail_throttle;
 mod m20261124_000003_accounts;
 mod m20261124_000004_dashboard;
+mod m20261124_000005_themes;
 
 pub struct Migrator;
 
@@ -17,6 +18,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261124_000002_mail_throttle::Migration),
             Box::new(m20261124_000003_accounts::Migration),
             Box::new(m20261124_000004_dashboard::Migration),
+            Box::new(m20261124_000005_themes::Migration),
         ]
     }
 }

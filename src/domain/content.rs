@@ -13,6 +13,7 @@ use crate::entities::petition;
 pub const MAX_TITLE: usize = 200;
 pub const MAX_TEXT: usize = 50_000;
 pub const MAX_GOAL: i64 = 1_000_000_000;
+pub const MAX_MILESTONE: usize = 300;
 pub const MAX_LABEL: usize = 100;
 pub const SHARE_BUTTONS: [&str; 4] = ["email", "mastodon", "diaspora", "link"];
 /// The signer fields an organiser may switch on, in form order (email is always required).
@@ -176,6 +177,8 @@ pub struct Content {
     pub title: String,
     pub text: String,
     pub goal: i64,
+    /// Shown beside the progress bar once the goal is reached (and after it was raised).
+    pub milestone_text: String,
     pub fields: SignerFields,
     pub look: Look,
     pub sharing: Sharing,
@@ -188,6 +191,7 @@ impl Default for Content {
             title: String::new(),
             text: String::new(),
             goal: 0,
+            milestone_text: String::new(),
             fields: SignerFields::default(),
             look: Look { theme: "classic".into(), accent_color: None, background_color: None },
             sharing: Sharing {
@@ -207,6 +211,7 @@ impl Content {
             title: p.title.clone(),
             text: p.text.clone(),
             goal: p.goal,
+            milestone_text: p.milestone_text.clone(),
             fields: SignerFields {
                 first_name: FieldRule::parse(&p.field_first_name),
                 last_name: FieldRule::parse(&p.field_last_name),
@@ -243,6 +248,7 @@ impl Content {
         a.title = Set(self.title.clone());
         a.text = Set(self.text.clone());
         a.goal = Set(self.goal);
+        a.milestone_text = Set(self.milestone_text.clone());
         let f = &self.fields;
         a.field_first_name = Set(f.first_name.as_str().into());
         a.field_last_name = Set(f.last_name.as_str().into());
@@ -277,6 +283,7 @@ impl Content {
         put("title", self.title.clone());
         put("text", self.text.clone());
         put("goal", self.goal.to_string());
+        put("milestone_text", self.milestone_text.clone());
         for (name, key) in OPTIONAL_FIELDS.into_iter().zip(RULE_KEYS) {
             put(key, self.fields.rule(name).as_str().into());
         }
@@ -327,15 +334,19 @@ pub fn apply(content: &mut Content, section: Section, form: &Posted, themes: &[S
             text_rule(&mut errors, "title", &next.title, min, MAX_TITLE);
             text_rule(&mut errors, "text", next.text.trim(), min, MAX_TEXT);
         }
-        Section::Goal => match posted(form, "goal") {
-            "" => next.goal = 0,
-            g => match g.parse::<i64>() {
-                Ok(n) if (0..=MAX_GOAL).contains(&n) => next.goal = n,
-                _ => {
-                    errors.insert("goal", "error-goal-invalid");
-                }
-            },
-        },
+        Section::Goal => {
+            match posted(form, "goal") {
+                "" => next.goal = 0,
+                g => match g.parse::<i64>() {
+                    Ok(n) if (0..=MAX_GOAL).contains(&n) => next.goal = n,
+                    _ => {
+                        errors.insert("goal", "error-goal-invalid");
+                    }
+                },
+            }
+            next.milestone_text = posted(form, "milestone_text").to_string();
+            text_rule(&mut errors, "milestone_text", &next.milestone_text, 0, MAX_MILESTONE);
+        }
         Section::Fields => {
             for (name, key) in OPTIONAL_FIELDS.into_iter().zip(RULE_KEYS) {
                 match FieldRule::from_form(posted(form, key)) {

@@ -18,6 +18,7 @@ pub struct Editable {
     pub paper_signatures: i64,
     pub permalinks: Vec<String>,
     pub wizard_step: Option<String>,
+    pub image: Option<super::images::ImageMeta>,
     #[serde(skip)]
     pub owner: OwnerId,
 }
@@ -36,6 +37,7 @@ pub async fn load(db: &impl ConnectionTrait, id: PetitionId) -> DomainResult<Edi
         paper_signatures: p.paper_signatures,
         permalinks: permalinks::of_petition(db, id).await?,
         wizard_step: p.wizard_step,
+        image: super::images::meta(db, id).await?,
         owner,
     })
 }
@@ -52,12 +54,21 @@ pub async fn save(
     let p = model(&txn, id).await?;
     let mut content = Content::of(&p);
     apply_all(&mut content, sections, form, themes).map_err(DomainError::Invalid)?;
+    let reached = reached_goal(p.goal, content.goal, p.confirmed_count + p.paper_signatures, p.reached_goal);
     let mut active = p.into_active_model();
     content.write(&mut active);
+    active.reached_goal = Set(reached);
     active.updated_at = Set(now());
     active.update(&txn).await?;
     txn.commit().await?;
     Ok(())
+}
+
+/// The goal to show as reached once the organiser changed it from `old` to `new`: raising a goal
+/// the count had reached keeps the old one, so the page can say "first goal reached, new goal".
+/// Lowering the goal to or below a kept one forgets it.
+pub fn reached_goal(old: i64, new: i64, count: i64, kept: Option<i64>) -> Option<i64> {
+    if new > old && old > 0 && count >= old { Some(old) } else { kept.filter(|&k| new > k) }
 }
 
 /// Replaces all the content at once (a template applied in the wizard).
@@ -165,4 +176,19 @@ pub async fn transfer(db: &DatabaseConnection, id: PetitionId, to: OwnerId) -> D
     active.update(&txn).await?;
     txn.commit().await?;
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::reached_goal;
+
+    #[test]
+    fn raising_a_reached_goal_keeps_it_and_lowering_forgets_it() {
+        assert_eq!(reached_goal(100, 500, 120, None), Some(100));
+        assert_eq!(reached_goal(100, 500, 99, None), None, "not reached yet");
+        assert_eq!(reached_goal(0, 500, 10, None), None, "there was no goal");
+        assert_eq!(reached_goal(500, 500, 120, Some(100)), Some(100), "unchanged");
+        assert_eq!(reached_goal(500, 1000, 600, Some(100)), Some(500), "the latest reached goal");
+        assert_eq!(reached_goal(500, 100, 120, Some(100)), None, "lowered to the kept one");
+    }
 }

@@ -32,6 +32,9 @@ pub struct PublicPetition {
     pub goal: i64,
     /// Confirmed signatures (as of the last count batch) plus paper signatures.
     pub count: i64,
+    /// The goal reached before the organiser raised it to `goal`.
+    pub reached_goal: Option<i64>,
+    pub milestone_text: String,
     pub status: Status,
     pub fields: SignerFields,
     pub look: Look,
@@ -51,8 +54,25 @@ impl PublicPetition {
 
 /// Markdown → HTML, cleaned by ammonia: no scripts, iframes, inline styles or images (an image
 /// would be loaded from another host).
+/// Headings move one level down: the petition's title is the page's only `h1`, so that headings
+/// stay in order for screen reader users.
 pub fn render_markdown(text: &str) -> String {
-    let parser = pulldown_cmark::Parser::new_ext(text, pulldown_cmark::Options::ENABLE_STRIKETHROUGH);
+    use pulldown_cmark::{Event, HeadingLevel, Tag, TagEnd};
+    let down = |level: HeadingLevel| match level {
+        HeadingLevel::H1 => HeadingLevel::H2,
+        HeadingLevel::H2 => HeadingLevel::H3,
+        HeadingLevel::H3 => HeadingLevel::H4,
+        HeadingLevel::H4 => HeadingLevel::H5,
+        _ => HeadingLevel::H6,
+    };
+    let parser =
+        pulldown_cmark::Parser::new_ext(text, pulldown_cmark::Options::ENABLE_STRIKETHROUGH).map(|event| match event {
+            Event::Start(Tag::Heading { level, id, classes, attrs }) => {
+                Event::Start(Tag::Heading { level: down(level), id, classes, attrs })
+            }
+            Event::End(TagEnd::Heading(level)) => Event::End(TagEnd::Heading(down(level))),
+            other => other,
+        });
     let mut html = String::with_capacity(text.len() * 3 / 2);
     pulldown_cmark::html::push_html(&mut html, parser);
     ammonia::Builder::default().rm_tags(["img"]).link_rel(Some("noopener noreferrer nofollow")).clean(&html).to_string()
@@ -106,6 +126,8 @@ pub(crate) async fn to_public_many(
             text: content.text,
             goal: p.goal,
             count: p.confirmed_count + p.paper_signatures,
+            reached_goal: p.reached_goal,
+            milestone_text: content.milestone_text,
             status: Status::parse(&p.status),
             fields: content.fields,
             look: content.look,
@@ -278,9 +300,10 @@ mod tests {
     #[test]
     fn markdown_is_sanitised() {
         let html = render_markdown(
-            "# Hi\n\n<script>alert(1)</script>\n\n**bold** ![x](https://evil.example/x.png) [l](https://a.example)",
+            "# Hi\n\n###### Deep\n\n<script>alert(1)</script>\n\n**bold** ![x](https://evil.example/x.png) [l](https://a.example)",
         );
-        assert!(html.contains("<h1>Hi</h1>"));
+        assert!(html.contains("<h2>Hi</h2>"), "headings sit below the page's title: {html}");
+        assert!(html.contains("<h6>Deep</h6>"));
         assert!(html.contains("<strong>bold</strong>"));
         assert!(!html.contains("<script"));
         assert!(!html.contains("<img"));

@@ -6,6 +6,7 @@ pub mod mail_job;
 pub mod membership;
 pub mod organisation;
 pub mod petition;
+pub mod petition_image;
 pub mod petition_template;
 pub mod session;
 pub mod signature;

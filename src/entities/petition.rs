@@ -40,6 +40,8 @@ pub struct Model {
     pub confirmation_text: String,
     pub newsletter_label: String,
     pub wizard_step: Option<String>,
+    pub milestone_text: String,
+    pub reached_goal: Option<i64>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -1,6 +1,6 @@
 //! Public petitions as their pages show them, kept for a moment: a viral petition's page is
 //! read thousands of times a second and changes rarely, so each process reads and renders it
-//! (three queries, Markdown and the HTML clean) at most once per `TTL`. The count may lag by
+//! (four queries, Markdown and the HTML clean) at most once per `TTL`. The count may lag by
 //! that much on top of the count batch's interval; any dashboard change to a petition drops its
 //! entry at once (see `Forget`).
 use std::collections::HashMap;
@@ -15,6 +15,7 @@ use sea_orm::ConnectionTrait;
 use crate::App;
 use crate::domain::DomainResult;
 use crate::domain::ids::PetitionId;
+use crate::domain::images;
 use crate::domain::petitions::{self, PublicPetition};
 
 pub const TTL: Duration = Duration::from_secs(1);
@@ -26,6 +27,7 @@ const SWEEP_ABOVE: usize = 10_000;
 pub struct Shown {
     pub petition: PublicPetition,
     pub text_html: String,
+    pub image: Option<images::ImageMeta>,
 }
 
 #[derive(Default)]
@@ -56,7 +58,8 @@ impl PetitionCache {
         }
         let petition = petitions::public_by_id(db, id).await?;
         let text_html = petitions::render_markdown(&petition.text);
-        let shown = Arc::new(Shown { petition, text_html });
+        let image = images::meta(db, id).await?;
+        let shown = Arc::new(Shown { petition, text_html, image });
         keep(&self.by_id, id, shown.clone());
         Ok(shown)
     }

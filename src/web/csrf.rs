@@ -3,7 +3,8 @@
 //! CSRF token with 403 before the handler runs, and parses the rest as `T`.
 //!
 //! The token is a keyed hash of a random per-visitor cookie (signed double submit): it works for
-//! anonymous signers without JavaScript and needs no server-side session.
+//! anonymous signers without JavaScript and needs no server-side session. `CsrfUpload<T>` does
+//! the same for the one multipart form, a file upload.
 use rocket::Request;
 use rocket::data::{self, Data, FromData, ToByteUnit};
 use rocket::form::{Form, FromForm, ValueField};
@@ -69,4 +70,52 @@ where
 pub struct TokenOnly {
     #[allow(dead_code)]
     csrf_token: String,
+}
+
+/// A form that uploads a file, with the CSRF token among its fields.
+pub trait WithToken {
+    fn csrf_token(&self) -> &str;
+}
+
+/// `CsrfForm` for multipart forms (a file upload): Rocket parses the body within the
+/// `data-form` limit and each file within the `bytes` limit, then a missing or wrong token is
+/// refused with 403 before the handler runs.
+pub struct CsrfUpload<T>(pub T);
+
+#[rocket::async_trait]
+impl<'r, T> FromData<'r> for CsrfUpload<T>
+where
+    T: FromForm<'r> + WithToken + Send + 'r,
+{
+    type Error = ();
+
+    async fn from_data(req: &'r Request<'_>, data: Data<'r>) -> data::Outcome<'r, Self> {
+        if !req.content_type().is_some_and(|ct| ct.media_type().is_form_data()) {
+            return refuse(req, Status::UnsupportedMediaType, "error-bad-request");
+        }
+        let form = match Form::<T>::from_data(req, data).await {
+            data::Outcome::Success(form) => form.into_inner(),
+            data::Outcome::Error((_, errors)) => {
+                tracing::debug!(%errors, "malformed upload");
+                // Past the `data-form` limit the whole form is refused; say so, not "malformed".
+                let too_large = errors.iter().any(|e| {
+                    e.entity == rocket::form::error::Entity::Form
+                        && matches!(e.kind, rocket::form::error::ErrorKind::InvalidLength { .. })
+                });
+                return if too_large {
+                    refuse(req, Status::PayloadTooLarge, "error-too-large")
+                } else {
+                    refuse(req, Status::BadRequest, "error-bad-request")
+                };
+            }
+            data::Outcome::Forward(_) => return refuse(req, Status::BadRequest, "error-bad-request"),
+        };
+        let Some(app) = req.rocket().state::<App>() else {
+            return data::Outcome::Error((Status::InternalServerError, ()));
+        };
+        if !Ctx::of(req).csrf_ok(app, form.csrf_token()) {
+            return refuse(req, Status::Forbidden, "error-csrf");
+        }
+        data::Outcome::Success(CsrfUpload(form))
+    }
 }

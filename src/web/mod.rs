@@ -6,6 +6,7 @@ use rocket::{Build, Request, Rocket, catch, catchers};
 
 pub mod account;
 pub mod admin;
+pub mod assets;
 pub mod auth;
 pub mod cache;
 pub mod context;
@@ -19,6 +20,7 @@ pub mod params;
 pub mod public;
 pub mod register;
 pub mod security;
+pub mod share;
 
 use page::Page;
 use rocket::Either;
@@ -57,6 +59,8 @@ fn any_error(status: Status, req: &Request<'_>) -> Either<Page, Redirect> {
 pub fn mount(rocket: Rocket<Build>, static_dir: &std::path::Path, headers: security::SecurityHeaders) -> Rocket<Build> {
     rocket
         .mount("/", public::routes())
+        .mount("/", assets::routes())
+        .mount("/", share::routes())
         .mount("/", auth::routes())
         .mount("/", admin::routes())
         .mount("/", register::routes())

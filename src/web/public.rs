@@ -1,6 +1,6 @@
 //! What the public sees: the list of petitions, a petition page, signing, the thank-you page,
 //! and the confirmation landing page whose button confirms.
-use rocket::http::{Header, Status};
+use rocket::http::Status;
 use rocket::response::Redirect;
 use rocket::{Either, FromForm, get, post, routes};
 
@@ -16,7 +16,7 @@ use crate::domain::signatures::{self, SignInput, SignRequest};
 use crate::domain::{DomainError, FieldErrors, now};
 
 pub fn routes() -> Vec<rocket::Route> {
-    routes![index, healthz, ping, colours, by_id, by_organisation, by_user, sign, thanks, confirm_page, confirm]
+    routes![index, healthz, ping, by_id, by_organisation, by_user, sign, thanks, confirm_page, confirm]
 }
 
 #[get("/")]
@@ -45,41 +45,47 @@ fn ping() -> &'static str {
     "pong"
 }
 
-/// A petition's own colours as CSS custom properties, in a stylesheet of its own: the
-/// Content-Security-Policy allows no inline style. The values were checked when saved.
-#[get("/p/<id>/colours.css")]
-async fn colours(app: &AppState, id: PetitionId) -> WebResult<Stylesheet> {
-    use crate::domain::colour;
-    let petition = petitions::public_by_id(&app.db, id).await?;
-    let pick = |c: &Option<String>, default: &str| {
-        c.as_deref().filter(|c| colour::parse(c).is_some()).unwrap_or(default).to_string()
-    };
-    let accent = pick(&petition.look.accent_color, colour::DEFAULT_ACCENT);
-    let background = pick(&petition.look.background_color, colour::DEFAULT_BACKGROUND);
-    let css =
-        format!(":root {{ --accent: {accent}; --accent-fg: {}; --bg: {background}; }}\n", colour::text_on(&accent));
-    Ok(Stylesheet(css, Header::new("Cache-Control", "public, max-age=300")))
-}
-
-#[derive(rocket::Responder)]
-#[response(content_type = "text/css")]
-struct Stylesheet(String, Header<'static>);
-
 /// The theme's own template, or the default theme's.
 fn theme_template(app: &App, theme: &str, name: &str) -> String {
     let own = format!("themes/{theme}/{name}");
     if app.views.has(&own) { own } else { format!("themes/classic/{name}") }
 }
 
+/// One of a petition's public pages, in the petition's theme, with what every such page needs
+/// (the theme's stylesheet and the petition's colours are linked from `partials/petition/head.html`).
+pub(super) fn themed(
+    app: &App,
+    ctx: &Ctx,
+    petition: &PublicPetition,
+    name: &str,
+    mut extra: tera::Context,
+) -> WebResult<Page> {
+    extra.insert("petition", petition);
+    extra.insert("theme_css", &app.views.theme_css(&petition.look.theme).is_some());
+    let public_url = app.settings.public_url();
+    extra.insert("canonical_url", &format!("{public_url}{}", petition.path));
+    extra.insert("public_url", &public_url);
+    ctx.page(app, &theme_template(app, &petition.look.theme, name), extra)
+}
+
 fn petition_page(app: &App, ctx: &Ctx, shown: &Shown, form: &SignInput, errors: &FieldErrors) -> WebResult<Page> {
     let petition = &shown.petition;
     let mut extra = tera::Context::new();
-    extra.insert("petition", petition);
     extra.insert("text_html", &shown.text_html);
+    extra.insert("image", &shown.image);
     extra.insert("form", form);
     extra.insert("errors", errors);
-    extra.insert("canonical_url", &format!("{}{}", app.settings.public_url(), petition.path));
-    ctx.page(app, &theme_template(app, &petition.look.theme, "petition.html"), extra)
+    // The error summary names custom fields by the organiser's labels.
+    let labels: std::collections::BTreeMap<String, &str> = petition
+        .fields
+        .custom
+        .iter()
+        .enumerate()
+        .map(|(i, c)| (format!("custom{}", i + 1), c.label.as_str()))
+        .collect();
+    extra.insert("labels", &labels);
+    extra.insert("mailto", &super::share::mailto(app, ctx, petition));
+    themed(app, ctx, petition, "petition.html", extra)
 }
 
 #[get("/p/<id>")]
@@ -191,10 +197,7 @@ async fn sign(
 #[get("/p/<id>/thanks")]
 async fn thanks(app: &AppState, ctx: &Ctx, id: PetitionId) -> WebResult<Page> {
     let shown = app.petitions.by_id(&app.db, id).await?;
-    let petition = &shown.petition;
-    let mut extra = tera::Context::new();
-    extra.insert("petition", petition);
-    ctx.page(app, &theme_template(app, &petition.look.theme, "thanks.html"), extra)
+    themed(app, ctx, &shown.petition, "thanks.html", tera::Context::new())
 }
 
 /// The link in the mail lands here. Opening it changes nothing (mail scanners open links);
@@ -229,11 +232,10 @@ fn confirm_result(
 ) -> WebResult<Page> {
     use signatures::TokenState::*;
     let mut extra = tera::Context::new();
-    extra.insert("petition", petition);
     extra.insert("token", token);
     extra.insert("state", &state);
     extra.insert("submitted", &submitted);
-    let page = ctx.page(app, &theme_template(app, &petition.look.theme, "confirm.html"), extra)?;
+    let page = themed(app, ctx, petition, "confirm.html", extra)?;
     Ok(match state {
         Valid | AlreadyConfirmed => page,
         Expired => page.with_status(Status::Gone),

@@ -44,7 +44,7 @@ pub(super) fn section(name: &str) -> Option<&'static [Section]> {
         "look" => &[Section::Look],
         "sharing" => &[Section::Sharing],
         "mail" => &[Section::Mail],
-        "paper" | "permalinks" => &[],
+        "paper" | "permalinks" | "image" => &[],
         _ => return None,
     })
 }
@@ -92,7 +92,7 @@ async fn overview(app: &AppState, ctx: &Ctx, user: SignedIn<'_>, id: PetitionId)
     overview_page(app, ctx, user.0, id, (&Posted::new(), &FieldErrors::new())).await
 }
 
-fn section_view(
+pub(super) fn section_view(
     app: &App,
     ctx: &Ctx,
     petition: &Editable,
@@ -115,6 +115,9 @@ async fn section_page(app: &AppState, ctx: &Ctx, user: SignedIn<'_>, id: Petitio
     let petition = editing::load(&app.db, id).await?;
     let mut form = petition.content.to_posted();
     form.insert("paper_signatures".into(), petition.paper_signatures.to_string());
+    if let Some(image) = &petition.image {
+        form.insert("image_alt".into(), image.alt.clone());
+    }
     section_view(app, ctx, &petition, name, (&form, &FieldErrors::new()))
 }
 
@@ -128,7 +131,9 @@ async fn section_submit(
     name: &str,
     form: CsrfForm<Posted>,
 ) -> WebResult<Result<Redirect, Page>> {
-    let sections = section(name).filter(|_| name != "permalinks").ok_or_else(WebError::not_found)?;
+    // Permalinks and the image have forms of their own.
+    let sections =
+        section(name).filter(|_| !["permalinks", "image"].contains(&name)).ok_or_else(WebError::not_found)?;
     petition_guard(app, user.0, id, Some(Flag::ModifyPetitions)).await?;
     let result = if name == "paper" {
         editing::set_paper_signatures(&app.db, id, &form.0).await

@@ -18,6 +18,7 @@ use crate::entities::user;
 
 mod chart;
 mod edit;
+mod image;
 mod signatures;
 mod templates;
 mod wizard;
@@ -26,6 +27,7 @@ pub fn routes() -> Vec<rocket::Route> {
     let mut all = routes![home];
     all.extend(wizard::routes());
     all.extend(edit::routes());
+    all.extend(image::routes());
     all.extend(templates::routes());
     all.extend(signatures::routes());
     all

@@ -1,0 +1,57 @@
+//! Public themes: the milestone text shown once a goal is reached, the goal that was reached
+//! before the organiser raised it, and the petition's uploaded image (social cards and the
+//! campaign theme's header), kept in the database so that a backup holds everything.
+use sea_orm_migration::{prelude::*, schema::*};
+
+#[derive(DeriveMigrationName)]
+pub struct Migration;
+
+fn petition_columns() -> Vec<ColumnDef> {
+    vec![
+        // Shown beside the progress bar once the goal is reached.
+        text("milestone_text").default("").to_owned(),
+        // The goal the count had reached when the organiser raised it; none until then.
+        big_integer_null("reached_goal"),
+    ]
+}
+
+#[async_trait::async_trait]
+impl MigrationTrait for Migration {
+    async fn up(&self, m: &SchemaManager) -> Result<(), DbErr> {
+        for mut col in petition_columns() {
+            m.alter_table(Table::alter().table("petitions").add_column(&mut col).to_owned()).await?;
+        }
+        m.create_table(
+            Table::create()
+                .table("petition_images")
+                .col(big_integer("petition_id").primary_key())
+                // Always `image/jpeg`: uploads are decoded and encoded again, which drops their metadata.
+                .col(string_len("content_type", 32))
+                .col(blob("data"))
+                .col(integer("width"))
+                .col(integer("height"))
+                // The image's description for people who cannot see it.
+                .col(string_len("alt", 300))
+                .col(timestamp_with_time_zone("updated_at"))
+                .foreign_key(
+                    ForeignKey::create()
+                        .name("fk_petition_images_petition")
+                        .from("petition_images", "petition_id")
+                        .to("petitions", "id")
+                        .on_delete(ForeignKeyAction::Cascade),
+                )
+                .to_owned(),
+        )
+        .await?;
+        Ok(())
+    }
+
+    async fn down(&self, m: &SchemaManager) -> Result<(), DbErr> {
+        m.drop_table(Table::drop().table("petition_images").to_owned()).await?;
+        for col in petition_columns() {
+            let name = col.get_column_name();
+            m.alter_table(Table::alter().table("petitions").drop_column(Alias::new(name)).to_owned()).await?;
+        }
+        Ok(())
+    }
+}

@@ -1,0 +1,199 @@
+//! A petition's image, shown in social cards and at the top of the campaign theme.
+//!
+//! An upload is never served as sent: it is decoded (PNG or JPEG only, within size and pixel
+//! limits, so a small file cannot expand into gigabytes), scaled down, flattened on white and
+//! encoded again as JPEG. That drops whatever the file carried besides pixels — the camera's
+//! EXIF data, a GPS position, a script in a polyglot file.
+use std::io::Cursor;
+
+use chrono::{DateTime, Utc};
+use image::{DynamicImage, ImageFormat, Rgb, RgbImage, imageops::FilterType};
+use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QuerySelect, Set};
+use serde::Serialize;
+
+use super::ids::PetitionId;
+use super::{DomainError, DomainResult, FieldErrors, now};
+use crate::entities::petition_image;
+
+/// The largest file accepted.
+pub const MAX_BYTES: usize = 2 * 1024 * 1024;
+/// Larger pictures are refused before decoding.
+const MAX_INPUT_SIDE: u32 = 8000;
+/// The stored image fits in this box: wide enough for a header, and what social cards use.
+const MAX_WIDTH: u32 = 1600;
+const MAX_HEIGHT: u32 = 1000;
+const JPEG_QUALITY: u8 = 82;
+const MAX_ALT: usize = 300;
+
+/// What a page needs to show the image, without its bytes.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ImageMeta {
+    /// The public address, changing with each upload so that caches never show an old one.
+    pub path: String,
+    /// The same for its organisers, whatever the petition's status.
+    pub preview: String,
+    pub width: i32,
+    pub height: i32,
+    pub alt: String,
+}
+
+/// An image ready to store.
+pub struct Encoded {
+    pub jpeg: Vec<u8>,
+    pub width: u32,
+    pub height: u32,
+}
+
+/// Checks and re-encodes an upload; the error is a Fluent id for the form.
+pub fn reencode(bytes: &[u8]) -> Result<Encoded, &'static str> {
+    if bytes.is_empty() {
+        return Err("error-image-missing");
+    }
+    if bytes.len() > MAX_BYTES {
+        return Err("error-image-too-large");
+    }
+    let mut reader =
+        image::io::Reader::new(Cursor::new(bytes)).with_guessed_format().map_err(|_| "error-image-type")?;
+    if !matches!(reader.format(), Some(ImageFormat::Png | ImageFormat::Jpeg)) {
+        return Err("error-image-type");
+    }
+    let mut limits = image::io::Limits::default();
+    limits.max_image_width = Some(MAX_INPUT_SIDE);
+    limits.max_image_height = Some(MAX_INPUT_SIDE);
+    limits.max_alloc = Some(256 * 1024 * 1024);
+    reader.limits(limits);
+    let decoded = reader.decode().map_err(|e| match e {
+        image::ImageError::Limits(_) => "error-image-dimensions",
+        _ => "error-image-broken",
+    })?;
+    let scaled = if decoded.width() > MAX_WIDTH || decoded.height() > MAX_HEIGHT {
+        decoded.resize(MAX_WIDTH, MAX_HEIGHT, FilterType::Triangle)
+    } else {
+        decoded
+    };
+    let flat = on_white(&scaled);
+    let mut jpeg = Vec::new();
+    image::codecs::jpeg::JpegEncoder::new_with_quality(&mut jpeg, JPEG_QUALITY)
+        .encode_image(&flat)
+        .map_err(|_| "error-image-broken")?;
+    Ok(Encoded { jpeg, width: flat.width(), height: flat.height() })
+}
+
+/// JPEG has no transparency: transparent parts become white, not black.
+fn on_white(img: &DynamicImage) -> RgbImage {
+    let rgba = img.to_rgba8();
+    RgbImage::from_fn(rgba.width(), rgba.height(), |x, y| {
+        let [r, g, b, a] = rgba.get_pixel(x, y).0;
+        let blend = |c: u8| ((u16::from(c) * u16::from(a) + 255 * (255 - u16::from(a))) / 255) as u8;
+        Rgb([blend(r), blend(g), blend(b)])
+    })
+}
+
+fn paths(id: i64, updated_at: DateTime<Utc>) -> (String, String) {
+    let v = updated_at.timestamp_millis();
+    (format!("/p/{id}/image.jpg?v={v}"), format!("/dashboard/petitions/{id}/image.jpg?v={v}"))
+}
+
+/// Checks the upload and its description, then stores it in place of any earlier one.
+/// Decoding takes a moment of CPU, so it runs off the async workers.
+pub async fn save(db: &impl ConnectionTrait, id: PetitionId, bytes: Vec<u8>, alt: &str) -> DomainResult<()> {
+    let alt = alt.trim().to_string();
+    let encoded = tokio::task::spawn_blocking(move || reencode(&bytes))
+        .await
+        .map_err(|e| DomainError::Internal(format!("image task: {e}")))?;
+    let mut errors = FieldErrors::new();
+    if let Err(message) = &encoded {
+        errors.insert("image", *message);
+    }
+    if alt.is_empty() {
+        errors.insert("image_alt", "error-required");
+    } else if alt.chars().count() > MAX_ALT {
+        errors.insert("image_alt", "error-too-long");
+    }
+    let Ok(encoded) = encoded else { return Err(DomainError::Invalid(errors)) };
+    if !errors.is_empty() {
+        return Err(DomainError::Invalid(errors));
+    }
+    let row = petition_image::ActiveModel {
+        petition_id: Set(id.0),
+        content_type: Set("image/jpeg".into()),
+        data: Set(encoded.jpeg),
+        width: Set(i32::try_from(encoded.width).unwrap_or(i32::MAX)),
+        height: Set(i32::try_from(encoded.height).unwrap_or(i32::MAX)),
+        alt: Set(alt),
+        updated_at: Set(now()),
+    };
+    petition_image::Entity::delete_by_id(id.0).exec(db).await?;
+    row.insert(db).await?;
+    Ok(())
+}
+
+pub async fn remove(db: &impl ConnectionTrait, id: PetitionId) -> DomainResult<()> {
+    petition_image::Entity::delete_by_id(id.0).exec(db).await?;
+    Ok(())
+}
+
+/// The image's description and size, without reading its bytes.
+pub async fn meta(db: &impl ConnectionTrait, id: PetitionId) -> DomainResult<Option<ImageMeta>> {
+    use petition_image::Column as C;
+    let row: Option<(i32, i32, String, DateTime<Utc>)> = petition_image::Entity::find()
+        .select_only()
+        .columns([C::Width, C::Height, C::Alt, C::UpdatedAt])
+        .filter(C::PetitionId.eq(id.0))
+        .into_tuple()
+        .one(db)
+        .await?;
+    Ok(row.map(|(width, height, alt, updated_at)| {
+        let (path, preview) = paths(id.0, updated_at);
+        ImageMeta { path, preview, width, height, alt }
+    }))
+}
+
+/// The stored JPEG, for the image's own address.
+pub async fn bytes(db: &impl ConnectionTrait, id: PetitionId) -> DomainResult<Vec<u8>> {
+    let row = petition_image::Entity::find_by_id(id.0).one(db).await?.ok_or(DomainError::NotFound)?;
+    Ok(row.data)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn png(width: u32, height: u32, alpha: u8) -> Vec<u8> {
+        let img = image::RgbaImage::from_pixel(width, height, image::Rgba([10, 20, 30, alpha]));
+        let mut out = Vec::new();
+        DynamicImage::ImageRgba8(img).write_to(&mut Cursor::new(&mut out), ImageFormat::Png).expect("png");
+        out
+    }
+
+    #[test]
+    fn a_png_comes_back_as_a_scaled_jpeg() {
+        let out = reencode(&png(3200, 1000, 255)).expect("accepted");
+        assert_eq!((out.width, out.height), (1600, 500));
+        assert_eq!(image::guess_format(&out.jpeg).ok(), Some(ImageFormat::Jpeg));
+    }
+
+    #[test]
+    fn transparency_becomes_white() {
+        let out = reencode(&png(4, 4, 0)).expect("accepted");
+        let back = image::load_from_memory(&out.jpeg).expect("decodes").to_rgb8();
+        assert!(back.get_pixel(1, 1).0.iter().all(|&c| c > 240), "{:?}", back.get_pixel(1, 1));
+    }
+
+    #[test]
+    fn other_files_are_refused_with_a_reason() {
+        assert_eq!(reencode(b"").err(), Some("error-image-missing"));
+        assert_eq!(reencode(b"<svg xmlns='http://www.w3.org/2000/svg'/>").err(), Some("error-image-type"));
+        assert_eq!(reencode(b"GIF89a\x01\x00\x01\x00").err(), Some("error-image-type"));
+        let mut truncated = png(50, 50, 255);
+        truncated.truncate(60);
+        assert_eq!(reencode(&truncated).err(), Some("error-image-broken"));
+        assert_eq!(reencode(&vec![0u8; MAX_BYTES + 1]).err(), Some("error-image-too-large"));
+    }
+
+    #[test]
+    fn a_huge_picture_in_a_small_file_is_refused_before_decoding() {
+        // 9000 × 10 pixels of one colour compress to a few kilobytes.
+        assert_eq!(reencode(&png(9000, 10, 255)).err(), Some("error-image-dimensions"));
+    }
+}

@@ -1,0 +1,87 @@
+//! A petition's image: upload (the one multipart form), removal, and a preview for its
+//! organisers whatever the petition's status.
+use rocket::data::Capped;
+use rocket::http::{ContentType, CookieJar, Header};
+use rocket::response::Redirect;
+use rocket::{FromForm, get, post, routes};
+
+use super::edit::section_view;
+use super::{outcome, petition_guard};
+use crate::domain::content::Posted;
+use crate::domain::editing;
+use crate::domain::ids::PetitionId;
+use crate::domain::images;
+use crate::domain::permissions::Flag;
+use crate::domain::{DomainError, FieldErrors};
+use crate::web::assets::Jpeg;
+use crate::web::context::{AppState, Ctx, SignedIn, flash};
+use crate::web::csrf::{CsrfForm, CsrfUpload, TokenOnly, WithToken};
+use crate::web::error::WebResult;
+use crate::web::page::Page;
+
+pub fn routes() -> Vec<rocket::Route> {
+    routes![upload, remove, preview]
+}
+
+#[derive(FromForm)]
+struct Upload<'r> {
+    csrf_token: String,
+    /// Read within the `bytes` limit, a little above `images::MAX_BYTES`, so that a file
+    /// slightly too large gets the form's own message rather than a bare 413.
+    image: Option<Capped<&'r [u8]>>,
+    #[field(default = String::new())]
+    image_alt: String,
+}
+
+impl WithToken for Upload<'_> {
+    fn csrf_token(&self) -> &str {
+        &self.csrf_token
+    }
+}
+
+#[post("/dashboard/petitions/<id>/image", data = "<form>")]
+async fn upload(
+    app: &AppState,
+    ctx: &Ctx,
+    user: SignedIn<'_>,
+    jar: &CookieJar<'_>,
+    id: PetitionId,
+    form: CsrfUpload<Upload<'_>>,
+) -> WebResult<Result<Redirect, Page>> {
+    petition_guard(app, user.0, id, Some(Flag::ModifyPetitions)).await?;
+    let form = form.0;
+    let result = match form.image {
+        Some(file) if !file.is_complete() => {
+            Err(DomainError::Invalid(FieldErrors::from([("image", "error-image-too-large")])))
+        }
+        file => images::save(&app.db, id, file.map(|f| f.value.to_vec()).unwrap_or_default(), &form.image_alt).await,
+    };
+    let back = ("flash-saved", format!("/dashboard/petitions/{id}/edit/image"));
+    outcome(result, jar, back, async |errors| {
+        let petition = editing::load(&app.db, id).await?;
+        let typed = Posted::from([("image_alt".to_string(), form.image_alt.clone())]);
+        section_view(app, ctx, &petition, "image", (&typed, &errors))
+    })
+    .await
+}
+
+#[post("/dashboard/petitions/<id>/image/remove", data = "<_form>")]
+async fn remove(
+    app: &AppState,
+    user: SignedIn<'_>,
+    jar: &CookieJar<'_>,
+    id: PetitionId,
+    _form: CsrfForm<TokenOnly>,
+) -> WebResult<Redirect> {
+    petition_guard(app, user.0, id, Some(Flag::ModifyPetitions)).await?;
+    images::remove(&app.db, id).await?;
+    flash(jar, "success", "flash-image-removed");
+    Ok(Redirect::to(format!("/dashboard/petitions/{id}/edit/image")))
+}
+
+#[get("/dashboard/petitions/<id>/image.jpg")]
+async fn preview(app: &AppState, user: SignedIn<'_>, id: PetitionId) -> WebResult<Jpeg> {
+    petition_guard(app, user.0, id, None).await?;
+    let bytes = images::bytes(&app.db, id).await?;
+    Ok(Jpeg(bytes, ContentType::JPEG, Header::new("Cache-Control", "private, max-age=3600")))
+}

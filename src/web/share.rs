@@ -1,0 +1,70 @@
+//! Sharing a petition without trackers. The petition page links only to this instance; a
+//! signer who names their Mastodon instance or Diaspora pod is sent there by a redirect.
+use rocket::http::Status;
+use rocket::response::Redirect;
+use rocket::{Either, get, routes};
+
+use super::context::{AppState, Ctx};
+use super::error::{WebError, WebResult};
+use super::page::Page;
+use super::public::themed;
+use crate::App;
+use crate::domain::FieldErrors;
+use crate::domain::ids::PetitionId;
+use crate::domain::petitions::PublicPetition;
+use crate::domain::sharing::{self, Network};
+
+pub fn routes() -> Vec<rocket::Route> {
+    routes![share]
+}
+
+fn link(app: &App, petition: &PublicPetition) -> String {
+    format!("{}{}", app.settings.public_url(), petition.path)
+}
+
+/// The words a signer shares, in their language.
+fn text(app: &App, ctx: &Ctx, petition: &PublicPetition) -> String {
+    app.i18n.tr_args(&ctx.lang, "share-text", [("title", petition.title.as_str().into())])
+}
+
+/// The "share by email" link: a `mailto:` with no recipient, filled with the petition's words.
+pub(super) fn mailto(app: &App, ctx: &Ctx, petition: &PublicPetition) -> String {
+    let subject = app.i18n.tr_args(&ctx.lang, "share-mail-subject", [("title", petition.title.as_str().into())]);
+    sharing::mailto(&subject, &format!("{}\n\n{}", text(app, ctx, petition), link(app, petition)))
+}
+
+/// Without `instance`, a page asking for it (the petition page has the same small form);
+/// with a valid one, a redirect to that server's share page; with a wrong one, the form again.
+#[get("/p/<id>/share/<network>?<instance>")]
+async fn share(
+    app: &AppState,
+    ctx: &Ctx,
+    id: PetitionId,
+    network: &str,
+    instance: Option<&str>,
+) -> WebResult<Either<Page, Redirect>> {
+    let network = Network::parse(network).ok_or_else(WebError::not_found)?;
+    let shown = app.petitions.by_id(&app.db, id).await?;
+    let petition = &shown.petition;
+    if !petition.sharing.buttons.iter().any(|b| b == network.as_str()) {
+        return Err(WebError::not_found());
+    }
+    let mut errors = FieldErrors::new();
+    if let Some(typed) = instance {
+        match sharing::instance(typed) {
+            Ok(host) => {
+                let to = sharing::share_url(network, &host, &text(app, ctx, petition), &link(app, petition));
+                return Ok(Either::Right(Redirect::to(to)));
+            }
+            Err(message) => {
+                errors.insert("instance", message);
+            }
+        }
+    }
+    let mut extra = tera::Context::new();
+    extra.insert("network", network.as_str());
+    extra.insert("form", &serde_json::json!({ "instance": instance.unwrap_or("") }));
+    extra.insert("errors", &errors);
+    let page = themed(app, ctx, petition, "share.html", extra)?;
+    Ok(Either::Left(if errors.is_empty() { page } else { page.with_status(Status::UnprocessableEntity) }))
+}
