@@ -60,6 +60,8 @@ const ROUTES: &[Route] = &[
         &[("title", "Changed"), ("text", "Changed."), ("goal", "10")],
     ),
     post("/dashboard/petitions/{p}/edit/paper", Flag::ModifyPetitions, &[("paper_signatures", "7")]),
+    get("/dashboard/petitions/{p}/edit/image", Some(Flag::ModifyPetitions)),
+    post("/dashboard/petitions/{p}/image/remove", Flag::ModifyPetitions, &[]),
     post("/dashboard/petitions/{p}/permalinks", Flag::ModifyPetitions, &[("slug", "more-trees")]),
     post("/dashboard/petitions/{p}/permalinks/remove", Flag::ModifyPetitions, &[("slug", "trees")]),
     post("/dashboard/petitions/{p}/status", Flag::ModifyPetitions, &[("change", "close")]),
@@ -95,7 +97,7 @@ fn expected(route: &Route, role: Role) -> Status {
     }
 }
 
-/// A published petition of `owner` at `…/trees`, with a confirmed signature and one awaiting
+/// A published petition of `owner` at `…/trees`, with an image, a confirmed signature and one awaiting
 /// confirmation whose link was never mailed (so it may be sent at once); returns both ids.
 async fn petition_with_signatures(t: &TestApp, owner: OwnerId) -> (PetitionId, i64) {
     let db = &t.app().db;
@@ -117,6 +119,10 @@ async fn petition_with_signatures(t: &TestApp, owner: OwnerId) -> (PetitionId, i
     )
     .await
     .unwrap();
+    let picture = image::RgbImage::from_pixel(8, 8, image::Rgb([30, 120, 60]));
+    let mut png = std::io::Cursor::new(Vec::new());
+    image::DynamicImage::ImageRgb8(picture).write_to(&mut png, image::ImageFormat::Png).unwrap();
+    rustition::domain::images::save(db, id, png.into_inner(), "Trees").await.unwrap();
     let mut pending = 0;
     for (email, confirmed) in [("ann@example.org", true), ("jo@example.org", false)] {
         let now = chrono::Utc::now();
@@ -166,6 +172,7 @@ async fn state(t: &TestApp, friends: OrganisationId) -> Vec<i64> {
         "SELECT COUNT(*) FROM signatures WHERE token_expires_at IS NULL".to_string(),
         "SELECT COUNT(*) FROM mail_queue".to_string(),
         "SELECT COUNT(*) FROM petition_templates".to_string(),
+        "SELECT COUNT(*) FROM petition_images".to_string(),
     ] {
         values.push(t.count(&sql).await);
     }

@@ -298,3 +298,38 @@ async fn tor_browser_is_told_about_the_onion_address() {
     let r = plain.client.get(format!("/p/{id}")).dispatch().await;
     assert_eq!(r.headers().get_one("Onion-Location"), None);
 }
+
+#[rocket::async_test]
+async fn every_page_a_signer_or_an_organiser_opens_stays_on_the_instance_and_forbids_scripts() {
+    let t = TestApp::start().await;
+    let (_, id) = alice_with(&t, "shade", content("Shade")).await;
+    let r = upload(&t, id, &png_with_secret(10, 10), "Trees", None).await;
+    assert_eq!(r.status(), Status::SeeOther);
+    let mut pages = vec![
+        "/".to_string(),
+        "/u/alice/shade".into(),
+        format!("/p/{id}/thanks"),
+        format!("/p/{id}/share/mastodon"),
+        format!("/p/{id}/share/diaspora"),
+        "/dashboard".into(),
+        "/dashboard/new".into(),
+        "/dashboard/templates".into(),
+        "/account".into(),
+        "/organisations/new".into(),
+        format!("/dashboard/petitions/{id}"),
+        format!("/dashboard/petitions/{id}/signatures"),
+        format!("/dashboard/petitions/{id}/stats"),
+        format!("/dashboard/petitions/{id}/delete"),
+        format!("/dashboard/petitions/{id}/transfer"),
+    ];
+    for section in ["content", "fields", "look", "image", "sharing", "mail", "paper", "permalinks"] {
+        pages.push(format!("/dashboard/petitions/{id}/edit/{section}"));
+    }
+    for page in &pages {
+        let r = t.client.get(page.clone()).dispatch().await;
+        assert_eq!(r.status(), Status::Ok, "{page}");
+        let csp = r.headers().get_one("Content-Security-Policy").unwrap_or_default().to_string();
+        assert!(csp.starts_with("default-src 'none'") && !csp.contains("script-src"), "{page}: {csp}");
+        assert_same_origin_only(&r.into_string().await.unwrap_or_default(), ORIGIN);
+    }
+}
