@@ -6,6 +6,7 @@
 //! [--database URL] [--runs N] [--server-profile release|debug]`
 mod check;
 mod client;
+mod freshness;
 mod load;
 mod mail;
 mod outbox;

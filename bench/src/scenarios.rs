@@ -1,11 +1,14 @@
 //! The scenarios: each run gets a fresh server and database, drives one kind of load, then
 //! checks the database and reads the server's memory, CPU and log before stopping it.
 use std::path::PathBuf;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
 
 use clap::ValueEnum;
 
 use crate::check::{self, PETITION_ID};
+use crate::freshness;
 use crate::load::{self, Control, Links, Task};
 use crate::outbox;
 use crate::report::{self, Report};
@@ -162,10 +165,22 @@ async fn confirm(server: &Server, connections: usize, tag: &str, options: &Optio
     let log_start = server.log_mark();
     let meter = Meter::start(server);
     let task = Task::Confirm(Links::new(links));
+    let stop = Arc::new(AtomicBool::new(false));
+    let sampler = freshness::start(server.base_url.clone(), server.database_url.clone(), stop.clone());
     let (stats, elapsed) =
         load::run_for(&server.base_url, connections, tag, task, options.duration, options.max_requests).await;
+    stop.store(true, Ordering::Relaxed);
     let mut report = Report::new(Kind::Confirm.name(), connections, elapsed, &stats);
     meter.finish(server, &mut report);
+    let seen = sampler.await.map_err(|e| format!("the count sampler died: {e}"))??;
+    notes.push(format!(
+        "count freshness: the page's count was at most {:.1} s behind the database ({} samples)",
+        seen.max_lag.as_secs_f64(),
+        seen.samples
+    ));
+    let interval = Duration::from_millis(rustition::config::Settings::default().signing.count_interval_ms);
+    let (kept, recount) = freshness::drift(&server.database_url, interval).await?;
+    notes.push(format!("count drift after the run: kept {kept}, full recount {recount}, drift {}", recount - kept));
     if elapsed < options.duration.mul_f64(0.9) {
         notes.push(format!("all {available} links were used after {:.1} s", elapsed.as_secs_f64()));
     }

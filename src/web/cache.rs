@@ -1,6 +1,7 @@
 //! Public petitions as their pages show them, kept for a moment: a viral petition's page is
 //! read thousands of times a second and changes rarely, so each process reads and renders it
-//! (four queries, Markdown and the HTML clean) at most once per `TTL`. The count may lag by
+//! (four queries, Markdown, the HTML clean and the page template) at most once per `TTL`.
+//! Anonymous visitors differ only by their CSRF token, put into the cached page per request. The count may lag by
 //! that much on top of the count batch's interval; any dashboard change to a petition drops its
 //! entry at once (see `Forget`).
 use std::collections::HashMap;
@@ -22,19 +23,59 @@ pub const TTL: Duration = Duration::from_secs(1);
 /// Past this many entries, expired ones are swept before adding another.
 const SWEEP_ABOVE: usize = 10_000;
 
-/// A petition ready to show, with its text rendered once.
+/// Rendered pages kept per petition entry, at most: the key includes the path, which a visitor
+/// can vary (`/p/7`, `/p/07`…), so past this the page is rendered for each request.
+const PAGES_PER_PETITION: usize = 16;
+
+/// A petition ready to show, with its text rendered once, and its page as anonymous visitors
+/// see it, rendered once per (path, language) while the entry lives.
 #[derive(Debug)]
 pub struct Shown {
     pub petition: PublicPetition,
     pub text_html: String,
     pub image: Option<images::ImageMeta>,
+    pages: RwLock<HashMap<(String, String), Arc<str>>>,
 }
 
-#[derive(Default)]
+impl Shown {
+    /// The page for `(path, lang)`, rendered by `render` the first time.
+    pub fn page<E>(&self, key: (&str, &str), render: impl FnOnce() -> Result<String, E>) -> Result<Arc<str>, E> {
+        let (path, lang) = key;
+        let found =
+            self.pages.read().unwrap_or_else(|poisoned| poisoned.into_inner()).get(&key_of(path, lang)).cloned();
+        if let Some(html) = found {
+            return Ok(html);
+        }
+        let html: Arc<str> = render()?.into();
+        let mut pages = self.pages.write().unwrap_or_else(|poisoned| poisoned.into_inner());
+        if pages.len() < PAGES_PER_PETITION {
+            pages.insert(key_of(path, lang), html.clone());
+        }
+        Ok(html)
+    }
+}
+
+fn key_of(path: &str, lang: &str) -> (String, String) {
+    (path.to_string(), lang.to_string())
+}
+
 pub struct PetitionCache {
     by_id: RwLock<HashMap<PetitionId, (Instant, Arc<Shown>)>>,
     /// `o/<org>/<slug>` → petition, for permalinks.
     by_link: RwLock<HashMap<String, (Instant, PetitionId)>>,
+    /// Stands for the visitor's CSRF token in cached pages. Random per process, so that no
+    /// petition text can contain it.
+    pub token_slot: String,
+}
+
+impl Default for PetitionCache {
+    fn default() -> Self {
+        PetitionCache {
+            by_id: RwLock::default(),
+            by_link: RwLock::default(),
+            token_slot: format!("csrf{}", crate::domain::tokens::random_token(24).replace(['-', '_'], "x")),
+        }
+    }
 }
 
 fn fresh<K: std::hash::Hash + Eq, V: Clone>(map: &RwLock<HashMap<K, (Instant, V)>>, key: &K) -> Option<V> {
@@ -59,7 +100,7 @@ impl PetitionCache {
         let petition = petitions::public_by_id(db, id).await?;
         let text_html = petitions::render_markdown(&petition.text);
         let image = images::meta(db, id).await?;
-        let shown = Arc::new(Shown { petition, text_html, image });
+        let shown = Arc::new(Shown { petition, text_html, image, pages: RwLock::default() });
         keep(&self.by_id, id, shown.clone());
         Ok(shown)
     }

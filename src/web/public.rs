@@ -85,7 +85,16 @@ fn petition_page(app: &App, ctx: &Ctx, shown: &Shown, form: &SignInput, errors: 
         .collect();
     extra.insert("labels", &labels);
     extra.insert("mailto", &super::share::mailto(app, ctx, petition));
-    themed(app, ctx, petition, "petition.html", extra)
+    if !errors.is_empty() || ctx.user.is_some() || ctx.flash.is_some() {
+        return themed(app, ctx, petition, "petition.html", extra);
+    }
+    // The same for every anonymous visitor but the CSRF token: rendered once, then copied.
+    let slot = &app.petitions.token_slot;
+    let html = shown.page((&ctx.path, &ctx.lang), || {
+        extra.insert("csrf_token", slot);
+        themed(app, ctx, petition, "petition.html", extra).map(|page| page.html)
+    })?;
+    Ok(Page::ok(html.replace(slot.as_str(), &ctx.csrf_token)))
 }
 
 #[get("/p/<id>")]
