@@ -8,7 +8,9 @@ use std::io::Cursor;
 
 use chrono::{DateTime, Utc};
 use image::{DynamicImage, ImageFormat, Rgb, RgbImage, imageops::FilterType};
-use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QuerySelect, Set};
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter, QuerySelect, Set,
+};
 use serde::Serialize;
 
 use super::ids::PetitionId;
@@ -96,7 +98,7 @@ fn paths(id: i64, updated_at: DateTime<Utc>) -> (String, String) {
 
 /// Checks the upload and its description, then stores it in place of any earlier one.
 /// Decoding takes a moment of CPU, so it runs off the async workers.
-pub async fn save(db: &impl ConnectionTrait, id: PetitionId, bytes: Vec<u8>, alt: &str) -> DomainResult<()> {
+pub async fn save(db: &DatabaseConnection, id: PetitionId, bytes: Vec<u8>, alt: &str) -> DomainResult<()> {
     let alt = alt.trim().to_string();
     let encoded = tokio::task::spawn_blocking(move || reencode(&bytes))
         .await
@@ -123,8 +125,11 @@ pub async fn save(db: &impl ConnectionTrait, id: PetitionId, bytes: Vec<u8>, alt
         alt: Set(alt),
         updated_at: Set(now()),
     };
-    petition_image::Entity::delete_by_id(id.0).exec(db).await?;
-    row.insert(db).await?;
+    // In place of the earlier one, or not at all.
+    let txn = crate::db::begin_write(db).await?;
+    petition_image::Entity::delete_by_id(id.0).exec(&txn).await?;
+    row.insert(&txn).await?;
+    txn.commit().await?;
     Ok(())
 }
 

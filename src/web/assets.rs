@@ -41,11 +41,13 @@ fn theme_css(app: &AppState, name: &str) -> WebResult<Stylesheet> {
     Ok(Stylesheet(css.to_string(), Header::new("Cache-Control", "public, max-age=3600")))
 }
 
-/// The petition's image, re-encoded when uploaded; its address changes with each upload, so
-/// it can be cached for long. Only public petitions show theirs.
-#[get("/p/<id>/image.jpg")]
-async fn image(app: &AppState, id: PetitionId) -> WebResult<Jpeg> {
+/// The petition's image, re-encoded when uploaded. Pages link it with `?v=<upload time>`, an
+/// address that changes with each upload, so that one can be cached for good. Only public
+/// petitions show theirs.
+#[get("/p/<id>/image.jpg?<v>")]
+async fn image(app: &AppState, id: PetitionId, v: Option<&str>) -> WebResult<Jpeg> {
     app.petitions.by_id(&app.db, id).await?;
     let bytes = images::bytes(&app.db, id).await?;
-    Ok(Jpeg(bytes, ContentType::JPEG, Header::new("Cache-Control", "public, max-age=31536000, immutable")))
+    let cache = if v.is_some() { "public, max-age=31536000, immutable" } else { "public, max-age=300" };
+    Ok(Jpeg(bytes, ContentType::JPEG, Header::new("Cache-Control", cache)))
 }

@@ -70,30 +70,31 @@ pub(super) fn themed(
 
 fn petition_page(app: &App, ctx: &Ctx, shown: &Shown, form: &SignInput, errors: &FieldErrors) -> WebResult<Page> {
     let petition = &shown.petition;
-    let mut extra = tera::Context::new();
-    extra.insert("text_html", &shown.text_html);
-    extra.insert("image", &shown.image);
-    extra.insert("form", form);
-    extra.insert("errors", errors);
-    // The error summary names custom fields by the organiser's labels.
-    let labels: std::collections::BTreeMap<String, &str> = petition
-        .fields
-        .custom
-        .iter()
-        .enumerate()
-        .map(|(i, c)| (format!("custom{}", i + 1), c.label.as_str()))
-        .collect();
-    extra.insert("labels", &labels);
-    extra.insert("mailto", &super::share::mailto(app, ctx, petition));
+    let render = |csrf_token: &str| {
+        let mut extra = tera::Context::new();
+        extra.insert("text_html", &shown.text_html);
+        extra.insert("image", &shown.image);
+        extra.insert("form", form);
+        extra.insert("errors", errors);
+        // The error summary names custom fields by the organiser's labels.
+        let labels: std::collections::BTreeMap<String, &str> = petition
+            .fields
+            .custom
+            .iter()
+            .enumerate()
+            .map(|(i, c)| (format!("custom{}", i + 1), c.label.as_str()))
+            .collect();
+        extra.insert("labels", &labels);
+        extra.insert("mailto", &super::share::mailto(app, ctx, petition));
+        extra.insert("csrf_token", csrf_token);
+        themed(app, ctx, petition, "petition.html", extra)
+    };
     if !errors.is_empty() || ctx.user.is_some() || ctx.flash.is_some() {
-        return themed(app, ctx, petition, "petition.html", extra);
+        return render(&ctx.csrf_token);
     }
     // The same for every anonymous visitor but the CSRF token: rendered once, then copied.
     let slot = &app.petitions.token_slot;
-    let html = shown.page((&ctx.path, &ctx.lang), || {
-        extra.insert("csrf_token", slot);
-        themed(app, ctx, petition, "petition.html", extra).map(|page| page.html)
-    })?;
+    let html = shown.page((&ctx.path, &ctx.lang), || render(slot).map(|page| page.html))?;
     Ok(Page::ok(html.replace(slot.as_str(), &ctx.csrf_token)))
 }
 
