@@ -34,29 +34,39 @@ pub struct Shown {
     pub petition: PublicPetition,
     pub text_html: String,
     pub image: Option<images::ImageMeta>,
-    pages: RwLock<HashMap<(String, String), Arc<str>>>,
+    /// A handful at most, so a scan, with no allocation to look one up.
+    pages: RwLock<Vec<Rendered>>,
+}
+
+/// The page as anonymous visitors of `path` in `lang` see it, with the token slot in it.
+#[derive(Debug)]
+struct Rendered {
+    path: String,
+    lang: String,
+    html: Arc<str>,
+}
+
+impl Rendered {
+    fn is(&self, (path, lang): (&str, &str)) -> bool {
+        self.path == path && self.lang == lang
+    }
 }
 
 impl Shown {
     /// The page for `(path, lang)`, rendered by `render` the first time.
     pub fn page<E>(&self, key: (&str, &str), render: impl FnOnce() -> Result<String, E>) -> Result<Arc<str>, E> {
-        let (path, lang) = key;
-        let found =
-            self.pages.read().unwrap_or_else(|poisoned| poisoned.into_inner()).get(&key_of(path, lang)).cloned();
-        if let Some(html) = found {
-            return Ok(html);
+        let pages = self.pages.read().unwrap_or_else(|poisoned| poisoned.into_inner());
+        if let Some(found) = pages.iter().find(|p| p.is(key)) {
+            return Ok(found.html.clone());
         }
+        drop(pages);
         let html: Arc<str> = render()?.into();
         let mut pages = self.pages.write().unwrap_or_else(|poisoned| poisoned.into_inner());
-        if pages.len() < PAGES_PER_PETITION {
-            pages.insert(key_of(path, lang), html.clone());
+        if pages.len() < PAGES_PER_PETITION && !pages.iter().any(|p| p.is(key)) {
+            pages.push(Rendered { path: key.0.to_string(), lang: key.1.to_string(), html: html.clone() });
         }
         Ok(html)
     }
-}
-
-fn key_of(path: &str, lang: &str) -> (String, String) {
-    (path.to_string(), lang.to_string())
 }
 
 pub struct PetitionCache {

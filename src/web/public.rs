@@ -51,6 +51,11 @@ fn theme_template(app: &App, theme: &str, name: &str) -> String {
     if app.views.has(&own) { own } else { format!("themes/classic/{name}") }
 }
 
+/// The petition's main address, as shared and as given to search engines.
+pub(super) fn canonical_url(app: &App, petition: &PublicPetition) -> String {
+    format!("{}{}", app.settings.public_url(), petition.path)
+}
+
 /// One of a petition's public pages, in the petition's theme, with what every such page needs
 /// (the theme's stylesheet and the petition's colours are linked from `partials/petition/head.html`).
 pub(super) fn themed(
@@ -62,9 +67,8 @@ pub(super) fn themed(
 ) -> WebResult<Page> {
     extra.insert("petition", petition);
     extra.insert("theme_css", &app.views.theme_css(&petition.look.theme).is_some());
-    let public_url = app.settings.public_url();
-    extra.insert("canonical_url", &format!("{public_url}{}", petition.path));
-    extra.insert("public_url", &public_url);
+    extra.insert("canonical_url", &canonical_url(app, petition));
+    extra.insert("public_url", &app.settings.public_url());
     ctx.page(app, &theme_template(app, &petition.look.theme, name), extra)
 }
 

@@ -7,7 +7,7 @@ use rocket::{Either, get, routes};
 use super::context::{AppState, Ctx};
 use super::error::{WebError, WebResult};
 use super::page::Page;
-use super::public::themed;
+use super::public::{canonical_url, themed};
 use crate::App;
 use crate::domain::FieldErrors;
 use crate::domain::ids::PetitionId;
@@ -18,10 +18,6 @@ pub fn routes() -> Vec<rocket::Route> {
     routes![share]
 }
 
-fn link(app: &App, petition: &PublicPetition) -> String {
-    format!("{}{}", app.settings.public_url(), petition.path)
-}
-
 /// The words a signer shares, in their language.
 fn text(app: &App, ctx: &Ctx, petition: &PublicPetition) -> String {
     app.i18n.tr_args(&ctx.lang, "share-text", [("title", petition.title.as_str().into())])
@@ -30,7 +26,7 @@ fn text(app: &App, ctx: &Ctx, petition: &PublicPetition) -> String {
 /// The "share by email" link: a `mailto:` with no recipient, filled with the petition's words.
 pub(super) fn mailto(app: &App, ctx: &Ctx, petition: &PublicPetition) -> String {
     let subject = app.i18n.tr_args(&ctx.lang, "share-mail-subject", [("title", petition.title.as_str().into())]);
-    sharing::mailto(&subject, &format!("{}\n\n{}", text(app, ctx, petition), link(app, petition)))
+    sharing::mailto(&subject, &format!("{}\n\n{}", text(app, ctx, petition), canonical_url(app, petition)))
 }
 
 /// Without `instance`, a page asking for it (the petition page has the same small form);
@@ -53,7 +49,7 @@ async fn share(
     if let Some(typed) = instance {
         match sharing::instance(typed) {
             Ok(host) => {
-                let to = sharing::share_url(network, &host, &text(app, ctx, petition), &link(app, petition));
+                let to = sharing::share_url(network, &host, &text(app, ctx, petition), &canonical_url(app, petition));
                 return Ok(Either::Right(Redirect::to(to)));
             }
             Err(message) => {
