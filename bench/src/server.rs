@@ -35,6 +35,23 @@ pub fn build(profile: Profile) -> Result<PathBuf, String> {
     // Built together with the bench itself, so Cargo resolves one set of features for both:
     // built alone, the server's dependencies would be rebuilt at every switch between the two.
     command.current_dir(&root).args(["build", "--bin", "rustition", "-p", "rustition", "-p", "rustition-bench"]);
+    // `cargo run` describes the bench to it through these variables; ring's build script watches
+    // CARGO_MANIFEST_DIR, so passing them on would rebuild ring, rustls and sqlx at every switch.
+    for (name, _) in std::env::vars_os() {
+        let name = name.to_string_lossy();
+        if name.starts_with("CARGO_PKG_")
+            || [
+                "CARGO_MANIFEST_DIR",
+                "CARGO_MANIFEST_PATH",
+                "CARGO_CRATE_NAME",
+                "CARGO_BIN_NAME",
+                "CARGO_PRIMARY_PACKAGE",
+            ]
+            .contains(&name.as_ref())
+        {
+            command.env_remove(name.as_ref());
+        }
+    }
     if profile == Profile::Release {
         command.arg("--release");
     }
