@@ -34,6 +34,13 @@ pub struct App {
     /// Wakes the mail worker when a job is queued.
     pub mail_wake: Arc<Notify>,
     pub limits: web::limits::Limits,
+    /// The one connection that the steady writers share: the group commits of signing and
+    /// confirming, the count batch and the embedded mail worker. Its queue is first come, first
+    /// served; on SQLite's lock, whose busy handler retries at random, a writer that never
+    /// pauses (a signing surge) would starve the others, and the count and the mail would lag.
+    pub writer: DatabaseConnection,
+    /// Signatures and confirmations waiting to be written (see `domain::intake`).
+    pub intake: domain::intake::Intake,
     /// Public petitions as shown, kept for a second (see `web::cache`).
     pub petitions: web::cache::PetitionCache,
     /// While no account exists: the token of the one-time setup page (printed in the log).
@@ -71,6 +78,7 @@ pub async fn build_app(settings: Settings) -> Result<App, StartError> {
     let views = Arc::new(views::Views::load(&settings.asset("templates"), i18n.clone())?);
     let db = db::connect(&settings).await?;
     db::migrate(&db).await?;
+    let writer = db::connect_writer(&settings).await?;
     let composer =
         mail::compose::Composer { views: views.clone(), i18n: i18n.clone(), public_url: settings.public_url() };
     // While no account exists, the setup page is open to whoever has the token printed in the log.
@@ -78,8 +86,10 @@ pub async fn build_app(settings: Settings) -> Result<App, StartError> {
     Ok(App {
         limits: web::limits::Limits::new(),
         petitions: web::cache::PetitionCache::default(),
+        intake: domain::intake::Intake::start(&writer),
         setup_token: std::sync::Mutex::new(setup_token),
         db,
+        writer,
         csrf_key: domain::tokens::derive_key(&secret, "csrf"),
         settings: Arc::new(settings),
         i18n,
@@ -120,13 +130,13 @@ pub async fn build_rocket(settings: Settings) -> Result<Rocket<Build>, StartErro
         onion_location: s.server.onion_url.clone(),
     };
     let worker = mail::worker::Worker {
-        db: app.db.clone(),
+        db: app.writer.clone(),
         transport,
         from: s.mail.from.parse().map_err(|_| config::ConfigError::Invalid(vec!["[mail] from".into()]))?,
         settings: s.mail.clone(),
         wake: app.mail_wake.clone(),
     };
-    let counter_db = app.db.clone();
+    let counter_db = app.writer.clone();
     let stop = app.stop.subscribe();
     let public_url = s.public_url();
     let setup_url = app.setup_token.lock().ok().and_then(|t| t.as_ref().map(|t| format!("{public_url}/setup/{t}")));

@@ -361,3 +361,52 @@ async fn signatures_never_confirmed_are_deleted_after_the_retention_period() {
     assert_eq!(deleted, 1);
     assert_eq!(t.count("SELECT COUNT(*) FROM signatures WHERE email = 'recent@example.org'").await, 1);
 }
+
+/// Signers pressing the button in the same instant are written together (group commit). Each
+/// gets the thanks page, each address is stored once with one mail, and every link works.
+#[rocket::async_test]
+async fn a_crowd_signing_and_confirming_at_once_is_stored_once_each_and_counted() {
+    use rocket::futures::future::join_all;
+    let t = TestApp::start().await;
+    let id = t.petition().await;
+    let (_, html) = t.get(&format!("/p/{id}")).await;
+    let token = common::csrf_token(&html);
+    let action = format!("/p/{id}/sign");
+    let addresses: Vec<String> = (0..25).map(|i| format!("crowd{i}@example.org")).collect();
+    // Everyone submits twice at once, so an address can come twice in one group.
+    let (t, token, action) = (&t, &token, &action);
+    let posts = addresses.iter().chain(&addresses).map(|email| async move {
+        let fields =
+            [("csrf_token", token.as_str()), ("first_name", "Crowd"), ("last_name", "Member"), ("email", email)];
+        t.post_form(action, &fields).await
+    });
+    for r in join_all(posts).await {
+        assert_eq!(r.status(), Status::SeeOther);
+        assert_eq!(common::location(&r), format!("/p/{id}/thanks"));
+    }
+    assert_eq!(t.count("SELECT COUNT(*) FROM signatures").await, 25);
+    assert_eq!(t.count("SELECT COUNT(*) FROM mail_queue").await, 25, "one mail per address");
+
+    let mails = t.smtp.wait_for(25, MAIL_WAIT).await;
+    let links: Vec<String> = mails
+        .iter()
+        .map(|m| {
+            m.link_containing("/confirm/").expect("a link").trim_start_matches("http://petitions.test").to_string()
+        })
+        .collect();
+    // Each link pressed twice at once: one press confirms, the other is told it already was.
+    let presses = links
+        .iter()
+        .chain(&links)
+        .map(|path| async move { t.post_form(path, &[("csrf_token", token.as_str())]).await });
+    let (mut done, mut already) = (0, 0);
+    for r in join_all(presses).await {
+        assert_eq!(r.status(), Status::Ok);
+        let html = r.into_string().await.unwrap_or_default();
+        done += usize::from(html.contains("Your signature is confirmed."));
+        already += usize::from(html.contains("Your signature was already confirmed."));
+    }
+    assert_eq!((done, already), (25, 25));
+    assert_eq!(t.count("SELECT COUNT(*) FROM signatures WHERE confirmed_at IS NOT NULL").await, 25);
+    t.wait_for_count(id, "25 signatures").await;
+}

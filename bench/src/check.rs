@@ -7,8 +7,6 @@ use rustition::entities::{mail_job, signature};
 use sea_orm::prelude::DateTimeUtc;
 use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QuerySelect};
 
-use crate::outbox::Job;
-
 /// The demo petition every scenario signs.
 pub const PETITION_ID: i64 = 1;
 
@@ -79,20 +77,4 @@ pub async fn verify(database_url: &str, acknowledged: &[String], confirmed: bool
         with_mail: acknowledged.iter().filter(|e| recipients.contains(*e)).count(),
         confirmations: confirmed,
     })
-}
-
-/// The mail jobs addressed to `recipients`, to find their `.eml` files.
-pub async fn mail_jobs(database_url: &str, recipients: &[String]) -> Result<Vec<Job>, String> {
-    let db = connect(database_url).await?;
-    let wanted: HashSet<&String> = recipients.iter().collect();
-    let rows = mail_job::Entity::find()
-        .select_only()
-        .column(mail_job::Column::Id)
-        .column(mail_job::Column::Recipient)
-        .into_tuple::<(i64, String)>()
-        .all(&db)
-        .await
-        .map_err(|e| format!("reading the mail queue: {e}"))?;
-    db.close().await.map_err(|e| format!("closing the database: {e}"))?;
-    Ok(rows.into_iter().filter(|(_, r)| wanted.contains(r)).map(|(id, recipient)| Job { id, recipient }).collect())
 }

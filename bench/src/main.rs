@@ -7,9 +7,9 @@
 mod check;
 mod client;
 mod freshness;
+mod links;
 mod load;
 mod mail;
-mod outbox;
 mod report;
 mod scenarios;
 mod server;

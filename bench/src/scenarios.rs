@@ -9,8 +9,8 @@ use clap::ValueEnum;
 
 use crate::check::{self, PETITION_ID};
 use crate::freshness;
+use crate::links;
 use crate::load::{self, Control, Links, Task};
-use crate::outbox;
 use crate::report::{self, Report};
 use crate::server::{Server, process_cpu_seconds};
 
@@ -137,18 +137,20 @@ async fn steady(
     Ok(report)
 }
 
+/// Pending signatures prepared per second of the (doubled) duration, at most.
+const PREPARED_PER_S: u64 = 5_000;
+
 /// Unmeasured: sign for the duration and collect the mailed links. Measured: open each link
 /// and press the button, until the duration is over or the links run out.
 async fn confirm(server: &Server, connections: usize, tag: &str, options: &Options) -> Result<Report, String> {
     let started = Instant::now();
-    // Twice the duration: confirming is usually faster than signing, and links must not run out.
+    // Twice the duration, so that links do not run out, but no more than this many: past them,
+    // the note below says the links ran out, and the rate measured until then stands.
     let prep_time = options.duration * 2;
-    let (prep, _) =
-        load::run_for(&server.base_url, connections, tag, Task::Sign, prep_time, options.max_requests).await;
+    let most = options.max_requests.min(prep_time.as_secs().max(1) * PREPARED_PER_S);
+    let (prep, _) = load::run_for(&server.base_url, connections, tag, Task::Sign, prep_time, most).await;
     let signed = prep.acknowledged.len();
-    let jobs = check::mail_jobs(&server.database_url, &prep.acknowledged).await?;
-    let patience = Duration::from_secs(30) + Duration::from_millis(20 * jobs.len() as u64);
-    let links = outbox::wait_for_links(&server.outbox, &jobs, PETITION_ID, patience).await;
+    let links = links::mailed(&server.database_url, &prep.acknowledged, PETITION_ID).await?;
     let mut notes = vec![format!(
         "prepared {signed} pending signatures and found {} confirmation links in {:.1} s (not measured)",
         links.len(),
@@ -159,7 +161,10 @@ async fn confirm(server: &Server, connections: usize, tag: &str, options: &Optio
         notes.push(format!("errors while preparing: {}", failures.join(", ")));
     }
     if links.len() < signed {
-        notes.push(format!("{} acknowledged signatures had no confirmation mail in the outbox", signed - links.len()));
+        notes.push(format!(
+            "{} acknowledged signatures had no confirmation link in the mail queue",
+            signed - links.len()
+        ));
     }
     let available = links.len();
     let log_start = server.log_mark();

@@ -7,6 +7,7 @@ mod m20261124_000002_mail_throttle;
 mod m20261124_000003_accounts;
 mod m20261124_000004_dashboard;
 mod m20261124_000005_themes;
+mod m20261124_000006_count_index;
 
 pub struct Migrator;
 
@@ -19,6 +20,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261124_000003_accounts::Migration),
             Box::new(m20261124_000004_dashboard::Migration),
             Box::new(m20261124_000005_themes::Migration),
+            Box::new(m20261124_000006_count_index::Migration),
         ]
     }
 }

@@ -17,6 +17,7 @@ pub mod email;
 pub mod export;
 pub mod ids;
 pub mod images;
+pub mod intake;
 pub mod invitations;
 pub mod organisations;
 pub mod passwords;

@@ -1,16 +1,13 @@
-//! Signing and confirming. Signing validates, then writes the signature and its confirmation mail
-//! in one transaction; the public count is left to the count batch (see `counting`).
+//! Signatures: what a signer may type, their confirmation links, and confirming one. Writing
+//! them under load is `intake`'s; the public count is left to the count batch (see `counting`).
 use chrono::{DateTime, Duration, Utc};
 use sea_orm::sea_query::Expr;
-use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, DatabaseTransaction, EntityTrait, QueryFilter,
-    Set, SqlErr,
-};
+use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseTransaction, EntityTrait, QueryFilter, Set};
 use serde::{Deserialize, Serialize};
 
 use super::ids::PetitionId;
 use super::petitions::{FieldRule, PublicPetition};
-use super::{DomainError, DomainResult, FieldErrors, email, tokens};
+use super::{DomainResult, FieldErrors, email, tokens};
 use crate::entities::signature;
 use crate::mail::queue::{self, MailDraft};
 
@@ -39,11 +36,11 @@ pub struct SignInput {
 
 /// The checked signature, with off fields dropped and text trimmed.
 #[derive(Debug)]
-struct Valid {
+pub(super) struct Valid {
     first_name: Option<String>,
     last_name: Option<String>,
-    email: String,
-    email_canonical: String,
+    pub(super) email: String,
+    pub(super) email_canonical: String,
     phone: Option<String>,
     postal_code: Option<String>,
     country: Option<String>,
@@ -76,7 +73,7 @@ fn check_text(
     (!value.is_empty()).then(|| value.to_string())
 }
 
-fn validate(petition: &PublicPetition, input: &SignInput) -> Result<Valid, FieldErrors> {
+pub(super) fn validate(petition: &PublicPetition, input: &SignInput) -> Result<Valid, FieldErrors> {
     let mut errors = FieldErrors::new();
     let f = &petition.fields;
     let first_name = check_text(&mut errors, "first_name", &input.first_name, f.first_name, MAX_NAME_LEN);
@@ -124,7 +121,7 @@ fn validate(petition: &PublicPetition, input: &SignInput) -> Result<Valid, Field
 
 impl Valid {
     /// The signer's answers, into a new or re-signed signature.
-    fn write(&self, a: &mut signature::ActiveModel) {
+    pub(super) fn write(&self, a: &mut signature::ActiveModel) {
         a.first_name = Set(self.first_name.clone());
         a.last_name = Set(self.last_name.clone());
         a.email = Set(self.email.clone());
@@ -173,90 +170,6 @@ pub struct SignRequest<'a> {
     pub now: DateTime<Utc>,
 }
 
-/// Validates and records a signature with its confirmation mail, atomically.
-pub async fn sign(
-    db: &DatabaseConnection,
-    petition: &PublicPetition,
-    request: SignRequest<'_>,
-    composer: &dyn ComposeConfirmation,
-) -> DomainResult<SignOutcome> {
-    if !petition.accepts_signatures() {
-        return Err(DomainError::Refused("sign-closed"));
-    }
-    let valid = validate(petition, request.input).map_err(DomainError::Invalid)?;
-    // Two submissions of one address can race to the unique index; the loser retries as an update.
-    for _ in 0..2 {
-        let txn = crate::db::begin_write(db).await?;
-        match sign_in(&txn, petition, &valid, &request, composer).await {
-            Ok(outcome) => {
-                txn.commit().await?;
-                return Ok(outcome);
-            }
-            Err(DomainError::Db(e)) if matches!(e.sql_err(), Some(SqlErr::UniqueConstraintViolation(_))) => {
-                txn.rollback().await?;
-            }
-            Err(e) => return Err(e),
-        }
-    }
-    Err(DomainError::Refused("error-busy"))
-}
-
-async fn sign_in(
-    txn: &DatabaseTransaction,
-    petition: &PublicPetition,
-    valid: &Valid,
-    request: &SignRequest<'_>,
-    composer: &dyn ComposeConfirmation,
-) -> DomainResult<SignOutcome> {
-    let existing = signature::Entity::find()
-        .filter(signature::Column::PetitionId.eq(petition.id.0))
-        .filter(signature::Column::EmailCanonical.eq(&valid.email_canonical))
-        .one(txn)
-        .await?;
-    let token = tokens::random_token(32);
-    let expires = request.now + request.valid_for;
-    let mut send = true;
-    match existing {
-        Some(s) if s.confirmed_at.is_some() => return Ok(SignOutcome::AlreadyConfirmed),
-        Some(s) => {
-            let issued = s.token_expires_at.map(|e| e - request.valid_for);
-            send = issued.is_none_or(|issued| request.now - issued >= RESEND_AFTER);
-            let mut active: signature::ActiveModel = s.into();
-            valid.write(&mut active);
-            active.locale = Set(request.locale.to_string());
-            if send {
-                active.confirmation_token_hash = Set(Some(tokens::hash_token(&token)));
-                active.token_expires_at = Set(Some(expires));
-            }
-            active.update(txn).await?;
-        }
-        None => {
-            let mut active = signature::ActiveModel {
-                petition_id: Set(petition.id.0),
-                email_canonical: Set(valid.email_canonical.clone()),
-                locale: Set(request.locale.to_string()),
-                confirmation_token_hash: Set(Some(tokens::hash_token(&token))),
-                token_expires_at: Set(Some(expires)),
-                confirmed_at: Set(None),
-                created_at: Set(request.now),
-                ..Default::default()
-            };
-            valid.write(&mut active);
-            active.insert(txn).await?;
-        }
-    }
-    if send {
-        let draft = composer.compose(&ConfirmationMail {
-            petition,
-            recipient: &valid.email,
-            locale: request.locale,
-            confirm_path: confirm_path(petition.id, &token),
-        });
-        queue::enqueue(txn, draft, request.now).await?;
-    }
-    Ok(SignOutcome::MailQueued)
-}
-
 /// A new confirmation link for a pending signature, mailed at `priority`. The old link stops
 /// working. `None` when the signature is confirmed already or was mailed too recently.
 pub async fn reissue(
@@ -302,19 +215,19 @@ pub enum TokenState {
     Unknown,
 }
 
-async fn find_by_token(
+async fn find_by_hash(
     db: &impl ConnectionTrait,
     petition: PetitionId,
-    token: &str,
+    token_hash: &str,
 ) -> DomainResult<Option<signature::Model>> {
     Ok(signature::Entity::find()
-        .filter(signature::Column::ConfirmationTokenHash.eq(tokens::hash_token(token)))
+        .filter(signature::Column::ConfirmationTokenHash.eq(token_hash))
         .filter(signature::Column::PetitionId.eq(petition.0))
         .one(db)
         .await?)
 }
 
-fn state_of(s: Option<&signature::Model>, now: DateTime<Utc>) -> TokenState {
+pub(super) fn state_of(s: Option<&signature::Model>, now: DateTime<Utc>) -> TokenState {
     match s {
         None => TokenState::Unknown,
         Some(s) if s.confirmed_at.is_some() => TokenState::AlreadyConfirmed,
@@ -329,18 +242,19 @@ pub async fn token_state(
     token: &str,
     now: DateTime<Utc>,
 ) -> DomainResult<TokenState> {
-    Ok(state_of(find_by_token(db, petition, token).await?.as_ref(), now))
+    Ok(state_of(find_by_hash(db, petition, &tokens::hash_token(token)).await?.as_ref(), now))
 }
 
-/// Confirms the signature the token belongs to. Using a link twice is harmless: the second time
-/// answers `AlreadyConfirmed` and changes nothing.
+/// Confirms the signature whose link's token hashes to `token_hash`. Using a link twice is
+/// harmless: the second time answers `AlreadyConfirmed` and changes nothing. Under load,
+/// confirmations are written in groups instead (see `intake`).
 pub async fn confirm(
     db: &impl ConnectionTrait,
     petition: PetitionId,
-    token: &str,
+    token_hash: &str,
     now: DateTime<Utc>,
 ) -> DomainResult<TokenState> {
-    let found = find_by_token(db, petition, token).await?;
+    let found = find_by_hash(db, petition, token_hash).await?;
     let state = state_of(found.as_ref(), now);
     let Some(s) = found.filter(|_| state == TokenState::Valid) else { return Ok(state) };
     let updated = signature::Entity::update_many()

@@ -38,7 +38,12 @@ pub const STATUSES: [&str; 5] = [STATUS_QUEUED, STATUS_SENDING, STATUS_SENT, STA
 /// Adds a job; the Message-ID (completed with the sender's domain when sent) is fixed now, so
 /// that a resend after a crash can be de-duplicated by the receiver.
 pub async fn enqueue(db: &impl ConnectionTrait, draft: MailDraft, now: DateTime<Utc>) -> Result<i64, DbErr> {
-    let job = mail_job::ActiveModel {
+    Ok(job_row(draft, now).insert(db).await?.id)
+}
+
+/// The row `enqueue` adds, for callers that add many at once.
+pub fn job_row(draft: MailDraft, now: DateTime<Utc>) -> mail_job::ActiveModel {
+    mail_job::ActiveModel {
         priority: Set(draft.priority),
         kind: Set(draft.kind.to_string()),
         recipient: Set(draft.recipient),
@@ -56,9 +61,6 @@ pub async fn enqueue(db: &impl ConnectionTrait, draft: MailDraft, now: DateTime<
         sent_at: Set(None),
         ..Default::default()
     }
-    .insert(db)
-    .await?;
-    Ok(job.id)
 }
 
 /// Takes the most urgent due job, if any, and leases it until `lease_until`. One statement, so

@@ -11,6 +11,7 @@ use super::error::WebResult;
 use super::page::Page;
 use crate::App;
 use crate::domain::ids::PetitionId;
+use crate::domain::intake;
 use crate::domain::petitions::{self, PublicPetition};
 use crate::domain::signatures::{self, SignInput, SignRequest};
 use crate::domain::{DomainError, FieldErrors, now};
@@ -195,7 +196,11 @@ async fn sign(
         valid_for: chrono::Duration::hours(i64::from(app.settings.signing.confirmation_valid_hours)),
         now: now(),
     };
-    match signatures::sign(&app.db, petition, request, &app.composer).await {
+    let written = match intake::prepare(petition, request, &app.composer) {
+        Ok(job) => app.intake.sign(job).await,
+        Err(e) => Err(e),
+    };
+    match written {
         Ok(_) => {
             app.mail_wake.notify_one();
             Ok(Ok(thanks))
@@ -218,9 +223,9 @@ async fn thanks(app: &AppState, ctx: &Ctx, id: PetitionId) -> WebResult<Page> {
 /// the button on the page confirms.
 #[get("/p/<id>/confirm/<token>")]
 async fn confirm_page(app: &AppState, ctx: &Ctx, id: PetitionId, token: &str) -> WebResult<Page> {
-    let petition = petitions::public_by_id(&app.db, id).await?;
+    let shown = app.petitions.by_id(&app.db, id).await?;
     let state = signatures::token_state(&app.db, id, token, now()).await?;
-    confirm_result(app, ctx, &petition, token, state, false)
+    confirm_result(app, ctx, &shown.petition, token, state, false)
 }
 
 #[post("/p/<id>/confirm/<token>", data = "<_form>")]
@@ -231,9 +236,9 @@ async fn confirm(
     token: &str,
     _form: CsrfForm<TokenOnly>,
 ) -> WebResult<Page> {
-    let petition = petitions::public_by_id(&app.db, id).await?;
-    let state = signatures::confirm(&app.db, id, token, now()).await?;
-    confirm_result(app, ctx, &petition, token, state, true)
+    let shown = app.petitions.by_id(&app.db, id).await?;
+    let state = app.intake.confirm(id, token, now()).await?;
+    confirm_result(app, ctx, &shown.petition, token, state, true)
 }
 
 fn confirm_result(

@@ -10,14 +10,32 @@ use sea_orm::{
 
 use crate::config::Settings;
 
+pub mod group_commit;
+
 pub async fn connect(settings: &Settings) -> Result<DatabaseConnection, DbErr> {
+    open(settings, settings.database.max_connections, STATEMENT_CACHE).await
+}
+
+/// Statements each connection keeps prepared (sqlx's default): every query the app makes.
+const STATEMENT_CACHE: usize = 100;
+/// The group writer's statements bind a list whose length varies with the group: each length is
+/// a statement of its own, up to a few hundred KiB prepared. Kept on one connection with a short
+/// cache, they cost at most a few MiB instead of filling every connection's cache.
+const WRITER_STATEMENT_CACHE: usize = 16;
+
+/// The one connection the steady writers share (see `App::writer`).
+pub async fn connect_writer(settings: &Settings) -> Result<DatabaseConnection, DbErr> {
+    open(settings, 1, WRITER_STATEMENT_CACHE).await
+}
+
+async fn open(settings: &Settings, max_connections: u32, statement_cache: usize) -> Result<DatabaseConnection, DbErr> {
     let url = settings.database_url();
     if url.starts_with("sqlite:") {
         ensure_sqlite_dir(&url)?;
     }
     let mut options = ConnectOptions::new(url.clone());
     options
-        .max_connections(settings.database.max_connections)
+        .max_connections(max_connections)
         .min_connections(1)
         .connect_timeout(Duration::from_secs(10))
         .acquire_timeout(Duration::from_secs(10))
@@ -26,11 +44,12 @@ pub async fn connect(settings: &Settings) -> Result<DatabaseConnection, DbErr> {
         // WAL lets readers go on while one writer commits; synchronous=NORMAL keeps WAL durable
         // against application crashes (only an OS crash can lose the last commits); a busy
         // timeout makes writers queue instead of failing with "database is locked".
-        options.map_sqlx_sqlite_opts(|o| {
+        options.map_sqlx_sqlite_opts(move |o| {
             o.journal_mode(sea_orm::sqlx::sqlite::SqliteJournalMode::Wal)
                 .synchronous(sea_orm::sqlx::sqlite::SqliteSynchronous::Normal)
                 .busy_timeout(Duration::from_secs(10))
                 .foreign_keys(true)
+                .statement_cache_capacity(statement_cache)
         });
     }
     Database::connect(options).await

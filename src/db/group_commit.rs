@@ -1,0 +1,154 @@
+//! Group commit. SQLite takes one writer at a time: when every request opens its own write
+//! transaction, hundreds of them queue on the database lock (sleeping in its busy handler) and
+//! each pays for its own commit. Here requests that write the same kind of thing are put in a
+//! queue, and one task writes whatever is waiting in one transaction, then answers each request.
+//! No timer: while a group is being written the next one gathers, so a lone request waits for
+//! nobody and a crowd shares its commits.
+//!
+//! A request is answered only after the commit that holds it, so an acknowledged write survives a
+//! crash. When a group fails, it is rolled back and each of its jobs is written alone, so one bad
+//! job only fails itself.
+use std::future::Future;
+use std::sync::Arc;
+
+use sea_orm::{DatabaseConnection, DatabaseTransaction, DbErr};
+use tokio::sync::{mpsc, oneshot};
+
+/// One kind of write that can be done for many jobs at once.
+pub trait Work: Send + Sync + 'static {
+    type Job: Send + Sync + 'static;
+    type Out: Send + 'static;
+    type Error: From<DbErr> + Send + 'static;
+
+    /// Writes `jobs` in `txn` (opened by `begin`), returning one result per job, in order.
+    /// An error fails the whole group: nothing of it is kept.
+    fn group(
+        &self,
+        txn: &DatabaseTransaction,
+        jobs: &[Self::Job],
+    ) -> impl Future<Output = Result<Vec<Self::Out>, DbErr>> + Send;
+
+    /// Writes one job in a transaction of its own, after its group failed.
+    fn alone(
+        &self,
+        db: &DatabaseConnection,
+        job: &Self::Job,
+    ) -> impl Future<Output = Result<Self::Out, Self::Error>> + Send;
+}
+
+/// Why a queued write got no answer.
+#[derive(Debug, thiserror::Error)]
+pub enum GroupError<E> {
+    #[error(transparent)]
+    Write(E),
+    /// The writing task ended (only while the app is being dropped).
+    #[error("the writer has stopped")]
+    Stopped,
+}
+
+type Reply<W> = oneshot::Sender<Result<<W as Work>::Out, <W as Work>::Error>>;
+
+/// The queue of one kind of write, and the task that empties it.
+pub struct GroupCommit<W: Work> {
+    queue: mpsc::Sender<(W::Job, Reply<W>)>,
+}
+
+impl<W: Work> GroupCommit<W> {
+    /// Starts the writing task on the current runtime. It ends when this handle is dropped,
+    /// after writing what was already queued.
+    pub fn start(work: W, db: DatabaseConnection, max_group: usize) -> Self {
+        // The bound only limits memory: a request waits here when this many are already queued.
+        let (queue, jobs) = mpsc::channel(max_group * 4);
+        tokio::spawn(run(Arc::new(work), db, jobs, max_group.max(1)));
+        GroupCommit { queue }
+    }
+
+    /// Queues `job` and waits until it is committed (or refused).
+    pub async fn write(&self, job: W::Job) -> Result<W::Out, GroupError<W::Error>> {
+        let (reply, answer) = oneshot::channel();
+        self.queue.send((job, reply)).await.map_err(|_| GroupError::Stopped)?;
+        answer.await.map_err(|_| GroupError::Stopped)?.map_err(GroupError::Write)
+    }
+}
+
+async fn run<W: Work>(
+    work: Arc<W>,
+    db: DatabaseConnection,
+    mut queue: mpsc::Receiver<(W::Job, Reply<W>)>,
+    max_group: usize,
+) {
+    let mut waiting = Vec::with_capacity(max_group);
+    while queue.recv_many(&mut waiting, max_group).await > 0 {
+        let (jobs, replies): (Vec<_>, Vec<_>) = waiting.drain(..).unzip();
+        match write_group(&*work, &db, &jobs).await {
+            Ok(outs) => {
+                for (reply, out) in replies.into_iter().zip(outs) {
+                    // The requester may have gone (client disconnected): its write stands.
+                    let _ = reply.send(Ok(out));
+                }
+            }
+            Err(e) => {
+                tracing::warn!(jobs = jobs.len(), error = %e, "group write failed; writing its jobs one by one");
+                for (job, reply) in jobs.iter().zip(replies) {
+                    let _ = reply.send(work.alone(&db, job).await);
+                }
+            }
+        }
+    }
+}
+
+async fn write_group<W: Work>(work: &W, db: &DatabaseConnection, jobs: &[W::Job]) -> Result<Vec<W::Out>, DbErr> {
+    let txn = super::begin_write(db).await?;
+    let result = match work.group(&txn, jobs).await {
+        Ok(outs) if outs.len() == jobs.len() => return txn.commit().await.map(|()| outs),
+        Ok(outs) => Err(DbErr::Custom(format!("{} results for {} jobs", outs.len(), jobs.len()))),
+        Err(e) => Err(e),
+    };
+    if let Err(e) = txn.rollback().await {
+        tracing::warn!(error = %e, "rolling back a failed group");
+    }
+    result
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Doubles numbers; a group containing a negative one fails, and alone a negative one fails.
+    struct Doubling;
+    impl Work for Doubling {
+        type Job = i64;
+        type Out = i64;
+        type Error = DbErr;
+
+        async fn group(&self, _txn: &DatabaseTransaction, jobs: &[i64]) -> Result<Vec<i64>, DbErr> {
+            match jobs.iter().any(|j| *j < 0) {
+                true => Err(DbErr::Custom("a negative number in the group".into())),
+                false => Ok(jobs.iter().map(|j| j * 2).collect()),
+            }
+        }
+
+        async fn alone(&self, _db: &DatabaseConnection, job: &i64) -> Result<i64, DbErr> {
+            match *job < 0 {
+                true => Err(DbErr::Custom(format!("{job} is negative"))),
+                false => Ok(job * 2),
+            }
+        }
+    }
+
+    #[tokio::test]
+    async fn a_failed_group_is_written_job_by_job_so_only_the_bad_job_fails() {
+        let dir = tempfile::tempdir().expect("temporary folder");
+        let mut settings = crate::config::Settings::default();
+        settings.database.url = Some(format!("sqlite://{}/group.db?mode=rwc", dir.path().display()));
+        let db = crate::db::connect(&settings).await.expect("database");
+        let writer = GroupCommit::start(Doubling, db, 8);
+        let answers = rocket::futures::future::join_all([1, 2, -3, 4].map(|n| writer.write(n))).await;
+        let answers: Vec<Result<i64, String>> = answers.into_iter().map(|a| a.map_err(|e| e.to_string())).collect();
+        assert_eq!(
+            answers,
+            [Ok(2), Ok(4), Err("Custom Error: -3 is negative".to_string()), Ok(8)],
+            "each job answered for itself, in order"
+        );
+    }
+}
