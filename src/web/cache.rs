@@ -38,12 +38,28 @@ pub struct Shown {
     pages: RwLock<Vec<Rendered>>,
 }
 
-/// The page as anonymous visitors of `path` in `lang` see it, with the token slot in it.
+/// The page as anonymous visitors of `path` in `lang` see it, cut where the token goes.
 #[derive(Debug)]
 struct Rendered {
     path: String,
     lang: String,
-    html: Arc<str>,
+    page: Arc<SlottedPage>,
+}
+
+/// A rendered page cut at each place the visitor's CSRF token goes, so that filling it in is
+/// one copy into a string of the exact size, with no search.
+#[derive(Debug)]
+pub struct SlottedPage(Vec<String>);
+
+impl SlottedPage {
+    fn cut(html: &str, slot: &str) -> SlottedPage {
+        SlottedPage(html.split(slot).map(str::to_string).collect())
+    }
+
+    /// The page with `token` in each slot.
+    pub fn fill(&self, token: &str) -> String {
+        self.0.join(token)
+    }
 }
 
 impl Rendered {
@@ -53,19 +69,24 @@ impl Rendered {
 }
 
 impl Shown {
-    /// The page for `(path, lang)`, rendered by `render` the first time.
-    pub fn page<E>(&self, key: (&str, &str), render: impl FnOnce() -> Result<String, E>) -> Result<Arc<str>, E> {
+    /// The page for `(path, lang)`, rendered by `render` with `slot` for the token the first time.
+    pub fn page<E>(
+        &self,
+        key: (&str, &str),
+        slot: &str,
+        render: impl FnOnce() -> Result<String, E>,
+    ) -> Result<Arc<SlottedPage>, E> {
         let pages = self.pages.read().unwrap_or_else(|poisoned| poisoned.into_inner());
         if let Some(found) = pages.iter().find(|p| p.is(key)) {
-            return Ok(found.html.clone());
+            return Ok(found.page.clone());
         }
         drop(pages);
-        let html: Arc<str> = render()?.into();
+        let page = Arc::new(SlottedPage::cut(&render()?, slot));
         let mut pages = self.pages.write().unwrap_or_else(|poisoned| poisoned.into_inner());
         if pages.len() < PAGES_PER_PETITION && !pages.iter().any(|p| p.is(key)) {
-            pages.push(Rendered { path: key.0.to_string(), lang: key.1.to_string(), html: html.clone() });
+            pages.push(Rendered { path: key.0.to_string(), lang: key.1.to_string(), page: page.clone() });
         }
-        Ok(html)
+        Ok(page)
     }
 }
 

@@ -99,8 +99,8 @@ fn petition_page(app: &App, ctx: &Ctx, shown: &Shown, form: &SignInput, errors: 
     }
     // The same for every anonymous visitor but the CSRF token: rendered once, then copied.
     let slot = &app.petitions.token_slot;
-    let html = shown.page((&ctx.path, &ctx.lang), || render(slot).map(|page| page.html))?;
-    Ok(Page::ok(html.replace(slot.as_str(), &ctx.csrf_token)))
+    let page = shown.page((&ctx.path, &ctx.lang), slot, || render(slot).map(|page| page.html))?;
+    Ok(Page::ok(page.fill(&ctx.csrf_token)))
 }
 
 #[get("/p/<id>")]

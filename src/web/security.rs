@@ -60,12 +60,18 @@ impl Fairing for RequestLog {
     }
 
     async fn on_response<'r>(&self, req: &'r Request<'_>, res: &mut Response<'r>) {
+        if !tracing::enabled!(tracing::Level::INFO) {
+            return;
+        }
         let elapsed = req.local_cache(|| Started(Instant::now())).0.elapsed();
         // The route's pattern, not the path: confirmation tokens never reach the log.
-        let route = req.route().map(|r| r.uri.to_string()).unwrap_or_else(|| "-".into());
+        let route: &dyn std::fmt::Display = match req.route() {
+            Some(route) => &route.uri,
+            None => &"-",
+        };
         tracing::info!(
             method = %req.method(),
-            route,
+            route = %route,
             status = res.status().code,
             ms = elapsed.as_secs_f64() * 1000.0,
             "request"
