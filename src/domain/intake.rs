@@ -165,8 +165,10 @@ impl Work for Signing {
     /// One query finds the addresses already on their petitions; new signatures and their mails
     /// go in with one statement each. Each job sees those before it, as if written one by one.
     async fn group(&self, txn: &DatabaseTransaction, jobs: &[SignJob]) -> Result<Vec<SignOutcome>, DbErr> {
+        // Mostly one petition: each id once, so the statement binds few values and stays the same.
+        let petitions: std::collections::BTreeSet<i64> = jobs.iter().map(|j| j.petition.0).collect();
         let stored = signature::Entity::find()
-            .filter(signature::Column::PetitionId.is_in(jobs.iter().map(|j| j.petition.0)))
+            .filter(signature::Column::PetitionId.is_in(petitions))
             .filter(signature::Column::EmailCanonical.is_in(jobs.iter().map(|j| j.valid.email_canonical.as_str())))
             .all(txn)
             .await?;
@@ -410,14 +412,10 @@ mod tests {
         let intake = Intake::start(&db);
         let signers: Vec<SignJob> =
             (0..60).map(|i| job(&p, "Crowd", &format!("signer{}@example.org", i % 50))).collect();
-        let answers = futures_join(signers.into_iter().map(|j| intake.sign(j))).await;
+        // Joined, so that they queue together.
+        let answers = rocket::futures::future::join_all(signers.into_iter().map(|j| intake.sign(j))).await;
         assert!(answers.iter().all(|a| matches!(a, Ok(SignOutcome::MailQueued))), "{answers:?}");
         assert_eq!(count(&db, "SELECT COUNT(*) FROM signatures").await, 50);
         assert_eq!(count(&db, "SELECT COUNT(*) FROM mail_queue").await, 50);
-    }
-
-    /// Runs the futures concurrently, so that they queue together.
-    async fn futures_join<F: Future>(futures: impl Iterator<Item = F>) -> Vec<F::Output> {
-        rocket::futures::future::join_all(futures).await
     }
 }
