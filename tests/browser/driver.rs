@@ -4,6 +4,7 @@ use std::process::{Child, Command, Stdio};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Duration;
 
+use fantoccini::wd::WebDriverCompatibleCommand;
 use fantoccini::{Client, ClientBuilder, Locator};
 use hyper_util::client::legacy::connect::HttpConnector;
 use serde_json::{Value, json};
@@ -114,6 +115,23 @@ impl Drop for Driver {
     }
 }
 
+/// A DevTools command sent through chromedriver's `goog/cdp/execute`, which fantoccini does not wrap.
+#[derive(Debug)]
+struct DevTools {
+    method: &'static str,
+    params: Value,
+}
+
+impl WebDriverCompatibleCommand for DevTools {
+    fn endpoint(&self, base: &url::Url, session: Option<&str>) -> Result<url::Url, url::ParseError> {
+        base.join(&format!("session/{}/goog/cdp/execute", session.unwrap_or_default()))
+    }
+
+    fn method_and_body(&self, _: &url::Url) -> (http::Method, Option<String>) {
+        (http::Method::POST, Some(json!({ "cmd": self.method, "params": self.params }).to_string()))
+    }
+}
+
 /// One WebDriver session. Every request its pages make is recorded; `assert_stayed_home` fails
 /// when one left the instance.
 pub struct Browser {
@@ -159,21 +177,22 @@ impl Browser {
         }
     }
 
-    /// Makes the viewport (not the window, which has browser UI around it) `width`×`height`.
+    /// Makes the viewport `width`×`height`, whatever the window and the (headless) screen allow.
+    ///
+    /// Resizing the window is not enough: a headless screen may be smaller than a desktop width,
+    /// and the window's new size shows in `innerWidth` only some time later. DevTools' device
+    /// metrics override sets the viewport itself, at once, and holds across navigations.
     pub async fn set_viewport(&self, width: u32, height: u32) {
-        let viewport = "return [window.innerWidth, window.innerHeight];";
-        let (mut window_width, mut window_height) = (width, height);
-        for _ in 0..3 {
-            self.client.set_window_size(window_width, window_height).await.expect("resize the window");
-            let inner = self.client.execute(viewport, vec![]).await.expect("read the viewport size");
-            let (w, h) = (inner[0].as_u64().unwrap_or(0) as u32, inner[1].as_u64().unwrap_or(0) as u32);
-            if (w, h) == (width, height) {
-                return;
-            }
-            window_width = window_width + width - w.min(width);
-            window_height = window_height + height - h.min(height);
-        }
-        panic!("could not make the viewport {width}×{height}");
+        // Not `mobile`: that lays out pages without a viewport tag (about:blank) 980 px wide.
+        let metrics = json!({ "width": width, "height": height, "deviceScaleFactor": 1, "mobile": false });
+        self.client
+            .issue_cmd(DevTools { method: "Emulation.setDeviceMetricsOverride", params: metrics })
+            .await
+            .unwrap_or_else(|e| panic!("make the viewport {width}×{height}: {e}"));
+        let inner = self.client.execute("return [window.innerWidth, window.innerHeight];", vec![]).await;
+        let inner = inner.expect("read the viewport size");
+        let seen = (inner[0].as_u64(), inner[1].as_u64());
+        assert_eq!(seen, (Some(u64::from(width)), Some(u64::from(height))), "the viewport after the override");
     }
 
     /// Types `value` into the visible input with this id, after clearing it.
