@@ -7,9 +7,13 @@
 //!
 //! A request is answered only after the commit that holds it, so an acknowledged write survives a
 //! crash. When a group fails, it is rolled back and each of its jobs is written alone, so one bad
-//! job only fails itself.
+//! job only fails itself. A panic while writing counts as a failure, not as the writer's end: the
+//! task lives as long as the app, and without it every signature would be refused until restart.
 use std::future::Future;
+use std::panic::AssertUnwindSafe;
 use std::sync::Arc;
+
+use rocket::futures::FutureExt;
 
 use sea_orm::{DatabaseConnection, DatabaseTransaction, DbErr};
 use tokio::sync::{mpsc, oneshot};
@@ -80,7 +84,7 @@ async fn run<W: Work>(
     let mut waiting = Vec::with_capacity(max_group);
     while queue.recv_many(&mut waiting, max_group).await > 0 {
         let (jobs, replies): (Vec<_>, Vec<_>) = waiting.drain(..).unzip();
-        match write_group(&*work, &db, &jobs).await {
+        match unwinding(write_group(&*work, &db, &jobs)).await.and_then(|written| written) {
             Ok(outs) => {
                 for (reply, out) in replies.into_iter().zip(outs) {
                     // The requester may have gone (client disconnected): its write stands.
@@ -90,11 +94,25 @@ async fn run<W: Work>(
             Err(e) => {
                 tracing::warn!(jobs = jobs.len(), error = %e, "group write failed; writing its jobs one by one");
                 for (job, reply) in jobs.iter().zip(replies) {
-                    let _ = reply.send(work.alone(&db, job).await);
+                    let _ = reply.send(unwinding(work.alone(&db, job)).await.unwrap_or_else(|e| Err(e.into())));
                 }
             }
         }
     }
+}
+
+/// Runs `write`, turning a panic inside it into an error. What the write had begun is undone
+/// as its transaction is dropped during the unwinding.
+async fn unwinding<T>(write: impl Future<Output = T>) -> Result<T, DbErr> {
+    AssertUnwindSafe(write).catch_unwind().await.map_err(|panic| {
+        let why = panic
+            .downcast_ref::<&str>()
+            .map(|s| s.to_string())
+            .or_else(|| panic.downcast_ref::<String>().cloned())
+            .unwrap_or_default();
+        tracing::error!(panic = %why, "a write panicked");
+        DbErr::Custom(format!("the write panicked: {why}"))
+    })
 }
 
 async fn write_group<W: Work>(work: &W, db: &DatabaseConnection, jobs: &[W::Job]) -> Result<Vec<W::Out>, DbErr> {
@@ -150,5 +168,63 @@ mod tests {
             [Ok(2), Ok(4), Err("Custom Error: -3 is negative".to_string()), Ok(8)],
             "each job answered for itself, in order"
         );
+    }
+
+    /// Stores numbers in a table of its own; 13 panics halfway, after its group's rows are in.
+    struct Storing;
+    impl Storing {
+        async fn store(db: &impl sea_orm::ConnectionTrait, jobs: &[i64]) -> Result<Vec<i64>, DbErr> {
+            for n in jobs {
+                db.execute_unprepared(&format!("INSERT INTO numbers (n) VALUES ({n})")).await?;
+            }
+            assert!(!jobs.contains(&13), "thirteen is unlucky");
+            Ok(jobs.to_vec())
+        }
+    }
+    impl Work for Storing {
+        type Job = i64;
+        type Out = i64;
+        type Error = DbErr;
+
+        async fn group(&self, txn: &DatabaseTransaction, jobs: &[i64]) -> Result<Vec<i64>, DbErr> {
+            Self::store(txn, jobs).await
+        }
+
+        async fn alone(&self, db: &DatabaseConnection, job: &i64) -> Result<i64, DbErr> {
+            let txn = crate::db::begin_write(db).await?;
+            let out = Self::store(&txn, std::slice::from_ref(job)).await?;
+            txn.commit().await?;
+            Ok(out[0])
+        }
+    }
+
+    #[tokio::test]
+    async fn a_panicking_write_fails_its_job_and_the_writer_goes_on() {
+        use sea_orm::ConnectionTrait;
+        let dir = tempfile::tempdir().expect("temporary folder");
+        let mut settings = crate::config::Settings::default();
+        settings.database.url = Some(format!("sqlite://{}/panic.db?mode=rwc", dir.path().display()));
+        // The one connection the app's writers share: a transaction left open on it would block
+        // every later write.
+        let db = crate::db::connect_writer(&settings).await.expect("database");
+        db.execute_unprepared("CREATE TABLE numbers (n INTEGER NOT NULL)").await.expect("a table");
+        let writer = GroupCommit::start(Storing, db.clone(), 8);
+
+        let answers = rocket::futures::future::join_all([1, 13, 2].map(|n| writer.write(n))).await;
+        let answers: Vec<bool> = answers.iter().map(Result::is_ok).collect();
+        assert_eq!(answers, [true, false, true], "only the panicking job failed");
+        assert_eq!(writer.write(3).await.ok(), Some(3), "the writer still writes after a panic");
+
+        let stored = db.query_all_raw(sea_orm::Statement::from_string(
+            db.get_database_backend(),
+            "SELECT n FROM numbers ORDER BY n",
+        ));
+        let stored: Vec<i64> = stored
+            .await
+            .expect("read the numbers")
+            .iter()
+            .map(|row| row.try_get::<i64>("", "n").expect("a number"))
+            .collect();
+        assert_eq!(stored, [1, 2, 3], "the panicking group's rows were rolled back, 13 never stored");
     }
 }
