@@ -157,6 +157,8 @@ pub enum Challenge {
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct Signing {
+    /// The challenge on every petition's sign form: off by default, since the confirmation mail
+    /// is the real guard; for an instance whose forms are flooded by bots.
     pub challenge: Challenge,
     pub unconfirmed_retention_days: u32,
     /// How long a confirmation link stays valid.
@@ -266,9 +268,6 @@ impl Settings {
                 "[i18n] default_locale {:?} is not among available {:?}",
                 self.i18n.default_locale, self.i18n.available
             ));
-        }
-        if self.signing.challenge != Challenge::None {
-            problems.push("[signing] challenge: only \"none\" is available in this version".into());
         }
         if self.signing.confirmation_valid_hours == 0 || self.signing.count_interval_ms == 0 {
             problems.push("[signing] confirmation_valid_hours and count_interval_ms must be positive".into());

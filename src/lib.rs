@@ -31,6 +31,8 @@ pub struct App {
     pub views: Arc<views::Views>,
     pub composer: mail::compose::Composer,
     pub csrf_key: Vec<u8>,
+    /// Signs challenge tokens and derives their answers (`domain::challenge`).
+    pub challenge_key: Vec<u8>,
     /// Wakes the mail worker when a job is queued.
     pub mail_wake: Arc<Notify>,
     pub limits: web::limits::Limits,
@@ -91,6 +93,7 @@ pub async fn build_app(settings: Settings) -> Result<App, StartError> {
         db,
         writer,
         csrf_key: domain::tokens::derive_key(&secret, "csrf"),
+        challenge_key: domain::tokens::derive_key(&secret, "challenge"),
         settings: Arc::new(settings),
         i18n,
         views,

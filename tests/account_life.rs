@@ -6,26 +6,16 @@ use std::time::Duration;
 
 use common::TestApp;
 use rocket::http::Status;
+use rustition::domain::challenge::{self, Scope};
 
 const WAIT: Duration = Duration::from_secs(10);
-
-/// Answers the registration question as a person reading it would.
-pub fn answer(html: &str) -> String {
-    let words = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"];
-    let start = html.find("what is ").expect("a question") + "what is ".len();
-    let question = &html[start..start + 40];
-    let mut numbers = question.split(|c: char| !c.is_alphabetic()).filter_map(|w| words.iter().position(|n| *n == w));
-    let (a, b) = (numbers.next().unwrap() + 1, numbers.next().unwrap() + 1);
-    (a + b).to_string()
-}
 
 /// Registers through the form, answering the question; returns the page after.
 async fn register(t: &TestApp, page: &str, username: &str, email: &str) -> (Status, String) {
     let (_, html) = t.get(page).await;
     let token = common::csrf_token(&html);
-    let id_at = html.find("name=\"challenge_id\" value=\"").unwrap() + 27;
-    let challenge_id = html[id_at..].split('"').next().unwrap().to_string();
-    let answer = answer(&html);
+    let challenge_token = common::hidden_field(&html, "challenge_token");
+    let answer = common::answer_question(&html);
     let invitation_at = html.find("name=\"invitation\" value=\"").unwrap() + 25;
     let invitation = html[invitation_at..].split('"').next().unwrap().to_string();
     let r = t
@@ -36,7 +26,7 @@ async fn register(t: &TestApp, page: &str, username: &str, email: &str) -> (Stat
                 ("username", username),
                 ("email", email),
                 ("password", "my long password"),
-                ("challenge_id", &challenge_id),
+                ("challenge_token", &challenge_token),
                 ("challenge", &answer),
                 ("invitation", &invitation),
             ],
@@ -65,7 +55,7 @@ async fn an_organiser_registers_verifies_changes_everything_and_deletes_the_acco
                 ("username", "ana"),
                 ("email", "ana@example.org"),
                 ("password", "my long password"),
-                ("challenge_id", "1"),
+                ("challenge_token", "a made-up token"),
                 ("challenge", "999"),
             ],
         )
@@ -229,37 +219,32 @@ async fn an_instance_can_ask_for_letters_in_a_picture_instead() {
     assert_eq!(r.status(), Status::Ok);
     assert_eq!(r.content_type(), Some(rocket::http::ContentType::PNG));
     assert!(r.into_bytes().await.unwrap().starts_with(b"\x89PNG"));
-    let id = src.trim_start_matches("/challenge/").to_string();
+    let challenge_token = common::hidden_field(&html, "challenge_token");
+    assert_eq!(src, format!("/challenge/{challenge_token}"));
     let token = common::csrf_token(&html);
-    let fields = |answer: &'static str, id: String| {
+    let fields = |answer: String, challenge_token: String| {
         vec![
             ("csrf_token", token.clone()),
             ("username", "pic".into()),
             ("email", "pic@example.org".into()),
             ("password", "my long password".into()),
-            ("challenge_id", id),
-            ("challenge", answer.into()),
+            ("challenge_token", challenge_token),
+            ("challenge", answer),
         ]
     };
-    let sent = fields("nope", id.clone());
+    let sent = fields("nope".into(), challenge_token.clone());
     let refs: Vec<(&str, &str)> = sent.iter().map(|(k, v)| (*k, v.as_str())).collect();
     assert_eq!(t.post_form("/register", &refs).await.status(), Status::UnprocessableEntity);
     assert_eq!(t.client.get(src).dispatch().await.status(), Status::NotFound, "a picture is used once");
 
-    // The right letters, whatever their case, are accepted (the test sets them: it cannot read).
+    // The right letters, whatever their case, are accepted. The test cannot read the picture:
+    // it asks the server's own function what the letters are.
     let (_, html) = t.get("/register").await;
-    let src_at = html.find("src=\"/challenge/").unwrap() + 5;
-    let id = html[src_at..].split('"').next().unwrap().trim_start_matches("/challenge/").to_string();
-    let hash = rustition::domain::tokens::hash_token("abcde");
-    let db = &t.app().db;
-    use sea_orm::{ConnectionTrait, Statement};
-    db.execute_raw(Statement::from_string(
-        db.get_database_backend(),
-        format!("UPDATE challenges SET answer_hash = '{hash}' WHERE id = {id}"),
-    ))
-    .await
-    .unwrap();
-    let sent = fields("ABCDE", id);
+    let challenge_token = common::hidden_field(&html, "challenge_token");
+    let key = &t.app().challenge_key;
+    let letters = challenge::expected(key, Scope::Registration, &challenge_token, chrono::Utc::now()).expect("letters");
+    assert_eq!(letters.len(), 5);
+    let sent = fields(letters.to_uppercase(), challenge_token.clone());
     let refs: Vec<(&str, &str)> = sent.iter().map(|(k, v)| (*k, v.as_str())).collect();
     assert_eq!(t.post_form("/register", &refs).await.status(), Status::Ok);
     assert_eq!(t.count("SELECT COUNT(*) FROM users WHERE username = 'pic'").await, 1);

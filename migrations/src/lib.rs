@@ -8,6 +8,7 @@ mod m20261124_000003_accounts;
 mod m20261124_000004_dashboard;
 mod m20261124_000005_themes;
 mod m20261124_000006_count_index;
+mod m20261124_000007_challenge_uses;
 
 pub struct Migrator;
 
@@ -21,6 +22,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261124_000004_dashboard::Migration),
             Box::new(m20261124_000005_themes::Migration),
             Box::new(m20261124_000006_count_index::Migration),
+            Box::new(m20261124_000007_challenge_uses::Migration),
         ]
     }
 }

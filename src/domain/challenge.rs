@@ -1,75 +1,203 @@
-//! The registration challenge: a small sum asked in words ("What is three plus four?"), read
-//! well by screen readers and translated like every other text; or, where an instance prefers
-//! it, a distorted picture of letters (the `captcha` crate). The answer is kept server-side,
-//! hashed, and used up by the first try, right or wrong.
+//! The challenge a person answers before registering or, where the instance asks for it, before
+//! signing: a small sum asked in words ("What is three plus four?"), read well by screen readers
+//! and translated like every other text; or a distorted picture of letters (the `captcha` crate).
+//!
+//! Nothing is stored when a challenge is shown. Its token carries when it expires and a random
+//! nonce, signed with the instance's key; the answer is derived from that signature, so only the
+//! server knows it, and the picture is drawn again from the token when asked for. Showing a form
+//! therefore costs no database write (a petition page under load, or a crawler on /register,
+//! would otherwise fill a table). A token is recorded only when it is answered, right or wrong,
+//! so each is used once; the record is forgotten once the token has expired anyway.
 use chrono::{DateTime, Duration, Utc};
-use sea_orm::{ActiveModelTrait, ConnectionTrait, EntityTrait, Set};
+use sea_orm::sea_query::OnConflict;
+use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set};
+use serde::Serialize;
 
-use super::{DomainResult, tokens};
-use crate::entities::challenge;
+use super::{DomainError, DomainResult, tokens};
+use crate::config::Challenge;
+use crate::entities::challenge_use;
 
 const VALID_FOR: Duration = Duration::minutes(30);
+/// Letters of the picture: the captcha font's, without those easy to mistake for another
+/// (i/j/l/1, o/0, g/q/9). Answers are compared in lower case.
+const LETTERS: &[u8] = b"abcdefhkmnprstuvwxyz2345678";
+const PICTURE_LENGTH: usize = 5;
 
-/// A question to show: its id (a hidden field) and the two numbers, 1 to 10, to name in words.
-#[derive(Debug, Clone, serde::Serialize)]
+/// What a form shows: the token (a hidden field) and, for a question, the two numbers (1 to 10)
+/// to name in words; a picture is served at `/challenge/<token>`.
+#[derive(Debug, Clone, Serialize)]
+pub struct Posed {
+    pub token: String,
+    pub question: Option<Question>,
+    pub picture: bool,
+}
+
+/// The two numbers of a question, to be named in words.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub struct Question {
-    pub id: i64,
     pub a: u8,
     pub b: u8,
 }
 
-fn small_number() -> u8 {
-    let mut byte = [0u8; 1];
-    getrandom::fill(&mut byte).expect("the operating system's random source is unavailable");
-    byte[0] % 10 + 1
+/// Where a challenge may be answered, so that one solved for a form cannot serve another.
+#[derive(Debug, Clone, Copy)]
+pub enum Scope {
+    Registration,
+    Signing(i64),
 }
 
-pub async fn ask(db: &impl ConnectionTrait, now: DateTime<Utc>) -> DomainResult<Question> {
-    let (a, b) = (small_number(), small_number());
-    let row = challenge::ActiveModel {
-        answer_hash: Set(tokens::hash_token(&(u16::from(a) + u16::from(b)).to_string())),
-        image: Set(None),
-        expires_at: Set(now + VALID_FOR),
-        created_at: Set(now),
-        ..Default::default()
+impl Scope {
+    fn label(self) -> String {
+        match self {
+            Scope::Registration => "register".to_string(),
+            Scope::Signing(petition) => format!("sign-{petition}"),
+        }
     }
-    .insert(db)
-    .await?;
-    Ok(Question { id: row.id, a, b })
 }
 
-/// An image challenge: its id; the picture is served by `image`.
-pub async fn ask_image(db: &impl ConnectionTrait, now: DateTime<Utc>) -> DomainResult<i64> {
+/// A new challenge of `kind` for `scope`, or none when the instance asks for none.
+pub fn pose(key: &[u8], kind: Challenge, scope: Scope, now: DateTime<Utc>) -> Option<Posed> {
+    let picture = match kind {
+        Challenge::None => return None,
+        Challenge::Question => false,
+        Challenge::Image => true,
+    };
+    let body = format!(
+        "{}.{}.{}.{}",
+        scope.label(),
+        u8::from(picture),
+        (now + VALID_FOR).timestamp(),
+        tokens::random_token(12)
+    );
+    let token = format!("{body}.{}", tokens::keyed_hash(key, body.as_bytes()));
+    let question = (!picture).then(|| numbers(key, &token));
+    Some(Posed { token, question, picture })
+}
+
+/// A token this server made, not expired: its scope's label, and whether it is a picture.
+fn opened<'t>(key: &[u8], token: &'t str, now: DateTime<Utc>) -> Option<(&'t str, bool)> {
+    let (body, tag) = token.rsplit_once('.')?;
+    if !tokens::verify_keyed_hash(key, body.as_bytes(), tag) {
+        return None;
+    }
+    let mut parts = body.splitn(4, '.');
+    let (scope, picture, expires) = (parts.next()?, parts.next()? == "1", parts.next()?);
+    let expires = DateTime::from_timestamp(expires.parse().ok()?, 0)?;
+    (expires > now).then_some((scope, picture))
+}
+
+/// Secret bytes behind a token's answer: only the holder of the key can work them out.
+fn seed(key: &[u8], token: &str) -> Vec<u8> {
+    tokens::keyed_digest(key, format!("answer.{token}").as_bytes())
+}
+
+fn numbers(key: &[u8], token: &str) -> Question {
+    let seed = seed(key, token);
+    Question { a: seed[0] % 10 + 1, b: seed[1] % 10 + 1 }
+}
+
+fn letters(key: &[u8], token: &str) -> String {
+    seed(key, token).iter().take(PICTURE_LENGTH).map(|b| char::from(LETTERS[usize::from(*b) % LETTERS.len()])).collect()
+}
+
+/// The right answer to a valid token of `scope`. Only the server can work it out; tests use it
+/// to answer a picture they cannot read.
+pub fn expected(key: &[u8], scope: Scope, token: &str, now: DateTime<Utc>) -> Option<String> {
+    let (label, picture) = opened(key, token, now)?;
+    if label != scope.label() {
+        return None;
+    }
+    Some(match picture {
+        true => letters(key, token),
+        false => {
+            let Question { a, b } = numbers(key, token);
+            (u16::from(a) + u16::from(b)).to_string()
+        }
+    })
+}
+
+/// The picture of a valid image token not answered yet (PNG), drawn again on each request.
+pub async fn picture(
+    db: &impl ConnectionTrait,
+    key: &[u8],
+    token: &str,
+    now: DateTime<Utc>,
+) -> DomainResult<Option<Vec<u8>>> {
+    if opened(key, token, now).is_none_or(|(_, picture)| !picture)
+        || challenge_use::Entity::find_by_id(tokens::hash_token(token)).one(db).await?.is_some()
+    {
+        return Ok(None);
+    }
+    let letters = letters(key, token);
     // `Captcha` is not Send and drawing is CPU work: done on the blocking pool.
-    let drawn = tokio::task::spawn_blocking(|| {
+    let drawn = tokio::task::spawn_blocking(move || {
         let mut c = captcha::Captcha::new();
-        c.add_chars(5).apply_filter(captcha::filters::Noise::new(0.2)).view(220, 100);
-        c.as_tuple()
+        for letter in letters.chars() {
+            c.set_chars(&[letter]).add_char();
+        }
+        c.apply_filter(captcha::filters::Noise::new(0.2)).view(220, 100);
+        c.as_png()
     })
     .await
-    .map_err(|e| super::DomainError::Internal(format!("captcha task: {e}")))?;
-    let (answer, png) = drawn.ok_or_else(|| super::DomainError::Internal("captcha: no image".into()))?;
-    let row = challenge::ActiveModel {
-        answer_hash: Set(tokens::hash_token(&answer.to_lowercase())),
-        image: Set(Some(png)),
-        expires_at: Set(now + VALID_FOR),
-        created_at: Set(now),
-        ..Default::default()
+    .map_err(|e| DomainError::Internal(format!("captcha task: {e}")))?;
+    drawn.map(Some).ok_or_else(|| DomainError::Internal("captcha: no image".into()))
+}
+
+/// True when `given` answers `token`. The token is used up either way: a second try, or a
+/// replay of a solved one, is refused.
+pub async fn check(
+    db: &impl ConnectionTrait,
+    key: &[u8],
+    scope: Scope,
+    token: &str,
+    given: &str,
+    now: DateTime<Utc>,
+) -> DomainResult<bool> {
+    let Some(right) = expected(key, scope, token, now) else { return Ok(false) };
+    let used =
+        challenge_use::ActiveModel { token_hash: Set(tokens::hash_token(token)), expires_at: Set(now + VALID_FOR) };
+    let inserted = challenge_use::Entity::insert(used)
+        .on_conflict(OnConflict::column(challenge_use::Column::TokenHash).do_nothing().to_owned())
+        .exec_without_returning(db)
+        .await?;
+    Ok(inserted == 1 && given.trim().to_lowercase() == right)
+}
+
+/// Forgets the used tokens that have expired (they would be refused anyway).
+pub async fn forget_used(db: &impl ConnectionTrait, now: DateTime<Utc>) -> DomainResult<u64> {
+    let gone = challenge_use::Entity::delete_many().filter(challenge_use::Column::ExpiresAt.lt(now)).exec(db).await?;
+    Ok(gone.rows_affected)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const KEY: &[u8] = b"a key for tests";
+
+    #[test]
+    fn a_question_is_answered_by_its_sum_and_only_in_its_own_scope() {
+        let now = Utc::now();
+        let posed = pose(KEY, Challenge::Question, Scope::Signing(7), now).expect("a question");
+        let Question { a, b } = posed.question.expect("two numbers");
+        assert!((1..=10).contains(&a) && (1..=10).contains(&b));
+        let sum = (u16::from(a) + u16::from(b)).to_string();
+        assert_eq!(expected(KEY, Scope::Signing(7), &posed.token, now), Some(sum));
+        assert_eq!(expected(KEY, Scope::Signing(8), &posed.token, now), None, "another petition");
+        assert_eq!(expected(KEY, Scope::Registration, &posed.token, now), None, "the registration form");
+        assert_eq!(expected(b"another key", Scope::Signing(7), &posed.token, now), None, "another instance");
+        assert_eq!(expected(KEY, Scope::Signing(7), &posed.token, now + VALID_FOR), None, "expired");
+        let forged = posed.token.replacen(".0.", ".1.", 1);
+        assert_eq!(expected(KEY, Scope::Signing(7), &forged, now), None, "a changed picture flag");
+        assert!(pose(KEY, Challenge::None, Scope::Registration, now).is_none());
     }
-    .insert(db)
-    .await?;
-    Ok(row.id)
-}
 
-/// The picture of an image challenge still waiting for its answer.
-pub async fn image(db: &impl ConnectionTrait, id: i64, now: DateTime<Utc>) -> DomainResult<Option<Vec<u8>>> {
-    let row = challenge::Entity::find_by_id(id).one(db).await?;
-    Ok(row.filter(|r| r.expires_at > now).and_then(|r| r.image))
-}
-
-/// True when `answer` is right; the question is used up either way.
-pub async fn check(db: &impl ConnectionTrait, id: i64, answer: &str, now: DateTime<Utc>) -> DomainResult<bool> {
-    let Some(row) = challenge::Entity::find_by_id(id).one(db).await? else { return Ok(false) };
-    challenge::Entity::delete_by_id(row.id).exec(db).await?;
-    Ok(row.expires_at > now && tokens::hash_token(&answer.trim().to_lowercase()) == row.answer_hash)
+    #[test]
+    fn picture_letters_come_from_the_captcha_font() {
+        let supported = captcha::Captcha::new().supported_chars();
+        assert!(LETTERS.iter().all(|l| supported.contains(&char::from(*l))), "every letter can be drawn");
+        let posed = pose(KEY, Challenge::Image, Scope::Registration, Utc::now()).expect("a picture");
+        assert!(posed.picture && posed.question.is_none());
+        assert_eq!(letters(KEY, &posed.token).len(), PICTURE_LENGTH);
+    }
 }

@@ -35,7 +35,7 @@ pub async fn purge_unconfirmed(db: &impl ConnectionTrait, now: DateTime<Utc>, da
 }
 
 /// Runs forever: a quick refresh every `interval`; a full recount, and the purge of signatures
-/// left unconfirmed for `retention_days`, every `full_every`.
+/// left unconfirmed for `retention_days` and of expired challenge records, every `full_every`.
 pub async fn run(
     db: sea_orm::DatabaseConnection,
     interval: std::time::Duration,
@@ -56,6 +56,9 @@ pub async fn run(
                         Ok(0) => {}
                         Ok(n) => tracing::info!(signatures = n, "unconfirmed signatures past retention deleted"),
                         Err(e) => tracing::error!(error = %e, "cannot purge unconfirmed signatures"),
+                    }
+                    if let Err(e) = super::challenge::forget_used(&db, started).await {
+                        tracing::error!(error = %e, "cannot forget expired challenge records");
                     }
                 }
             }

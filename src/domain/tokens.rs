@@ -23,6 +23,11 @@ pub fn keyed_hash(key: &[u8], message: &[u8]) -> String {
     URL_SAFE_NO_PAD.encode(hmac(key, message))
 }
 
+/// Keyed hash (HMAC-SHA256), the 32 raw bytes: secret material derived from `message`.
+pub fn keyed_digest(key: &[u8], message: &[u8]) -> Vec<u8> {
+    hmac(key, message)
+}
+
 fn hmac(key: &[u8], message: &[u8]) -> Vec<u8> {
     let mut mac = <Hmac<Sha256> as Mac>::new_from_slice(key).expect("HMAC accepts keys of any length");
     mac.update(message);

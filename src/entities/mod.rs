@@ -1,5 +1,5 @@
 //! SeaORM entities, one file per table. Names follow DESIGN.md; operators' scripts rely on them.
-pub mod challenge;
+pub mod challenge_use;
 pub mod email_token;
 pub mod invitation;
 pub mod mail_job;

@@ -10,6 +10,8 @@ use super::csrf::{CsrfForm, TokenOnly};
 use super::error::WebResult;
 use super::page::Page;
 use crate::App;
+use crate::config::Challenge;
+use crate::domain::challenge::{self, Scope};
 use crate::domain::ids::PetitionId;
 use crate::domain::intake;
 use crate::domain::petitions::{self, PublicPetition};
@@ -92,9 +94,13 @@ fn petition_page(app: &App, ctx: &Ctx, shown: &Shown, form: &SignInput, errors: 
         extra.insert("labels", &labels);
         extra.insert("mailto", &super::share::mailto(app, ctx, petition));
         extra.insert("csrf_token", csrf_token);
+        let kind = app.settings.signing.challenge;
+        extra.insert("challenge", &challenge::pose(&app.challenge_key, kind, Scope::Signing(petition.id.0), now()));
         themed(app, ctx, petition, "petition.html", extra)
     };
-    if !errors.is_empty() || ctx.user.is_some() || ctx.flash.is_some() {
+    // A challenge is each visitor's own: such pages are not copied from the cache.
+    let personal = app.settings.signing.challenge != Challenge::None;
+    if personal || !errors.is_empty() || ctx.user.is_some() || ctx.flash.is_some() {
         return render(&ctx.csrf_token);
     }
     // The same for every anonymous visitor but the CSRF token: rendered once, then copied.
@@ -160,6 +166,11 @@ struct SignForm {
     /// Honeypot: hidden from people, filled by naive bots.
     #[field(default = String::new())]
     website: String,
+    /// The challenge's token and the answer, when the instance asks for one.
+    #[field(default = String::new())]
+    challenge_token: String,
+    #[field(default = String::new())]
+    challenge: String,
 }
 
 #[post("/p/<id>/sign", data = "<form>")]
@@ -196,16 +207,31 @@ async fn sign(
         valid_for: chrono::Duration::hours(i64::from(app.settings.signing.confirmation_valid_hours)),
         now: now(),
     };
-    let written = match intake::prepare(petition, request, &app.composer) {
-        Ok(job) => app.intake.sign(job).await,
-        Err(e) => Err(e),
+    let answered = app.settings.signing.challenge == Challenge::None
+        || challenge::check(
+            &app.db,
+            &app.challenge_key,
+            Scope::Signing(id.0),
+            &form.challenge_token,
+            &form.challenge,
+            now(),
+        )
+        .await?;
+    // A wrong answer is reported with the form's other mistakes, so that one try shows them all.
+    let written = match (answered, intake::prepare(petition, request, &app.composer)) {
+        (true, Ok(job)) => app.intake.sign(job).await,
+        (false, Ok(_)) => Err(DomainError::Invalid(FieldErrors::new())),
+        (_, Err(e)) => Err(e),
     };
     match written {
         Ok(_) => {
             app.mail_wake.notify_one();
             Ok(Ok(thanks))
         }
-        Err(DomainError::Invalid(errors)) => {
+        Err(DomainError::Invalid(mut errors)) => {
+            if !answered {
+                errors.insert("challenge", "error-challenge-wrong");
+            }
             let page = petition_page(app, ctx, &shown, &input, &errors)?;
             Ok(Err(page.with_status(Status::UnprocessableEntity)))
         }

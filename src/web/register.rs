@@ -12,7 +12,8 @@ use super::error::{WebError, WebResult};
 use super::page::Page;
 use crate::config::Challenge;
 use crate::domain::accounts::{self, NewAccount};
-use crate::domain::{DomainError, FieldErrors, challenge, now, sessions};
+use crate::domain::challenge::{self, Scope};
+use crate::domain::{DomainError, FieldErrors, now, sessions};
 
 pub fn routes() -> Vec<rocket::Route> {
     routes![register_page, register, challenge_image, verify_page, verify, forgot_page, forgot, reset_page, reset]
@@ -56,8 +57,8 @@ struct RegisterForm {
     email: String,
     #[field(default = String::new())]
     password: String,
-    #[field(default = 0)]
-    challenge_id: i64,
+    #[field(default = String::new())]
+    challenge_token: String,
     #[field(default = String::new())]
     challenge: String,
     #[field(default = String::new())]
@@ -75,16 +76,8 @@ async fn register_form(app: &AppState, ctx: &Ctx, form: &RegisterForm, errors: &
     );
     extra.insert("errors", errors);
     extra.insert("invitation", &form.invitation);
-    let question = match app.settings.accounts.challenge {
-        Challenge::Question => Some(challenge::ask(&app.db, now()).await?),
-        _ => None,
-    };
-    let image = match app.settings.accounts.challenge {
-        Challenge::Image => Some(challenge::ask_image(&app.db, now()).await?),
-        _ => None,
-    };
-    extra.insert("question", &question);
-    extra.insert("image_challenge", &image);
+    let posed = challenge::pose(&app.challenge_key, app.settings.accounts.challenge, Scope::Registration, now());
+    extra.insert("challenge", &posed);
     ctx.page(app, "auth/register.html", extra)
 }
 
@@ -120,7 +113,15 @@ async fn register(app: &AppState, ctx: &Ctx, ip: Option<IpAddr>, form: CsrfForm<
         return done();
     }
     if app.settings.accounts.challenge != Challenge::None
-        && !challenge::check(&app.db, form.challenge_id, &form.challenge, now()).await?
+        && !challenge::check(
+            &app.db,
+            &app.challenge_key,
+            Scope::Registration,
+            &form.challenge_token,
+            &form.challenge,
+            now(),
+        )
+        .await?
     {
         let errors = FieldErrors::from([("challenge", "error-challenge-wrong")]);
         return Ok(register_form(app, ctx, &form, &errors).await?.with_status(Status::UnprocessableEntity));
@@ -145,10 +146,10 @@ async fn register(app: &AppState, ctx: &Ctx, ip: Option<IpAddr>, form: CsrfForm<
     }
 }
 
-/// The picture of an image challenge; gone once answered.
-#[get("/challenge/<id>")]
-async fn challenge_image(app: &AppState, id: i64) -> WebResult<(rocket::http::ContentType, Vec<u8>)> {
-    match challenge::image(&app.db, id, now()).await? {
+/// The picture of an image challenge (registration's or a sign form's); gone once answered.
+#[get("/challenge/<token>")]
+async fn challenge_image(app: &AppState, token: &str) -> WebResult<(rocket::http::ContentType, Vec<u8>)> {
+    match challenge::picture(&app.db, &app.challenge_key, token, now()).await? {
         Some(png) => Ok((rocket::http::ContentType::PNG, png)),
         None => Err(WebError::not_found()),
     }

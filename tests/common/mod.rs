@@ -230,8 +230,41 @@ pub fn location(r: &LocalResponse<'_>) -> String {
 }
 
 pub fn csrf_token(html: &str) -> String {
-    let marker = "name=\"csrf_token\" value=\"";
-    let start = html.find(marker).expect("the page has a CSRF field") + marker.len();
+    hidden_field(html, "csrf_token")
+}
+
+/// Answers the challenge question of a page, in English or French, as a person reading it would.
+pub fn answer_question(html: &str) -> String {
+    let words: [&[&str]; 10] = [
+        &["one", "un"],
+        &["two", "deux"],
+        &["three", "trois"],
+        &["four", "quatre"],
+        &["five", "cinq"],
+        &["six"],
+        &["seven", "sept"],
+        &["eight", "huit"],
+        &["nine", "neuf"],
+        &["ten", "dix"],
+    ];
+    let start = ["what is ", "combien font "]
+        .iter()
+        .find_map(|q| html.find(q).map(|at| at + q.len()))
+        .expect("a question in the page");
+    let question = html[start..].split('?').next().unwrap_or_default();
+    let numbers: Vec<usize> = question
+        .split(|c: char| !c.is_alphabetic())
+        .filter_map(|w| words.iter().position(|names| names.contains(&w)))
+        .map(|n| n + 1)
+        .collect();
+    assert_eq!(numbers.len(), 2, "two numbers in {question:?}");
+    (numbers[0] + numbers[1]).to_string()
+}
+
+/// The value of the first field named `name` in the page.
+pub fn hidden_field(html: &str, name: &str) -> String {
+    let marker = format!("name=\"{name}\" value=\"");
+    let start = html.find(&marker).unwrap_or_else(|| panic!("the page has a {name} field")) + marker.len();
     html[start..].split('"').next().unwrap_or_default().to_string()
 }
 

@@ -1,15 +1,12 @@
-//! `challenges` table.
+//! `challenge_uses` table: the challenge tokens already answered.
 use sea_orm::entity::prelude::*;
 
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
-#[sea_orm(table_name = "challenges")]
+#[sea_orm(table_name = "challenge_uses")]
 pub struct Model {
-    #[sea_orm(primary_key)]
-    pub id: i64,
-    pub answer_hash: String,
-    pub image: Option<Vec<u8>>,
+    #[sea_orm(primary_key, auto_increment = false)]
+    pub token_hash: String,
     pub expires_at: DateTimeUtc,
-    pub created_at: DateTimeUtc,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -1,0 +1,44 @@
+//! Challenges are no longer stored when shown (their token is signed, their answer derived from
+//! it): the `challenges` table, which grew with every view of the registration form and kept
+//! each picture, gives way to a record of the tokens already answered, so that each is used once.
+use sea_orm_migration::prelude::*;
+use sea_orm_migration::schema::*;
+
+#[derive(DeriveMigrationName)]
+pub struct Migration;
+
+#[async_trait::async_trait]
+impl MigrationTrait for Migration {
+    async fn up(&self, m: &SchemaManager) -> Result<(), DbErr> {
+        m.drop_table(Table::drop().table("challenges").to_owned()).await?;
+        m.create_table(
+            Table::create()
+                .table("challenge_uses")
+                // SHA-256 of the answered token, hex.
+                .col(string_len("token_hash", 64).primary_key())
+                // When the token expires, after which the record is useless and deleted.
+                .col(timestamp_with_time_zone("expires_at"))
+                .to_owned(),
+        )
+        .await?;
+        m.create_index(
+            Index::create().name("ix_challenge_uses_expires").table("challenge_uses").col("expires_at").to_owned(),
+        )
+        .await
+    }
+
+    async fn down(&self, m: &SchemaManager) -> Result<(), DbErr> {
+        m.drop_table(Table::drop().table("challenge_uses").to_owned()).await?;
+        m.create_table(
+            Table::create()
+                .table("challenges")
+                .col(big_pk_auto("id"))
+                .col(string_len("answer_hash", 64))
+                .col(blob_null("image"))
+                .col(timestamp_with_time_zone("expires_at"))
+                .col(timestamp_with_time_zone("created_at"))
+                .to_owned(),
+        )
+        .await
+    }
+}
