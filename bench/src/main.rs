@@ -71,6 +71,16 @@ struct Cli {
     /// Upper bound on iterations per measured phase, all virtual users together.
     #[arg(long, default_value_t = 5_000_000, value_name = "N")]
     max_requests: u64,
+    /// A server setting for the runs, e.g. `--set signing.challenge=question` (repeatable).
+    #[arg(long = "set", value_name = "SECTION.KEY=VALUE", value_parser = setting)]
+    settings: Vec<(String, String)>,
+}
+
+/// `section.key=value` → (`RUSTITION_SECTION__KEY`, `value`), as the server reads its environment.
+fn setting(text: &str) -> Result<(String, String), String> {
+    let (name, value) = text.split_once('=').ok_or("expected section.key=value")?;
+    let (section, key) = name.split_once('.').ok_or("expected section.key=value")?;
+    Ok((format!("RUSTITION_{}__{}", section.to_uppercase(), key.to_uppercase()), value.to_string()))
 }
 
 #[tokio::main]
@@ -101,6 +111,7 @@ async fn run(cli: Cli) -> Result<bool, String> {
         connections: cli.connections,
         database: cli.database.clone(),
         max_requests: cli.max_requests,
+        settings: cli.settings.clone(),
     };
     let kind = match cli.scenario {
         Scenario::Hello => Kind::Hello,

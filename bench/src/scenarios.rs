@@ -55,6 +55,8 @@ pub struct Options {
     pub database: Option<String>,
     /// Upper bound on iterations of all virtual users together, per measured phase.
     pub max_requests: u64,
+    /// Extra server settings, as `RUSTITION_…` variables (from `--set section.key=value`).
+    pub settings: Vec<(String, String)>,
 }
 
 /// Runs `kind` `runs` times, printing each run and, for several, the medians.
@@ -73,7 +75,7 @@ pub async fn run_many(kind: Kind, options: &Options, runs: usize) -> Result<Vec<
 
 /// Must be called from the main task (see `server`): it spawns the server.
 pub async fn run_once(kind: Kind, options: &Options, run: usize) -> Result<Report, String> {
-    let mut server = Server::start(&options.binary, options.database.as_deref()).await?;
+    let mut server = Server::start(&options.binary, options.database.as_deref(), &options.settings).await?;
     let connections = options.connections.unwrap_or(kind.default_connections()).max(1);
     let tag = format!("r{run}");
     let log_start = server.log_mark();

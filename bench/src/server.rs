@@ -85,8 +85,9 @@ pub struct Server {
 
 impl Server {
     /// A fresh data folder and database, seeded with the demo petition, then served.
-    /// `database` is None for SQLite in the folder, or a PostgreSQL admin URL.
-    pub async fn start(binary: &Path, database: Option<&str>) -> Result<Server, String> {
+    /// `database` is None for SQLite in the folder, or a PostgreSQL admin URL; `settings` are
+    /// extra `RUSTITION_…` variables, set after (so over) the harness's own.
+    pub async fn start(binary: &Path, database: Option<&str>, settings: &[(String, String)]) -> Result<Server, String> {
         let dir = tempfile::Builder::new().prefix("rustition-bench-").tempdir().map_err(|e| e.to_string())?;
         let port = free_port()?;
         let (database_url, postgres) = match database {
@@ -116,6 +117,7 @@ impl Server {
         ]
         .into_iter()
         .map(|(k, v)| (k.to_string(), v))
+        .chain(settings.iter().cloned())
         .collect();
         let mut server = Server {
             child: None,
