@@ -158,7 +158,8 @@ pub enum Challenge {
 #[serde(default, deny_unknown_fields)]
 pub struct Signing {
     /// The challenge on every petition's sign form: off by default, since the confirmation mail
-    /// is the real guard; for an instance whose forms are flooded by bots.
+    /// is the real guard; for an instance whose forms are flooded by bots. A question only: a
+    /// picture would leave blind signers no way to sign.
     pub challenge: Challenge,
     pub unconfirmed_retention_days: u32,
     /// How long a confirmation link stays valid.
@@ -268,6 +269,13 @@ impl Settings {
                 "[i18n] default_locale {:?} is not among available {:?}",
                 self.i18n.default_locale, self.i18n.available
             ));
+        }
+        if self.signing.challenge == Challenge::Image {
+            problems.push(
+                "[signing] challenge: \"image\" would shut out signers who cannot see it (there is no one to \
+                 ask for help, as an administrator can for an account); use \"question\""
+                    .into(),
+            );
         }
         if self.signing.confirmation_valid_hours == 0 || self.signing.count_interval_ms == 0 {
             problems.push("[signing] confirmation_valid_hours and count_interval_ms must be positive".into());

@@ -1,13 +1,13 @@
 //! An instance whose sign forms are flooded by bots turns on the challenge: signers answer a
-//! question (or type the letters of a picture) before their signature is taken and mailed.
+//! question before their signature is taken and mailed.
 mod common;
 
 use std::time::Duration;
 
 use common::TestApp;
-use rocket::http::{ContentType, Status};
+use rocket::http::Status;
 use rustition::config::Challenge;
-use rustition::domain::challenge::{self, Scope};
+use rustition::domain::challenge;
 use rustition::domain::ids::PetitionId;
 
 /// The sign form's fields as a person fills them, challenge included.
@@ -79,6 +79,20 @@ async fn a_signer_answers_the_question_in_their_language_and_a_wrong_answer_keep
     assert_eq!(t.count("SELECT COUNT(*) FROM signatures").await, 1);
     assert_eq!(t.count("SELECT COUNT(*) FROM mail_queue").await, 1, "nobody else was mailed");
 
+    // Nor does a token whose expiry was moved, however right the answer.
+    let mut fields = fill(&t, (id, "en"), "late@example.org", common::answer_question).await;
+    let token = fields[1].1.clone();
+    let mut parts: Vec<&str> = token.split('.').collect();
+    let later = (parts[2].parse::<i64>().expect("an expiry") + 3600).to_string();
+    parts[2] = &later;
+    set(&mut fields, "challenge_token", &parts.join("."));
+    assert_eq!(post(&t, id, &fields).await.0, Status::UnprocessableEntity);
+
+    // The records of used tokens go once the tokens have expired anyway.
+    let in_an_hour = chrono::Utc::now() + chrono::Duration::hours(1);
+    assert_eq!(challenge::forget_used(&t.app().db, chrono::Utc::now()).await.ok(), Some(0), "not yet");
+    assert_eq!(challenge::forget_used(&t.app().db, in_an_hour).await.ok(), Some(2), "the two answered");
+
     // Nor does a question posed for another petition.
     let other = t.petition_with("other", rustition::domain::petitions::FieldRule::Optional).await;
     let mut fields = fill(&t, (other, "en"), "jane@example.org", common::answer_question).await;
@@ -86,36 +100,14 @@ async fn a_signer_answers_the_question_in_their_language_and_a_wrong_answer_keep
     assert_eq!(post(&t, id, &fields).await.0, Status::UnprocessableEntity);
 }
 
-#[rocket::async_test]
-async fn a_signer_types_the_letters_of_the_picture() {
-    let t = TestApp::start_with(|s| s.signing.challenge = Challenge::Image).await;
-    let id = t.petition().await;
-    let (_, html) = t.get(&format!("/p/{id}")).await;
-    let token = common::hidden_field(&html, "challenge_token");
-    assert!(html.contains(&format!("src=\"/challenge/{token}\"")), "the picture is served by the instance");
-    assert!(html.contains("If you cannot read them, write to the organisers of this petition."), "its alt text");
-    let picture = t.client.get(format!("/challenge/{token}")).dispatch().await;
-    assert_eq!(picture.status(), Status::Ok);
-    assert_eq!(picture.content_type(), Some(ContentType::PNG));
-    assert!(picture.into_bytes().await.unwrap_or_default().starts_with(b"\x89PNG"));
-
-    // The test cannot read the picture: it asks the server's own function for the letters.
-    let key = t.app().challenge_key.clone();
-    let fields = fill(&t, (id, "en"), "jane@example.org", |html| {
-        let token = common::hidden_field(html, "challenge_token");
-        challenge::expected(&key, Scope::Signing(id.0), &token, chrono::Utc::now()).expect("letters").to_uppercase()
-    })
-    .await;
-    assert_eq!(post(&t, id, &fields).await.0, Status::SeeOther);
-    assert_eq!(t.count("SELECT COUNT(*) FROM signatures").await, 1);
-    let used = &fields[1].1;
-    assert_eq!(t.client.get(format!("/challenge/{used}")).dispatch().await.status(), Status::NotFound, "used up");
-    // The record of a used token goes once the token has expired anyway.
-    let in_an_hour = chrono::Utc::now() + chrono::Duration::hours(1);
-    assert_eq!(challenge::forget_used(&t.app().db, chrono::Utc::now()).await.ok(), Some(0), "not yet");
-    assert_eq!(challenge::forget_used(&t.app().db, in_an_hour).await.ok(), Some(1));
-    let forged = format!("{}x", &token[..token.len() - 1]);
-    assert_eq!(t.client.get(format!("/challenge/{forged}")).dispatch().await.status(), Status::NotFound);
+#[test]
+fn an_instance_cannot_ask_signers_for_a_picture_which_some_could_not_see() {
+    let mut settings = rustition::config::Settings::default();
+    settings.signing.challenge = Challenge::Image;
+    let refused = settings.validate().expect_err("a picture on sign forms is refused").to_string();
+    assert!(refused.contains("[signing] challenge") && refused.contains("\"question\""), "{refused}");
+    settings.signing.challenge = Challenge::Question;
+    assert!(settings.validate().is_ok(), "a question is fine");
 }
 
 #[rocket::async_test]

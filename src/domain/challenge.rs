@@ -116,7 +116,9 @@ pub fn expected(key: &[u8], scope: Scope, token: &str, now: DateTime<Utc>) -> Op
     })
 }
 
-/// The picture of a valid image token not answered yet (PNG), drawn again on each request.
+/// The picture of a valid image token (PNG), served once: its noise is random, so a picture
+/// drawn anew for each download could be cleaned by keeping what several downloads share. A
+/// visitor whose picture did not load reloads the form and gets another token.
 pub async fn picture(
     db: &impl ConnectionTrait,
     key: &[u8],
@@ -125,6 +127,7 @@ pub async fn picture(
 ) -> DomainResult<Option<Vec<u8>>> {
     if opened(key, token, now).is_none_or(|(_, picture)| !picture)
         || challenge_use::Entity::find_by_id(tokens::hash_token(token)).one(db).await?.is_some()
+        || !record(db, &format!("shown.{token}"), now).await?
     {
         return Ok(None);
     }
@@ -144,7 +147,9 @@ pub async fn picture(
 }
 
 /// True when `given` answers `token`. The token is used up either way: a second try, or a
-/// replay of a solved one, is refused.
+/// replay of a solved one, is refused. On SQLite, pass the app's writer connection: during a
+/// signing surge its queue is first come, first served, where the pool's busy handler could
+/// wait past its timeout.
 pub async fn check(
     db: &impl ConnectionTrait,
     key: &[u8],
@@ -154,13 +159,18 @@ pub async fn check(
     now: DateTime<Utc>,
 ) -> DomainResult<bool> {
     let Some(right) = expected(key, scope, token, now) else { return Ok(false) };
+    Ok(record(db, token, now).await? && given.trim().to_lowercase() == right)
+}
+
+/// Records `what` (a token, or that its picture was shown); false when it already was.
+async fn record(db: &impl ConnectionTrait, what: &str, now: DateTime<Utc>) -> DomainResult<bool> {
     let used =
-        challenge_use::ActiveModel { token_hash: Set(tokens::hash_token(token)), expires_at: Set(now + VALID_FOR) };
+        challenge_use::ActiveModel { token_hash: Set(tokens::hash_token(what)), expires_at: Set(now + VALID_FOR) };
     let inserted = challenge_use::Entity::insert(used)
         .on_conflict(OnConflict::column(challenge_use::Column::TokenHash).do_nothing().to_owned())
         .exec_without_returning(db)
         .await?;
-    Ok(inserted == 1 && given.trim().to_lowercase() == right)
+    Ok(inserted == 1)
 }
 
 /// Forgets the used tokens that have expired (they would be refused anyway).

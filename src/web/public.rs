@@ -94,12 +94,12 @@ fn petition_page(app: &App, ctx: &Ctx, shown: &Shown, form: &SignInput, errors: 
         extra.insert("labels", &labels);
         extra.insert("mailto", &super::share::mailto(app, ctx, petition));
         extra.insert("csrf_token", csrf_token);
-        let kind = app.settings.signing.challenge;
+        let kind = if petition.accepts_signatures() { app.settings.signing.challenge } else { Challenge::None };
         extra.insert("challenge", &challenge::pose(&app.challenge_key, kind, Scope::Signing(petition.id.0), now()));
         themed(app, ctx, petition, "petition.html", extra)
     };
     // A challenge is each visitor's own: such pages are not copied from the cache.
-    let personal = app.settings.signing.challenge != Challenge::None;
+    let personal = app.settings.signing.challenge != Challenge::None && petition.accepts_signatures();
     if personal || !errors.is_empty() || ctx.user.is_some() || ctx.flash.is_some() {
         return render(&ctx.csrf_token);
     }
@@ -209,7 +209,7 @@ async fn sign(
     };
     let answered = app.settings.signing.challenge == Challenge::None
         || challenge::check(
-            &app.db,
+            &app.writer,
             &app.challenge_key,
             Scope::Signing(id.0),
             &form.challenge_token,

@@ -114,7 +114,7 @@ async fn register(app: &AppState, ctx: &Ctx, ip: Option<IpAddr>, form: CsrfForm<
     }
     if app.settings.accounts.challenge != Challenge::None
         && !challenge::check(
-            &app.db,
+            &app.writer,
             &app.challenge_key,
             Scope::Registration,
             &form.challenge_token,
@@ -146,10 +146,10 @@ async fn register(app: &AppState, ctx: &Ctx, ip: Option<IpAddr>, form: CsrfForm<
     }
 }
 
-/// The picture of an image challenge (registration's or a sign form's); gone once answered.
+/// The picture of an image challenge: served once (see `challenge::picture`).
 #[get("/challenge/<token>")]
 async fn challenge_image(app: &AppState, token: &str) -> WebResult<(rocket::http::ContentType, Vec<u8>)> {
-    match challenge::picture(&app.db, &app.challenge_key, token, now()).await? {
+    match challenge::picture(&app.writer, &app.challenge_key, token, now()).await? {
         Some(png) => Ok((rocket::http::ContentType::PNG, png)),
         None => Err(WebError::not_found()),
     }
