@@ -248,4 +248,3 @@ flag-delete_signatures = Delete signatures
 flag-modify_permissions = Modify permissions
 challenge-image-label = Type the letters shown in the picture
 challenge-image-alt = Distorted letters to type. If you cannot read them, ask the administrators of this instance to create your account.
-challenge-image-alt-sign = Distorted letters to type. If you cannot read them, write to the organisers of this petition.

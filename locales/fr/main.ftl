@@ -248,4 +248,3 @@ flag-delete_signatures = Supprimer les signatures
 flag-modify_permissions = Modifier les permissions
 challenge-image-label = Tapez les lettres de l’image
 challenge-image-alt = Lettres déformées à recopier. Si vous ne pouvez pas les lire, demandez aux administrateurs de cette instance de créer votre compte.
-challenge-image-alt-sign = Lettres déformées à recopier. Si vous ne pouvez pas les lire, écrivez aux organisateurs de cette pétition.

@@ -2,12 +2,13 @@
 //! signing: a small sum asked in words ("What is three plus four?"), read well by screen readers
 //! and translated like every other text; or a distorted picture of letters (the `captcha` crate).
 //!
-//! Nothing is stored when a challenge is shown. Its token carries when it expires and a random
-//! nonce, signed with the instance's key; the answer is derived from that signature, so only the
-//! server knows it, and the picture is drawn again from the token when asked for. Showing a form
+//! Nothing is stored when a challenge is shown. Its token carries its scope, when it expires and
+//! a random nonce, signed with the instance's key; the answer is derived from that signature, so
+//! only the server knows it, and a picture is drawn from the token when asked for. Showing a form
 //! therefore costs no database write (a petition page under load, or a crawler on /register,
-//! would otherwise fill a table). A token is recorded only when it is answered, right or wrong,
-//! so each is used once; the record is forgotten once the token has expired anyway.
+//! would otherwise fill a table). A token is recorded when it is answered, right or wrong, so
+//! each is used once (and a picture when served, so it is served once); records are forgotten
+//! once their token has expired anyway.
 use chrono::{DateTime, Duration, Utc};
 use sea_orm::sea_query::OnConflict;
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set};
@@ -24,12 +25,11 @@ const LETTERS: &[u8] = b"abcdefhkmnprstuvwxyz2345678";
 const PICTURE_LENGTH: usize = 5;
 
 /// What a form shows: the token (a hidden field) and, for a question, the two numbers (1 to 10)
-/// to name in words; a picture is served at `/challenge/<token>`.
+/// to name in words; without a question, the picture served at `/challenge/<token>`.
 #[derive(Debug, Clone, Serialize)]
 pub struct Posed {
     pub token: String,
     pub question: Option<Question>,
-    pub picture: bool,
 }
 
 /// The two numbers of a question, to be named in words.
@@ -71,7 +71,7 @@ pub fn pose(key: &[u8], kind: Challenge, scope: Scope, now: DateTime<Utc>) -> Op
     );
     let token = format!("{body}.{}", tokens::keyed_hash(key, body.as_bytes()));
     let question = (!picture).then(|| numbers(key, &token));
-    Some(Posed { token, question, picture })
+    Some(Posed { token, question })
 }
 
 /// A token this server made, not expired: its scope's label, and whether it is a picture.
@@ -207,7 +207,7 @@ mod tests {
         let supported = captcha::Captcha::new().supported_chars();
         assert!(LETTERS.iter().all(|l| supported.contains(&char::from(*l))), "every letter can be drawn");
         let posed = pose(KEY, Challenge::Image, Scope::Registration, Utc::now()).expect("a picture");
-        assert!(posed.picture && posed.question.is_none());
+        assert!(posed.question.is_none(), "a picture asks no question");
         assert_eq!(letters(KEY, &posed.token).len(), PICTURE_LENGTH);
     }
 }

@@ -75,8 +75,14 @@ pub(super) fn themed(
     ctx.page(app, &theme_template(app, &petition.look.theme, name), extra)
 }
 
+/// The challenge a petition's sign form asks: the instance's, while the form is open.
+fn sign_challenge(app: &App, petition: &PublicPetition) -> Challenge {
+    if petition.accepts_signatures() { app.settings.signing.challenge } else { Challenge::None }
+}
+
 fn petition_page(app: &App, ctx: &Ctx, shown: &Shown, form: &SignInput, errors: &FieldErrors) -> WebResult<Page> {
     let petition = &shown.petition;
+    let kind = sign_challenge(app, petition);
     let render = |csrf_token: &str| {
         let mut extra = tera::Context::new();
         extra.insert("text_html", &shown.text_html);
@@ -94,13 +100,11 @@ fn petition_page(app: &App, ctx: &Ctx, shown: &Shown, form: &SignInput, errors: 
         extra.insert("labels", &labels);
         extra.insert("mailto", &super::share::mailto(app, ctx, petition));
         extra.insert("csrf_token", csrf_token);
-        let kind = if petition.accepts_signatures() { app.settings.signing.challenge } else { Challenge::None };
         extra.insert("challenge", &challenge::pose(&app.challenge_key, kind, Scope::Signing(petition.id.0), now()));
         themed(app, ctx, petition, "petition.html", extra)
     };
     // A challenge is each visitor's own: such pages are not copied from the cache.
-    let personal = app.settings.signing.challenge != Challenge::None && petition.accepts_signatures();
-    if personal || !errors.is_empty() || ctx.user.is_some() || ctx.flash.is_some() {
+    if kind != Challenge::None || !errors.is_empty() || ctx.user.is_some() || ctx.flash.is_some() {
         return render(&ctx.csrf_token);
     }
     // The same for every anonymous visitor but the CSRF token: rendered once, then copied.
@@ -207,7 +211,7 @@ async fn sign(
         valid_for: chrono::Duration::hours(i64::from(app.settings.signing.confirmation_valid_hours)),
         now: now(),
     };
-    let answered = app.settings.signing.challenge == Challenge::None
+    let answered = sign_challenge(app, petition) == Challenge::None
         || challenge::check(
             &app.writer,
             &app.challenge_key,

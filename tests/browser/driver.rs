@@ -115,20 +115,21 @@ impl Drop for Driver {
     }
 }
 
-/// A DevTools command sent through chromedriver's `goog/cdp/execute`, which fantoccini does not wrap.
+/// A POST to one of chromedriver's own endpoints under the session (`se/log`,
+/// `goog/cdp/execute`, …), which fantoccini does not wrap.
 #[derive(Debug)]
-struct DevTools {
-    method: &'static str,
-    params: Value,
+pub struct Chromedriver {
+    pub endpoint: &'static str,
+    pub body: Value,
 }
 
-impl WebDriverCompatibleCommand for DevTools {
+impl WebDriverCompatibleCommand for Chromedriver {
     fn endpoint(&self, base: &url::Url, session: Option<&str>) -> Result<url::Url, url::ParseError> {
-        base.join(&format!("session/{}/goog/cdp/execute", session.unwrap_or_default()))
+        base.join(&format!("session/{}/{}", session.unwrap_or_default(), self.endpoint))
     }
 
     fn method_and_body(&self, _: &url::Url) -> (http::Method, Option<String>) {
-        (http::Method::POST, Some(json!({ "cmd": self.method, "params": self.params }).to_string()))
+        (http::Method::POST, Some(self.body.to_string()))
     }
 }
 
@@ -186,7 +187,10 @@ impl Browser {
         // Not `mobile`: that lays out pages without a viewport tag (about:blank) 980 px wide.
         let metrics = json!({ "width": width, "height": height, "deviceScaleFactor": 1, "mobile": false });
         self.client
-            .issue_cmd(DevTools { method: "Emulation.setDeviceMetricsOverride", params: metrics })
+            .issue_cmd(Chromedriver {
+                endpoint: "goog/cdp/execute",
+                body: json!({ "cmd": "Emulation.setDeviceMetricsOverride", "params": metrics }),
+            })
             .await
             .unwrap_or_else(|e| panic!("make the viewport {width}×{height}: {e}"));
         let inner = self.client.execute("return [window.innerWidth, window.innerHeight];", vec![]).await;

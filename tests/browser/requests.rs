@@ -3,27 +3,15 @@
 //! asks for `goog:loggingPrefs: {performance: ALL}`): stylesheets, images, favicons, form posts
 //! and navigations alike, whatever started them.
 use fantoccini::Client;
-use fantoccini::wd::WebDriverCompatibleCommand;
+
+use crate::driver::Chromedriver;
 use serde_json::{Value, json};
-
-/// Chrome's performance log since the last read: chromedriver's `se/log` command, which
-/// fantoccini does not wrap.
-#[derive(Debug)]
-struct PerformanceLog;
-
-impl WebDriverCompatibleCommand for PerformanceLog {
-    fn endpoint(&self, base: &url::Url, session: Option<&str>) -> Result<url::Url, url::ParseError> {
-        base.join(&format!("session/{}/se/log", session.unwrap_or_default()))
-    }
-
-    fn method_and_body(&self, _: &url::Url) -> (http::Method, Option<String>) {
-        (http::Method::POST, Some(json!({ "type": "performance" }).to_string()))
-    }
-}
 
 /// The URLs requested since the last read (chromedriver empties the log as it answers).
 pub async fn read(client: &Client) -> Vec<String> {
-    let entries = client.issue_cmd(PerformanceLog).await.expect("read Chrome's performance log");
+    // chromedriver's `se/log` command, asking for the performance log.
+    let command = Chromedriver { endpoint: "se/log", body: json!({ "type": "performance" }) };
+    let entries = client.issue_cmd(command).await.expect("read Chrome's performance log");
     requested(&entries)
 }
 
