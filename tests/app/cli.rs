@@ -1,5 +1,5 @@
 //! The command line is a contract: operators and docs rely on it.
-mod common;
+use crate::common;
 
 use std::process::Command;
 

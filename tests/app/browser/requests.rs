@@ -4,7 +4,7 @@
 //! and navigations alike, whatever started them.
 use fantoccini::Client;
 
-use crate::driver::Chromedriver;
+use crate::browser::driver::Chromedriver;
 use serde_json::{Value, json};
 
 /// The URLs requested since the last read (chromedriver empties the log as it answers).

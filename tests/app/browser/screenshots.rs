@@ -2,8 +2,8 @@
 //! `target/screenshots/<theme>-375.png` and `<theme>-1280.png`.
 use std::path::PathBuf;
 
-use crate::driver::Driver;
-use crate::served::Served;
+use crate::browser::driver::Driver;
+use crate::browser::served::Served;
 
 const WIDTHS: [u32; 2] = [375, 1280];
 

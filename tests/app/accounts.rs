@@ -1,6 +1,6 @@
 //! Accounts as an instance admin and organisers meet them: first-run setup, signing in and out,
 //! and the admin's mail queue page.
-mod common;
+use crate::common;
 
 use common::TestApp;
 use rocket::http::Status;

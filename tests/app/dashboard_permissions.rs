@@ -2,7 +2,7 @@
 //! Those who may not see the petition get "not found" (the dashboard does not confirm that a
 //! petition exists), members without the needed right get "forbidden", and a refused request
 //! changes nothing; an allowed one does what it says.
-mod common;
+use crate::common;
 
 use common::TestApp;
 use rocket::http::Status;

@@ -1,6 +1,6 @@
 //! Translators' safety net: English and French stay complete, and the check really fails when
 //! a key is missing.
-mod common;
+use crate::common;
 
 use std::process::Command;
 

@@ -4,7 +4,7 @@ use std::path::PathBuf;
 
 use serde_json::{Value, json};
 
-use crate::driver::{Browser, skip};
+use crate::browser::driver::{Browser, skip};
 
 /// The WCAG 2.1 levels the project promises: A and AA.
 const TAGS: [&str; 4] = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];

@@ -1,7 +1,7 @@
 //! Petition templates: an organiser writes the settings new petitions start from, makes one the
 //! default that the wizard offers first, saves a petition's settings as a template, and deletes
 //! templates; organisation templates follow the members' rights.
-mod common;
+use crate::common;
 
 use common::{TestApp, location};
 use rocket::http::Status;

@@ -1,6 +1,6 @@
 //! An organiser's account from registration to deletion, with every mail read at the SMTP
 //! listener as the person would.
-mod common;
+use crate::common;
 
 use std::time::Duration;
 

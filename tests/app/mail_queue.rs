@@ -1,6 +1,6 @@
 //! The mail queue against a real SMTP listener that refuses, drops, hangs or is down — what an
 //! association's rate-limited mail host does.
-mod common;
+use crate::common;
 
 use std::process::{Child, Command, Stdio};
 use std::time::Duration;

@@ -230,7 +230,7 @@ impl Browser {
 
     /// Reads the requests logged since the last read into `requests`.
     pub async fn record(&mut self) {
-        self.requests.extend(crate::requests::read(&self.client).await);
+        self.requests.extend(crate::browser::requests::read(&self.client).await);
     }
 
     /// Every request recorded so far.
@@ -242,7 +242,7 @@ impl Browser {
     pub async fn assert_stayed_home(&mut self) {
         self.record().await;
         assert!(!self.requests.is_empty(), "the performance log recorded no request at all");
-        let foreign = crate::requests::foreign(&self.origin, &self.requests);
+        let foreign = crate::browser::requests::foreign(&self.origin, &self.requests);
         assert!(foreign.is_empty(), "requests left {}: {foreign:#?}", self.origin);
     }
 

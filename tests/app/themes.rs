@@ -1,7 +1,7 @@
 //! What signers see of a petition's look: each theme with its own stylesheet, the progress
 //! towards the goal and its milestones, sharing without trackers, link previews with the
 //! organiser's uploaded image, and the Onion-Location header for Tor Browser.
-mod common;
+use crate::common;
 
 use common::{TestApp, assert_same_origin_only, location};
 use rocket::http::{ContentType, Header, Status};

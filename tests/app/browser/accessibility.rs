@@ -1,8 +1,8 @@
 //! axe-core finds no WCAG 2.1 A/AA violation on the pages the public and a new organiser see, in
 //! every theme; and a petition reads on a 320-pixel-wide screen without scrolling sideways.
-use crate::axe::Axe;
-use crate::driver::{Browser, Driver};
-use crate::served::Served;
+use crate::browser::axe::Axe;
+use crate::browser::driver::{Browser, Driver};
+use crate::browser::served::Served;
 
 #[rocket::async_test]
 async fn every_public_page_passes_axe_in_every_theme() {

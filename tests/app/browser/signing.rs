@@ -1,7 +1,7 @@
 //! A signer whose browser runs no script at all (Tor Browser at "Safest") signs and confirms,
 //! and nothing the pages load comes from anywhere but the instance.
-use crate::driver::{Browser, Driver};
-use crate::served::{Petition, Served};
+use crate::browser::driver::{Browser, Driver};
+use crate::browser::served::{Petition, Served};
 
 const SIGN_FORM: &str = r#"form[action$="/sign"]"#;
 const CONFIRM_FORM: &str = r#"form[action*="/confirm/"]"#;

@@ -1,6 +1,6 @@
 //! Organisations: invitations by user name, the rules that keep an organisation manageable, and
 //! the authorisation matrix of every organisation, dashboard and admin route.
-mod common;
+use crate::common;
 
 use std::time::Duration;
 

@@ -1,7 +1,7 @@
 //! An organiser works with a petition's signatures: finds signers, deletes a signature, sends the
 //! confirmation again, downloads them as CSV or JSON (a hundred thousand at a time), and reads
 //! the daily chart. The dashboard's lists read a fixed number of queries whatever their size.
-mod common;
+use crate::common;
 
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};

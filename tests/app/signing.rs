@@ -1,5 +1,5 @@
 //! The signer's path, told as signers live it: read, sign, get the mail, confirm, be counted.
-mod common;
+use crate::common;
 
 use std::time::Duration;
 

@@ -1,6 +1,6 @@
 //! An instance whose sign forms are flooded by bots turns on the challenge: signers answer a
 //! question before their signature is taken and mailed.
-mod common;
+use crate::common;
 
 use std::time::Duration;
 

@@ -4,9 +4,6 @@
 //! Each test starts its own chromedriver and server. Without Chromium, chromedriver or axe-core
 //! (`npm ci --prefix tests/browser`) the tests say why and pass, unless
 //! `RUSTITION_BROWSER_TESTS=required` (CI) makes that a failure.
-#[path = "../common/mod.rs"]
-mod common;
-
 mod accessibility;
 mod axe;
 mod driver;

@@ -1,7 +1,7 @@
 //! An organiser edits a published petition from the dashboard, one section at a time, and sees
 //! each change where signers see it; manages its permalinks, its status, gives it away or
 //! deletes it. Forms are sent as a browser without JavaScript sends them.
-mod common;
+use crate::common;
 
 use std::time::Duration;
 

@@ -1,6 +1,6 @@
 //! The organiser's dashboard: the creation wizard, the edit sections, permalinks, templates and
 //! the petition list, driven through the forms as a browser without JavaScript would.
-mod common;
+use crate::common;
 
 use common::{TestApp, location};
 use rocket::http::Status;

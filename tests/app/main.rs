@@ -1,0 +1,22 @@
+//! The one integration-test binary: the real app over HTTP on real SQLite (or, with
+//! `RUSTITION_TEST_DATABASE_URL`, PostgreSQL), mail over TCP to a real SMTP listener, pages in a
+//! real Chromium. One module per subject, each read as the stories of the people who use it; a
+//! new module declared here runs on both databases in CI without anyone remembering to add it.
+#[path = "../common/mod.rs"]
+mod common;
+
+mod account_life;
+mod accounts;
+mod browser;
+mod cli;
+mod dashboard;
+mod dashboard_edit;
+mod dashboard_permissions;
+mod dashboard_signatures;
+mod dashboard_templates;
+mod i18n;
+mod mail_queue;
+mod organisations;
+mod sign_challenge;
+mod signing;
+mod themes;
