@@ -43,6 +43,8 @@ pub struct Rights {
     pub modify: bool,
     pub delete: bool,
     pub view_signatures: bool,
+    /// Continuing a wizard draft needs the right to create petitions, not to modify them.
+    pub create: bool,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -138,8 +140,10 @@ pub async fn list(db: &impl ConnectionTrait, user: &user::Model, filter: &Filter
                     modify: may(Flag::ModifyPetitions),
                     delete: may(Flag::DeletePetitions),
                     view_signatures: may(Flag::ViewSignatures),
+                    create: may(Flag::CreatePetitions),
                 },
-                wizard_step: steps.get(&p.id.0).cloned().flatten(),
+                // Only a draft can be continued in the wizard.
+                wizard_step: steps.get(&p.id.0).cloned().flatten().filter(|_| p.status == petitions::Status::Draft),
                 petition: p,
             }
         })

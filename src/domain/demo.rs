@@ -32,10 +32,12 @@ pub async fn seed(db: &DatabaseConnection) -> DomainResult<String> {
         .one(db)
         .await?;
     if existing.is_none() {
+        // The shell's operator seeds it: no user asked.
+        let owner = super::permissions::operator(OwnerId::Organisation(OrganisationId(org.id)));
         petitions::create(
             db,
+            &owner,
             NewPetition {
-                owner: OwnerId::Organisation(OrganisationId(org.id)),
                 content: demo_content(),
                 slug: Some(PETITION_SLUG.into()),
                 status: Status::Published,

@@ -1,10 +1,13 @@
 //! Changing a petition from the dashboard: one section at a time, its status, its owner, the
-//! paper signatures, and deleting it. Permission is checked by the caller (`web::authorize`).
+//! paper signatures, and deleting it. Each change takes the capability that allows it.
 use sea_orm::{ActiveModelTrait, ConnectionTrait, DatabaseConnection, EntityTrait, IntoActiveModel, Set};
 use serde::Serialize;
 
 use super::content::{Content, Posted, Section, apply_all};
 use super::ids::PetitionId;
+use super::permissions::{
+    Allowed, CreatePetition, DeletePetition, EditDraft, EditsContent, ModifyPetition, PublishPetition,
+};
 use super::petitions::{OwnerId, Status};
 use super::{DomainError, DomainResult, FieldErrors, now, permalinks};
 use crate::entities::petition;
@@ -43,13 +46,14 @@ pub async fn load(db: &impl ConnectionTrait, id: PetitionId) -> DomainResult<Edi
 }
 
 /// Checks and saves one section's form. On error nothing is saved.
-pub async fn save(
+pub async fn save<R: EditsContent>(
     db: &DatabaseConnection,
-    id: PetitionId,
+    can: &Allowed<R, PetitionId>,
     sections: &[Section],
     form: &Posted,
     themes: &[String],
 ) -> DomainResult<()> {
+    let id = can.target();
     let txn = crate::db::begin_write(db).await?;
     let p = model(&txn, id).await?;
     let mut content = Content::of(&p);
@@ -72,15 +76,23 @@ pub fn reached_goal(old: i64, new: i64, count: i64, kept: Option<i64>) -> Option
 }
 
 /// Replaces all the content at once (a template applied in the wizard).
-pub async fn replace_content(db: &impl ConnectionTrait, id: PetitionId, content: &Content) -> DomainResult<()> {
-    let mut active = model(db, id).await?.into_active_model();
+pub async fn replace_content(
+    db: &impl ConnectionTrait,
+    can: &Allowed<EditDraft, PetitionId>,
+    content: &Content,
+) -> DomainResult<()> {
+    let mut active = model(db, can.target()).await?.into_active_model();
     content.write(&mut active);
     active.updated_at = Set(now());
     active.update(db).await?;
     Ok(())
 }
 
-pub async fn set_paper_signatures(db: &impl ConnectionTrait, id: PetitionId, form: &Posted) -> DomainResult<()> {
+pub async fn set_paper_signatures(
+    db: &impl ConnectionTrait,
+    can: &Allowed<ModifyPetition, PetitionId>,
+    form: &Posted,
+) -> DomainResult<()> {
     let value = form.get("paper_signatures").map(|s| s.trim()).unwrap_or("");
     let n =
         match value {
@@ -89,7 +101,7 @@ pub async fn set_paper_signatures(db: &impl ConnectionTrait, id: PetitionId, for
                 DomainError::Invalid(FieldErrors::from([("paper_signatures", "error-number-invalid")]))
             })?,
         };
-    let mut active = model(db, id).await?.into_active_model();
+    let mut active = model(db, can.target()).await?.into_active_model();
     active.paper_signatures = Set(n);
     active.updated_at = Set(now());
     active.update(db).await?;
@@ -121,7 +133,12 @@ impl StatusChange {
 
 /// A petition can be published once it has a title and a text; it then gets a permalink made
 /// from its title if it has none, and leaves the wizard.
-pub async fn set_status(db: &DatabaseConnection, id: PetitionId, change: StatusChange) -> DomainResult<Status> {
+pub async fn set_status(
+    db: &DatabaseConnection,
+    can: &Allowed<PublishPetition, PetitionId>,
+    change: StatusChange,
+) -> DomainResult<Status> {
+    let id = can.target();
     let txn = crate::db::begin_write(db).await?;
     let p = model(&txn, id).await?;
     let owner = OwnerId::of(&p).ok_or(DomainError::Internal(format!("petition {id} has no single owner")))?;
@@ -147,23 +164,33 @@ pub async fn set_status(db: &DatabaseConnection, id: PetitionId, change: StatusC
     Ok(status)
 }
 
-/// Records the wizard step to resume at (none: out of the wizard).
-pub async fn set_wizard_step(db: &impl ConnectionTrait, id: PetitionId, step: Option<&str>) -> DomainResult<()> {
-    let mut active = model(db, id).await?.into_active_model();
-    active.wizard_step = Set(step.map(str::to_string));
+/// Records the wizard step to resume at.
+pub async fn set_wizard_step(
+    db: &impl ConnectionTrait,
+    can: &Allowed<EditDraft, PetitionId>,
+    step: &str,
+) -> DomainResult<()> {
+    let mut active = model(db, can.target()).await?.into_active_model();
+    active.wizard_step = Set(Some(step.to_string()));
     active.update(db).await?;
     Ok(())
 }
 
 /// Deletes the petition with its permalinks and signatures (cascade).
-pub async fn delete(db: &impl ConnectionTrait, id: PetitionId) -> DomainResult<()> {
-    let deleted = petition::Entity::delete_by_id(id.0).exec(db).await?;
+pub async fn delete(db: &impl ConnectionTrait, can: Allowed<DeletePetition, PetitionId>) -> DomainResult<()> {
+    let deleted = petition::Entity::delete_by_id(can.target().0).exec(db).await?;
     if deleted.rows_affected == 0 { Err(DomainError::NotFound) } else { Ok(()) }
 }
 
 /// Gives the petition to another owner, with its permalinks (refused if the new owner already
-/// uses one of them).
-pub async fn transfer(db: &DatabaseConnection, id: PetitionId, to: OwnerId) -> DomainResult<()> {
+/// uses one of them): it leaves its owner (the right to delete there) for one where the user may
+/// create petitions.
+pub async fn transfer(
+    db: &DatabaseConnection,
+    can: Allowed<DeletePetition, PetitionId>,
+    to: &Allowed<CreatePetition, OwnerId>,
+) -> DomainResult<()> {
+    let (id, to) = (can.target(), to.target());
     let txn = crate::db::begin_write(db).await?;
     let p = model(&txn, id).await?;
     if OwnerId::of(&p) == Some(to) {

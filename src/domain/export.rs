@@ -8,6 +8,7 @@ use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder
 use super::DomainResult;
 use super::content::FieldRule;
 use super::ids::PetitionId;
+use super::permissions::{Allowed, ViewSignatures};
 use super::petitions::PublicPetition;
 use super::signature_admin::Which;
 use crate::entities::signature;
@@ -113,12 +114,12 @@ pub fn columns(p: &PublicPetition) -> Vec<Column> {
 /// The next `BATCH` signatures after id `after`, in id order.
 pub async fn batch(
     db: &impl ConnectionTrait,
-    petition: PetitionId,
+    can: &Allowed<ViewSignatures, PetitionId>,
     which: Which,
     after: i64,
 ) -> DomainResult<Vec<signature::Model>> {
     let mut query = signature::Entity::find()
-        .filter(signature::Column::PetitionId.eq(petition.0))
+        .filter(signature::Column::PetitionId.eq(can.target().0))
         .filter(signature::Column::Id.gt(after));
     query = match which {
         Which::All => query,

@@ -14,6 +14,7 @@ use sea_orm::{
 use serde::Serialize;
 
 use super::ids::PetitionId;
+use super::permissions::{Allowed, ModifyPetition};
 use super::{DomainError, DomainResult, FieldErrors, now};
 use crate::entities::petition_image;
 
@@ -98,7 +99,13 @@ fn paths(id: i64, updated_at: DateTime<Utc>) -> (String, String) {
 
 /// Checks the upload and its description, then stores it in place of any earlier one.
 /// Decoding takes a moment of CPU, so it runs off the async workers.
-pub async fn save(db: &DatabaseConnection, id: PetitionId, bytes: Vec<u8>, alt: &str) -> DomainResult<()> {
+pub async fn save(
+    db: &DatabaseConnection,
+    can: &Allowed<ModifyPetition, PetitionId>,
+    bytes: Vec<u8>,
+    alt: &str,
+) -> DomainResult<()> {
+    let id = can.target();
     let alt = alt.trim().to_string();
     let encoded = tokio::task::spawn_blocking(move || reencode(&bytes))
         .await
@@ -133,8 +140,8 @@ pub async fn save(db: &DatabaseConnection, id: PetitionId, bytes: Vec<u8>, alt: 
     Ok(())
 }
 
-pub async fn remove(db: &impl ConnectionTrait, id: PetitionId) -> DomainResult<()> {
-    petition_image::Entity::delete_by_id(id.0).exec(db).await?;
+pub async fn remove(db: &impl ConnectionTrait, can: &Allowed<ModifyPetition, PetitionId>) -> DomainResult<()> {
+    petition_image::Entity::delete_by_id(can.target().0).exec(db).await?;
     Ok(())
 }
 

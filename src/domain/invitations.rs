@@ -5,6 +5,7 @@ use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, Query
 use serde::Serialize;
 
 use super::ids::{OrganisationId, UserId};
+use super::permissions::{AddMembers, Allowed};
 use super::{DomainError, DomainResult, FieldErrors, accounts, email, now, organisations, tokens};
 use crate::entities::{invitation, organisation, user};
 use crate::mail::compose::Composer;
@@ -16,7 +17,7 @@ pub const VALID_FOR: Duration = Duration::days(14);
 /// Nothing about other accounts is revealed: only an exact match finds one.
 pub async fn invite(
     db: &sea_orm::DatabaseConnection,
-    org: &organisation::Model,
+    (_can, org): (&Allowed<AddMembers, OrganisationId>, &organisation::Model),
     inviter: &user::Model,
     who: &str,
     composer: &Composer,
@@ -110,7 +111,7 @@ pub async fn accept(
     if inv.invited_user_id.is_some_and(|id| id != user.id) {
         return Err(DomainError::Refused("error-invitation-other"));
     }
-    organisations::add_member(&txn, OrganisationId(org.id), UserId(user.id)).await?;
+    organisations::join(&txn, OrganisationId(org.id), UserId(user.id)).await?;
     invitation::Entity::delete_by_id(inv.id).exec(&txn).await?;
     txn.commit().await?;
     Ok(org)

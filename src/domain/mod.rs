@@ -45,6 +45,9 @@ pub enum DomainError {
     NotFound,
     #[error("invalid input: {0:?}")]
     Invalid(FieldErrors),
+    /// The permission service refused: the user sees the target but lacks the right.
+    #[error("forbidden")]
+    Forbidden,
     /// A rule refused the action; the payload is the Fluent id that explains it.
     #[error("refused: {0}")]
     Refused(&'static str),

@@ -8,7 +8,9 @@ use sea_orm::{
 use serde::Serialize;
 
 use super::ids::{OrganisationId, UserId};
-use super::permissions::Flag;
+use super::permissions::{
+    AddMembers, Allowed, CreateOrganisation, Flag, ModifyPermissions, RemoveMembers, SeeOrganisation,
+};
 use super::{DomainError, DomainResult, FieldErrors, now, reserved};
 use crate::entities::{membership, organisation, user};
 
@@ -86,6 +88,7 @@ pub fn set_flag(m: &mut membership::ActiveModel, flag: Flag, value: bool) {
 /// Creates the organisation with `creator` as its first member, holding every flag.
 pub async fn create(
     db: &DatabaseConnection,
+    _can: &Allowed<CreateOrganisation, ()>,
     creator: UserId,
     input: OrganisationInput,
 ) -> DomainResult<organisation::Model> {
@@ -205,10 +208,11 @@ async fn not_last_admin(db: &impl ConnectionTrait, m: &membership::Model) -> Dom
 /// Sets `member`'s flags to exactly `flags`.
 pub async fn set_permissions(
     db: &DatabaseConnection,
-    org: OrganisationId,
+    can: &Allowed<ModifyPermissions, OrganisationId>,
     member: UserId,
     flags: &[Flag],
 ) -> DomainResult<()> {
+    let org = can.target();
     let txn = crate::db::begin_write(db).await?;
     let m = membership(&txn, org, member).await?.ok_or(DomainError::NotFound)?;
     if !flags.contains(&Flag::ModifyPermissions) {
@@ -223,8 +227,25 @@ pub async fn set_permissions(
     Ok(())
 }
 
-/// Removes `member` (they leave, or someone with the right removes them).
-pub async fn remove_member(db: &DatabaseConnection, org: OrganisationId, member: UserId) -> DomainResult<()> {
+/// Removes `member`, by someone with the right.
+pub async fn remove_member(
+    db: &DatabaseConnection,
+    can: &Allowed<RemoveMembers, OrganisationId>,
+    member: UserId,
+) -> DomainResult<()> {
+    delete_membership(db, can.target(), member).await
+}
+
+/// `user` leaves the organisation (any member may, unless they are the last who can manage it).
+pub async fn leave(
+    db: &DatabaseConnection,
+    can: &Allowed<SeeOrganisation, OrganisationId>,
+    user: UserId,
+) -> DomainResult<()> {
+    delete_membership(db, can.target(), user).await
+}
+
+async fn delete_membership(db: &DatabaseConnection, org: OrganisationId, member: UserId) -> DomainResult<()> {
     let txn = crate::db::begin_write(db).await?;
     let m = membership(&txn, org, member).await?.ok_or(DomainError::NotFound)?;
     not_last_admin(&txn, &m).await?;
@@ -233,8 +254,17 @@ pub async fn remove_member(db: &DatabaseConnection, org: OrganisationId, member:
     Ok(())
 }
 
-/// Adds `user` with the default flags (accepting an invitation). Already a member: no change.
-pub async fn add_member(db: &impl ConnectionTrait, org: OrganisationId, user: UserId) -> DomainResult<()> {
+/// Adds `user` with the default flags. Already a member: no change.
+pub async fn add_member(
+    db: &impl ConnectionTrait,
+    can: &Allowed<AddMembers, OrganisationId>,
+    user: UserId,
+) -> DomainResult<()> {
+    join(db, can.target(), user).await
+}
+
+/// Adds `user` who accepted an invitation (the invitation is the permission).
+pub(super) async fn join(db: &impl ConnectionTrait, org: OrganisationId, user: UserId) -> DomainResult<()> {
     if membership(db, org, user).await?.is_none() {
         new_membership(user.0, org.0, default_flag).insert(db).await?;
     }

@@ -5,6 +5,7 @@ use sea_orm::{
 };
 
 use super::ids::PetitionId;
+use super::permissions::{Allowed, ModifyPetition};
 use super::petitions::OwnerId;
 use super::{DomainError, DomainResult, FieldErrors, now, reserved};
 use crate::entities::slug;
@@ -39,7 +40,13 @@ fn invalid(message: &'static str) -> DomainError {
 }
 
 /// Adds `wanted` (checked: characters, reserved words, free under this owner).
-pub async fn add(db: &impl ConnectionTrait, id: PetitionId, owner: OwnerId, wanted: &str) -> DomainResult<String> {
+pub async fn add(
+    db: &impl ConnectionTrait,
+    can: &Allowed<ModifyPetition, PetitionId>,
+    owner: OwnerId,
+    wanted: &str,
+) -> DomainResult<String> {
+    let id = can.target();
     let wanted = wanted.trim();
     if let Some(problem) = reserved::slug_problem(wanted, MIN_LEN, MAX_LEN) {
         return Err(invalid(problem));
@@ -78,7 +85,12 @@ async fn insert(db: &impl ConnectionTrait, id: PetitionId, owner: OwnerId, s: &s
 
 /// Gives a petition without permalink one made from its title, numbered if the owner already
 /// uses it (`save-the-park-2`). Used when a petition is published.
-pub async fn ensure_one(db: &impl ConnectionTrait, id: PetitionId, owner: OwnerId, title: &str) -> DomainResult<()> {
+pub(super) async fn ensure_one(
+    db: &impl ConnectionTrait,
+    id: PetitionId,
+    owner: OwnerId,
+    title: &str,
+) -> DomainResult<()> {
     if slug::Entity::find().filter(slug::Column::PetitionId.eq(id.0)).count(db).await? > 0 {
         return Ok(());
     }
@@ -97,7 +109,8 @@ pub async fn ensure_one(db: &impl ConnectionTrait, id: PetitionId, owner: OwnerI
     insert(db, id, owner, &candidate).await
 }
 
-pub async fn remove(db: &impl ConnectionTrait, id: PetitionId, s: &str) -> DomainResult<()> {
+pub async fn remove(db: &impl ConnectionTrait, can: &Allowed<ModifyPetition, PetitionId>, s: &str) -> DomainResult<()> {
+    let id = can.target();
     let deleted = slug::Entity::delete_many()
         .filter(slug::Column::PetitionId.eq(id.0))
         .filter(slug::Column::Slug.eq(s))
@@ -108,7 +121,7 @@ pub async fn remove(db: &impl ConnectionTrait, id: PetitionId, s: &str) -> Domai
 
 /// Moves the permalinks to a new owner. Refused, naming the first one, when the new owner already
 /// uses one of them: permalinks must never start pointing to another petition.
-pub async fn transfer(db: &impl ConnectionTrait, id: PetitionId, to: OwnerId) -> DomainResult<()> {
+pub(super) async fn transfer(db: &impl ConnectionTrait, id: PetitionId, to: OwnerId) -> DomainResult<()> {
     for s in of_petition(db, id).await? {
         if taken(db, to, &s).await? {
             return Err(DomainError::Invalid(FieldErrors::from([("owner", "error-transfer-slug-taken")])));

@@ -7,6 +7,7 @@ use sea_orm::{
 use serde::Serialize;
 
 use super::ids::{OrganisationId, PetitionId, UserId};
+use super::permissions::{Allowed, CreatePetition};
 use super::{DomainError, DomainResult, now};
 use crate::entities::{organisation, petition, slug, user};
 
@@ -218,10 +219,10 @@ async fn list_public_where(
     to_public_many(db, rows).await
 }
 
-/// What is needed to create a petition (the wizard, the demo and tests use it).
+/// What is needed to create a petition (the wizard, the demo and tests use it); its owner is
+/// the target of the capability that allows it.
 #[derive(Debug, Clone)]
 pub struct NewPetition {
-    pub owner: OwnerId,
     pub content: Content,
     pub slug: Option<String>,
     pub status: Status,
@@ -264,7 +265,12 @@ impl OwnerId {
     }
 }
 
-pub async fn create(db: &DatabaseConnection, new: NewPetition) -> DomainResult<PetitionId> {
+pub async fn create(
+    db: &DatabaseConnection,
+    can: &Allowed<CreatePetition, OwnerId>,
+    new: NewPetition,
+) -> DomainResult<PetitionId> {
+    let owner = can.target();
     let txn = crate::db::begin_write(db).await?;
     let now = now();
     let mut active = petition::ActiveModel {
@@ -275,13 +281,13 @@ pub async fn create(db: &DatabaseConnection, new: NewPetition) -> DomainResult<P
         updated_at: Set(now),
         ..Default::default()
     };
-    new.owner.write(&mut active);
+    owner.write(&mut active);
     new.content.write(&mut active);
     let p = active.insert(&txn).await?;
     if let Some(s) = new.slug {
         slug::ActiveModel {
             petition_id: Set(p.id),
-            owner_key: Set(new.owner.key()),
+            owner_key: Set(owner.key()),
             slug: Set(s),
             created_at: Set(now),
             ..Default::default()

@@ -10,6 +10,7 @@ use serde::Serialize;
 
 use super::dashboard::contains;
 use super::ids::{PetitionId, SignatureId};
+use super::permissions::{Allowed, DeleteSignatures, ModifySignatures, SeesSignature, ViewSignatures};
 use super::petitions::PublicPetition;
 use super::signatures::{self, ComposeConfirmation, RESEND_AFTER};
 use super::{DomainError, DomainResult};
@@ -86,12 +87,12 @@ pub struct Page {
 /// One page of signatures, newest first: two queries whatever the number of signatures.
 pub async fn list(
     db: &impl ConnectionTrait,
-    petition: PetitionId,
+    can: &Allowed<ViewSignatures, PetitionId>,
     which: Which,
     words: &str,
     page: u64,
 ) -> DomainResult<Page> {
-    let mut query = signature::Entity::find().filter(signature::Column::PetitionId.eq(petition.0));
+    let mut query = signature::Entity::find().filter(signature::Column::PetitionId.eq(can.target().0));
     query = match which {
         Which::All => query,
         Which::Confirmed => query.filter(signature::Column::ConfirmedAt.is_not_null()),
@@ -131,12 +132,21 @@ async fn one(db: &impl ConnectionTrait, petition: PetitionId, id: SignatureId) -
         .ok_or(DomainError::NotFound)
 }
 
-pub async fn get(db: &impl ConnectionTrait, petition: PetitionId, id: SignatureId) -> DomainResult<Row> {
-    one(db, petition, id).await.map(Row::from)
+pub async fn get<R: SeesSignature>(
+    db: &impl ConnectionTrait,
+    can: &Allowed<R, PetitionId>,
+    id: SignatureId,
+) -> DomainResult<Row> {
+    one(db, can.target(), id).await.map(Row::from)
 }
 
 /// Deletes a signature of this petition (a signature of another petition is "not found").
-pub async fn delete(db: &impl ConnectionTrait, petition: PetitionId, id: SignatureId) -> DomainResult<()> {
+pub async fn delete(
+    db: &impl ConnectionTrait,
+    can: &Allowed<DeleteSignatures, PetitionId>,
+    id: SignatureId,
+) -> DomainResult<()> {
+    let petition = can.target();
     let deleted = signature::Entity::delete_many()
         .filter(signature::Column::Id.eq(id.0))
         .filter(signature::Column::PetitionId.eq(petition.0))
@@ -145,15 +155,21 @@ pub async fn delete(db: &impl ConnectionTrait, petition: PetitionId, id: Signatu
     if deleted.rows_affected == 0 { Err(DomainError::NotFound) } else { Ok(()) }
 }
 
+/// The petition read for the mail is the one the capability is for.
+fn same(can: &Allowed<ModifySignatures, PetitionId>, petition: &PublicPetition) -> DomainResult<()> {
+    if can.target() == petition.id { Ok(()) } else { Err(DomainError::Forbidden) }
+}
+
 /// Sends one pending signer a new confirmation link. Refused when they are confirmed, or were
 /// mailed less than ten minutes ago.
 pub async fn resend_one(
     db: &DatabaseConnection,
-    petition: &PublicPetition,
+    (can, petition): (&Allowed<ModifySignatures, PetitionId>, &PublicPetition),
     id: SignatureId,
     (valid_for, now): (Duration, DateTime<Utc>),
     composer: &dyn ComposeConfirmation,
 ) -> DomainResult<()> {
+    same(can, petition)?;
     let txn = crate::db::begin_write(db).await?;
     let s = one(&txn, petition.id, id).await?;
     if s.confirmed_at.is_some() {
@@ -172,10 +188,11 @@ pub async fn resend_one(
 /// (confirmations of new signers go first). Returns how many were queued.
 pub async fn resend_pending(
     db: &DatabaseConnection,
-    petition: &PublicPetition,
+    (can, petition): (&Allowed<ModifySignatures, PetitionId>, &PublicPetition),
     (valid_for, now): (Duration, DateTime<Utc>),
     composer: &dyn ComposeConfirmation,
 ) -> DomainResult<u64> {
+    same(can, petition)?;
     let mut queued = 0;
     let mut after = 0;
     loop {

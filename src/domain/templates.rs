@@ -10,6 +10,7 @@ use serde::Serialize;
 
 use super::content::{Content, Posted, Section, apply_all};
 use super::ids::{OrganisationId, TemplateId, UserId};
+use super::permissions::{Allowed, CreateTemplate, DeleteTemplate, ModifyTemplate};
 use super::petitions::OwnerId;
 use super::{DomainError, DomainResult, FieldErrors, now};
 use crate::entities::petition_template as template;
@@ -91,10 +92,11 @@ fn json(content: &Content) -> DomainResult<String> {
 
 pub async fn create(
     db: &impl ConnectionTrait,
-    owner: OwnerId,
+    can: &Allowed<CreateTemplate, OwnerId>,
     name: &str,
     content: &Content,
 ) -> DomainResult<TemplateId> {
+    let owner = can.target();
     let name = check_name(name)?;
     let (user, org) = match owner {
         OwnerId::User(u) => (Some(u.0), None),
@@ -115,7 +117,12 @@ pub async fn create(
     Ok(TemplateId(t.id))
 }
 
-pub async fn rename(db: &impl ConnectionTrait, id: TemplateId, name: &str) -> DomainResult<()> {
+pub async fn rename(
+    db: &impl ConnectionTrait,
+    can: &Allowed<ModifyTemplate, TemplateId>,
+    name: &str,
+) -> DomainResult<()> {
+    let id = can.target();
     let name = check_name(name)?;
     let mut active =
         template::Entity::find_by_id(id.0).one(db).await?.ok_or(DomainError::NotFound)?.into_active_model();
@@ -128,11 +135,12 @@ pub async fn rename(db: &impl ConnectionTrait, id: TemplateId, name: &str) -> Do
 /// Checks and saves one section of a template, as for a petition.
 pub async fn save(
     db: &DatabaseConnection,
-    id: TemplateId,
+    can: &Allowed<ModifyTemplate, TemplateId>,
     sections: &[Section],
     form: &Posted,
     themes: &[String],
 ) -> DomainResult<()> {
+    let id = can.target();
     let txn = crate::db::begin_write(db).await?;
     let mut t = load(&txn, id).await?;
     apply_all(&mut t.content, sections, form, themes).map_err(DomainError::Invalid)?;
@@ -147,7 +155,12 @@ pub async fn save(
 }
 
 /// Makes `id` its owner's default template (or no longer the default).
-pub async fn set_default(db: &DatabaseConnection, id: TemplateId, on: bool) -> DomainResult<()> {
+pub async fn set_default(
+    db: &DatabaseConnection,
+    can: &Allowed<ModifyTemplate, TemplateId>,
+    on: bool,
+) -> DomainResult<()> {
+    let id = can.target();
     let txn = crate::db::begin_write(db).await?;
     let t = load(&txn, id).await?;
     if on {
@@ -166,8 +179,8 @@ pub async fn set_default(db: &DatabaseConnection, id: TemplateId, on: bool) -> D
     Ok(())
 }
 
-pub async fn delete(db: &impl ConnectionTrait, id: TemplateId) -> DomainResult<()> {
-    let deleted = template::Entity::delete_by_id(id.0).exec(db).await?;
+pub async fn delete(db: &impl ConnectionTrait, can: Allowed<DeleteTemplate, TemplateId>) -> DomainResult<()> {
+    let deleted = template::Entity::delete_by_id(can.target().0).exec(db).await?;
     if deleted.rows_affected == 0 { Err(DomainError::NotFound) } else { Ok(()) }
 }
 

@@ -8,7 +8,7 @@ use super::csrf::{CsrfForm, TokenOnly};
 use super::error::{WebError, WebResult};
 use super::page::Page;
 use crate::domain::now;
-use crate::domain::permissions::Action;
+use crate::domain::permissions;
 use crate::mail::queue;
 
 pub fn routes() -> Vec<rocket::Route> {
@@ -17,7 +17,7 @@ pub fn routes() -> Vec<rocket::Route> {
 
 #[get("/admin/mail?<status>")]
 async fn mail_page(app: &AppState, ctx: &Ctx, user: SignedIn<'_>, status: Option<&str>) -> WebResult<Page> {
-    super::authorize(app, user.0, Action::ManageInstance).await?;
+    permissions::instance(user.0)?;
     let status = status.filter(|s| queue::STATUSES.contains(s));
     let counts = queue::counts(&app.db).await.map_err(crate::domain::DomainError::from)?;
     let jobs = queue::list(&app.db, status, 200).await.map_err(crate::domain::DomainError::from)?;
@@ -53,10 +53,10 @@ async fn mail_action(
     action: &str,
     _form: CsrfForm<TokenOnly>,
 ) -> WebResult<Redirect> {
-    super::authorize(app, user.0, Action::ManageInstance).await?;
+    let can = permissions::instance(user.0)?;
     let (done, message) = match action {
-        "retry" => (queue::retry_now(&app.db, id, now()).await, "flash-mail-retried"),
-        "cancel" => (queue::cancel(&app.db, id).await, "flash-mail-cancelled"),
+        "retry" => (queue::retry_now(&app.db, &can, id, now()).await, "flash-mail-retried"),
+        "cancel" => (queue::cancel(&app.db, &can, id).await, "flash-mail-cancelled"),
         _ => return Err(WebError::not_found()),
     };
     if !done.map_err(crate::domain::DomainError::from)? {

@@ -43,6 +43,7 @@ impl From<DomainError> for WebError {
     fn from(e: DomainError) -> WebError {
         match e {
             DomainError::NotFound => WebError::not_found(),
+            DomainError::Forbidden => WebError::forbidden(),
             DomainError::Db(db) => WebError::internal(format!("database: {db}")),
             DomainError::Invalid(fields) => WebError {
                 status: Status::UnprocessableEntity,

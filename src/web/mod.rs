@@ -26,20 +26,6 @@ use page::Page;
 use rocket::Either;
 use rocket::response::Redirect;
 
-use crate::App;
-use crate::domain::permissions::{self, Action};
-use crate::entities::user;
-
-/// The one permission check every dashboard, organisation and admin handler calls:
-/// 403 when `user` may not do `action`.
-pub async fn authorize(app: &App, user: &user::Model, action: Action) -> error::WebResult<()> {
-    if permissions::allowed(&app.db, user, action).await.map_err(error::WebError::from)? {
-        Ok(())
-    } else {
-        Err(error::WebError::forbidden())
-    }
-}
-
 /// Pages that need a signed-in user send anonymous visitors to the login page, then back.
 #[catch(401)]
 fn sign_in_first(req: &Request<'_>) -> Redirect {

@@ -1,17 +1,19 @@
 //! Organisations: their public page, creation, the dashboard's members page (invite, set
-//! permissions, remove, leave) and answering an invitation. Every action asks `authorize`.
+//! permissions, remove, leave) and answering an invitation. Every action asks the permission
+//! service for its capability.
 use rocket::http::{CookieJar, Status};
 use rocket::response::Redirect;
 use rocket::{FromForm, get, post, routes};
 
-use super::authorize;
 use super::context::{AppState, Ctx, SignedIn, flash};
 use super::csrf::{CsrfForm, TokenOnly};
-use super::error::{WebError, WebResult};
+use super::error::WebResult;
 use super::page::Page;
 use crate::domain::ids::{OrganisationId, UserId};
 use crate::domain::organisations::{self, OrganisationInput};
-use crate::domain::permissions::{self, Action, Flag};
+use crate::domain::permissions::{
+    self, AddMembers, Allowed, Flag, ModifyPermissions, OrganisationRight, RemoveMembers, SeeOrganisation,
+};
 use crate::domain::{DomainError, FieldErrors, invitations, petitions};
 use crate::entities::{organisation, user};
 
@@ -42,8 +44,11 @@ async fn public_page(app: &AppState, ctx: &Ctx, slug: &str) -> WebResult<Page> {
     ctx.page(app, "org/public.html", extra)
 }
 
-async fn may_create_organisations(app: &AppState, user: &user::Model) -> WebResult<()> {
-    authorize(app, user, Action::CreateOrganisation(app.settings.accounts.organisation_creation)).await
+fn may_create_organisations(
+    app: &AppState,
+    user: &user::Model,
+) -> WebResult<Allowed<permissions::CreateOrganisation, ()>> {
+    Ok(permissions::create_organisation(user, app.settings.accounts.organisation_creation)?)
 }
 
 #[derive(FromForm, Default, serde::Serialize)]
@@ -67,7 +72,7 @@ fn new_form(app: &AppState, ctx: &Ctx, form: &OrganisationForm, errors: &FieldEr
 
 #[get("/organisations/new")]
 async fn new_page(app: &AppState, ctx: &Ctx, user: SignedIn<'_>) -> WebResult<Page> {
-    may_create_organisations(app, user.0).await?;
+    may_create_organisations(app, user.0)?;
     new_form(app, ctx, &OrganisationForm::default(), &FieldErrors::new())
 }
 
@@ -79,7 +84,7 @@ async fn create(
     jar: &CookieJar<'_>,
     form: CsrfForm<OrganisationForm>,
 ) -> WebResult<Result<Redirect, Page>> {
-    may_create_organisations(app, user.0).await?;
+    let can = may_create_organisations(app, user.0)?;
     let form = form.0;
     let input = OrganisationInput {
         slug: form.slug.clone(),
@@ -87,7 +92,7 @@ async fn create(
         description: form.description.clone(),
         website: form.website.clone(),
     };
-    match organisations::create(&app.db, UserId(user.0.id), input).await {
+    match organisations::create(&app.db, &can, UserId(user.0.id), input).await {
         Ok(org) => {
             flash(jar, "success", "flash-organisation-created");
             Ok(Ok(Redirect::to(format!("/dashboard/o/{}/members", org.slug))))
@@ -99,20 +104,15 @@ async fn create(
     }
 }
 
-/// The organisation of a dashboard route, for a signed-in member (or an instance admin).
-/// Others get 404: the dashboard does not confirm that an organisation exists.
-async fn member_org(app: &AppState, user: &user::Model, slug: &str) -> WebResult<organisation::Model> {
+/// The organisation of a dashboard route with right `R` on it: 404 to outsiders (the
+/// dashboard does not confirm that an organisation exists), 403 to members without the right.
+async fn org_with<R: OrganisationRight>(
+    app: &AppState,
+    user: &user::Model,
+    slug: &str,
+) -> WebResult<(Allowed<R, OrganisationId>, organisation::Model)> {
     let org = organisations::by_slug(&app.db, slug).await?;
-    let action = Action::ViewOrganisation(OrganisationId(org.id));
-    if permissions::allowed(&app.db, user, action).await? { Ok(org) } else { Err(WebError::not_found()) }
-}
-
-/// The organisation of a dashboard action needing `flag`: 404 to outsiders, 403 to members
-/// without the flag (through the one permission check).
-async fn org_action(app: &AppState, user: &user::Model, slug: &str, flag: Flag) -> WebResult<organisation::Model> {
-    let org = member_org(app, user, slug).await?;
-    authorize(app, user, Action::Organisation(OrganisationId(org.id), flag)).await?;
-    Ok(org)
+    Ok((permissions::organisation::<R>(&app.db, user, OrganisationId(org.id)).await?, org))
 }
 
 async fn members_view(
@@ -125,11 +125,10 @@ async fn members_view(
 ) -> WebResult<Page> {
     let id = OrganisationId(org.id);
     let members = organisations::members(&app.db, id).await?;
-    let mut may = serde_json::Map::new();
-    for flag in [Flag::AddMembers, Flag::RemoveMembers, Flag::ModifyPermissions] {
-        let allowed = permissions::allowed(&app.db, user, Action::Organisation(id, flag)).await?;
-        may.insert(flag.name().into(), allowed.into());
-    }
+    let flags = [Flag::AddMembers, Flag::RemoveMembers, Flag::ModifyPermissions];
+    let held = permissions::held(&app.db, user, crate::domain::petitions::OwnerId::Organisation(id), &flags).await?;
+    let may: serde_json::Map<_, _> =
+        held.into_iter().map(|(flag, yes)| (flag.name().to_string(), yes.into())).collect();
     let mut extra = tera::Context::new();
     extra.insert("organisation", &serde_json::json!({ "name": org.name, "slug": org.slug }));
     extra.insert("members", &members);
@@ -143,7 +142,7 @@ async fn members_view(
 
 #[get("/dashboard/o/<slug>/members")]
 async fn members_page(app: &AppState, ctx: &Ctx, user: SignedIn<'_>, slug: &str) -> WebResult<Page> {
-    let org = member_org(app, user.0, slug).await?;
+    let (_, org) = org_with::<SeeOrganisation>(app, user.0, slug).await?;
     members_view(app, ctx, user.0, &org, serde_json::json!({}), &FieldErrors::new()).await
 }
 
@@ -162,8 +161,8 @@ async fn invite(
     slug: &str,
     form: CsrfForm<InviteForm>,
 ) -> WebResult<Result<Redirect, Page>> {
-    let org = org_action(app, user.0, slug, Flag::AddMembers).await?;
-    match invitations::invite(&app.db, &org, user.0, &form.0.invitee, &app.composer).await {
+    let (can, org) = org_with::<AddMembers>(app, user.0, slug).await?;
+    match invitations::invite(&app.db, (&can, &org), user.0, &form.0.invitee, &app.composer).await {
         Ok(()) => {
             app.mail_wake.notify_one();
             flash(jar, "success", "flash-invitation-sent");
@@ -218,10 +217,9 @@ async fn set_permissions(
     member: UserId,
     form: CsrfForm<PermissionsForm>,
 ) -> WebResult<Result<Redirect, Page>> {
-    let org = org_action(app, user.0, slug, Flag::ModifyPermissions).await?;
-    let id = OrganisationId(org.id);
+    let (can, org) = org_with::<ModifyPermissions>(app, user.0, slug).await?;
     let flags: Vec<Flag> = Flag::ALL.into_iter().filter(|f| form.0.flag.iter().any(|name| name == f.name())).collect();
-    let result = organisations::set_permissions(&app.db, id, member, &flags).await;
+    let result = organisations::set_permissions(&app.db, &can, member, &flags).await;
     let back = ("flash-saved", format!("/dashboard/o/{slug}/members"));
     members_outcome(app, ctx, (user.0, &org), jar, result, back).await
 }
@@ -236,9 +234,8 @@ async fn remove(
     member: UserId,
     _form: CsrfForm<TokenOnly>,
 ) -> WebResult<Result<Redirect, Page>> {
-    let org = org_action(app, user.0, slug, Flag::RemoveMembers).await?;
-    let id = OrganisationId(org.id);
-    let result = organisations::remove_member(&app.db, id, member).await;
+    let (can, org) = org_with::<RemoveMembers>(app, user.0, slug).await?;
+    let result = organisations::remove_member(&app.db, &can, member).await;
     let back = ("flash-member-removed", format!("/dashboard/o/{slug}/members"));
     members_outcome(app, ctx, (user.0, &org), jar, result, back).await
 }
@@ -253,8 +250,8 @@ async fn leave(
     slug: &str,
     _form: CsrfForm<TokenOnly>,
 ) -> WebResult<Result<Redirect, Page>> {
-    let org = member_org(app, user.0, slug).await?;
-    let result = organisations::remove_member(&app.db, OrganisationId(org.id), UserId(user.0.id)).await;
+    let (can, org) = org_with::<SeeOrganisation>(app, user.0, slug).await?;
+    let result = organisations::leave(&app.db, &can, UserId(user.0.id)).await;
     members_outcome(app, ctx, (user.0, &org), jar, result, ("flash-left", "/dashboard".into())).await
 }
 

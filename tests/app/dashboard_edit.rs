@@ -403,8 +403,8 @@ async fn an_organiser_closes_reopens_unpublishes_and_publishes_a_petition() {
     // A draft without text cannot be published; the reason is shown by the buttons.
     let draft = petitions::create(
         &t.app().db,
+        &rustition::domain::permissions::operator(OwnerId::User(alice)),
         NewPetition {
-            owner: OwnerId::User(alice),
             content: Content { title: "Half written".into(), ..Default::default() },
             slug: None,
             status: PetitionStatus::Draft,
@@ -478,7 +478,12 @@ async fn an_organiser_gives_a_petition_to_their_organisation_unless_it_uses_the_
     let t = TestApp::start().await;
     let (alice, id) = alice_with_petition(&t).await;
     let input = OrganisationInput { slug: "friends".into(), name: "Friends of Trees".into(), ..Default::default() };
-    let friends = OrganisationId(organisations::create(&t.app().db, alice, input).await.unwrap().id);
+    let friends = OrganisationId(
+        organisations::create(&t.app().db, &rustition::domain::permissions::operator(()), alice, input)
+            .await
+            .unwrap()
+            .id,
+    );
     petition_of(&t, OwnerId::Organisation(friends), "benches", "Friends benches").await;
     let mine = petition_of(&t, OwnerId::User(alice), "benches", "My benches").await;
 

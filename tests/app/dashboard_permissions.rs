@@ -37,54 +37,109 @@ struct Route {
     method: &'static str,
     /// `{p}` stands for the petition, `{s}` for one of its signatures (awaiting confirmation).
     path: &'static str,
-    /// None: seeing the petition is enough.
-    flag: Option<Flag>,
+    /// The rights it needs (a member "with" holds exactly these); none: seeing the petition is enough.
+    flags: &'static [Flag],
     fields: &'static [(&'static str, &'static str)],
     success: Status,
+    /// On a draft still in the creation wizard, instead of a published petition.
+    draft: bool,
 }
 
 const fn get(path: &'static str, flag: Option<Flag>) -> Route {
-    Route { method: "GET", path, flag, fields: &[], success: Status::Ok }
+    let flags: &'static [Flag] = match flag {
+        Some(Flag::ModifyPetitions) => &[Flag::ModifyPetitions],
+        Some(Flag::DeletePetitions) => &[Flag::DeletePetitions],
+        Some(Flag::ViewSignatures) => &[Flag::ViewSignatures],
+        Some(Flag::DeleteSignatures) => &[Flag::DeleteSignatures],
+        _ => &[],
+    };
+    Route { method: "GET", path, flags, fields: &[], success: Status::Ok, draft: false }
 }
 
-const fn post(path: &'static str, flag: Flag, fields: &'static [(&'static str, &'static str)]) -> Route {
-    Route { method: "POST", path, flag: Some(flag), fields, success: Status::SeeOther }
+const fn post(path: &'static str, flags: &'static [Flag], fields: &'static [(&'static str, &'static str)]) -> Route {
+    Route { method: "POST", path, flags, fields, success: Status::SeeOther, draft: false }
 }
+
+/// A wizard step of a draft: seeing it and saving it need the right to create petitions.
+const fn wizard(method: &'static str, path: &'static str, fields: &'static [(&'static str, &'static str)]) -> Route {
+    let success = if fields.is_empty() { Status::Ok } else { Status::SeeOther };
+    Route { method, path, flags: &[Flag::CreatePetitions], fields, success, draft: true }
+}
+
+const FIELDS: &[(&str, &str)] = &[
+    ("goal", "50"),
+    ("field_first_name", "required"),
+    ("field_last_name", "optional"),
+    ("field_phone", "off"),
+    ("field_postal_code", "off"),
+    ("field_country", "off"),
+    ("field_organisation", "off"),
+    ("field_custom1", "off"),
+    ("field_custom2", "off"),
+    ("field_custom3", "off"),
+    ("go", "next"),
+];
 
 const ROUTES: &[Route] = &[
     get("/dashboard/petitions/{p}", None),
     get("/dashboard/petitions/{p}/edit/content", Some(Flag::ModifyPetitions)),
     post(
         "/dashboard/petitions/{p}/edit/content",
-        Flag::ModifyPetitions,
+        &[Flag::ModifyPetitions],
         &[("title", "Changed"), ("text", "Changed."), ("goal", "10")],
     ),
-    post("/dashboard/petitions/{p}/edit/paper", Flag::ModifyPetitions, &[("paper_signatures", "7")]),
+    post("/dashboard/petitions/{p}/edit/paper", &[Flag::ModifyPetitions], &[("paper_signatures", "7")]),
     get("/dashboard/petitions/{p}/edit/image", Some(Flag::ModifyPetitions)),
-    post("/dashboard/petitions/{p}/image/remove", Flag::ModifyPetitions, &[]),
-    post("/dashboard/petitions/{p}/permalinks", Flag::ModifyPetitions, &[("slug", "more-trees")]),
-    post("/dashboard/petitions/{p}/permalinks/remove", Flag::ModifyPetitions, &[("slug", "trees")]),
-    post("/dashboard/petitions/{p}/status", Flag::ModifyPetitions, &[("change", "close")]),
+    post("/dashboard/petitions/{p}/image/remove", &[Flag::ModifyPetitions], &[]),
+    post("/dashboard/petitions/{p}/permalinks", &[Flag::ModifyPetitions], &[("slug", "more-trees")]),
+    post("/dashboard/petitions/{p}/permalinks/remove", &[Flag::ModifyPetitions], &[("slug", "trees")]),
+    post("/dashboard/petitions/{p}/status", &[Flag::ModifyPetitions], &[("change", "close")]),
     get("/dashboard/petitions/{p}/delete", Some(Flag::DeletePetitions)),
-    post("/dashboard/petitions/{p}/delete", Flag::DeletePetitions, &[]),
+    post("/dashboard/petitions/{p}/delete", &[Flag::DeletePetitions], &[]),
     get("/dashboard/petitions/{p}/transfer", Some(Flag::DeletePetitions)),
-    post("/dashboard/petitions/{p}/transfer", Flag::DeletePetitions, &[("owner", "shelter")]),
-    post("/dashboard/petitions/{p}/save-template", Flag::CreateTemplates, &[("name", "Copy")]),
+    post("/dashboard/petitions/{p}/transfer", &[Flag::DeletePetitions], &[("owner", "shelter")]),
+    post("/dashboard/petitions/{p}/save-template", &[Flag::CreateTemplates], &[("name", "Copy")]),
     get("/dashboard/petitions/{p}/signatures", Some(Flag::ViewSignatures)),
     get("/dashboard/petitions/{p}/export.csv", Some(Flag::ViewSignatures)),
     get("/dashboard/petitions/{p}/export.json", Some(Flag::ViewSignatures)),
     get("/dashboard/petitions/{p}/signatures/{s}/delete", Some(Flag::DeleteSignatures)),
-    post("/dashboard/petitions/{p}/signatures/{s}/delete", Flag::DeleteSignatures, &[]),
-    post("/dashboard/petitions/{p}/signatures/{s}/resend", Flag::ModifySignatures, &[]),
+    post("/dashboard/petitions/{p}/signatures/{s}/delete", &[Flag::DeleteSignatures], &[]),
+    post("/dashboard/petitions/{p}/signatures/{s}/resend", &[Flag::ModifySignatures], &[]),
     Route {
         method: "POST",
         path: "/dashboard/petitions/{p}/signatures/resend",
-        flag: Some(Flag::ModifySignatures),
+        flags: &[Flag::ModifySignatures],
         fields: &[],
         success: Status::Ok,
+        draft: false,
     },
     get("/dashboard/petitions/{p}/stats", None),
     get("/dashboard/petitions/{p}/stats.svg", None),
+    wizard("GET", "/dashboard/petitions/{p}/wizard/start", &[]),
+    wizard("POST", "/dashboard/petitions/{p}/wizard/start", &[("template", "blank")]),
+    wizard("GET", "/dashboard/petitions/{p}/wizard/content", &[]),
+    wizard(
+        "POST",
+        "/dashboard/petitions/{p}/wizard/content",
+        &[("title", "Changed"), ("text", "Changed."), ("go", "next")],
+    ),
+    wizard("GET", "/dashboard/petitions/{p}/wizard/preview", &[]),
+    wizard("POST", "/dashboard/petitions/{p}/wizard/preview", &[("go", "next")]),
+    wizard("GET", "/dashboard/petitions/{p}/wizard/fields", &[]),
+    wizard("POST", "/dashboard/petitions/{p}/wizard/fields", FIELDS),
+    wizard("GET", "/dashboard/petitions/{p}/wizard/look", &[]),
+    wizard("POST", "/dashboard/petitions/{p}/wizard/look", &[("theme", "minimal"), ("go", "next")]),
+    wizard("GET", "/dashboard/petitions/{p}/wizard/review", &[]),
+    wizard("POST", "/dashboard/petitions/{p}/wizard/review", &[("go", "draft")]),
+    // Publishing from the wizard needs the publishing right as well, as on the status buttons.
+    Route {
+        method: "POST",
+        path: "/dashboard/petitions/{p}/wizard/review",
+        flags: &[Flag::CreatePetitions, Flag::ModifyPetitions],
+        fields: &[("go", "publish")],
+        success: Status::SeeOther,
+        draft: true,
+    },
 ];
 
 /// What `role` should get on `route`.
@@ -92,19 +147,19 @@ fn expected(route: &Route, role: Role) -> Status {
     match role {
         Role::Anonymous => Status::SeeOther,
         Role::Outsider => Status::NotFound,
-        Role::MemberWithout if route.flag.is_some() => Status::Forbidden,
+        Role::MemberWithout if !route.flags.is_empty() => Status::Forbidden,
         _ => route.success,
     }
 }
 
 /// A published petition of `owner` at `…/trees`, with an image, a confirmed signature and one awaiting
 /// confirmation whose link was never mailed (so it may be sent at once); returns both ids.
-async fn petition_with_signatures(t: &TestApp, owner: OwnerId) -> (PetitionId, i64) {
+async fn petition_with_signatures(t: &TestApp, owner: OwnerId, draft: bool) -> (PetitionId, i64) {
     let db = &t.app().db;
     let id = petitions::create(
         db,
+        &rustition::domain::permissions::operator(owner),
         NewPetition {
-            owner,
             content: Content {
                 title: "Trees for the square".into(),
                 text: "Plant trees.".into(),
@@ -112,9 +167,9 @@ async fn petition_with_signatures(t: &TestApp, owner: OwnerId) -> (PetitionId, i
                 ..Default::default()
             },
             slug: Some("trees".into()),
-            status: PetitionStatus::Published,
+            status: if draft { PetitionStatus::Draft } else { PetitionStatus::Published },
             locale: "en".into(),
-            wizard_step: None,
+            wizard_step: draft.then(|| "content".into()),
         },
     )
     .await
@@ -122,7 +177,9 @@ async fn petition_with_signatures(t: &TestApp, owner: OwnerId) -> (PetitionId, i
     let picture = image::RgbImage::from_pixel(8, 8, image::Rgb([30, 120, 60]));
     let mut png = std::io::Cursor::new(Vec::new());
     image::DynamicImage::ImageRgb8(picture).write_to(&mut png, image::ImageFormat::Png).unwrap();
-    rustition::domain::images::save(db, id, png.into_inner(), "Trees").await.unwrap();
+    rustition::domain::images::save(db, &rustition::domain::permissions::operator(id), png.into_inner(), "Trees")
+        .await
+        .unwrap();
     let mut pending = 0;
     for (email, confirmed) in [("ann@example.org", true), ("jo@example.org", false)] {
         let now = chrono::Utc::now();
@@ -165,6 +222,10 @@ async fn state(t: &TestApp, friends: OrganisationId) -> Vec<i64> {
         "SELECT COUNT(*) FROM petitions WHERE status = 'published' AND title = 'Trees for the square' \
          AND paper_signatures = 0"
             .to_string(),
+        "SELECT COUNT(*) FROM petitions WHERE status = 'draft' AND title = 'Trees for the square' AND theme = 'classic' \
+         AND goal = 100"
+            .to_string(),
+        "SELECT COUNT(*) FROM petitions WHERE wizard_step = 'content'".to_string(),
         format!("SELECT COUNT(*) FROM petitions WHERE organisation_id = {friends}"),
         "SELECT COUNT(*) FROM petitions WHERE user_id IS NOT NULL".to_string(),
         "SELECT COUNT(*) FROM slugs".to_string(),
@@ -186,19 +247,32 @@ async fn check(route: &Route, role: Role) -> Option<String> {
     let alice = t.user("alice", false).await;
     let carl = t.user("carl", role == Role::InstanceAdmin).await; // the one acting, in every role but anonymous
     let input = OrganisationInput { slug: "friends".into(), name: "Friends".into(), ..Default::default() };
-    let friends = OrganisationId(organisations::create(db, alice, input).await.unwrap().id);
+    let friends = OrganisationId(
+        organisations::create(db, &rustition::domain::permissions::operator(()), alice, input).await.unwrap().id,
+    );
     // Where carl may create petitions, for the transfer route.
     let input = OrganisationInput { slug: "shelter".into(), name: "Shelter".into(), ..Default::default() };
-    let shelter = OrganisationId(organisations::create(db, alice, input).await.unwrap().id);
-    organisations::add_member(db, shelter, carl).await.unwrap();
-    organisations::set_permissions(db, shelter, carl, &[Flag::CreatePetitions]).await.unwrap();
+    let shelter = OrganisationId(
+        organisations::create(db, &rustition::domain::permissions::operator(()), alice, input).await.unwrap().id,
+    );
+    organisations::add_member(db, &rustition::domain::permissions::operator(shelter), carl).await.unwrap();
+    organisations::set_permissions(
+        db,
+        &rustition::domain::permissions::operator(shelter),
+        carl,
+        &[Flag::CreatePetitions],
+    )
+    .await
+    .unwrap();
 
     let owner = if role == Role::Owner { OwnerId::User(carl) } else { OwnerId::Organisation(friends) };
-    let (petition, pending) = petition_with_signatures(&t, owner).await;
+    let (petition, pending) = petition_with_signatures(&t, owner, route.draft).await;
     if matches!(role, Role::MemberWithout | Role::MemberWith) {
-        organisations::add_member(db, friends, carl).await.unwrap();
-        let flags: Vec<Flag> = route.flag.filter(|_| role == Role::MemberWith).into_iter().collect();
-        organisations::set_permissions(db, friends, carl, &flags).await.unwrap();
+        organisations::add_member(db, &rustition::domain::permissions::operator(friends), carl).await.unwrap();
+        let flags: Vec<Flag> = if role == Role::MemberWith { route.flags.to_vec() } else { Vec::new() };
+        organisations::set_permissions(db, &rustition::domain::permissions::operator(friends), carl, &flags)
+            .await
+            .unwrap();
     }
     if role != Role::Anonymous {
         t.login("carl").await;
@@ -248,4 +322,50 @@ async fn every_petition_route_answers_each_role_as_it_should() {
         }
     }
     assert!(failures.is_empty(), "dashboard authorisation matrix:\n{}", failures.join("\n"));
+}
+
+/// Finding 1 of the audit: the wizard checked only `create_petitions`, so such a member could
+/// rename, blank or publish any petition of the organisation through its wizard routes.
+#[rocket::async_test]
+async fn a_member_who_may_only_create_petitions_cannot_rewrite_or_publish_through_the_wizard() {
+    let t = TestApp::start().await;
+    let db = &t.app().db;
+    let alice = t.user("alice", false).await;
+    let carl = t.user("carl", false).await;
+    let input = OrganisationInput { slug: "friends".into(), name: "Friends".into(), ..Default::default() };
+    let friends = OrganisationId(
+        organisations::create(db, &rustition::domain::permissions::operator(()), alice, input).await.unwrap().id,
+    );
+    use rustition::domain::permissions::operator;
+    organisations::add_member(db, &operator(friends), carl).await.unwrap();
+    organisations::set_permissions(db, &operator(friends), carl, &[Flag::CreatePetitions]).await.unwrap();
+    let (published, _) = petition_with_signatures(&t, OwnerId::Organisation(friends), false).await;
+    t.login("carl").await;
+    let page = format!("/dashboard/petitions/{published}");
+    let wizard = |step: &str| format!("/dashboard/petitions/{published}/wizard/{step}");
+
+    for (step, fields) in [
+        ("content", &[("title", "Renamed"), ("text", "Gone."), ("go", "next")][..]),
+        ("start", &[("template", "blank")][..]),
+        ("review", &[("go", "publish")][..]),
+    ] {
+        let r = t.submit(&page, &wizard(step), fields).await;
+        assert_eq!(r.status(), Status::Conflict, "{step} on a published petition");
+        let html = r.into_string().await.unwrap_or_default();
+        assert!(html.contains("no longer a draft in the creation wizard"), "{step}: the reason is shown");
+    }
+    let (_, public) = t.get("/o/friends/trees").await;
+    assert!(public.contains("Trees for the square") && !public.contains("Renamed"), "the petition is unchanged");
+
+    // In a draft they made, carl fills every step, but publishing needs someone who may.
+    let (status, _) = t.get("/dashboard/new").await;
+    assert_eq!(status, Status::Ok);
+    let r = t.submit("/dashboard/new", "/dashboard/new", &[("owner", "friends")]).await;
+    let draft = common::location(&r);
+    let review = draft.replace("/start", "/review");
+    let (_, html) = t.get(&review).await;
+    assert!(!html.contains("value=\"publish\""), "no publish button for carl");
+    assert!(html.contains("Publishing it needs the right to modify petitions"));
+    let r = t.submit(&review, &review, &[("go", "publish")]).await;
+    assert_eq!(r.status(), Status::Forbidden);
 }

@@ -571,7 +571,15 @@ async fn queries_for_lists(
             .iter()
             .all(|r| r.counts.confirmed > 0 && r.petition.path.starts_with(&format!("/{}/", r.petition.owner.kind)))
     );
-    let page = signature_admin::list(db, petition, signature_admin::Which::All, "", 1).await.unwrap();
+    let page = signature_admin::list(
+        db,
+        &rustition::domain::permissions::operator(petition),
+        signature_admin::Which::All,
+        "",
+        1,
+    )
+    .await
+    .unwrap();
     let page_queries = queries.swap(0, Ordering::SeqCst);
     (list_queries, listing.rows.len(), page_queries, page.rows.len())
 }
@@ -581,7 +589,12 @@ async fn the_dashboard_lists_read_as_many_queries_for_thirty_petitions_as_for_tw
     let t = TestApp::start().await;
     let alice = t.user("alice", false).await;
     let input = OrganisationInput { slug: "friends".into(), name: "Friends".into(), ..Default::default() };
-    let friends = OrganisationId(organisations::create(&t.app().db, alice, input).await.unwrap().id);
+    let friends = OrganisationId(
+        organisations::create(&t.app().db, &rustition::domain::permissions::operator(()), alice, input)
+            .await
+            .unwrap()
+            .id,
+    );
     let petition = |i: usize| {
         let owner = if i % 2 == 0 { OwnerId::User(alice) } else { OwnerId::Organisation(friends) };
         let content = Content { title: format!("Petition {i}"), text: "Text.".into(), ..Default::default() };

@@ -193,8 +193,8 @@ async fn an_organiser_saves_a_petition_as_a_template_and_later_deletes_it() {
     content.mail.confirmation_text = "Thanks from the tree people.".into();
     let id = petitions::create(
         &t.app().db,
+        &rustition::domain::permissions::operator(OwnerId::User(alice)),
         NewPetition {
-            owner: OwnerId::User(alice),
             content,
             slug: Some("trees".into()),
             status: PetitionStatus::Published,
@@ -240,9 +240,16 @@ async fn organisation_templates_need_the_members_template_rights_and_stay_hidden
     let bob = t.user("bob", false).await;
     t.user("carl", false).await;
     let input = OrganisationInput { slug: "friends".into(), name: "Friends".into(), ..Default::default() };
-    let friends = OrganisationId(organisations::create(&t.app().db, alice, input).await.unwrap().id);
-    organisations::add_member(&t.app().db, friends, bob).await.unwrap();
-    organisations::set_permissions(&t.app().db, friends, bob, &[]).await.unwrap();
+    let friends = OrganisationId(
+        organisations::create(&t.app().db, &rustition::domain::permissions::operator(()), alice, input)
+            .await
+            .unwrap()
+            .id,
+    );
+    organisations::add_member(&t.app().db, &rustition::domain::permissions::operator(friends), bob).await.unwrap();
+    organisations::set_permissions(&t.app().db, &rustition::domain::permissions::operator(friends), bob, &[])
+        .await
+        .unwrap();
 
     t.login("alice").await;
     let letter = create_template(&t, "Friends letter", "friends").await;
@@ -276,7 +283,9 @@ async fn organisation_templates_need_the_members_template_rights_and_stay_hidden
 
     // Given the rights, bob creates and edits the organisation's templates.
     let rights = [Flag::CreateTemplates, Flag::ModifyTemplates];
-    organisations::set_permissions(&t.app().db, friends, bob, &rights).await.unwrap();
+    organisations::set_permissions(&t.app().db, &rustition::domain::permissions::operator(friends), bob, &rights)
+        .await
+        .unwrap();
     switch_to(&t, "bob").await;
     let ours = create_template(&t, "Ours", "friends").await;
     save_section(&t, &ours, "content", &[("name", "Ours, renamed"), ("title", ""), ("text", ""), ("goal", "")]).await;

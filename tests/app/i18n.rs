@@ -79,3 +79,57 @@ fn templates_and_code_use_only_keys_that_exist() {
         }
     }
 }
+
+/// Every Fluent id written in the Rust code (a field error, a flash, a page's message) exists
+/// in English, and so does the label of every field an error is reported on (the summary at
+/// the top of a form names the field by `field-<name>`): a misspelled id fails here, not in
+/// front of a user.
+#[test]
+fn every_message_id_in_the_code_exists_in_english() {
+    let root = common::repo_root();
+    let mut en = String::from("\n");
+    for entry in std::fs::read_dir(root.join("locales/en")).unwrap().flatten() {
+        en.push_str(&std::fs::read_to_string(entry.path()).unwrap());
+        en.push('\n');
+    }
+    let has = |key: &str| en.contains(&format!("\n{key} ="));
+    let mut missing = std::collections::BTreeSet::new();
+    let mut stack = vec![root.join("src")];
+    while let Some(dir) = stack.pop() {
+        for entry in std::fs::read_dir(dir).unwrap().flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                stack.push(path);
+                continue;
+            }
+            let text = std::fs::read_to_string(&path).unwrap();
+            for marker in ["FieldErrors::from([(\"", "errors.insert(\""] {
+                for (at, _) in text.match_indices(marker) {
+                    let field = text[at + marker.len()..].split('"').next().unwrap_or_default();
+                    if !field.starts_with("custom") && !has(&format!("field-{field}")) {
+                        missing.insert(format!("{}: field-{field}", path.display()));
+                    }
+                }
+            }
+            let literals: Vec<&str> = text.split('"').skip(1).step_by(2).collect();
+            for (i, lit) in literals.iter().enumerate() {
+                let is_id = ["error-", "flash-", "field-"].iter().any(|p| lit.starts_with(p))
+                    && lit.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+                    && !lit.ends_with('-');
+                if is_id && !has(lit) {
+                    missing.insert(format!("{}: {lit}", path.display()));
+                }
+                // `("field", "error-…")`: the field is named in the form's summary.
+                let is_field = lit.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_');
+                let next = literals.get(i + 1).copied().unwrap_or_default();
+                if is_field && !lit.is_empty() && next.starts_with("error-") && !lit.starts_with("custom") {
+                    let between = text.split('"').nth(2 * i + 2).unwrap_or_default();
+                    if between.trim() == "," && !has(&format!("field-{lit}")) {
+                        missing.insert(format!("{}: field-{lit}", path.display()));
+                    }
+                }
+            }
+        }
+    }
+    assert!(missing.is_empty(), "ids used in the code but not in locales/en: {missing:#?}");
+}

@@ -15,10 +15,13 @@ async fn friends(t: &TestApp) -> (OrganisationId, UserId, UserId) {
     let alice = t.user("alice", false).await;
     let bob = t.user("bob", false).await;
     let input = OrganisationInput { slug: "friends".into(), name: "Friends".into(), ..Default::default() };
-    let org = organisations::create(&t.app().db, alice, input).await.unwrap();
+    let org =
+        organisations::create(&t.app().db, &rustition::domain::permissions::operator(()), alice, input).await.unwrap();
     let org = OrganisationId(org.id);
-    organisations::add_member(&t.app().db, org, bob).await.unwrap();
-    organisations::set_permissions(&t.app().db, org, bob, &[]).await.unwrap();
+    organisations::add_member(&t.app().db, &rustition::domain::permissions::operator(org), bob).await.unwrap();
+    organisations::set_permissions(&t.app().db, &rustition::domain::permissions::operator(org), bob, &[])
+        .await
+        .unwrap();
     (org, alice, bob)
 }
 
@@ -179,19 +182,32 @@ async fn every_route_answers_each_role_as_it_should() {
             t.user("carl", false).await; // the one acting, in every role but anonymous
             t.user("eve", false).await;
             let other = OrganisationInput { slug: "others".into(), name: "Others".into(), ..Default::default() };
-            organisations::create(&t.app().db, UserId(4), other).await.unwrap();
+            organisations::create(&t.app().db, &rustition::domain::permissions::operator(()), UserId(4), other)
+                .await
+                .unwrap();
             let carl = UserId(3);
             match role {
                 Role::Anonymous => {}
                 Role::Outsider => {
                     let mine = OrganisationInput { slug: "carls".into(), name: "Carl's".into(), ..Default::default() };
-                    organisations::create(&t.app().db, carl, mine).await.unwrap();
+                    organisations::create(&t.app().db, &rustition::domain::permissions::operator(()), carl, mine)
+                        .await
+                        .unwrap();
                     t.login("carl").await;
                 }
                 Role::MemberWithout | Role::MemberWith => {
-                    organisations::add_member(&t.app().db, org, carl).await.unwrap();
+                    organisations::add_member(&t.app().db, &rustition::domain::permissions::operator(org), carl)
+                        .await
+                        .unwrap();
                     let flags: Vec<Flag> = route.flag.filter(|_| role == Role::MemberWith).into_iter().collect();
-                    organisations::set_permissions(&t.app().db, org, carl, &flags).await.unwrap();
+                    organisations::set_permissions(
+                        &t.app().db,
+                        &rustition::domain::permissions::operator(org),
+                        carl,
+                        &flags,
+                    )
+                    .await
+                    .unwrap();
                     t.login("carl").await;
                 }
                 Role::InstanceAdmin => {
@@ -274,8 +290,8 @@ async fn a_declined_invitation_is_gone_and_a_deleted_account_takes_its_petitions
     use rustition::domain::petitions::{self, Content, NewPetition, OwnerId, Status as PetitionStatus};
     petitions::create(
         &t.app().db,
+        &rustition::domain::permissions::operator(OwnerId::User(dora)),
         NewPetition {
-            owner: OwnerId::User(dora),
             content: Content { title: "Dora's own".into(), goal: 10, ..Default::default() },
             slug: Some("own".into()),
             status: PetitionStatus::Published,

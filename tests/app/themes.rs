@@ -107,14 +107,19 @@ async fn a_petition_in_another_language_is_marked_as_such_and_the_page_around_it
     let t = TestApp::start().await;
     let alice = t.user("alice", false).await;
     let new = rustition::domain::petitions::NewPetition {
-        owner: OwnerId::User(alice),
         content: content("De l’ombre sur la place"),
         slug: Some("ombre".into()),
         status: rustition::domain::petitions::Status::Published,
         locale: "fr".into(),
         wizard_step: None,
     };
-    rustition::domain::petitions::create(&t.app().db, new).await.expect("petition");
+    rustition::domain::petitions::create(
+        &t.app().db,
+        &rustition::domain::permissions::operator(OwnerId::User(alice)),
+        new,
+    )
+    .await
+    .expect("petition");
     let (_, html) = t.get_lang("/u/alice/ombre", "en").await;
     assert!(html.contains("<html lang=\"en\">"));
     assert!(html.contains("<article class=\"petition\" lang=\"fr\">"));

@@ -104,8 +104,8 @@ impl TestApp {
         let org = sea_orm::ActiveModelTrait::insert(org, db).await.expect("insert organisation");
         petitions::create(
             db,
+            &rustition::domain::permissions::operator(OwnerId::Organisation(OrganisationId(org.id))),
             NewPetition {
-                owner: OwnerId::Organisation(OrganisationId(org.id)),
                 content: {
                     let mut c = Content {
                         title: "Save the <Old> Library & Park".into(),
@@ -129,14 +129,15 @@ impl TestApp {
     /// A published petition of `owner` at `…/<slug>`.
     pub async fn petition_of(&self, owner: OwnerId, slug: &str, content: Content) -> PetitionId {
         let new = NewPetition {
-            owner,
             content,
             slug: Some(slug.into()),
             status: PetitionStatus::Published,
             locale: "en".into(),
             wizard_step: None,
         };
-        petitions::create(&self.app().db, new).await.expect("create petition")
+        petitions::create(&self.app().db, &rustition::domain::permissions::operator(owner), new)
+            .await
+            .expect("create petition")
     }
 
     pub async fn petition(&self) -> PetitionId {

@@ -4,17 +4,18 @@ use rocket::http::CookieJar;
 use rocket::response::Redirect;
 use rocket::{get, post, routes};
 
-use super::{outcome, owner_choices, owner_value, petition_guard, resolve_owner};
+use super::{outcome, owner_choices, owner_value, resolve_owner};
 use crate::App;
 use crate::domain::content::{Posted, Section};
 use crate::domain::dashboard;
 use crate::domain::editing::{self, Editable, StatusChange};
 use crate::domain::ids::PetitionId;
-use crate::domain::permissions::{self, Action, Flag};
+use crate::domain::permissions::{
+    self, CreatePetition, CreateTemplate, DeletePetition, Flag, ModifyPetition, PublishPetition, SeePetition,
+};
 use crate::domain::petitions::Status as PetitionStatus;
 use crate::domain::{DomainError, FieldErrors, permalinks, petitions, templates};
 use crate::entities::user;
-use crate::web::authorize;
 use crate::web::context::{AppState, Ctx, SignedIn, flash};
 use crate::web::csrf::{CsrfForm, TokenOnly};
 use crate::web::error::{WebError, WebResult};
@@ -58,6 +59,7 @@ pub(super) async fn rights(app: &App, user: &user::Model, petition: &Editable) -
         Flag::ModifySignatures,
         Flag::DeleteSignatures,
         Flag::CreateTemplates,
+        Flag::CreatePetitions,
     ];
     let held = permissions::held(&app.db, user, petition.owner, &flags).await?;
     Ok(held
@@ -88,7 +90,7 @@ async fn overview_page(
 
 #[get("/dashboard/petitions/<id>")]
 async fn overview(app: &AppState, ctx: &Ctx, user: SignedIn<'_>, id: PetitionId) -> WebResult<Page> {
-    petition_guard(app, user.0, id, None).await?;
+    permissions::petition::<SeePetition>(&app.db, user.0, id).await?;
     overview_page(app, ctx, user.0, id, (&Posted::new(), &FieldErrors::new())).await
 }
 
@@ -111,7 +113,7 @@ pub(super) fn section_view(
 #[get("/dashboard/petitions/<id>/edit/<name>")]
 async fn section_page(app: &AppState, ctx: &Ctx, user: SignedIn<'_>, id: PetitionId, name: &str) -> WebResult<Page> {
     section(name).ok_or_else(WebError::not_found)?;
-    petition_guard(app, user.0, id, Some(Flag::ModifyPetitions)).await?;
+    permissions::petition::<ModifyPetition>(&app.db, user.0, id).await?;
     let petition = editing::load(&app.db, id).await?;
     let mut form = petition.content.to_posted();
     form.insert("paper_signatures".into(), petition.paper_signatures.to_string());
@@ -134,11 +136,11 @@ async fn section_submit(
     // Permalinks and the image have forms of their own.
     let sections =
         section(name).filter(|_| !["permalinks", "image"].contains(&name)).ok_or_else(WebError::not_found)?;
-    petition_guard(app, user.0, id, Some(Flag::ModifyPetitions)).await?;
+    let can = permissions::petition::<ModifyPetition>(&app.db, user.0, id).await?;
     let result = if name == "paper" {
-        editing::set_paper_signatures(&app.db, id, &form.0).await
+        editing::set_paper_signatures(&app.db, &can, &form.0).await
     } else {
-        editing::save(&app.db, id, sections, &form.0, &app.views.themes()).await
+        editing::save(&app.db, &can, sections, &form.0, &app.views.themes()).await
     };
     let back = ("flash-saved", format!("/dashboard/petitions/{id}/edit/{name}"));
     outcome(result, jar, back, async |errors| {
@@ -157,10 +159,10 @@ async fn add_permalink(
     id: PetitionId,
     form: CsrfForm<Posted>,
 ) -> WebResult<Result<Redirect, Page>> {
-    petition_guard(app, user.0, id, Some(Flag::ModifyPetitions)).await?;
+    let can = permissions::petition::<ModifyPetition>(&app.db, user.0, id).await?;
     let petition = editing::load(&app.db, id).await?;
     let wanted = form.0.get("slug").map_or("", String::as_str);
-    let result = permalinks::add(&app.db, id, petition.owner, wanted).await.map(|_| ());
+    let result = permalinks::add(&app.db, &can, petition.owner, wanted).await.map(|_| ());
     let back = ("flash-permalink-added", format!("/dashboard/petitions/{id}/edit/permalinks"));
     outcome(result, jar, back, async |errors| section_view(app, ctx, &petition, "permalinks", (&form.0, &errors))).await
 }
@@ -173,8 +175,8 @@ async fn remove_permalink(
     id: PetitionId,
     form: CsrfForm<Posted>,
 ) -> WebResult<Redirect> {
-    petition_guard(app, user.0, id, Some(Flag::ModifyPetitions)).await?;
-    permalinks::remove(&app.db, id, form.0.get("slug").map_or("", String::as_str)).await?;
+    let can = permissions::petition::<ModifyPetition>(&app.db, user.0, id).await?;
+    permalinks::remove(&app.db, &can, form.0.get("slug").map_or("", String::as_str)).await?;
     flash(jar, "success", "flash-permalink-removed");
     Ok(Redirect::to(format!("/dashboard/petitions/{id}/edit/permalinks")))
 }
@@ -188,10 +190,10 @@ async fn status(
     id: PetitionId,
     form: CsrfForm<Posted>,
 ) -> WebResult<Result<Redirect, Page>> {
-    petition_guard(app, user.0, id, Some(Flag::ModifyPetitions)).await?;
+    let can = permissions::petition::<PublishPetition>(&app.db, user.0, id).await?;
     let change = form.0.get("change").and_then(|c| StatusChange::parse(c));
     let Some(change) = change else { return Err(WebError::new(rocket::http::Status::BadRequest, "error-bad-request")) };
-    let result = editing::set_status(&app.db, id, change).await;
+    let result = editing::set_status(&app.db, &can, change).await;
     let message = match result {
         Ok(PetitionStatus::Draft) => "flash-status-draft",
         Ok(PetitionStatus::Published) => "flash-status-published",
@@ -205,7 +207,7 @@ async fn status(
 /// Deleting asks first, on a page of its own (no script to pop a dialog).
 #[get("/dashboard/petitions/<id>/delete")]
 async fn delete_page(app: &AppState, ctx: &Ctx, user: SignedIn<'_>, id: PetitionId) -> WebResult<Page> {
-    petition_guard(app, user.0, id, Some(Flag::DeletePetitions)).await?;
+    permissions::petition::<DeletePetition>(&app.db, user.0, id).await?;
     let mut extra = tera::Context::new();
     extra.insert("petition", &editing::load(&app.db, id).await?);
     extra.insert("counts", &dashboard::counts(&app.db, id).await?);
@@ -220,8 +222,8 @@ async fn delete(
     id: PetitionId,
     _form: CsrfForm<TokenOnly>,
 ) -> WebResult<Redirect> {
-    petition_guard(app, user.0, id, Some(Flag::DeletePetitions)).await?;
-    editing::delete(&app.db, id).await?;
+    let can = permissions::petition::<DeletePetition>(&app.db, user.0, id).await?;
+    editing::delete(&app.db, can).await?;
     flash(jar, "success", "flash-petition-deleted");
     Ok(Redirect::to("/dashboard"))
 }
@@ -236,7 +238,7 @@ async fn transfer_view(
     let petition = editing::load(&app.db, id).await?;
     let current = owner_value(app, petition.owner).await?;
     let choices: Vec<_> =
-        owner_choices(app, user, Flag::CreatePetitions).await?.into_iter().filter(|c| c.value != current).collect();
+        owner_choices::<CreatePetition>(app, user).await?.into_iter().filter(|c| c.value != current).collect();
     let mut extra = tera::Context::new();
     extra.insert("petition", &petition);
     extra.insert("owners", &choices);
@@ -249,7 +251,7 @@ async fn transfer_view(
 /// the right to create petitions at the new owner.
 #[get("/dashboard/petitions/<id>/transfer")]
 async fn transfer_page(app: &AppState, ctx: &Ctx, user: SignedIn<'_>, id: PetitionId) -> WebResult<Page> {
-    petition_guard(app, user.0, id, Some(Flag::DeletePetitions)).await?;
+    permissions::petition::<DeletePetition>(&app.db, user.0, id).await?;
     transfer_view(app, ctx, user.0, id, (&Posted::new(), &FieldErrors::new())).await
 }
 
@@ -262,14 +264,12 @@ async fn transfer(
     id: PetitionId,
     form: CsrfForm<Posted>,
 ) -> WebResult<Result<Redirect, Page>> {
-    petition_guard(app, user.0, id, Some(Flag::DeletePetitions)).await?;
-    let result = match resolve_owner(app, user.0, form.0.get("owner").map_or("", String::as_str)).await? {
-        Ok(to) => {
-            authorize(app, user.0, Action::Owner(to, Flag::CreatePetitions)).await?;
-            editing::transfer(&app.db, id, to).await
-        }
-        Err(errors) => Err(DomainError::Invalid(errors)),
-    };
+    let can = permissions::petition::<DeletePetition>(&app.db, user.0, id).await?;
+    let result =
+        match resolve_owner::<CreatePetition>(app, user.0, form.0.get("owner").map_or("", String::as_str)).await? {
+            Ok(to) => editing::transfer(&app.db, can, &to).await,
+            Err(errors) => Err(DomainError::Invalid(errors)),
+        };
     let back = ("flash-petition-transferred", format!("/dashboard/petitions/{id}"));
     outcome(result, jar, back, async |errors| transfer_view(app, ctx, user.0, id, (&form.0, &errors)).await).await
 }
@@ -283,11 +283,11 @@ async fn save_as_template(
     id: PetitionId,
     form: CsrfForm<Posted>,
 ) -> WebResult<Result<Redirect, Page>> {
-    petition_guard(app, user.0, id, None).await?;
+    permissions::petition::<SeePetition>(&app.db, user.0, id).await?;
     let petition = editing::load(&app.db, id).await?;
-    authorize(app, user.0, Action::Owner(petition.owner, Flag::CreateTemplates)).await?;
+    let can = permissions::owner::<CreateTemplate>(&app.db, user.0, petition.owner).await?;
     let name = form.0.get("name").map_or("", String::as_str);
-    let created = templates::create(&app.db, petition.owner, name, &petition.content).await;
+    let created = templates::create(&app.db, &can, name, &petition.content).await;
     let to = created.as_ref().map(|t| format!("/dashboard/templates/{t}/edit/content")).unwrap_or_default();
     outcome(created.map(|_| ()), jar, ("flash-template-saved", to), async |errors| {
         overview_page(app, ctx, user.0, id, (&form.0, &errors)).await

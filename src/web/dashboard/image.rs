@@ -6,12 +6,12 @@ use rocket::response::Redirect;
 use rocket::{FromForm, get, post, routes};
 
 use super::edit::section_view;
-use super::{outcome, petition_guard};
+use super::outcome;
 use crate::domain::content::Posted;
 use crate::domain::editing;
 use crate::domain::ids::PetitionId;
 use crate::domain::images;
-use crate::domain::permissions::Flag;
+use crate::domain::permissions::{self, ModifyPetition, SeePetition};
 use crate::domain::{DomainError, FieldErrors};
 use crate::web::assets::Jpeg;
 use crate::web::context::{AppState, Ctx, SignedIn, flash};
@@ -48,13 +48,13 @@ async fn upload(
     id: PetitionId,
     form: CsrfUpload<Upload<'_>>,
 ) -> WebResult<Result<Redirect, Page>> {
-    petition_guard(app, user.0, id, Some(Flag::ModifyPetitions)).await?;
+    let can = permissions::petition::<ModifyPetition>(&app.db, user.0, id).await?;
     let form = form.0;
     let result = match form.image {
         Some(file) if !file.is_complete() => {
             Err(DomainError::Invalid(FieldErrors::from([("image", "error-image-too-large")])))
         }
-        file => images::save(&app.db, id, file.map(|f| f.value.to_vec()).unwrap_or_default(), &form.image_alt).await,
+        file => images::save(&app.db, &can, file.map(|f| f.value.to_vec()).unwrap_or_default(), &form.image_alt).await,
     };
     let back = ("flash-saved", format!("/dashboard/petitions/{id}/edit/image"));
     outcome(result, jar, back, async |errors| {
@@ -73,15 +73,15 @@ async fn remove(
     id: PetitionId,
     _form: CsrfForm<TokenOnly>,
 ) -> WebResult<Redirect> {
-    petition_guard(app, user.0, id, Some(Flag::ModifyPetitions)).await?;
-    images::remove(&app.db, id).await?;
+    let can = permissions::petition::<ModifyPetition>(&app.db, user.0, id).await?;
+    images::remove(&app.db, &can).await?;
     flash(jar, "success", "flash-image-removed");
     Ok(Redirect::to(format!("/dashboard/petitions/{id}/edit/image")))
 }
 
 #[get("/dashboard/petitions/<id>/image.jpg")]
 async fn preview(app: &AppState, user: SignedIn<'_>, id: PetitionId) -> WebResult<Jpeg> {
-    petition_guard(app, user.0, id, None).await?;
+    permissions::petition::<SeePetition>(&app.db, user.0, id).await?;
     let bytes = images::bytes(&app.db, id).await?;
     Ok(Jpeg(bytes, ContentType::JPEG, Header::new("Cache-Control", "private, max-age=3600")))
 }

@@ -1,17 +1,18 @@
 //! The organiser's dashboard: the petition list, the creation wizard, editing, templates, and
-//! each petition's signatures and statistics. Every route asks the one permission check.
+//! each petition's signatures and statistics. Every route asks the permission service for the
+//! capability its domain call requires.
 use rocket::http::{CookieJar, Status};
 use rocket::response::Redirect;
 use rocket::{get, routes};
 use serde::Serialize;
 
 use super::context::{AppState, Ctx, SignedIn, flash};
-use super::error::{WebError, WebResult};
+use super::error::WebResult;
 use super::page::Page;
 use crate::App;
 use crate::domain::dashboard::{self, Filter};
-use crate::domain::ids::{OrganisationId, PetitionId, UserId};
-use crate::domain::permissions::{self, Action, Flag};
+use crate::domain::ids::{OrganisationId, UserId};
+use crate::domain::permissions::{self, OwnerRight};
 use crate::domain::petitions::{OwnerId, Status as PetitionStatus};
 use crate::domain::{DomainError, DomainResult, FieldErrors, organisations};
 use crate::entities::user;
@@ -50,9 +51,7 @@ async fn home(
         page: page.unwrap_or(1),
     };
     let listing = dashboard::list(&app.db, user.0, &filter).await?;
-    let may_create_org =
-        permissions::allowed(&app.db, user.0, Action::CreateOrganisation(app.settings.accounts.organisation_creation))
-            .await?;
+    let may_create_org = permissions::create_organisation(user.0, app.settings.accounts.organisation_creation).is_ok();
     let mut extra = tera::Context::new();
     extra.insert("listing", &listing);
     extra.insert(
@@ -66,16 +65,6 @@ async fn home(
     ctx.page(app, "dashboard/index.html", extra)
 }
 
-/// A dashboard route on petition `id`: 404 to those who may not see it (the dashboard does not
-/// confirm that a petition exists), 403 to those who see it without `flag`.
-pub(super) async fn petition_guard(app: &App, user: &user::Model, id: PetitionId, flag: Option<Flag>) -> WebResult<()> {
-    match permissions::petition_access(&app.db, user, id, flag).await? {
-        None => Err(WebError::not_found()),
-        Some(false) => Err(WebError::forbidden()),
-        Some(true) => Ok(()),
-    }
-}
-
 /// An owner the user may pick in a form: themselves, or one of their organisations.
 #[derive(Debug, Clone, Serialize)]
 pub(super) struct OwnerChoice {
@@ -85,38 +74,42 @@ pub(super) struct OwnerChoice {
     pub name: String,
 }
 
-/// The owners for which `user` holds `flag` (always themselves first).
-pub(super) async fn owner_choices(app: &App, user: &user::Model, flag: Flag) -> WebResult<Vec<OwnerChoice>> {
+/// The owners for which `user` holds right `R` (always themselves first).
+pub(super) async fn owner_choices<R: OwnerRight>(app: &App, user: &user::Model) -> WebResult<Vec<OwnerChoice>> {
     let mut choices = vec![OwnerChoice { value: "me".into(), name: String::new() }];
     for org in organisations::of_user(&app.db, UserId(user.id)).await? {
         let owner = OwnerId::Organisation(OrganisationId(org.id));
-        if permissions::allowed(&app.db, user, Action::Owner(owner, flag)).await? {
+        if permissions::owner::<R>(&app.db, user, owner).await.is_ok() {
             choices.push(OwnerChoice { value: org.slug, name: org.name });
         }
     }
     Ok(choices)
 }
 
-/// The owner a form names: `me`, or an organisation the user belongs to (any, for an admin).
-/// Whether they may act for it is asked next, through `authorize`: a member without the right
-/// gets 403, as everywhere; a name that is none of theirs is a wrong choice.
-pub(super) async fn resolve_owner(
+/// The owner a form names — `me`, or an organisation the user belongs to (any, for an admin) —
+/// with right `R` on it. A name that is none of theirs is a wrong choice (a field error); a
+/// member without the right gets 403, as everywhere.
+pub(super) async fn resolve_owner<R: OwnerRight>(
     app: &App,
     user: &user::Model,
     value: &str,
-) -> WebResult<Result<OwnerId, FieldErrors>> {
-    if value == "me" {
-        return Ok(Ok(OwnerId::User(UserId(user.id))));
-    }
-    let org = match organisations::find_by_slug(&app.db, value).await? {
-        Some(org) if permissions::allowed(&app.db, user, Action::ViewOrganisation(OrganisationId(org.id))).await? => {
-            Some(org)
+) -> WebResult<Result<permissions::Allowed<R, OwnerId>, FieldErrors>> {
+    let owner = if value == "me" {
+        Some(permissions::me(user))
+    } else {
+        match organisations::find_by_slug(&app.db, value).await? {
+            Some(org) => {
+                let id = OrganisationId(org.id);
+                let member = permissions::organisation::<permissions::SeeOrganisation>(&app.db, user, id).await;
+                member.is_ok().then_some(OwnerId::Organisation(id))
+            }
+            None => None,
         }
-        _ => None,
     };
-    Ok(org
-        .map(|o| OwnerId::Organisation(OrganisationId(o.id)))
-        .ok_or_else(|| FieldErrors::from([("owner", "error-choice-invalid")])))
+    match owner {
+        Some(owner) => Ok(Ok(permissions::owner::<R>(&app.db, user, owner).await?)),
+        None => Ok(Err(FieldErrors::from([("owner", "error-choice-invalid")]))),
+    }
 }
 
 /// The form value naming `owner` (`me` for the user, else the organisation's slug).

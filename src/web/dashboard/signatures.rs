@@ -10,11 +10,10 @@ use rocket::{Request, get, post, routes};
 use sea_orm::DatabaseConnection;
 
 use super::chart::chart;
-use super::petition_guard;
 use crate::App;
 use crate::domain::export::{self, Column, Header as ColumnHeader};
 use crate::domain::ids::{PetitionId, SignatureId};
-use crate::domain::permissions::Flag;
+use crate::domain::permissions::{self, Allowed, DeleteSignatures, ModifySignatures, SeePetition, ViewSignatures};
 use crate::domain::signature_admin::{self, Which};
 use crate::domain::{DomainError, FieldErrors, dashboard, editing, now, petitions, stats};
 use crate::entities::user;
@@ -36,11 +35,12 @@ async fn petition(app: &App, id: PetitionId) -> WebResult<petitions::PublicPetit
 async fn list_view(
     app: &App,
     (ctx, user): (&Ctx, &user::Model),
-    id: PetitionId,
+    can: &Allowed<ViewSignatures, PetitionId>,
     (which, q, page): (&str, &str, u64),
     errors: &FieldErrors,
 ) -> WebResult<Page> {
-    let listing = signature_admin::list(&app.db, id, Which::parse(which), q, page).await?;
+    let id = can.target();
+    let listing = signature_admin::list(&app.db, can, Which::parse(which), q, page).await?;
     let mut extra = tera::Context::new();
     extra.insert("petition", &petition(app, id).await?);
     extra.insert("signatures", &listing);
@@ -62,9 +62,15 @@ async fn list(
     q: Option<&str>,
     page: Option<u64>,
 ) -> WebResult<Page> {
-    petition_guard(app, user.0, id, Some(Flag::ViewSignatures)).await?;
-    list_view(app, (ctx, user.0), id, (which.unwrap_or("all"), q.unwrap_or(""), page.unwrap_or(1)), &FieldErrors::new())
-        .await
+    let can = permissions::petition::<ViewSignatures>(&app.db, user.0, id).await?;
+    list_view(
+        app,
+        (ctx, user.0),
+        &can,
+        (which.unwrap_or("all"), q.unwrap_or(""), page.unwrap_or(1)),
+        &FieldErrors::new(),
+    )
+    .await
 }
 
 #[get("/dashboard/petitions/<id>/signatures/<sig>/delete")]
@@ -75,10 +81,10 @@ async fn delete_page(
     id: PetitionId,
     sig: SignatureId,
 ) -> WebResult<Page> {
-    petition_guard(app, user.0, id, Some(Flag::DeleteSignatures)).await?;
+    let can = permissions::petition::<DeleteSignatures>(&app.db, user.0, id).await?;
     let mut extra = tera::Context::new();
     extra.insert("petition", &petition(app, id).await?);
-    extra.insert("signature", &signature_admin::get(&app.db, id, sig).await?);
+    extra.insert("signature", &signature_admin::get(&app.db, &can, sig).await?);
     ctx.page(app, "dashboard/signature_delete.html", extra)
 }
 
@@ -91,8 +97,8 @@ async fn delete(
     sig: SignatureId,
     _form: CsrfForm<TokenOnly>,
 ) -> WebResult<Redirect> {
-    petition_guard(app, user.0, id, Some(Flag::DeleteSignatures)).await?;
-    signature_admin::delete(&app.db, id, sig).await?;
+    let can = permissions::petition::<DeleteSignatures>(&app.db, user.0, id).await?;
+    signature_admin::delete(&app.db, &can, sig).await?;
     flash(jar, "success", "flash-signature-deleted");
     Ok(Redirect::to(format!("/dashboard/petitions/{id}/signatures")))
 }
@@ -111,9 +117,9 @@ async fn resend_one(
     sig: SignatureId,
     _form: CsrfForm<TokenOnly>,
 ) -> WebResult<Result<Redirect, Page>> {
-    petition_guard(app, user.0, id, Some(Flag::ModifySignatures)).await?;
+    let can = permissions::petition::<ModifySignatures>(&app.db, user.0, id).await?;
     let p = petition(app, id).await?;
-    match signature_admin::resend_one(&app.db, &p, sig, (valid_for(app), now()), &app.composer).await {
+    match signature_admin::resend_one(&app.db, (&can, &p), sig, (valid_for(app), now()), &app.composer).await {
         Ok(()) => {
             app.mail_wake.notify_one();
             flash(jar, "success", "flash-confirmation-resent");
@@ -121,7 +127,8 @@ async fn resend_one(
         }
         Err(DomainError::Refused(message)) => {
             let errors = FieldErrors::from([("signatures", message)]);
-            let page = list_view(app, (ctx, user.0), id, ("all", "", 1), &errors).await?;
+            let view = permissions::petition::<ViewSignatures>(&app.db, user.0, id).await?;
+            let page = list_view(app, (ctx, user.0), &view, ("all", "", 1), &errors).await?;
             Ok(Err(page.with_status(rocket::http::Status::Conflict)))
         }
         Err(e) => Err(e.into()),
@@ -136,9 +143,9 @@ async fn resend_pending(
     id: PetitionId,
     _form: CsrfForm<TokenOnly>,
 ) -> WebResult<Page> {
-    petition_guard(app, user.0, id, Some(Flag::ModifySignatures)).await?;
+    let can = permissions::petition::<ModifySignatures>(&app.db, user.0, id).await?;
     let p = petition(app, id).await?;
-    let queued = signature_admin::resend_pending(&app.db, &p, (valid_for(app), now()), &app.composer).await?;
+    let queued = signature_admin::resend_pending(&app.db, (&can, &p), (valid_for(app), now()), &app.composer).await?;
     app.mail_wake.notify_one();
     let mut extra = tera::Context::new();
     extra.insert("petition", &p);
@@ -168,14 +175,21 @@ where
 
 /// Batches of signatures after the last id seen, until a batch comes back empty. A database
 /// error ends the file early; it is logged, since the status line is already sent.
-fn batches<F>(db: DatabaseConnection, id: PetitionId, which: Which, render: F) -> impl Stream<Item = Vec<u8>>
+fn batches<F>(
+    db: DatabaseConnection,
+    can: Allowed<ViewSignatures, PetitionId>,
+    which: Which,
+    render: F,
+) -> impl Stream<Item = Vec<u8>>
 where
     F: FnMut(Vec<crate::entities::signature::Model>) -> Vec<u8> + Send + 'static,
 {
+    let can = std::sync::Arc::new(can);
     stream::unfold(Some(0_i64), move |after| {
-        let db = db.clone();
+        let (db, can) = (db.clone(), can.clone());
         async move {
-            match export::batch(&db, id, which, after?).await {
+            let id = can.target();
+            match export::batch(&db, &can, which, after?).await {
                 Ok(rows) if rows.is_empty() => None,
                 Ok(rows) => {
                     let last = rows.last().map(|s| s.id);
@@ -213,11 +227,11 @@ async fn export_of(
     app: &App,
     user: &user::Model,
     id: PetitionId,
-) -> WebResult<(petitions::PublicPetition, Vec<Column>)> {
-    petition_guard(app, user, id, Some(Flag::ViewSignatures)).await?;
+) -> WebResult<(Allowed<ViewSignatures, PetitionId>, petitions::PublicPetition, Vec<Column>)> {
+    let can = permissions::petition::<ViewSignatures>(&app.db, user, id).await?;
     let p = petition(app, id).await?;
     let cols = export::columns(&p);
-    Ok((p, cols))
+    Ok((can, p, cols))
 }
 
 #[get("/dashboard/petitions/<id>/export.csv?<which>")]
@@ -228,9 +242,9 @@ async fn export_csv(
     id: PetitionId,
     which: Option<&str>,
 ) -> WebResult<Download<impl Stream<Item = Vec<u8>> + use<>>> {
-    let (p, cols) = export_of(app, user.0, id).await?;
+    let (can, p, cols) = export_of(app, user.0, id).await?;
     let head = export::csv_lines([headers(app, &ctx.lang, &cols)]);
-    let rows = batches(app.db.clone(), id, Which::parse(which.unwrap_or("all")), move |batch| {
+    let rows = batches(app.db.clone(), can, Which::parse(which.unwrap_or("all")), move |batch| {
         export::csv_lines(batch.iter().map(|s| cols.iter().map(|c| c.value(s)).collect::<Vec<_>>()))
     });
     let body = stream::iter([head]).chain(rows);
@@ -244,9 +258,9 @@ async fn export_json(
     id: PetitionId,
     which: Option<&str>,
 ) -> WebResult<Download<impl Stream<Item = Vec<u8>> + use<>>> {
-    let (p, cols) = export_of(app, user.0, id).await?;
+    let (can, p, cols) = export_of(app, user.0, id).await?;
     let mut first = true;
-    let rows = batches(app.db.clone(), id, Which::parse(which.unwrap_or("all")), move |batch| {
+    let rows = batches(app.db.clone(), can, Which::parse(which.unwrap_or("all")), move |batch| {
         let mut out = Vec::with_capacity(batch.len() * 200);
         for s in &batch {
             out.extend_from_slice(if first { b"\n" } else { b",\n" });
@@ -264,7 +278,7 @@ async fn export_json(
 
 #[get("/dashboard/petitions/<id>/stats")]
 async fn stats_page(app: &AppState, ctx: &Ctx, user: SignedIn<'_>, id: PetitionId) -> WebResult<Page> {
-    petition_guard(app, user.0, id, None).await?;
+    permissions::petition::<SeePetition>(&app.db, user.0, id).await?;
     let stats = stats::per_day(&app.db, id).await?;
     let mut extra = tera::Context::new();
     extra.insert("petition", &petition(app, id).await?);
@@ -276,7 +290,7 @@ async fn stats_page(app: &AppState, ctx: &Ctx, user: SignedIn<'_>, id: PetitionI
 /// The chart alone, for saving or embedding in a report.
 #[get("/dashboard/petitions/<id>/stats.svg")]
 async fn stats_svg(app: &AppState, ctx: &Ctx, user: SignedIn<'_>, id: PetitionId) -> WebResult<(ContentType, String)> {
-    petition_guard(app, user.0, id, None).await?;
+    permissions::petition::<SeePetition>(&app.db, user.0, id).await?;
     let stats = stats::per_day(&app.db, id).await?;
     let mut extra = ctx.base(app);
     extra.insert("petition", &petition(app, id).await?);

@@ -10,11 +10,10 @@ use super::{outcome, owner_choices, resolve_owner};
 use crate::App;
 use crate::domain::content::{Content, Posted, Section};
 use crate::domain::ids::{OrganisationId, TemplateId, UserId};
-use crate::domain::permissions::{self, Action, Flag};
+use crate::domain::permissions::{self, CreateTemplate, DeleteTemplate, Flag, ModifyTemplate};
 use crate::domain::petitions::OwnerId;
 use crate::domain::{DomainError, FieldErrors, organisations, templates};
 use crate::entities::user;
-use crate::web::authorize;
 use crate::web::context::{AppState, Ctx, SignedIn, flash};
 use crate::web::csrf::{CsrfForm, TokenOnly};
 use crate::web::error::{WebError, WebResult};
@@ -44,20 +43,28 @@ async fn list_view(
         owners.push((OwnerId::Organisation(OrganisationId(org.id)), org.name));
     }
     let ids: Vec<OwnerId> = owners.iter().map(|(o, _)| *o).collect();
-    let mut entries = Vec::new();
-    for template in templates::of_owners(&app.db, &ids).await? {
-        let owner_name = owners.iter().find(|(o, _)| *o == template.owner).map(|(_, n)| n.clone()).unwrap_or_default();
-        let may = |flag| Action::Owner(template.owner, flag);
-        entries.push(Entry {
-            may_modify: permissions::allowed(&app.db, user, may(Flag::ModifyTemplates)).await?,
-            may_delete: permissions::allowed(&app.db, user, may(Flag::DeleteTemplates)).await?,
-            owner_name,
-            template,
-        });
+    // What the user holds is asked once per owner, not per template.
+    let mut held = Vec::new();
+    for (owner, name) in owners {
+        let flags = permissions::held(&app.db, user, owner, &[Flag::ModifyTemplates, Flag::DeleteTemplates]).await?;
+        held.push((owner, name, flags[0].1, flags[1].1));
     }
+    let entries: Vec<Entry> = templates::of_owners(&app.db, &ids)
+        .await?
+        .into_iter()
+        .map(|template| {
+            let (_, name, modify, delete) = held.iter().find(|(o, ..)| *o == template.owner).cloned().unwrap_or((
+                template.owner,
+                String::new(),
+                false,
+                false,
+            ));
+            Entry { may_modify: modify, may_delete: delete, owner_name: name, template }
+        })
+        .collect();
     let mut extra = tera::Context::new();
     extra.insert("templates", &entries);
-    extra.insert("owners", &owner_choices(app, user, Flag::CreateTemplates).await?);
+    extra.insert("owners", &owner_choices::<CreateTemplate>(app, user).await?);
     extra.insert("form", form);
     extra.insert("errors", errors);
     ctx.page(app, "dashboard/templates.html", extra)
@@ -77,33 +84,19 @@ async fn create(
     jar: &CookieJar<'_>,
     form: CsrfForm<Posted>,
 ) -> WebResult<Result<Redirect, Page>> {
-    let result = match resolve_owner(app, user.0, form.0.get("owner").map_or("", String::as_str)).await? {
-        Ok(owner) => {
-            authorize(app, user.0, Action::Owner(owner, Flag::CreateTemplates)).await?;
-            let name = form.0.get("name").map_or("", String::as_str);
-            templates::create(&app.db, owner, name, &Content::default()).await
-        }
-        Err(errors) => Err(DomainError::Invalid(errors)),
-    };
+    let result =
+        match resolve_owner::<CreateTemplate>(app, user.0, form.0.get("owner").map_or("", String::as_str)).await? {
+            Ok(owner) => {
+                let name = form.0.get("name").map_or("", String::as_str);
+                templates::create(&app.db, &owner, name, &Content::default()).await
+            }
+            Err(errors) => Err(DomainError::Invalid(errors)),
+        };
     let to = result.as_ref().map(|id| format!("/dashboard/templates/{id}/edit/content")).unwrap_or_default();
     outcome(result.map(|_| ()), jar, ("flash-template-created", to), async |errors| {
         list_view(app, ctx, user.0, (&form.0, &errors)).await
     })
     .await
-}
-
-/// Template `id` for an action needing `flag`: 404 to those who cannot see its owner's
-/// templates, 403 to members without the flag.
-async fn template_guard(app: &App, user: &user::Model, id: TemplateId, flag: Flag) -> WebResult<()> {
-    let owner = templates::owner(&app.db, id).await?;
-    let sees = match owner {
-        OwnerId::User(u) => u.0 == user.id || user.is_admin,
-        OwnerId::Organisation(o) => permissions::allowed(&app.db, user, Action::ViewOrganisation(o)).await?,
-    };
-    if !sees {
-        return Err(WebError::not_found());
-    }
-    authorize(app, user, Action::Owner(owner, flag)).await
 }
 
 fn section_view(
@@ -135,7 +128,7 @@ fn template_section(name: &str) -> Option<&'static [Section]> {
 #[get("/dashboard/templates/<id>/edit/<name>")]
 async fn section_page(app: &AppState, ctx: &Ctx, user: SignedIn<'_>, id: TemplateId, name: &str) -> WebResult<Page> {
     template_section(name).ok_or_else(WebError::not_found)?;
-    template_guard(app, user.0, id, Flag::ModifyTemplates).await?;
+    permissions::template::<ModifyTemplate>(&app.db, user.0, id).await?;
     let template = templates::load(&app.db, id).await?;
     let mut form = template.content.to_posted();
     form.insert("name".into(), template.name.clone());
@@ -153,13 +146,13 @@ async fn section_submit(
     form: CsrfForm<Posted>,
 ) -> WebResult<Result<Redirect, Page>> {
     let sections = template_section(name).ok_or_else(WebError::not_found)?;
-    template_guard(app, user.0, id, Flag::ModifyTemplates).await?;
+    let can = permissions::template::<ModifyTemplate>(&app.db, user.0, id).await?;
     // The content section also carries the template's name.
     let mut result = Ok(());
     if name == "content" {
-        result = templates::rename(&app.db, id, form.0.get("name").map_or("", String::as_str)).await;
+        result = templates::rename(&app.db, &can, form.0.get("name").map_or("", String::as_str)).await;
     }
-    let saved = templates::save(&app.db, id, sections, &form.0, &app.views.themes()).await;
+    let saved = templates::save(&app.db, &can, sections, &form.0, &app.views.themes()).await;
     let result = match (result, saved) {
         (Err(DomainError::Invalid(mut a)), Err(DomainError::Invalid(b))) => {
             a.extend(b);
@@ -183,9 +176,9 @@ async fn set_default(
     id: TemplateId,
     form: CsrfForm<Posted>,
 ) -> WebResult<Redirect> {
-    template_guard(app, user.0, id, Flag::ModifyTemplates).await?;
+    let can = permissions::template::<ModifyTemplate>(&app.db, user.0, id).await?;
     let on = form.0.get("on").is_some_and(|v| v == "true");
-    templates::set_default(&app.db, id, on).await?;
+    templates::set_default(&app.db, &can, on).await?;
     flash(jar, "success", "flash-saved");
     Ok(Redirect::to("/dashboard/templates"))
 }
@@ -198,8 +191,8 @@ async fn delete(
     id: TemplateId,
     _form: CsrfForm<TokenOnly>,
 ) -> WebResult<Redirect> {
-    template_guard(app, user.0, id, Flag::DeleteTemplates).await?;
-    templates::delete(&app.db, id).await?;
+    let can = permissions::template::<DeleteTemplate>(&app.db, user.0, id).await?;
+    templates::delete(&app.db, can).await?;
     flash(jar, "success", "flash-template-deleted");
     Ok(Redirect::to("/dashboard/templates"))
 }

@@ -5,17 +5,16 @@ use rocket::http::CookieJar;
 use rocket::response::Redirect;
 use rocket::{get, post, routes};
 
-use super::{invalid, owner_choices, petition_guard, resolve_owner};
+use super::{invalid, owner_choices, resolve_owner};
 use crate::App;
 use crate::domain::content::{Content, Posted};
 use crate::domain::editing::{self, Editable, StatusChange};
 use crate::domain::ids::{PetitionId, UserId};
-use crate::domain::permissions::{Action, Flag};
+use crate::domain::permissions::{self, Allowed, CreatePetition, EditDraft, PublishPetition};
 use crate::domain::petitions::{self, NewPetition, OwnerId, Status};
 use crate::domain::wizard::Step;
 use crate::domain::{DomainError, DomainResult, FieldErrors, templates};
 use crate::entities::user;
-use crate::web::authorize;
 use crate::web::context::{AppState, Ctx, SignedIn, flash};
 use crate::web::csrf::CsrfForm;
 use crate::web::error::{WebError, WebResult};
@@ -35,7 +34,7 @@ fn wizard_page(app: &App, ctx: &Ctx, step: Step, mut extra: tera::Context) -> We
 
 #[get("/dashboard/new")]
 async fn owner_page(app: &AppState, ctx: &Ctx, user: SignedIn<'_>) -> WebResult<Page> {
-    let choices = owner_choices(app, user.0, Flag::CreatePetitions).await?;
+    let choices = owner_choices::<CreatePetition>(app, user.0).await?;
     let mut extra = tera::Context::new();
     extra.insert("owners", &choices);
     extra.insert("form", &Posted::from([("owner".into(), "me".into())]));
@@ -50,26 +49,25 @@ async fn owner_submit(
     user: SignedIn<'_>,
     form: CsrfForm<Posted>,
 ) -> WebResult<Result<Redirect, Page>> {
-    let owner = match resolve_owner(app, user.0, form.0.get("owner").map_or("", String::as_str)).await? {
-        Ok(owner) => owner,
-        Err(errors) => {
-            let mut extra = tera::Context::new();
-            extra.insert("owners", &owner_choices(app, user.0, Flag::CreatePetitions).await?);
-            extra.insert("form", &form.0);
-            extra.insert("errors", &errors);
-            return Ok(Err(invalid(wizard_page(app, ctx, Step::Owner, extra)?)));
-        }
-    };
-    authorize(app, user.0, Action::Owner(owner, Flag::CreatePetitions)).await?;
+    let owner =
+        match resolve_owner::<CreatePetition>(app, user.0, form.0.get("owner").map_or("", String::as_str)).await? {
+            Ok(owner) => owner,
+            Err(errors) => {
+                let mut extra = tera::Context::new();
+                extra.insert("owners", &owner_choices::<CreatePetition>(app, user.0).await?);
+                extra.insert("form", &form.0);
+                extra.insert("errors", &errors);
+                return Ok(Err(invalid(wizard_page(app, ctx, Step::Owner, extra)?)));
+            }
+        };
     let new = NewPetition {
-        owner,
         content: Content::default(),
         slug: None,
         status: Status::Draft,
         locale: ctx.lang.clone(),
         wizard_step: Some(Step::Start.name().into()),
     };
-    let id = petitions::create(&app.db, new).await?;
+    let id = petitions::create(&app.db, &owner, new).await?;
     Ok(Ok(Redirect::to(step_path(id, Step::Start))))
 }
 
@@ -100,23 +98,33 @@ async fn render_step(
     extra.insert("errors", errors);
     match step {
         Step::Start => extra.insert("templates", &usable_templates(app, user, draft).await?),
-        Step::Preview | Step::Review => {
+        Step::Preview => extra.insert("text_html", &petitions::render_markdown(&draft.content.text)),
+        Step::Review => {
             extra.insert("text_html", &petitions::render_markdown(&draft.content.text));
+            let may_publish = permissions::petition::<PublishPetition>(&app.db, user, draft.id).await.is_ok();
+            extra.insert("may_publish", &may_publish);
         }
         _ => {}
     }
     wizard_page(app, ctx, step, extra)
 }
 
-async fn draft_for(app: &App, user: &user::Model, id: PetitionId, step: &str) -> WebResult<(Editable, Step)> {
-    petition_guard(app, user, id, Some(Flag::CreatePetitions)).await?;
+/// The draft of a wizard route, with the capability to fill it: a draft still in the wizard,
+/// for someone who may create petitions for its owner.
+async fn draft_for(
+    app: &App,
+    user: &user::Model,
+    id: PetitionId,
+    step: &str,
+) -> WebResult<(Allowed<EditDraft, PetitionId>, Editable, Step)> {
+    let can = permissions::draft(&app.db, user, id).await?;
     let step = Step::parse(step).ok_or_else(WebError::not_found)?;
-    Ok((editing::load(&app.db, id).await?, step))
+    Ok((can, editing::load(&app.db, id).await?, step))
 }
 
 #[get("/dashboard/petitions/<id>/wizard/<step>")]
 async fn step_page(app: &AppState, ctx: &Ctx, user: SignedIn<'_>, id: PetitionId, step: &str) -> WebResult<Page> {
-    let (draft, step) = draft_for(app, user.0, id, step).await?;
+    let (_, draft, step) = draft_for(app, user.0, id, step).await?;
     let mut form = draft.content.to_posted();
     if step == Step::Start {
         let templates = usable_templates(app, user.0, &draft).await?;
@@ -140,13 +148,17 @@ async fn step_submit(
     step: &str,
     form: CsrfForm<Posted>,
 ) -> WebResult<Result<Redirect, Page>> {
-    let (draft, step) = draft_for(app, user.0, id, step).await?;
+    let (can, draft, step) = draft_for(app, user.0, id, step).await?;
     let form = form.0;
     let go = form.get("go").map_or("next", String::as_str);
     let result = match step {
-        Step::Start => start_from(app, user.0, &draft, form.get("template").map_or("", String::as_str)).await,
-        Step::Review if go == "publish" => editing::set_status(&app.db, id, StatusChange::Publish).await.map(|_| ()),
-        _ => editing::save(&app.db, id, step.sections(), &form, &app.views.themes()).await,
+        Step::Start => start_from(app, user.0, (&can, &draft), form.get("template").map_or("", String::as_str)).await,
+        Step::Review if go == "publish" => {
+            // Publishing needs the publishing right, here as on the status buttons.
+            let publish = permissions::petition::<PublishPetition>(&app.db, user.0, id).await?;
+            editing::set_status(&app.db, &publish, StatusChange::Publish).await.map(|_| ())
+        }
+        _ => editing::save(&app.db, &can, step.sections(), &form, &app.views.themes()).await,
     };
     match result {
         Ok(()) => {}
@@ -162,18 +174,25 @@ async fn step_submit(
             return Ok(Ok(Redirect::to(format!("/dashboard/petitions/{id}"))));
         }
         ("draft", Step::Review) => {
-            editing::set_wizard_step(&app.db, id, None).await?;
+            // It stays in the wizard, so that a member who may only create petitions can
+            // come back to it.
+            editing::set_wizard_step(&app.db, &can, Step::Review.name()).await?;
             flash(jar, "success", "flash-draft-saved");
             return Ok(Ok(Redirect::to(format!("/dashboard/petitions/{id}"))));
         }
         _ => step.next().unwrap_or(step),
     };
-    editing::set_wizard_step(&app.db, id, Some(to.name())).await?;
+    editing::set_wizard_step(&app.db, &can, to.name()).await?;
     Ok(Ok(Redirect::to(step_path(id, to))))
 }
 
 /// Applies the chosen template (or a blank petition) to the draft; `keep` changes nothing.
-async fn start_from(app: &App, user: &user::Model, draft: &Editable, choice: &str) -> Result<(), DomainError> {
+async fn start_from(
+    app: &App,
+    user: &user::Model,
+    (can, draft): (&Allowed<EditDraft, PetitionId>, &Editable),
+    choice: &str,
+) -> Result<(), DomainError> {
     let content = match choice {
         "keep" => return Ok(()),
         "blank" => Content::default(),
@@ -185,5 +204,5 @@ async fn start_from(app: &App, user: &user::Model, draft: &Editable, choice: &st
             }
         }
     };
-    editing::replace_content(&app.db, draft.id, &content).await
+    editing::replace_content(&app.db, can, &content).await
 }

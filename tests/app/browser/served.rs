@@ -84,17 +84,24 @@ impl Served {
         content.fields.last_name = FieldRule::Optional;
         content.mail.newsletter_label = "Tell me how the campaign goes".into();
         let new = NewPetition {
-            owner: OwnerId::Organisation(self.organisation),
             content,
             slug: Some(format!("trees-{theme}")),
             status: Status::Published,
             locale: "en".into(),
             wizard_step: None,
         };
-        let id = petitions::create(&self.db, new).await.expect("create petition");
+        let id = petitions::create(
+            &self.db,
+            &rustition::domain::permissions::operator(OwnerId::Organisation(self.organisation)),
+            new,
+        )
+        .await
+        .expect("create petition");
         // An uploaded image, so that screenshots and axe see the header image area.
         let alt = "Young trees along a street";
-        rustition::domain::images::save(&self.db, id, header_png(), alt).await.expect("the image is accepted");
+        rustition::domain::images::save(&self.db, &rustition::domain::permissions::operator(id), header_png(), alt)
+            .await
+            .expect("the image is accepted");
         let path = petitions::public_by_id(&self.db, id).await.expect("the petition is public").path;
         Petition { id, theme: theme.to_string(), path }
     }
