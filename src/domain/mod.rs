@@ -4,35 +4,25 @@ use std::collections::BTreeMap;
 
 use sea_orm::DbErr;
 
-pub mod account_tokens;
-pub mod accounts;
+pub mod account;
 pub mod challenge;
-pub mod colour;
-pub mod content;
-pub mod counting;
-pub mod dashboard;
 pub mod demo;
-pub mod editing;
 pub mod email;
-pub mod export;
 pub mod ids;
-pub mod images;
-pub mod intake;
-pub mod invitations;
-pub mod organisations;
-pub mod passwords;
-pub mod permalinks;
+pub mod organisation;
 pub mod permissions;
-pub mod petitions;
+pub mod petition;
 pub mod reserved;
-pub mod sessions;
-pub mod sharing;
-pub mod signature_admin;
-pub mod signatures;
-pub mod stats;
-pub mod templates;
+pub mod signature;
 pub mod tokens;
-pub mod wizard;
+
+// Each module is also reachable under its old flat name, as the rest of the code spells it.
+pub use account::{account_tokens, accounts, passwords, sessions};
+pub use organisation::{invitations, organisations};
+pub use petition::{
+    colour, content, dashboard, editing, images, permalinks, petitions, sharing, stats, templates, wizard,
+};
+pub use signature::{counting, export, intake, signature_admin, signatures};
 
 /// Field name → Fluent id of the message shown next to it.
 pub type FieldErrors = BTreeMap<&'static str, &'static str>;

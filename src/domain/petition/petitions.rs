@@ -6,12 +6,12 @@ use sea_orm::{
 };
 use serde::Serialize;
 
-use super::ids::{OrganisationId, PetitionId, UserId};
-use super::permissions::{Allowed, CreatePetition};
-use super::{DomainError, DomainResult, now};
+use crate::domain::ids::{OrganisationId, PetitionId, UserId};
+use crate::domain::permissions::{Allowed, CreatePetition};
+use crate::domain::{DomainError, DomainResult, now};
 use crate::entities::{organisation, petition, slug, user};
 
-pub use super::content::{Content, FieldRule, Look, MailSettings, Sharing, SignerFields, Status};
+pub use crate::domain::content::{Content, FieldRule, Look, MailSettings, Sharing, SignerFields, Status};
 
 /// Who a petition belongs to, as shown on its page and used in its permalink.
 #[derive(Debug, Clone, Serialize)]

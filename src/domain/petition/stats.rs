@@ -3,8 +3,8 @@ use chrono::{Days, NaiveDate, Utc};
 use sea_orm::{ConnectionTrait, DatabaseBackend, Statement};
 use serde::Serialize;
 
-use super::DomainResult;
-use super::ids::PetitionId;
+use crate::domain::DomainResult;
+use crate::domain::ids::PetitionId;
 
 /// A chart longer than this many days shows only the last ones (ten years is plenty).
 pub const MAX_DAYS: u64 = 3660;

@@ -3,7 +3,7 @@
 use chrono::{DateTime, Duration, Utc};
 use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set};
 
-use super::{DomainError, DomainResult, tokens};
+use crate::domain::{DomainError, DomainResult, tokens};
 use crate::entities::{email_token, user};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -9,10 +9,10 @@ use sea_orm::{
 };
 use serde::Serialize;
 
-use super::DomainResult;
-use super::ids::{OrganisationId, PetitionId};
-use super::permissions::{Flag, grants};
-use super::petitions::{self, OwnerId, PublicPetition, Status};
+use crate::domain::DomainResult;
+use crate::domain::ids::{OrganisationId, PetitionId};
+use crate::domain::permissions::{Flag, grants};
+use crate::domain::petitions::{self, OwnerId, PublicPetition, Status};
 use crate::entities::{membership, organisation, petition, signature, user};
 
 pub const PAGE_SIZE: u64 = 20;

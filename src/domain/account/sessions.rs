@@ -3,7 +3,7 @@
 use chrono::{DateTime, Duration, Utc};
 use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set};
 
-use super::{DomainResult, tokens};
+use crate::domain::{DomainResult, tokens};
 use crate::entities::{session, user};
 
 pub const LIFETIME: Duration = Duration::days(30);

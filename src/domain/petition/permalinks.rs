@@ -4,10 +4,10 @@ use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, Set,
 };
 
-use super::ids::PetitionId;
-use super::permissions::{Allowed, ModifyPetition};
-use super::petitions::OwnerId;
-use super::{DomainError, DomainResult, FieldErrors, now, reserved};
+use crate::domain::ids::PetitionId;
+use crate::domain::permissions::{Allowed, ModifyPetition};
+use crate::domain::petitions::OwnerId;
+use crate::domain::{DomainError, DomainResult, FieldErrors, now, reserved};
 use crate::entities::slug;
 
 pub const MIN_LEN: usize = 2;

@@ -13,9 +13,9 @@ use sea_orm::{
 };
 use serde::Serialize;
 
-use super::ids::PetitionId;
-use super::permissions::{Allowed, ModifyPetition};
-use super::{DomainError, DomainResult, FieldErrors, now};
+use crate::domain::ids::PetitionId;
+use crate::domain::permissions::{Allowed, ModifyPetition};
+use crate::domain::{DomainError, DomainResult, FieldErrors, now};
 use crate::entities::petition_image;
 
 /// The largest file accepted.

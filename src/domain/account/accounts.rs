@@ -2,9 +2,9 @@
 //! authentication.
 use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, Set};
 
-use super::account_tokens::{self, Purpose};
-use super::ids::UserId;
-use super::{DomainError, DomainResult, FieldErrors, email, now, organisations, passwords, reserved, sessions};
+use crate::domain::account_tokens::{self, Purpose};
+use crate::domain::ids::UserId;
+use crate::domain::{DomainError, DomainResult, FieldErrors, email, now, organisations, passwords, reserved, sessions};
 use crate::entities::{organisation, user};
 use crate::mail::compose::Composer;
 use crate::mail::queue;
@@ -95,7 +95,9 @@ pub async fn authenticate(db: &impl ConnectionTrait, login: &str, password: &str
 /// The hash of a random password, verified against when no account matches.
 async fn dummy_hash() -> &'static str {
     static DUMMY: tokio::sync::OnceCell<String> = tokio::sync::OnceCell::const_new();
-    DUMMY.get_or_init(|| async { passwords::hash(&super::tokens::random_token(16)).await.unwrap_or_default() }).await
+    DUMMY
+        .get_or_init(|| async { passwords::hash(&crate::domain::tokens::random_token(16)).await.unwrap_or_default() })
+        .await
 }
 
 pub async fn count(db: &impl ConnectionTrait) -> DomainResult<u64> {

@@ -5,9 +5,9 @@ use sea_orm::sea_query::Expr;
 use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseTransaction, EntityTrait, QueryFilter, Set};
 use serde::{Deserialize, Serialize};
 
-use super::ids::PetitionId;
-use super::petitions::{FieldRule, PublicPetition};
-use super::{DomainResult, FieldErrors, email, tokens};
+use crate::domain::ids::PetitionId;
+use crate::domain::petitions::{FieldRule, PublicPetition};
+use crate::domain::{DomainResult, FieldErrors, email, tokens};
 use crate::entities::signature;
 use crate::mail::queue::{self, MailDraft};
 

@@ -3,7 +3,7 @@
 use argon2::Argon2;
 use argon2::password_hash::{PasswordHasher, PasswordVerifier};
 
-use super::{DomainError, DomainResult};
+use crate::domain::{DomainError, DomainResult};
 
 pub const MIN_LEN: usize = 10;
 pub const MAX_LEN: usize = 200;

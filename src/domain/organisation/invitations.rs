@@ -4,9 +4,9 @@ use chrono::Duration;
 use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set};
 use serde::Serialize;
 
-use super::ids::{OrganisationId, UserId};
-use super::permissions::{AddMembers, Allowed};
-use super::{DomainError, DomainResult, FieldErrors, accounts, email, now, organisations, tokens};
+use crate::domain::ids::{OrganisationId, UserId};
+use crate::domain::permissions::{AddMembers, Allowed};
+use crate::domain::{DomainError, DomainResult, FieldErrors, accounts, email, now, organisations, tokens};
 use crate::entities::{invitation, organisation, user};
 use crate::mail::compose::Composer;
 use crate::mail::queue;

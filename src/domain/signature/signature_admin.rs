@@ -8,12 +8,12 @@ use sea_orm::{
 };
 use serde::Serialize;
 
-use super::dashboard::contains;
-use super::ids::{PetitionId, SignatureId};
-use super::permissions::{Allowed, DeleteSignatures, ModifySignatures, SeesSignature, ViewSignatures};
-use super::petitions::PublicPetition;
-use super::signatures::{self, ComposeConfirmation, RESEND_AFTER};
-use super::{DomainError, DomainResult};
+use crate::domain::dashboard::contains;
+use crate::domain::ids::{PetitionId, SignatureId};
+use crate::domain::permissions::{Allowed, DeleteSignatures, ModifySignatures, SeesSignature, ViewSignatures};
+use crate::domain::petitions::PublicPetition;
+use crate::domain::signatures::{self, ComposeConfirmation, RESEND_AFTER};
+use crate::domain::{DomainError, DomainResult};
 use crate::entities::signature;
 use crate::mail::queue::{PRIORITY_BULK, PRIORITY_URGENT};
 

@@ -45,7 +45,7 @@ pub async fn run(
     let mut last_full = tokio::time::Instant::now();
     let mut since: Option<DateTime<Utc>> = None;
     loop {
-        let started = super::now();
+        let started = crate::domain::now();
         let full = since.is_none() || last_full.elapsed() >= full_every;
         match refresh(&db, if full { None } else { since }).await {
             Ok(_) => {
@@ -57,7 +57,7 @@ pub async fn run(
                         Ok(n) => tracing::info!(signatures = n, "unconfirmed signatures past retention deleted"),
                         Err(e) => tracing::error!(error = %e, "cannot purge unconfirmed signatures"),
                     }
-                    if let Err(e) = super::challenge::forget_used(&db, started).await {
+                    if let Err(e) = crate::domain::challenge::forget_used(&db, started).await {
                         tracing::error!(error = %e, "cannot forget expired challenge records");
                     }
                 }

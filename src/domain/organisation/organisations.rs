@@ -7,11 +7,11 @@ use sea_orm::{
 };
 use serde::Serialize;
 
-use super::ids::{OrganisationId, UserId};
-use super::permissions::{
+use crate::domain::ids::{OrganisationId, UserId};
+use crate::domain::permissions::{
     AddMembers, Allowed, CreateOrganisation, Flag, ModifyPermissions, RemoveMembers, SeeOrganisation,
 };
-use super::{DomainError, DomainResult, FieldErrors, now, reserved};
+use crate::domain::{DomainError, DomainResult, FieldErrors, now, reserved};
 use crate::entities::{membership, organisation, user};
 
 pub const SLUG_MIN: usize = 2;

@@ -8,11 +8,11 @@ use sea_orm::{
 };
 use serde::Serialize;
 
-use super::content::{Content, Posted, Section, apply_all};
-use super::ids::{OrganisationId, TemplateId, UserId};
-use super::permissions::{Allowed, CreateTemplate, DeleteTemplate, ModifyTemplate};
-use super::petitions::OwnerId;
-use super::{DomainError, DomainResult, FieldErrors, now};
+use crate::domain::content::{Content, Posted, Section, apply_all};
+use crate::domain::ids::{OrganisationId, TemplateId, UserId};
+use crate::domain::permissions::{Allowed, CreateTemplate, DeleteTemplate, ModifyTemplate};
+use crate::domain::petitions::OwnerId;
+use crate::domain::{DomainError, DomainResult, FieldErrors, now};
 use crate::entities::petition_template as template;
 
 pub const MAX_NAME: usize = 200;

@@ -11,13 +11,13 @@ use sea_orm::{
     QuerySelect, Set, SqlErr,
 };
 
-use super::ids::PetitionId;
-use super::petitions::PublicPetition;
-use super::signatures::{
+use crate::db::group_commit::{GroupCommit, GroupError, Work};
+use crate::domain::ids::PetitionId;
+use crate::domain::petitions::PublicPetition;
+use crate::domain::signatures::{
     self, ComposeConfirmation, ConfirmationMail, RESEND_AFTER, SignOutcome, SignRequest, TokenState, Valid,
 };
-use super::{DomainError, DomainResult, tokens};
-use crate::db::group_commit::{GroupCommit, GroupError, Work};
+use crate::domain::{DomainError, DomainResult, tokens};
 use crate::entities::{mail_job, signature};
 use crate::mail::queue::{self, MailDraft};
 

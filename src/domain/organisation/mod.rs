@@ -1,0 +1,3 @@
+//! Organisations, their members and flags, and invitations to join them.
+pub mod invitations;
+pub mod organisations;
