@@ -56,8 +56,11 @@ impl Transport {
     pub fn from_settings(settings: &Settings) -> Result<Transport, TransportError> {
         match settings.mail.transport {
             Kind::File => {
+                // Mails carry live confirmation links: the outbox and its files are owner-only.
                 let dir = settings.server.data_dir.join("outbox");
-                std::fs::create_dir_all(&dir).map_err(|source| TransportError::Outbox { path: dir.clone(), source })?;
+                crate::config::private_dir(&settings.server.data_dir)
+                    .and_then(|()| crate::config::private_dir(&dir))
+                    .map_err(|source| TransportError::Outbox { path: dir.clone(), source })?;
                 Ok(Transport::File(dir))
             }
             Kind::Smtp => {
@@ -85,13 +88,25 @@ impl Transport {
         match self {
             Transport::File(dir) => {
                 let path = dir.join(format!("{}.eml", job.id));
-                tokio::fs::write(&path, message.formatted())
+                write_private(&path, &message.formatted())
                     .await
                     .map_err(|e| SendError::Transient(format!("{}: {e}", path.display())))
             }
             Transport::Smtp(smtp) => smtp.send(message).await.map(|_| ()).map_err(classify),
         }
     }
+}
+
+/// Writes a file readable by this user alone, whatever the umask.
+async fn write_private(path: &std::path::Path, contents: &[u8]) -> std::io::Result<()> {
+    use tokio::io::AsyncWriteExt;
+    let mut options = tokio::fs::OpenOptions::new();
+    options.write(true).create(true).truncate(true);
+    #[cfg(unix)]
+    options.mode(0o600);
+    let mut file = options.open(path).await?;
+    file.write_all(contents).await?;
+    file.flush().await
 }
 
 /// `smtp://` without a `tls` parameter upgrades with STARTTLS when the server offers it

@@ -122,7 +122,7 @@ async fn petition_with_signatures(t: &TestApp, owner: OwnerId) -> (PetitionId, i
     let picture = image::RgbImage::from_pixel(8, 8, image::Rgb([30, 120, 60]));
     let mut png = std::io::Cursor::new(Vec::new());
     image::DynamicImage::ImageRgb8(picture).write_to(&mut png, image::ImageFormat::Png).unwrap();
-    rustition::domain::images::save(db, id, png.into_inner(), "Trees").await.unwrap();
+    rustition::domain::images::save(db, &Default::default(), id, png.into_inner(), "Trees").await.unwrap();
     let mut pending = 0;
     for (email, confirmed) in [("ann@example.org", true), ("jo@example.org", false)] {
         let now = chrono::Utc::now();
