@@ -88,7 +88,7 @@ impl Transport {
         match self {
             Transport::File(dir) => {
                 let path = dir.join(format!("{}.eml", job.id));
-                write_private(&path, &message.formatted())
+                write_private(&path, message.formatted())
                     .await
                     .map_err(|e| SendError::Transient(format!("{}: {e}", path.display())))
             }
@@ -97,16 +97,25 @@ impl Transport {
     }
 }
 
-/// Writes a file readable by this user alone, whatever the umask.
-async fn write_private(path: &std::path::Path, contents: &[u8]) -> std::io::Result<()> {
-    use tokio::io::AsyncWriteExt;
-    let mut options = tokio::fs::OpenOptions::new();
-    options.write(true).create(true).truncate(true);
-    #[cfg(unix)]
-    options.mode(0o600);
-    let mut file = options.open(path).await?;
-    file.write_all(contents).await?;
-    file.flush().await
+/// Writes a mail readable by this user alone, whatever the umask, under a temporary name first:
+/// whoever reads the outbox never finds a mail half written.
+async fn write_private(path: &std::path::Path, contents: Vec<u8>) -> std::io::Result<()> {
+    let path = path.to_path_buf();
+    tokio::task::spawn_blocking(move || {
+        use std::io::Write;
+        let partial = path.with_extension("eml.part");
+        let mut options = std::fs::OpenOptions::new();
+        options.write(true).create(true).truncate(true);
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::OpenOptionsExt;
+            options.mode(0o600);
+        }
+        options.open(&partial)?.write_all(&contents)?;
+        std::fs::rename(&partial, &path)
+    })
+    .await
+    .map_err(std::io::Error::other)?
 }
 
 /// `smtp://` without a `tls` parameter upgrades with STARTTLS when the server offers it
