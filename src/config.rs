@@ -312,7 +312,7 @@ impl Settings {
             let path = path.to_path_buf();
             move |source| ConfigError::Io { path, source }
         };
-        std::fs::create_dir_all(dir).map_err(io(dir))?;
+        private_dir(dir).map_err(io(dir))?;
         let path = dir.join("secret_key");
         match std::fs::read_to_string(&path) {
             Ok(key) if !key.trim().is_empty() => return Ok(key.trim().to_string()),
@@ -324,6 +324,36 @@ impl Settings {
         write_private(&path, &key).map_err(io(&path))?;
         tracing::info!(path = %path.display(), "generated a new secret key");
         Ok(key)
+    }
+}
+
+/// Creates `dir` (and its missing parents) readable by this user alone, and takes back the
+/// others' access to it if it exists: it holds signers' data, password hashes, the secret key
+/// and mails with live links. The mode is set, not left to the umask.
+pub fn private_dir(dir: &Path) -> std::io::Result<()> {
+    let mut builder = std::fs::DirBuilder::new();
+    builder.recursive(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::{DirBuilderExt, PermissionsExt};
+        builder.mode(0o700).create(dir)?;
+        std::fs::set_permissions(dir, std::fs::Permissions::from_mode(0o700))
+    }
+    #[cfg(not(unix))]
+    builder.create(dir)
+}
+
+/// Makes an existing file readable and writable by this user alone.
+pub fn private_file(path: &Path) -> std::io::Result<()> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o600))
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = path;
+        Ok(())
     }
 }
 

@@ -43,6 +43,8 @@ pub struct App {
     pub writer: DatabaseConnection,
     /// Signatures and confirmations waiting to be written (see `domain::intake`).
     pub intake: domain::intake::Intake,
+    /// Image decodes in progress, bounded so that parallel uploads cannot exhaust memory.
+    pub decodes: domain::images::Decodes,
     /// Public petitions as shown, kept for a second (see `web::cache`).
     pub petitions: web::cache::PetitionCache,
     /// While no account exists: the token of the one-time setup page (printed in the log).
@@ -88,6 +90,7 @@ pub async fn build_app(settings: Settings) -> Result<App, StartError> {
     Ok(App {
         limits: web::limits::Limits::new(),
         petitions: web::cache::PetitionCache::default(),
+        decodes: domain::images::Decodes::default(),
         intake: domain::intake::Intake::start(&writer),
         setup_token: std::sync::Mutex::new(setup_token),
         db,

@@ -243,4 +243,4 @@ error-image-missing = Choose an image file.
 error-image-too-large = This file is larger than 2 MB.
 error-image-type = This file is not a PNG or JPEG image.
 error-image-broken = This image could not be read.
-error-image-dimensions = This image is too large: at most 8000 pixels on each side.
+error-image-dimensions = This image has too many pixels: at most 40 megapixels (for example 8000 × 5000).

@@ -38,6 +38,8 @@ error-required = This field is required.
 error-too-long = This is too long.
 error-invalid-characters = This contains characters that are not allowed.
 error-email-invalid = This is not a valid email address, for example name@example.org.
+error-email-literal = Give an address with a domain name, like name@example.org, not a server’s IP address.
+error-email-quoted = Give this address without quotation marks or spaces, like name@example.org.
 error-phone-invalid = This is not a valid phone number.
 
 ## After signing

@@ -243,4 +243,4 @@ error-image-missing = Choisissez un fichier image.
 error-image-too-large = Ce fichier dépasse 2 Mo.
 error-image-type = Ce fichier n’est pas une image PNG ou JPEG.
 error-image-broken = Cette image n’a pas pu être lue.
-error-image-dimensions = Cette image est trop grande : 8000 pixels au plus de chaque côté.
+error-image-dimensions = Cette image a trop de pixels : 40 mégapixels au plus (par exemple 8000 × 5000).

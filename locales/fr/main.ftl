@@ -38,6 +38,8 @@ error-required = Ce champ est obligatoire.
 error-too-long = C’est trop long.
 error-invalid-characters = Ce champ contient des caractères non autorisés.
 error-email-invalid = Ce n’est pas une adresse électronique valide, par exemple nom@exemple.org.
+error-email-literal = Indiquez une adresse avec un nom de domaine, comme nom@exemple.org, pas l’adresse IP d’un serveur.
+error-email-quoted = Indiquez cette adresse sans guillemets ni espaces, comme nom@exemple.org.
 error-phone-invalid = Ce n’est pas un numéro de téléphone valide.
 
 ## After signing

@@ -9,6 +9,7 @@ mod m20261124_000004_dashboard;
 mod m20261124_000005_themes;
 mod m20261124_000006_count_index;
 mod m20261124_000007_challenge_uses;
+mod m20261124_000008_retired_slugs;
 
 pub struct Migrator;
 
@@ -23,6 +24,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261124_000005_themes::Migration),
             Box::new(m20261124_000006_count_index::Migration),
             Box::new(m20261124_000007_challenge_uses::Migration),
+            Box::new(m20261124_000008_retired_slugs::Migration),
         ]
     }
 }

@@ -1,5 +1,6 @@
 //! The database connection. SQLite (the embedded default) is tuned here; PostgreSQL is used as
 //! configured by its URL.
+use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use migrations::{Migrator, MigratorTrait};
@@ -8,7 +9,7 @@ use sea_orm::{
     TransactionOptions, TransactionTrait,
 };
 
-use crate::config::Settings;
+use crate::config::{self, Settings};
 
 pub mod group_commit;
 
@@ -30,8 +31,9 @@ pub async fn connect_writer(settings: &Settings) -> Result<DatabaseConnection, D
 
 async fn open(settings: &Settings, max_connections: u32, statement_cache: usize) -> Result<DatabaseConnection, DbErr> {
     let url = settings.database_url();
-    if url.starts_with("sqlite:") {
-        ensure_sqlite_dir(&url)?;
+    let file = sqlite_file(&url);
+    if let Some(file) = &file {
+        prepare_sqlite_file(file, &settings.server.data_dir)?;
     }
     let mut options = ConnectOptions::new(url.clone());
     options
@@ -52,20 +54,52 @@ async fn open(settings: &Settings, max_connections: u32, statement_cache: usize)
                 .statement_cache_capacity(statement_cache)
         });
     }
-    Database::connect(options).await
+    let db = Database::connect(options).await?;
+    if let Some(file) = &file {
+        // Created by SQLite in WAL mode, with the database file's mode; an older install's are
+        // tightened here.
+        for suffix in ["-wal", "-shm"] {
+            let mut companion = file.clone().into_os_string();
+            companion.push(suffix);
+            let companion = PathBuf::from(companion);
+            if companion.exists() {
+                config::private_file(&companion).map_err(|e| cannot("protect", &companion, e))?;
+            }
+        }
+    }
+    Ok(db)
 }
 
-/// SQLite creates the file but not its folder.
-fn ensure_sqlite_dir(url: &str) -> Result<(), DbErr> {
-    let path = url.trim_start_matches("sqlite://").trim_start_matches("sqlite:");
+/// The database file of an SQLite URL (none in memory, nor for PostgreSQL).
+fn sqlite_file(url: &str) -> Option<PathBuf> {
+    let path = url.strip_prefix("sqlite:")?;
+    let path = path.strip_prefix("//").unwrap_or(path);
     let path = path.split('?').next().unwrap_or(path);
-    if path.is_empty() || path == ":memory:" {
-        return Ok(());
+    (!path.is_empty() && path != ":memory:").then(|| PathBuf::from(path))
+}
+
+fn cannot(what: &str, path: &Path, e: std::io::Error) -> DbErr {
+    DbErr::Custom(format!("cannot {what} {}: {e}", path.display()))
+}
+
+/// SQLite creates the file but not its folder, and with the umask's mode: the folder is made
+/// private (the data folder tightened if it exists), the file created or kept owner-only
+/// before SQLite opens it. Signers' data and password hashes are in it.
+fn prepare_sqlite_file(file: &Path, data_dir: &Path) -> Result<(), DbErr> {
+    if let Some(dir) = file.parent().filter(|d| !d.as_os_str().is_empty())
+        && (dir == data_dir || !dir.exists())
+    {
+        config::private_dir(dir).map_err(|e| cannot("create", dir, e))?;
     }
-    if let Some(dir) = std::path::Path::new(path).parent().filter(|d| !d.as_os_str().is_empty()) {
-        std::fs::create_dir_all(dir).map_err(|e| DbErr::Custom(format!("cannot create {}: {e}", dir.display())))?;
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true).create(true).truncate(false);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.mode(0o600);
     }
-    Ok(())
+    options.open(file).map_err(|e| cannot("create", file, e))?;
+    config::private_file(file).map_err(|e| cannot("protect", file, e))
 }
 
 pub async fn migrate(db: &DatabaseConnection) -> Result<(), DbErr> {

@@ -8,6 +8,7 @@ pub mod organisation;
 pub mod petition;
 pub mod petition_image;
 pub mod petition_template;
+pub mod retired_slug;
 pub mod session;
 pub mod signature;
 pub mod slug;

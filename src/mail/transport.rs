@@ -56,8 +56,11 @@ impl Transport {
     pub fn from_settings(settings: &Settings) -> Result<Transport, TransportError> {
         match settings.mail.transport {
             Kind::File => {
+                // Mails carry live confirmation links: the outbox and its files are owner-only.
                 let dir = settings.server.data_dir.join("outbox");
-                std::fs::create_dir_all(&dir).map_err(|source| TransportError::Outbox { path: dir.clone(), source })?;
+                crate::config::private_dir(&settings.server.data_dir)
+                    .and_then(|()| crate::config::private_dir(&dir))
+                    .map_err(|source| TransportError::Outbox { path: dir.clone(), source })?;
                 Ok(Transport::File(dir))
             }
             Kind::Smtp => {
@@ -85,13 +88,34 @@ impl Transport {
         match self {
             Transport::File(dir) => {
                 let path = dir.join(format!("{}.eml", job.id));
-                tokio::fs::write(&path, message.formatted())
+                write_private(&path, message.formatted())
                     .await
                     .map_err(|e| SendError::Transient(format!("{}: {e}", path.display())))
             }
             Transport::Smtp(smtp) => smtp.send(message).await.map(|_| ()).map_err(classify),
         }
     }
+}
+
+/// Writes a mail readable by this user alone, whatever the umask, under a temporary name first:
+/// whoever reads the outbox never finds a mail half written.
+async fn write_private(path: &std::path::Path, contents: Vec<u8>) -> std::io::Result<()> {
+    let path = path.to_path_buf();
+    tokio::task::spawn_blocking(move || {
+        use std::io::Write;
+        let partial = path.with_extension("eml.part");
+        let mut options = std::fs::OpenOptions::new();
+        options.write(true).create(true).truncate(true);
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::OpenOptionsExt;
+            options.mode(0o600);
+        }
+        options.open(&partial)?.write_all(&contents)?;
+        std::fs::rename(&partial, &path)
+    })
+    .await
+    .map_err(std::io::Error::other)?
 }
 
 /// `smtp://` without a `tls` parameter upgrades with STARTTLS when the server offers it

@@ -2,13 +2,18 @@
 //! the `form` limit (413 past it, 400 for bytes that are not UTF-8), refuses a missing or wrong
 //! CSRF token with 403 before the handler runs, and parses the rest as `T`.
 //!
+//! A body past its limit is read on and discarded (up to `drain_cap`) before the 413: answering
+//! while the client still sends makes the server close with unread data, the kernel resets the
+//! connection, and the client loses the answer it was about to read.
+//!
 //! The token is a keyed hash of a random per-visitor cookie (signed double submit): it works for
 //! anonymous signers without JavaScript and needs no server-side session. `CsrfUpload<T>` does
 //! the same for the one multipart form, a file upload.
 use rocket::Request;
-use rocket::data::{self, Data, FromData, ToByteUnit};
+use rocket::data::{self, ByteUnit, Data, FromData, ToByteUnit};
 use rocket::form::{Form, FromForm, ValueField};
 use rocket::http::{ContentType, RawStr, Status};
+use tokio::io::AsyncReadExt;
 
 use super::context::{CSRF_FIELD, Ctx};
 use super::error::remember;
@@ -33,11 +38,12 @@ where
             return refuse(req, Status::UnsupportedMediaType, "error-bad-request");
         }
         let limit = req.limits().get("form").unwrap_or(64.kibibytes());
-        let body = match data.open(limit).into_string().await {
-            Ok(body) if body.is_complete() => body.into_inner(),
-            Ok(_) => return refuse(req, Status::PayloadTooLarge, "error-too-large"),
+        let body = match read_within(data, limit).await {
+            Ok(Some(body)) => body,
+            Ok(None) => return refuse(req, Status::PayloadTooLarge, "error-too-large"),
             Err(_) => return refuse(req, Status::BadRequest, "error-bad-request"),
         };
+        let Ok(body) = String::from_utf8(body) else { return refuse(req, Status::BadRequest, "error-bad-request") };
         let Some(app) = req.rocket().state::<App>() else {
             return data::Outcome::Error((Status::InternalServerError, ()));
         };
@@ -63,6 +69,25 @@ where
             }
         }
     }
+}
+
+/// How much of a body past `limit` is read and discarded before answering: more than what the
+/// connection's buffers hold, so that a browser's mistake (a long text pasted, a large photo)
+/// gets its page; past it the connection is closed, as before.
+fn drain_cap(limit: ByteUnit) -> ByteUnit {
+    (limit * 4).max(8.mebibytes())
+}
+
+/// The body if it fits in `limit`; `None` once the rest is drained when it does not.
+async fn read_within(data: Data<'_>, limit: ByteUnit) -> std::io::Result<Option<Vec<u8>>> {
+    let mut stream = data.open(drain_cap(limit));
+    let mut body = Vec::new();
+    (&mut stream).take(limit.as_u64() + 1).read_to_end(&mut body).await?;
+    if body.len() as u64 <= limit.as_u64() {
+        return Ok(Some(body));
+    }
+    tokio::io::copy(&mut stream, &mut tokio::io::sink()).await?;
+    Ok(None)
 }
 
 /// For forms whose only field is the CSRF token (a confirmation button, a logout button).
@@ -92,6 +117,13 @@ where
     async fn from_data(req: &'r Request<'_>, data: Data<'r>) -> data::Outcome<'r, Self> {
         if !req.content_type().is_some_and(|ct| ct.media_type().is_form_data()) {
             return refuse(req, Status::UnsupportedMediaType, "error-bad-request");
+        }
+        // The multipart parser stops at the limit; a body announced larger is drained first.
+        let limit = req.limits().get("data-form").unwrap_or(2.mebibytes());
+        let announced = req.headers().get_one("Content-Length").and_then(|n| n.trim().parse::<u64>().ok());
+        if announced.is_some_and(|n| n > limit.as_u64()) {
+            let _ = tokio::io::copy(&mut data.open(drain_cap(limit)), &mut tokio::io::sink()).await;
+            return refuse(req, Status::PayloadTooLarge, "error-too-large");
         }
         let form = match Form::<T>::from_data(req, data).await {
             data::Outcome::Success(form) => form.into_inner(),

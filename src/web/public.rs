@@ -19,7 +19,20 @@ use crate::domain::signatures::{self, SignInput, SignRequest};
 use crate::domain::{DomainError, FieldErrors, now};
 
 pub fn routes() -> Vec<rocket::Route> {
-    routes![index, healthz, ping, by_id, by_organisation, by_user, sign, thanks, confirm_page, confirm]
+    routes![
+        index,
+        healthz,
+        ping,
+        by_id,
+        by_organisation,
+        by_user,
+        sign,
+        sign_by_organisation,
+        sign_by_user,
+        thanks,
+        confirm_page,
+        confirm
+    ]
 }
 
 #[get("/")]
@@ -184,9 +197,39 @@ async fn sign(
     id: PetitionId,
     form: CsrfForm<SignForm>,
 ) -> WebResult<Result<Redirect, Page>> {
-    let form = form.0;
     let shown = app.petitions.by_id(&app.db, id).await?;
+    sign_shown(app, ctx, &shown, form.0).await
+}
+
+/// The same form posted under a permalink (a page saved or a theme that posts to its own
+/// address), so that it does not end in "not found".
+#[post("/o/<org>/<slug>/sign", data = "<form>")]
+async fn sign_by_organisation(
+    app: &AppState,
+    ctx: &Ctx,
+    org: &str,
+    slug: &str,
+    form: CsrfForm<SignForm>,
+) -> WebResult<Result<Redirect, Page>> {
+    let shown = app.petitions.by_permalink(&app.db, ("o", org, slug)).await?;
+    sign_shown(app, ctx, &shown, form.0).await
+}
+
+#[post("/u/<user>/<slug>/sign", data = "<form>")]
+async fn sign_by_user(
+    app: &AppState,
+    ctx: &Ctx,
+    user: &str,
+    slug: &str,
+    form: CsrfForm<SignForm>,
+) -> WebResult<Result<Redirect, Page>> {
+    let shown = app.petitions.by_permalink(&app.db, ("u", user, slug)).await?;
+    sign_shown(app, ctx, &shown, form.0).await
+}
+
+async fn sign_shown(app: &App, ctx: &Ctx, shown: &Shown, form: SignForm) -> WebResult<Result<Redirect, Page>> {
     let petition = &shown.petition;
+    let id = petition.id;
     let thanks = Redirect::to(format!("/p/{id}/thanks"));
     if !form.website.is_empty() {
         tracing::info!(petition = %id, "honeypot filled; signature dropped");
@@ -236,7 +279,7 @@ async fn sign(
             if !answered {
                 errors.insert("challenge", "error-challenge-wrong");
             }
-            let page = petition_page(app, ctx, &shown, &input, &errors)?;
+            let page = petition_page(app, ctx, shown, &input, &errors)?;
             Ok(Err(page.with_status(Status::UnprocessableEntity)))
         }
         Err(e) => Err(e.into()),

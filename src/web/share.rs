@@ -1,8 +1,8 @@
 //! Sharing a petition without trackers. The petition page links only to this instance; a
-//! signer who names their Mastodon instance or Diaspora pod is sent there by a redirect.
+//! signer who names their Mastodon instance or Diaspora pod gets a page of ours that names that
+//! server and links to its share page (a link, not a redirect: see `domain::sharing`).
 use rocket::http::Status;
-use rocket::response::Redirect;
-use rocket::{Either, get, routes};
+use rocket::{get, routes};
 
 use super::context::{AppState, Ctx};
 use super::error::{WebError, WebResult};
@@ -30,15 +30,10 @@ pub(super) fn mailto(app: &App, ctx: &Ctx, petition: &PublicPetition) -> String 
 }
 
 /// Without `instance`, a page asking for it (the petition page has the same small form);
-/// with a valid one, a redirect to that server's share page; with a wrong one, the form again.
+/// with a valid one, the same page naming that server and linking to its share page; with a
+/// wrong one, the form again with the reason beside the field.
 #[get("/p/<id>/share/<network>?<instance>")]
-async fn share(
-    app: &AppState,
-    ctx: &Ctx,
-    id: PetitionId,
-    network: &str,
-    instance: Option<&str>,
-) -> WebResult<Either<Page, Redirect>> {
+async fn share(app: &AppState, ctx: &Ctx, id: PetitionId, network: &str, instance: Option<&str>) -> WebResult<Page> {
     let network = Network::parse(network).ok_or_else(WebError::not_found)?;
     let shown = app.petitions.by_id(&app.db, id).await?;
     let petition = &shown.petition;
@@ -46,21 +41,22 @@ async fn share(
         return Err(WebError::not_found());
     }
     let mut errors = FieldErrors::new();
+    let mut extra = tera::Context::new();
+    extra.insert("leaving", &None::<()>);
     if let Some(typed) = instance {
         match sharing::instance(typed) {
             Ok(host) => {
-                let to = sharing::share_url(network, &host, &text(app, ctx, petition), &canonical_url(app, petition));
-                return Ok(Either::Right(Redirect::to(to)));
+                let url = sharing::share_url(network, &host, &text(app, ctx, petition), &canonical_url(app, petition));
+                extra.insert("leaving", &serde_json::json!({ "host": host, "url": url }));
             }
             Err(message) => {
                 errors.insert("instance", message);
             }
         }
     }
-    let mut extra = tera::Context::new();
     extra.insert("network", network.as_str());
     extra.insert("form", &serde_json::json!({ "instance": instance.unwrap_or("") }));
     extra.insert("errors", &errors);
     let page = themed(app, ctx, petition, "share.html", extra)?;
-    Ok(Either::Left(if errors.is_empty() { page } else { page.with_status(Status::UnprocessableEntity) }))
+    Ok(if errors.is_empty() { page } else { page.with_status(Status::UnprocessableEntity) })
 }

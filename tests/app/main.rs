@@ -17,6 +17,8 @@ mod dashboard_templates;
 mod i18n;
 mod mail_queue;
 mod organisations;
+mod permalinks;
+mod server_process;
 mod sign_challenge;
 mod signing;
 mod themes;

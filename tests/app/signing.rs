@@ -410,3 +410,39 @@ async fn a_crowd_signing_and_confirming_at_once_is_stored_once_each_and_counted(
     assert_eq!(t.count("SELECT COUNT(*) FROM signatures WHERE confirmed_at IS NOT NULL").await, 25);
     t.wait_for_count(id, "25 signatures").await;
 }
+
+#[rocket::async_test]
+async fn an_address_written_another_way_is_the_same_signer_and_an_ip_address_gets_an_answer_beside_the_field() {
+    let t = TestApp::start().await;
+    let id = t.petition().await;
+    let (page, sign) = (format!("/p/{id}"), format!("/p/{id}/sign"));
+    let r = t.submit(&page, &sign, &[("first_name", "Jane"), ("last_name", "Doe"), ("email", "dup@example.org")]).await;
+    assert_eq!(r.status(), Status::SeeOther);
+    // Quotes that change nothing, and the domain in capitals: the same mailbox.
+    let r =
+        t.submit(&page, &sign, &[("first_name", "Jane"), ("last_name", "Doe"), ("email", "\"dup\"@Example.ORG")]).await;
+    assert_eq!(r.status(), Status::SeeOther);
+    assert_eq!(t.count(&format!("SELECT COUNT(*) FROM signatures WHERE petition_id = {id}")).await, 1, "one signer");
+    assert_eq!(t.count("SELECT COUNT(*) FROM signatures WHERE email = 'dup@example.org'").await, 1, "written one way");
+    assert_eq!(t.smtp.wait_for(1, MAIL_WAIT).await[0].to, vec!["dup@example.org"]);
+
+    // An address at an IP address would never be delivered: said beside the field, in French too.
+    for (lang, message) in [
+        ("en", "Give an address with a domain name, like name@example.org, not a server’s IP address."),
+        ("fr", "Indiquez une adresse avec un nom de domaine, comme nom@exemple.org, pas l’adresse IP d’un serveur."),
+    ] {
+        let r = t
+            .submit(&format!("{page}?lang={lang}"), &sign, &[("first_name", "Jo"), ("email", "dup@[127.0.0.1]")])
+            .await;
+        assert_eq!(r.status(), Status::UnprocessableEntity);
+        let html = r.into_string().await.unwrap_or_default();
+        assert!(html.contains(&format!("<p class=\"field-error\" id=\"email-error\">{message}</p>")), "{html}");
+        assert!(html.contains("aria-describedby=\"email-error\""));
+        assert!(html.contains("value=\"dup@[127.0.0.1]\""), "what was typed is kept");
+    }
+    // Quotes around what needs them (a space) are refused rather than mishandled by mailers.
+    let r = t.submit(&format!("{page}?lang=en"), &sign, &[("email", "\"two words\"@example.org")]).await;
+    assert_eq!(r.status(), Status::UnprocessableEntity);
+    assert!(r.into_string().await.unwrap_or_default().contains("without quotation marks or spaces"));
+    assert_eq!(t.count(&format!("SELECT COUNT(*) FROM signatures WHERE petition_id = {id}")).await, 1);
+}

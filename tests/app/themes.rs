@@ -3,7 +3,7 @@
 //! organiser's uploaded image, and the Onion-Location header for Tor Browser.
 use crate::common;
 
-use common::{TestApp, assert_same_origin_only, location};
+use common::{TestApp, assert_same_origin_only};
 use rocket::http::{ContentType, Header, Status};
 use rocket::local::asynchronous::LocalResponse;
 use rustition::domain::ids::{PetitionId, UserId};
@@ -64,6 +64,13 @@ async fn upload<'a>(t: &'a TestApp, id: PetitionId, file: &[u8], alt: &str, toke
     body.extend(format!("\r\n--{boundary}--\r\n").into_bytes());
     let ct = ContentType::new("multipart", "form-data").with_params(("boundary", boundary));
     t.client.post(format!("/dashboard/petitions/{id}/image")).header(ct).body(body).dispatch().await
+}
+
+/// The one link out of the page that starts with `prefix`.
+fn link_to(html: &str, prefix: &str) -> String {
+    let marker = format!("href=\"{prefix}");
+    let at = html.find(&marker).unwrap_or_else(|| panic!("a link to {prefix} in {html}"));
+    html[at + 6..].split('"').next().unwrap_or_default().to_string()
 }
 
 /// Expects the form back with 422, and returns the page.
@@ -135,16 +142,33 @@ async fn a_signer_shares_through_their_own_server_and_a_wrong_server_name_gets_a
     assert!(html.contains(&format!("action=\"/p/{id}/share/diaspora\"")));
     assert!(html.contains("id=\"share-link\" type=\"text\" readonly value=\"http://petitions.test/u/alice/shade\""));
 
-    let r = t.client.get(format!("/p/{id}/share/mastodon?instance=%40me%40mastodon.social")).dispatch().await;
-    assert_eq!(r.status(), Status::SeeOther);
-    let to = location(&r);
-    assert!(to.starts_with("https://mastodon.social/share?text="), "{to}");
+    // A page of ours names the server and links to its share page: no redirect, which would
+    // make this instance an open redirector (and which browsers block under form-action 'self').
+    let (status, html) = t.get(&format!("/p/{id}/share/mastodon?instance=%40me%40mastodon.social")).await;
+    assert_eq!(status, Status::Ok);
+    assert!(html.contains("You are leaving this site for mastodon.social."), "{html}");
+    let to = link_to(&html, "https://mastodon.social/share?text=");
     assert!(
         to.contains("Shade%20%26%20water") && to.contains("http%3A%2F%2Fpetitions%2Etest%2Fu%2Falice%2Fshade"),
         "{to}"
     );
-    let r = t.client.get(format!("/p/{id}/share/diaspora?instance=diasp.org")).dispatch().await;
-    assert!(location(&r).starts_with("https://diasp.org/bookmarklet?url=http%3A%2F%2Fpetitions"), "{}", location(&r));
+    let (_, html) = t.get(&format!("/p/{id}/share/diaspora?instance=diasp.org")).await;
+    link_to(&html, "https://diasp.org/bookmarklet?url=http%3A%2F%2Fpetitions");
+
+    // A name in another script that looks like a known one is shown as the host it really is.
+    let (status, html) = t.get(&format!("/p/{id}/share/mastodon?instance={}", common::encode("gооgle.com"))).await;
+    assert_eq!(status, Status::Ok);
+    assert!(html.contains("You are leaving this site for xn--ggle-55da.com."), "{html}");
+    link_to(&html, "https://xn--ggle-55da.com/share?text=");
+    // Anything that could lead elsewhere than the host it seems to name is refused.
+    for evil in
+        ["evil.com#@good.org", "evil.com/@good.org", "user:pass@good.org", "good.org:99999", "evil.com/share?x=1"]
+    {
+        let (status, html) = t.get(&format!("/p/{id}/share/mastodon?instance={}", common::encode(evil))).await;
+        assert_eq!(status, Status::UnprocessableEntity, "{evil}");
+        assert!(html.contains("id=\"instance-error\">Enter the name of a server"), "{evil}: {html}");
+        assert!(!html.contains("href=\"https://"), "{evil}: no link out");
+    }
 
     // A signer who typed something else than a server's name stays here, in their language.
     let r = t

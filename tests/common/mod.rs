@@ -7,6 +7,8 @@
 //! on it for this test alone.
 #![allow(dead_code)]
 
+pub mod http;
+pub mod process;
 pub mod smtp;
 
 use std::path::PathBuf;

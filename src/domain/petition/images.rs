@@ -7,7 +7,9 @@
 use std::io::Cursor;
 
 use chrono::{DateTime, Utc};
-use image::{DynamicImage, ImageFormat, Rgb, RgbImage, imageops::FilterType};
+use image::codecs::jpeg::JpegDecoder;
+use image::codecs::png::PngDecoder;
+use image::{DynamicImage, ImageDecoder, ImageFormat, Rgb, RgbImage};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter, QuerySelect, Set,
 };
@@ -20,13 +22,28 @@ use crate::entities::petition_image;
 
 /// The largest file accepted.
 pub const MAX_BYTES: usize = 2 * 1024 * 1024;
-/// Larger pictures are refused before decoding.
-const MAX_INPUT_SIDE: u32 = 8000;
+/// Pictures above this many pixels are refused from their header, before any pixel is decoded:
+/// a decoded pixel costs 3 to 8 bytes, so a 250 KB PNG of 7999 × 7999 would need 256 MB.
+const MAX_PIXELS: u64 = 40_000_000;
+/// The decoded buffer's ceiling, so that 16-bit channels cannot double the cost of a picture.
+const MAX_DECODED_BYTES: u64 = 200 * 1024 * 1024;
 /// The stored image fits in this box: wide enough for a header, and what social cards use.
 const MAX_WIDTH: u32 = 1600;
 const MAX_HEIGHT: u32 = 1000;
 const JPEG_QUALITY: u8 = 82;
 const MAX_ALT: usize = 300;
+/// Decodes at a time: each may hold up to `MAX_DECODED_BYTES`, so parallel uploads cannot add
+/// up to more. Organisers upload rarely; the next one waits a second.
+const DECODES_AT_ONCE: usize = 1;
+
+/// The app's allowance of decodes in progress (see `DECODES_AT_ONCE`).
+pub struct Decodes(tokio::sync::Semaphore);
+
+impl Default for Decodes {
+    fn default() -> Decodes {
+        Decodes(tokio::sync::Semaphore::new(DECODES_AT_ONCE))
+    }
+}
 
 /// What a page needs to show the image, without its bytes.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -55,22 +72,10 @@ pub fn reencode(bytes: &[u8]) -> Result<Encoded, &'static str> {
     if bytes.len() > MAX_BYTES {
         return Err("error-image-too-large");
     }
-    let mut reader =
-        image::io::Reader::new(Cursor::new(bytes)).with_guessed_format().map_err(|_| "error-image-type")?;
-    if !matches!(reader.format(), Some(ImageFormat::Png | ImageFormat::Jpeg)) {
-        return Err("error-image-type");
-    }
-    let mut limits = image::io::Limits::default();
-    limits.max_image_width = Some(MAX_INPUT_SIDE);
-    limits.max_image_height = Some(MAX_INPUT_SIDE);
-    limits.max_alloc = Some(256 * 1024 * 1024);
-    reader.limits(limits);
-    let decoded = reader.decode().map_err(|e| match e {
-        image::ImageError::Limits(_) => "error-image-dimensions",
-        _ => "error-image-broken",
-    })?;
+    let decoded = decode(bytes)?;
+    // `thumbnail` averages boxes of pixels in one pass, without the filter's intermediate copy.
     let scaled = if decoded.width() > MAX_WIDTH || decoded.height() > MAX_HEIGHT {
-        decoded.resize(MAX_WIDTH, MAX_HEIGHT, FilterType::Triangle)
+        decoded.thumbnail(MAX_WIDTH, MAX_HEIGHT)
     } else {
         decoded
     };
@@ -80,6 +85,57 @@ pub fn reencode(bytes: &[u8]) -> Result<Encoded, &'static str> {
         .encode_image(&flat)
         .map_err(|_| "error-image-broken")?;
     Ok(Encoded { jpeg, width: flat.width(), height: flat.height() })
+}
+
+/// Decodes a PNG or a JPEG whose header promises a picture within the limits; a JPEG is
+/// scaled down while decoding (by 1/2, 1/4 or 1/8), so a large photo never exists in full.
+fn decode(bytes: &[u8]) -> Result<DynamicImage, &'static str> {
+    let mut limits = image::io::Limits::default();
+    limits.max_alloc = Some(MAX_DECODED_BYTES);
+    let refused = |e: image::ImageError| match e {
+        image::ImageError::Limits(_) => "error-image-dimensions",
+        _ => "error-image-broken",
+    };
+    match image::guess_format(bytes) {
+        Ok(ImageFormat::Png) => {
+            let decoder = PngDecoder::with_limits(Cursor::new(bytes), limits.clone()).map_err(refused)?;
+            within_limits(&decoder, limits)?;
+            DynamicImage::from_decoder(decoder).map_err(refused)
+        }
+        Ok(ImageFormat::Jpeg) => {
+            let mut decoder = JpegDecoder::new(Cursor::new(bytes)).map_err(refused)?;
+            within_limits(&decoder, limits.clone())?;
+            let (width, height) = fit(decoder.dimensions());
+            decoder.scale(width, height).map_err(refused)?;
+            within_limits(&decoder, limits)?;
+            DynamicImage::from_decoder(decoder).map_err(refused)
+        }
+        _ => Err("error-image-type"),
+    }
+}
+
+/// Refuses, from the header alone, a picture that would cost too much to decode.
+fn within_limits<'a>(decoder: &impl ImageDecoder<'a>, mut limits: image::io::Limits) -> Result<(), &'static str> {
+    let (width, height) = decoder.dimensions();
+    let too_many = u64::from(width) * u64::from(height) > MAX_PIXELS || decoder.total_bytes() > MAX_DECODED_BYTES;
+    if too_many || limits.check_dimensions(width, height).is_err() || limits.reserve(decoder.total_bytes()).is_err() {
+        return Err("error-image-dimensions");
+    }
+    Ok(())
+}
+
+/// The size within the stored box that keeps a picture's proportions (never larger).
+fn fit((width, height): (u32, u32)) -> (u16, u16) {
+    let (w, h) = (u64::from(width.max(1)), u64::from(height.max(1)));
+    let (box_w, box_h) = (u64::from(MAX_WIDTH), u64::from(MAX_HEIGHT));
+    let (w, h) = if w <= box_w && h <= box_h {
+        (w, h)
+    } else if w * box_h > h * box_w {
+        (box_w, (h * box_w / w).max(1))
+    } else {
+        ((w * box_h / h).max(1), box_h)
+    };
+    (u16::try_from(w).unwrap_or(u16::MAX), u16::try_from(h).unwrap_or(u16::MAX))
 }
 
 /// JPEG has no transparency: transparent parts become white, not black.
@@ -98,18 +154,20 @@ fn paths(id: i64, updated_at: DateTime<Utc>) -> (String, String) {
 }
 
 /// Checks the upload and its description, then stores it in place of any earlier one.
-/// Decoding takes a moment of CPU, so it runs off the async workers.
+/// Decoding takes a moment of CPU, so it runs off the async workers, one at a time (`Decodes`).
 pub async fn save(
     db: &DatabaseConnection,
-    can: &Allowed<ModifyPetition, PetitionId>,
+    (can, decodes): (&Allowed<ModifyPetition, PetitionId>, &Decodes),
     bytes: Vec<u8>,
     alt: &str,
 ) -> DomainResult<()> {
     let id = can.target();
     let alt = alt.trim().to_string();
+    let permit = decodes.0.acquire().await.map_err(|e| DomainError::Internal(format!("image decodes: {e}")))?;
     let encoded = tokio::task::spawn_blocking(move || reencode(&bytes))
         .await
         .map_err(|e| DomainError::Internal(format!("image task: {e}")))?;
+    drop(permit);
     let mut errors = FieldErrors::new();
     if let Err(message) = &encoded {
         errors.insert("image", *message);
@@ -203,9 +261,40 @@ mod tests {
         assert_eq!(reencode(&vec![0u8; MAX_BYTES + 1]).err(), Some("error-image-too-large"));
     }
 
+    /// A PNG header promising `width` × `height` pixels, followed by pixel data that is not
+    /// even compressed: refused for its size, it cannot have been decoded.
+    fn png_header(width: u32, height: u32, depth: png::BitDepth) -> Vec<u8> {
+        let mut out = Vec::new();
+        {
+            let mut encoder = png::Encoder::new(&mut out, width, height);
+            encoder.set_color(png::ColorType::Rgba);
+            encoder.set_depth(depth);
+            let mut writer = encoder.write_header().expect("header");
+            writer.write_chunk(png::chunk::IDAT, b"not deflate").expect("chunk");
+        }
+        out
+    }
+
     #[test]
     fn a_huge_picture_in_a_small_file_is_refused_before_decoding() {
-        // 9000 × 10 pixels of one colour compress to a few kilobytes.
-        assert_eq!(reencode(&png(9000, 10, 255)).err(), Some("error-image-dimensions"));
+        // 7999 × 7999 would take 256 MB decoded: 64 megapixels, above the budget.
+        assert_eq!(reencode(&png_header(7999, 7999, png::BitDepth::Eight)).err(), Some("error-image-dimensions"));
+        assert_eq!(reencode(&png_header(100, 1_000_000, png::BitDepth::Eight)).err(), Some("error-image-dimensions"));
+        // 16-bit channels double the cost of the same pixels: 27 megapixels take 216 MB.
+        assert_eq!(reencode(&png_header(5200, 5200, png::BitDepth::Sixteen)).err(), Some("error-image-dimensions"));
+        // Within the budget, the same broken data is decoded, and found broken.
+        assert_eq!(reencode(&png_header(5200, 5200, png::BitDepth::Eight)).err(), Some("error-image-broken"));
+    }
+
+    #[test]
+    fn a_large_photo_is_scaled_down_while_decoding() {
+        let photo = image::RgbImage::from_pixel(4000, 3000, Rgb([200, 100, 50]));
+        let mut jpeg = Vec::new();
+        image::codecs::jpeg::JpegEncoder::new(&mut jpeg).encode_image(&photo).expect("jpeg");
+        let mut decoder = JpegDecoder::new(Cursor::new(&jpeg)).expect("header");
+        let (width, height) = fit(decoder.dimensions());
+        assert_eq!(decoder.scale(width, height).expect("scale"), (2000, 1500), "decoded at half size");
+        let out = reencode(&jpeg).expect("accepted");
+        assert_eq!((out.width, out.height), (1333, 1000));
     }
 }

@@ -1,5 +1,7 @@
 //! A petition's permalinks (`/o/<org>/<slug>`, `/u/<user>/<slug>`): several per petition, unique
 //! per owner. The oldest is canonical; the others redirect to it, so a shared link never breaks.
+//! A permalink removed, or left behind by a change of owner, is retired rather than forgotten:
+//! it redirects too, until its owner gives the name to a petition again.
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, Set,
 };
@@ -8,7 +10,7 @@ use crate::domain::ids::PetitionId;
 use crate::domain::permissions::{Allowed, ModifyPetition};
 use crate::domain::petitions::OwnerId;
 use crate::domain::{DomainError, DomainResult, FieldErrors, now, reserved};
-use crate::entities::slug;
+use crate::entities::{retired_slug, slug};
 
 pub const MIN_LEN: usize = 2;
 pub const MAX_LEN: usize = 100;
@@ -71,6 +73,8 @@ async fn taken(db: &impl ConnectionTrait, owner: OwnerId, s: &str) -> DomainResu
 }
 
 async fn insert(db: &impl ConnectionTrait, id: PetitionId, owner: OwnerId, s: &str) -> DomainResult<()> {
+    // A live permalink wins over a retired one of the same name.
+    unretire(db, &owner.key(), s).await?;
     slug::ActiveModel {
         petition_id: Set(id.0),
         owner_key: Set(owner.key()),
@@ -85,7 +89,7 @@ async fn insert(db: &impl ConnectionTrait, id: PetitionId, owner: OwnerId, s: &s
 
 /// Gives a petition without permalink one made from its title, numbered if the owner already
 /// uses it (`save-the-park-2`). Used when a petition is published.
-pub(super) async fn ensure_one(
+pub(crate) async fn ensure_one(
     db: &impl ConnectionTrait,
     id: PetitionId,
     owner: OwnerId,
@@ -109,23 +113,75 @@ pub(super) async fn ensure_one(
     insert(db, id, owner, &candidate).await
 }
 
-pub async fn remove(db: &impl ConnectionTrait, can: &Allowed<ModifyPetition, PetitionId>, s: &str) -> DomainResult<()> {
-    let id = can.target();
-    let deleted = slug::Entity::delete_many()
-        .filter(slug::Column::PetitionId.eq(id.0))
+/// The petition at `owner_key`/`s`: the one whose permalink it is, else the one it was retired
+/// from (whose page then redirects to its current address).
+pub async fn resolve(db: &impl ConnectionTrait, owner_key: &str, s: &str) -> DomainResult<Option<PetitionId>> {
+    let live = slug::Entity::find()
+        .filter(slug::Column::OwnerKey.eq(owner_key))
         .filter(slug::Column::Slug.eq(s))
-        .exec(db)
+        .one(db)
         .await?;
-    if deleted.rows_affected == 0 { Err(DomainError::NotFound) } else { Ok(()) }
+    if let Some(live) = live {
+        return Ok(Some(PetitionId(live.petition_id)));
+    }
+    let retired = retired_slug::Entity::find()
+        .filter(retired_slug::Column::OwnerKey.eq(owner_key))
+        .filter(retired_slug::Column::Slug.eq(s))
+        .one(db)
+        .await?;
+    Ok(retired.map(|r| PetitionId(r.petition_id)))
 }
 
-/// Moves the permalinks to a new owner. Refused, naming the first one, when the new owner already
-/// uses one of them: permalinks must never start pointing to another petition.
-pub(super) async fn transfer(db: &impl ConnectionTrait, id: PetitionId, to: OwnerId) -> DomainResult<()> {
-    for s in of_petition(db, id).await? {
-        if taken(db, to, &s).await? {
+async fn unretire(db: &impl ConnectionTrait, owner_key: &str, s: &str) -> DomainResult<()> {
+    retired_slug::Entity::delete_many()
+        .filter(retired_slug::Column::OwnerKey.eq(owner_key))
+        .filter(retired_slug::Column::Slug.eq(s))
+        .exec(db)
+        .await?;
+    Ok(())
+}
+
+/// Keeps `s` of `owner_key` leading to petition `id` (the latest retirement of a name wins).
+async fn retire(db: &impl ConnectionTrait, id: PetitionId, owner_key: &str, s: &str) -> DomainResult<()> {
+    unretire(db, owner_key, s).await?;
+    retired_slug::ActiveModel {
+        petition_id: Set(id.0),
+        owner_key: Set(owner_key.to_string()),
+        slug: Set(s.to_string()),
+        retired_at: Set(now()),
+        ..Default::default()
+    }
+    .insert(db)
+    .await?;
+    Ok(())
+}
+
+/// Removes a permalink from the petition's list; its address keeps leading to the petition.
+pub async fn remove(db: &impl ConnectionTrait, can: &Allowed<ModifyPetition, PetitionId>, s: &str) -> DomainResult<()> {
+    let id = can.target();
+    let found = slug::Entity::find()
+        .filter(slug::Column::PetitionId.eq(id.0))
+        .filter(slug::Column::Slug.eq(s))
+        .one(db)
+        .await?
+        .ok_or(DomainError::NotFound)?;
+    slug::Entity::delete_by_id(found.id).exec(db).await?;
+    retire(db, id, &found.owner_key, &found.slug).await
+}
+
+/// Moves the permalinks to a new owner; the old owner's addresses keep leading to the petition.
+/// Refused, naming the first one, when the new owner already uses one of them: permalinks must
+/// never start pointing to another petition.
+pub(crate) async fn transfer(db: &impl ConnectionTrait, id: PetitionId, to: OwnerId) -> DomainResult<()> {
+    let live = slug::Entity::find().filter(slug::Column::PetitionId.eq(id.0)).all(db).await?;
+    for s in &live {
+        if taken(db, to, &s.slug).await? {
             return Err(DomainError::Invalid(FieldErrors::from([("owner", "error-transfer-slug-taken")])));
         }
+    }
+    for s in &live {
+        retire(db, id, &s.owner_key, &s.slug).await?;
+        unretire(db, &to.key(), &s.slug).await?;
     }
     slug::Entity::update_many()
         .col_expr(slug::Column::OwnerKey, sea_orm::sea_query::Expr::value(to.key()))

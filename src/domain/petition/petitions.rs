@@ -181,13 +181,9 @@ pub async fn public_by_permalink(
             .map(|u| format!("u:{}", u.id)),
     }
     .ok_or(DomainError::NotFound)?;
-    let s = slug::Entity::find()
-        .filter(slug::Column::OwnerKey.eq(owner_key))
-        .filter(slug::Column::Slug.eq(petition_slug))
-        .one(db)
-        .await?
-        .ok_or(DomainError::NotFound)?;
-    public_by_id(db, PetitionId(s.petition_id)).await
+    // A retired permalink finds its petition too; the page then redirects to the current one.
+    let id = super::permalinks::resolve(db, &owner_key, petition_slug).await?.ok_or(DomainError::NotFound)?;
+    public_by_id(db, id).await
 }
 
 /// Published petitions, newest first.

@@ -1,6 +1,8 @@
 //! Sharing without trackers: the page links only to itself; the address of a Mastodon
-//! instance or a Diaspora pod is asked in a plain form, then the instance answers with a
-//! redirect to that server's own share page. No third-party script, image or request.
+//! instance or a Diaspora pod is asked in a plain form, then a page of this instance names that
+//! server and links to its share page. No third-party script, image or request, and no
+//! redirect: one would make this instance an open redirector, and browsers block a form's
+//! redirect to another host under the page's own `form-action 'self'`.
 use percent_encoding::{NON_ALPHANUMERIC, utf8_percent_encode};
 
 /// The networks that need the signer's own server.
@@ -27,25 +29,67 @@ impl Network {
     }
 }
 
-/// The server a signer named, as `host` or `host:port`. People type `mastodon.social`,
-/// `https://mastodon.social/`, or their handle `@me@mastodon.social`; all mean the same host.
-/// Anything else than a public domain name is refused (the error is a Fluent id).
+/// The server a signer named, as its ASCII host name (`xn--…` for a name in another script),
+/// with `:port` if one was given. People type `mastodon.social`, `https://mastodon.social/`, or
+/// their handle `@me@mastodon.social`; all mean the same host. Anything but a DNS name of at
+/// least two labels is refused (the error is a Fluent id): no address, path, query, fragment or
+/// user part, so the link built from it can only lead to that host.
 pub fn instance(input: &str) -> Result<String, &'static str> {
+    const INVALID: &str = "error-instance-invalid";
     let s = input.trim();
     if s.is_empty() {
         return Err("error-required");
     }
-    let s = s.strip_prefix("https://").or_else(|| s.strip_prefix("http://")).unwrap_or(s);
-    let s = s.trim_end_matches('/');
-    let s = s.rsplit('@').next().unwrap_or(s);
-    let parsed = url::Url::parse(&format!("https://{s}/")).map_err(|_| "error-instance-invalid")?;
-    let plain = parsed.path() == "/" && parsed.query().is_none() && parsed.username().is_empty();
-    match parsed.host() {
-        Some(url::Host::Domain(d)) if plain && d.contains('.') && !d.ends_with('.') => {
-            Ok(parsed.port().map_or_else(|| d.to_string(), |p| format!("{d}:{p}")))
-        }
-        _ => Err("error-instance-invalid"),
+    let scheme = s.find("://").map_or(0, |at| at + 3);
+    if scheme > 0 && !matches!(s[..scheme].to_ascii_lowercase().as_str(), "https://" | "http://") {
+        return Err(INVALID);
     }
+    let s = &s[scheme..];
+    let s = s.strip_suffix('/').unwrap_or(s);
+    // A handle (`@name@host`, `name@host`): the name is letters, digits, `_`, `.` and `-` only.
+    let s = match s.rsplit_once('@') {
+        Some((handle, host)) => {
+            let name = handle.strip_prefix('@').unwrap_or(handle);
+            if name.is_empty() || !name.chars().all(|c| c.is_ascii_alphanumeric() || "_.-".contains(c)) {
+                return Err(INVALID);
+            }
+            host
+        }
+        None => s,
+    };
+    let (host, port) = match s.rsplit_once(':') {
+        Some((host, port)) => (host, Some(port)),
+        None => (s, None),
+    };
+    if let Some(port) = port
+        && (port.is_empty()
+            || port.len() > 5
+            || !port.bytes().all(|b| b.is_ascii_digit())
+            || port.parse::<u16>().is_err())
+    {
+        return Err(INVALID);
+    }
+    // Before IDNA, only what a name is made of: letters of any script, digits, `-` and `.`.
+    if host.is_empty() || !host.chars().all(|c| c.is_alphanumeric() || c == '-' || c == '.') {
+        return Err(INVALID);
+    }
+    let Ok(url::Host::Domain(ascii)) = url::Host::parse(host) else { return Err(INVALID) };
+    let labels: Vec<&str> = ascii.split('.').collect();
+    let label_ok = |l: &&str| {
+        !l.is_empty()
+            && l.len() <= 63
+            && !l.starts_with('-')
+            && !l.ends_with('-')
+            && l.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+    };
+    let top_is_name = labels.last().is_some_and(|l| !l.bytes().all(|b| b.is_ascii_digit()));
+    if labels.len() < 2 || ascii.len() > 253 || !labels.iter().all(label_ok) || !top_is_name {
+        return Err(INVALID);
+    }
+    Ok(match port {
+        Some(port) => format!("{ascii}:{}", port.parse::<u16>().unwrap_or_default()),
+        None => ascii,
+    })
 }
 
 /// The share page of `host` for a petition's `title` and address.
@@ -79,11 +123,35 @@ mod tests {
     #[test]
     fn anything_but_a_domain_is_refused() {
         assert_eq!(instance(""), Err("error-required"));
-        for bad in
-            ["localhost", "127.0.0.1", "[::1]", "evil.example/path", "a.example?x=1", "x y.org", "javascript:alert(1)"]
-        {
+        for bad in [
+            "localhost",
+            "127.0.0.1",
+            "[::1]",
+            "evil.example/path",
+            "a.example?x=1",
+            "x y.org",
+            "javascript:alert(1)",
+            "evil.com#@good.org",
+            "evil.com\\@good.org",
+            "user:pass@good.org",
+            "good.org:99999",
+            "good.org:",
+            "good.org.",
+            "-bad.org",
+            "ftp://good.org",
+            "good.org/share?text=x",
+            "1.2.3.4",
+            "evil.com%2F@good.org",
+        ] {
             assert_eq!(instance(bad), Err("error-instance-invalid"), "{bad}");
         }
+    }
+
+    #[test]
+    fn a_name_in_another_script_is_given_as_its_ascii_form() {
+        // The "о" are Cyrillic: the host that a browser would reach is shown for what it is.
+        assert_eq!(instance("gооgle.com"), Ok("xn--ggle-55da.com".into()));
+        assert_eq!(instance("Mastödon.Example"), Ok("xn--mastdon-d1a.example".into()));
     }
 
     #[test]

@@ -94,22 +94,28 @@ pub(super) fn validate(petition: &PublicPetition, input: &SignInput) -> Result<V
     {
         errors.insert("phone", "error-phone-invalid");
     }
+    // One written form per mailbox, so that `"jane"@x.org` is the same signer as `jane@x.org`.
     let address = input.email.trim();
-    if address.is_empty() {
+    let address = if address.is_empty() {
         errors.insert("email", "error-required");
+        String::new()
     } else if address.len() > email::MAX_LEN {
         errors.insert("email", "error-too-long");
-    } else if !email::is_valid(address) {
-        errors.insert("email", "error-email-invalid");
-    }
+        String::new()
+    } else {
+        email::normalize(address).unwrap_or_else(|message| {
+            errors.insert("email", message);
+            String::new()
+        })
+    };
     if !errors.is_empty() {
         return Err(errors);
     }
     Ok(Valid {
         first_name,
         last_name,
-        email: address.to_string(),
-        email_canonical: email::canonical(address),
+        email_canonical: email::canonical(&address),
+        email: address,
         phone,
         postal_code,
         country,

@@ -54,7 +54,10 @@ async fn upload(
         Some(file) if !file.is_complete() => {
             Err(DomainError::Invalid(FieldErrors::from([("image", "error-image-too-large")])))
         }
-        file => images::save(&app.db, &can, file.map(|f| f.value.to_vec()).unwrap_or_default(), &form.image_alt).await,
+        file => {
+            let bytes = file.map(|f| f.value.to_vec()).unwrap_or_default();
+            images::save(&app.db, (&can, &app.decodes), bytes, &form.image_alt).await
+        }
     };
     let back = ("flash-saved", format!("/dashboard/petitions/{id}/edit/image"));
     outcome(result, jar, back, async |errors| {

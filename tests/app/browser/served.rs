@@ -99,9 +99,14 @@ impl Served {
         .expect("create petition");
         // An uploaded image, so that screenshots and axe see the header image area.
         let alt = "Young trees along a street";
-        rustition::domain::images::save(&self.db, &rustition::domain::permissions::operator(id), header_png(), alt)
-            .await
-            .expect("the image is accepted");
+        rustition::domain::images::save(
+            &self.db,
+            (&rustition::domain::permissions::operator(id), &Default::default()),
+            header_png(),
+            alt,
+        )
+        .await
+        .expect("the image is accepted");
         let path = petitions::public_by_id(&self.db, id).await.expect("the petition is public").path;
         Petition { id, theme: theme.to_string(), path }
     }

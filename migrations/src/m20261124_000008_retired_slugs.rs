@@ -1,0 +1,42 @@
+//! A petition's addresses never break: a permalink removed by its organisers, or left behind
+//! when the petition changed owner, is kept here and redirects to the petition's current main
+//! address, until the same owner gives that name to a live permalink (which then wins).
+use sea_orm_migration::prelude::*;
+use sea_orm_migration::schema::*;
+
+#[derive(DeriveMigrationName)]
+pub struct Migration;
+
+#[async_trait::async_trait]
+impl MigrationTrait for Migration {
+    async fn up(&self, m: &SchemaManager) -> Result<(), DbErr> {
+        m.create_table(
+            Table::create()
+                .table("retired_slugs")
+                .col(big_pk_auto("id"))
+                .col(big_integer("petition_id"))
+                // As in `slugs`: "o:<organisation id>" or "u:<user id>", the owner at the time.
+                .col(string_len("owner_key", 32))
+                .col(string_len("slug", 128))
+                .col(timestamp_with_time_zone("retired_at"))
+                .foreign_key(
+                    ForeignKey::create()
+                        .name("fk_retired_slugs_petition")
+                        .from("retired_slugs", "petition_id")
+                        .to("petitions", "id")
+                        .on_delete(ForeignKeyAction::Cascade),
+                )
+                .index(Index::create().name("ux_retired_slugs_owner_slug").col("owner_key").col("slug").unique())
+                .to_owned(),
+        )
+        .await?;
+        m.create_index(
+            Index::create().name("ix_retired_slugs_petition").table("retired_slugs").col("petition_id").to_owned(),
+        )
+        .await
+    }
+
+    async fn down(&self, m: &SchemaManager) -> Result<(), DbErr> {
+        m.drop_table(Table::drop().table("retired_slugs").to_owned()).await
+    }
+}

@@ -1,0 +1,192 @@
+//! The real server binary in a process of its own, over real TCP: what it holds in memory under
+//! uploads, how it answers a body past its limit, and who may read the files it writes.
+use std::os::unix::fs::PermissionsExt;
+use std::path::Path;
+use std::time::Duration;
+
+use rustition::domain::ids::PetitionId;
+use rustition::domain::petitions::{self, Content, NewPetition, OwnerId, Status};
+
+use crate::common::{self, http::Browser, process::Server};
+
+/// An account `alice` (password `alice-password`) with a published petition at `/u/alice/shade`.
+async fn organiser_with_petition(database: &str) -> PetitionId {
+    let db = sea_orm::Database::connect(database).await.expect("connect to the server's database");
+    let alice = rustition::domain::accounts::create(
+        &db,
+        rustition::domain::accounts::NewAccount {
+            username: "alice".into(),
+            email: "alice@example.org".into(),
+            password: "alice-password".into(),
+            verified: true,
+            ..Default::default()
+        },
+    )
+    .await
+    .expect("create alice");
+    let content = Content { title: "Shade in the square".into(), text: "Plant trees.".into(), ..Default::default() };
+    let new = NewPetition {
+        content,
+        slug: Some("shade".into()),
+        status: Status::Published,
+        locale: "en".into(),
+        wizard_step: None,
+    };
+    let id = petitions::create(&db, &rustition::domain::permissions::operator(OwnerId::User(alice)), new)
+        .await
+        .expect("create the petition");
+    db.close().await.expect("close");
+    id
+}
+
+async fn signed_in(server: &Server) -> Browser {
+    let browser = server.browser();
+    let token = common::csrf_token(&browser.get("/login").await.text());
+    let r = browser
+        .post_form("/login", &[("csrf_token", &token), ("login", "alice"), ("password", "alice-password")])
+        .await;
+    assert_eq!(r.status, 303, "signed in");
+    browser
+}
+
+/// A `side` × `side` RGBA PNG, all transparent: 4 bytes a pixel once decoded, a few hundred KB
+/// as a file. Rows of zeros are compressed once; the second row's deflate block (which only
+/// refers back to zeros) stands for every later one.
+fn huge_png(side: u32) -> Vec<u8> {
+    use flate2::{Compress, Compression, FlushCompress};
+    let row = vec![0u8; 1 + side as usize * 4];
+    let mut z = Compress::new(Compression::best(), true);
+    let mut first = Vec::with_capacity(1 << 16);
+    let mut next = Vec::with_capacity(1 << 16);
+    z.compress_vec(&row, &mut first, FlushCompress::Sync).expect("first row");
+    z.compress_vec(&row, &mut next, FlushCompress::Sync).expect("second row");
+    assert_eq!(z.total_in(), 2 * row.len() as u64, "both rows compressed whole");
+    let mut idat = first;
+    for _ in 1..side {
+        idat.extend_from_slice(&next);
+    }
+    // A last, empty block (fixed codes), then the Adler-32 of so many zeros.
+    idat.extend_from_slice(&[0x03, 0x00]);
+    let total = u64::from(side) * row.len() as u64;
+    idat.extend_from_slice(&((((total % 65521) as u32) << 16) | 1).to_be_bytes());
+    let mut ihdr = Vec::new();
+    ihdr.extend_from_slice(&side.to_be_bytes());
+    ihdr.extend_from_slice(&side.to_be_bytes());
+    ihdr.extend_from_slice(&[8, 6, 0, 0, 0]);
+    let mut png = b"\x89PNG\r\n\x1a\n".to_vec();
+    for (kind, data) in [(&b"IHDR"[..], &ihdr[..]), (b"IDAT", &idat), (b"IEND", b"")] {
+        png.extend_from_slice(&(data.len() as u32).to_be_bytes());
+        png.extend_from_slice(kind);
+        png.extend_from_slice(data);
+        let mut crc = flate2::Crc::new();
+        crc.update(kind);
+        crc.update(data);
+        png.extend_from_slice(&crc.sum().to_be_bytes());
+    }
+    png
+}
+
+#[test]
+fn the_huge_picture_is_a_real_png() {
+    let png = huge_png(300);
+    let decoded = image::load_from_memory(&png).expect("decodes").to_rgba8();
+    assert_eq!(decoded.dimensions(), (300, 300));
+    assert!(decoded.pixels().all(|p| p.0 == [0, 0, 0, 0]));
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn four_huge_pictures_uploaded_at_once_are_refused_from_their_header_and_the_server_stays_small() {
+    let dir = tempfile::tempdir().expect("temporary folder");
+    let database = common::fresh_database(dir.path()).await;
+    let server = Server::start(&dir.path().join("data"), Some(&database)).await;
+    let id = organiser_with_petition(&database).await;
+    let browser = signed_in(&server).await;
+    let token = common::csrf_token(&browser.get(&format!("/dashboard/petitions/{id}/edit/image")).await.text());
+    // 7999 × 7999: 256 MB decoded, in a file well under the 2 MB upload limit.
+    let png = huge_png(7999);
+    assert!(png.len() < 1024 * 1024, "{} bytes", png.len());
+    let action = format!("/dashboard/petitions/{id}/image");
+    let fields = [("csrf_token", token.as_str()), ("image_alt", "Trees in the square")];
+    let upload = || browser.post_file(&action, &fields, ("image", "huge.png", &png));
+    let (a, b, c, d) = tokio::join!(upload(), upload(), upload(), upload());
+    let peak = server.peak_rss_kib();
+    eprintln!("server peak RSS after four 7999 × 7999 uploads: {} MiB", peak / 1024);
+    assert!(peak < 200 * 1024, "the server's memory peaked at {} MiB", peak / 1024);
+    for r in [a, b, c, d] {
+        assert_eq!(r.status, 422, "{}", r.text());
+        let html = r.text();
+        assert!(html.contains("This image has too many pixels: at most 40 megapixels"), "{html}");
+        assert!(html.contains("id=\"image-error\""), "the reason is beside the field: {html}");
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_body_past_its_limit_is_read_to_the_end_and_answered_with_a_page_in_the_senders_language() {
+    let dir = tempfile::tempdir().expect("temporary folder");
+    let database = common::fresh_database(dir.path()).await;
+    let server = Server::start(&dir.path().join("data"), Some(&database)).await;
+    let id = organiser_with_petition(&database).await;
+
+    // A signer pastes a book into a field: 6 MiB against the forms' 64 KiB.
+    let mut signer = server.browser();
+    signer.language = "fr".into();
+    let book = "x".repeat(6 * 1024 * 1024);
+    let r = signer.post_form(&format!("/p/{id}/sign"), &[("first_name", &book), ("email", "a@example.org")]).await;
+    assert_eq!(r.status, 413);
+    assert!(r.text().contains("Ce que vous avez envoyé est trop volumineux."), "{}", r.text());
+    assert!(r.text().contains("<html lang=\"fr\""), "a page, in French");
+
+    // An organiser uploads 6 MiB against the upload form's 3 MiB.
+    let organiser = signed_in(&server).await;
+    let token = common::csrf_token(&organiser.get(&format!("/dashboard/petitions/{id}/edit/image")).await.text());
+    let photo = vec![0u8; 6 * 1024 * 1024];
+    let r = organiser
+        .post_file(&format!("/dashboard/petitions/{id}/image"), &[("csrf_token", &token)], ("image", "big.png", &photo))
+        .await;
+    assert_eq!(r.status, 413);
+    assert!(r.text().contains("What you sent is too large."), "{}", r.text());
+}
+
+fn mode(path: &Path) -> u32 {
+    std::fs::metadata(path).unwrap_or_else(|e| panic!("{}: {e}", path.display())).permissions().mode() & 0o777
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_data_folder_the_database_the_key_and_the_mails_are_readable_by_the_server_alone() {
+    let dir = tempfile::tempdir().expect("temporary folder");
+    // A data folder made earlier, readable by all, as an older version left it.
+    let data = dir.path().join("data");
+    std::fs::create_dir(&data).expect("data folder");
+    std::fs::set_permissions(&data, std::fs::Permissions::from_mode(0o755)).expect("chmod");
+    let server = Server::start(&data, None).await;
+    let id = organiser_with_petition(&format!("sqlite://{}/rustition.db?mode=rwc", data.display())).await;
+
+    let signer = server.browser();
+    let token = common::csrf_token(&signer.get(&format!("/p/{id}")).await.text());
+    let fields =
+        [("csrf_token", token.as_str()), ("first_name", "Jane"), ("last_name", "Doe"), ("email", "jane@example.org")];
+    assert_eq!(signer.post_form(&format!("/p/{id}/sign"), &fields).await.status, 303, "signed");
+    let outbox = data.join("outbox");
+    let deadline = tokio::time::Instant::now() + Duration::from_secs(20);
+    let mails = loop {
+        let mails: Vec<_> = std::fs::read_dir(&outbox)
+            .map(|d| d.filter_map(Result::ok).map(|e| e.path()).filter(|p| p.extension().is_some_and(|x| x == "eml")))
+            .map(Iterator::collect)
+            .unwrap_or_default();
+        if !mails.is_empty() {
+            break mails;
+        }
+        assert!(tokio::time::Instant::now() < deadline, "no mail in {}", outbox.display());
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    };
+
+    assert_eq!(mode(&data), 0o700, "the data folder");
+    assert_eq!(mode(&outbox), 0o700, "the outbox");
+    for file in ["rustition.db", "rustition.db-wal", "rustition.db-shm", "secret_key"] {
+        assert_eq!(mode(&data.join(file)), 0o600, "{file}");
+    }
+    for mail in &mails {
+        assert_eq!(mode(mail), 0o600, "{}", mail.display());
+    }
+    drop(server);
+}

@@ -1,0 +1,67 @@
+//! The real `rustition serve` binary as a separate process on 127.0.0.1, so that a test can
+//! measure what the server itself holds (its memory, the files it creates) over real HTTP.
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::time::Duration;
+
+use super::http::Browser;
+
+pub struct Server {
+    child: Child,
+    pub port: u16,
+    pub data_dir: PathBuf,
+}
+
+impl Server {
+    /// Starts the server on `data_dir` (created by the server if missing) with a umask that lets
+    /// everyone read, as a default system account has: only modes set on purpose stay private.
+    /// `database`: a URL, or the default SQLite file in the data folder. Mail goes to the
+    /// `file` transport (`<data_dir>/outbox`).
+    pub async fn start(data_dir: &Path, database: Option<&str>) -> Server {
+        let port = super::SmtpServer::reserve_port().await;
+        let mut command = Command::new("sh");
+        command
+            .args(["-c", "umask 022 && exec \"$0\" serve", env!("CARGO_BIN_EXE_rustition")])
+            .current_dir(super::repo_root())
+            .env("RUSTITION_SERVER__ADDRESS", "127.0.0.1")
+            .env("RUSTITION_SERVER__PORT", port.to_string())
+            .env("RUSTITION_SERVER__DATA_DIR", data_dir)
+            .env("RUSTITION_MAIL__TRANSPORT", "file")
+            .env("RUSTITION_MAIL__POLL_INTERVAL_MS", "50")
+            .env("RUSTITION_LOG", "warn")
+            .stdout(Stdio::null());
+        if let Some(url) = database {
+            command.env("RUSTITION_DATABASE__URL", url);
+        }
+        let child = command.spawn().expect("start rustition serve");
+        let server = Server { child, port, data_dir: data_dir.to_path_buf() };
+        let deadline = tokio::time::Instant::now() + Duration::from_secs(60);
+        loop {
+            if tokio::net::TcpStream::connect(("127.0.0.1", port)).await.is_ok()
+                && server.browser().get("/healthz").await.status == 200
+            {
+                return server;
+            }
+            assert!(tokio::time::Instant::now() < deadline, "the server never answered on port {port}");
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+    }
+
+    pub fn browser(&self) -> Browser {
+        Browser::new(self.port)
+    }
+
+    /// The server process's peak resident memory so far (`VmHWM`), in KiB.
+    pub fn peak_rss_kib(&self) -> u64 {
+        let status = std::fs::read_to_string(format!("/proc/{}/status", self.child.id())).expect("the server's status");
+        let line = status.lines().find(|l| l.starts_with("VmHWM:")).expect("a VmHWM line");
+        line.split_whitespace().nth(1).and_then(|n| n.parse().ok()).expect("VmHWM in kB")
+    }
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
