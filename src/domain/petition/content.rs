@@ -1,7 +1,6 @@
 //! What an organiser writes into a petition, section by section: its text, signer fields, look,
 //! sharing and mail settings. The wizard, the edit pages and templates all read and write it
 //! through these types, so a rule is checked in one place whichever page asks.
-use std::collections::BTreeMap;
 
 use sea_orm::Set;
 use serde::{Deserialize, Serialize};
@@ -16,9 +15,6 @@ pub const MAX_LABEL: usize = 100;
 pub const SHARE_BUTTONS: [&str; 4] = ["email", "mastodon", "diaspora", "link"];
 /// The signer fields an organiser may switch on, in form order (email is always required).
 pub const OPTIONAL_FIELDS: [&str; 6] = ["first_name", "last_name", "phone", "postal_code", "country", "organisation"];
-
-/// What a form posted: field name → value. Sections read the names they own.
-pub type Posted = BTreeMap<String, String>;
 
 /// Whether a signer field is asked for, and whether it must be filled.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -267,44 +263,15 @@ impl Content {
         a.confirmation_text = Set(self.mail.confirmation_text.clone());
         a.newsletter_label = Set(self.mail.newsletter_label.clone());
     }
-
-    /// The form values of every section, to fill the edit and wizard forms.
-    pub fn to_posted(&self) -> Posted {
-        let mut form = Posted::new();
-        let mut put = |k: &str, v: String| {
-            form.insert(k.to_string(), v);
-        };
-        put("title", self.title.clone());
-        put("text", self.text.clone());
-        put("goal", self.goal.to_string());
-        put("milestone_text", self.milestone_text.clone());
-        for (name, key) in OPTIONAL_FIELDS.into_iter().zip(RULE_KEYS) {
-            put(key, self.fields.rule(name).as_str().into());
-        }
-        for (i, c) in self.fields.custom.iter().enumerate() {
-            put(&format!("custom{}_label", i + 1), c.label.clone());
-            put(&format!("field_custom{}", i + 1), c.rule.as_str().into());
-        }
-        put("theme", self.look.theme.clone());
-        put("accent_color", self.look.accent_color.clone().unwrap_or_default());
-        put("background_color", self.look.background_color.clone().unwrap_or_default());
-        for b in &self.sharing.buttons {
-            put(&format!("share_{b}"), "on".into());
-        }
-        put("social_title", self.sharing.social_title.clone().unwrap_or_default());
-        put("social_description", self.sharing.social_description.clone().unwrap_or_default());
-        put("reply_to", self.mail.reply_to.clone().unwrap_or_default());
-        put("confirmation_text", self.mail.confirmation_text.clone());
-        put("newsletter_label", self.mail.newsletter_label.clone());
-        form
-    }
 }
 
-pub(super) const CUSTOM_KEYS: [(&str, &str); 3] =
+/// The keys each custom field's label and rule are reported under (and forms name them by).
+pub const CUSTOM_KEYS: [(&str, &str); 3] =
     [("custom1_label", "field_custom1"), ("custom2_label", "field_custom2"), ("custom3_label", "field_custom3")];
 
-/// The form names of the standard fields' rules, in `OPTIONAL_FIELDS` order.
-pub(super) const RULE_KEYS: [&str; 6] =
+/// The keys the standard fields' rules are reported under (and forms name them by), in
+/// `OPTIONAL_FIELDS` order.
+pub const RULE_KEYS: [&str; 6] =
     ["field_first_name", "field_last_name", "field_phone", "field_postal_code", "field_country", "field_organisation"];
 
-pub use super::sections::{Section, apply, apply_all};
+pub use super::sections::{Section, SectionInput, apply, apply_all};

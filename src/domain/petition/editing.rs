@@ -3,7 +3,7 @@
 use sea_orm::{ActiveModelTrait, ConnectionTrait, DatabaseConnection, EntityTrait, IntoActiveModel, Set};
 use serde::Serialize;
 
-use crate::domain::content::{Content, Posted, Section, apply_all};
+use crate::domain::content::{Content, Section, SectionInput, apply_all};
 use crate::domain::ids::PetitionId;
 use crate::domain::permissions::{
     Allowed, CreatePetition, DeletePetition, EditDraft, EditsContent, ModifyPetition, PublishPetition,
@@ -50,14 +50,14 @@ pub async fn save<R: EditsContent>(
     db: &DatabaseConnection,
     can: &Allowed<R, PetitionId>,
     sections: &[Section],
-    form: &Posted,
+    input: &SectionInput,
     themes: &[String],
 ) -> DomainResult<()> {
     let id = can.target();
     let txn = crate::db::begin_write(db).await?;
     let p = model(&txn, id).await?;
     let mut content = Content::of(&p);
-    apply_all(&mut content, sections, form, themes).map_err(DomainError::Invalid)?;
+    apply_all(&mut content, sections, input, themes).map_err(DomainError::Invalid)?;
     let reached = reached_goal(p.goal, content.goal, p.confirmed_count + p.paper_signatures, p.reached_goal);
     let mut active = p.into_active_model();
     content.write(&mut active);
@@ -91,9 +91,9 @@ pub async fn replace_content(
 pub async fn set_paper_signatures(
     db: &impl ConnectionTrait,
     can: &Allowed<ModifyPetition, PetitionId>,
-    form: &Posted,
+    count: &str,
 ) -> DomainResult<()> {
-    let value = form.get("paper_signatures").map(|s| s.trim()).unwrap_or("");
+    let value = count.trim();
     let n =
         match value {
             "" => 0,

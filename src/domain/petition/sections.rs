@@ -1,15 +1,35 @@
-//! Checking one section of a petition's settings from its form: each section reads the field
-//! names it owns and writes into `Content` only when all of them pass.
+//! Checking one section of a petition's settings: each section reads its part of a typed
+//! `SectionInput` (which `web/` reads from its form) and writes into `Content` only when all of
+//! it passes. Errors are keyed by the input's field names.
 use super::content::{
     CUSTOM_KEYS, Content, CustomField, FieldRule, MAX_GOAL, MAX_LABEL, MAX_MILESTONE, MAX_TEXT, MAX_TITLE,
-    OPTIONAL_FIELDS, Posted, RULE_KEYS, SHARE_BUTTONS,
+    OPTIONAL_FIELDS, RULE_KEYS, SHARE_BUTTONS,
 };
 use serde::Serialize;
 
 use crate::domain::{FieldErrors, email};
 
-fn posted<'a>(form: &'a Posted, name: &str) -> &'a str {
-    form.get(name).map(|s| s.trim()).unwrap_or("")
+/// What a section's form gave, before any check; each section reads its own part.
+#[derive(Debug, Clone, Default)]
+pub struct SectionInput {
+    pub title: String,
+    pub text: String,
+    pub goal: String,
+    pub milestone_text: String,
+    /// The rule chosen for each of `OPTIONAL_FIELDS`, in that order (errors under `RULE_KEYS`).
+    pub rules: [String; 6],
+    /// Label and rule of each custom field (errors under `CUSTOM_KEYS`).
+    pub custom: [(String, String); 3],
+    pub theme: String,
+    pub accent_color: String,
+    pub background_color: String,
+    /// The chosen `SHARE_BUTTONS`.
+    pub share_buttons: Vec<String>,
+    pub social_title: String,
+    pub social_description: String,
+    pub reply_to: String,
+    pub confirmation_text: String,
+    pub newsletter_label: String,
 }
 
 /// One form's worth of settings. Each is checked on its own, with errors by field name.
@@ -28,20 +48,25 @@ pub enum Section {
     Mail,
 }
 
-/// Checks `form`'s part of `section` and writes it into `content`; on any error nothing is written.
-pub fn apply(content: &mut Content, section: Section, form: &Posted, themes: &[String]) -> Result<(), FieldErrors> {
+/// Checks `input`'s part of `section` and writes it into `content`; on any error nothing is written.
+pub fn apply(
+    content: &mut Content,
+    section: Section,
+    input: &SectionInput,
+    themes: &[String],
+) -> Result<(), FieldErrors> {
     let mut errors = FieldErrors::new();
     let mut next = content.clone();
     match section {
         Section::Text | Section::TemplateText => {
-            next.title = posted(form, "title").to_string();
-            next.text = form.get("text").map(|t| t.replace("\r\n", "\n")).unwrap_or_default();
+            next.title = input.title.trim().to_string();
+            next.text = input.text.replace("\r\n", "\n");
             let min = usize::from(section == Section::Text);
             text_rule(&mut errors, "title", &next.title, min, MAX_TITLE);
             text_rule(&mut errors, "text", next.text.trim(), min, MAX_TEXT);
         }
         Section::Goal => {
-            match posted(form, "goal") {
+            match input.goal.trim() {
                 "" => next.goal = 0,
                 g => match g.parse::<i64>() {
                     Ok(n) if (0..=MAX_GOAL).contains(&n) => next.goal = n,
@@ -50,12 +75,12 @@ pub fn apply(content: &mut Content, section: Section, form: &Posted, themes: &[S
                     }
                 },
             }
-            next.milestone_text = posted(form, "milestone_text").to_string();
+            next.milestone_text = input.milestone_text.trim().to_string();
             text_rule(&mut errors, "milestone_text", &next.milestone_text, 0, MAX_MILESTONE);
         }
         Section::Fields => {
-            for (name, key) in OPTIONAL_FIELDS.into_iter().zip(RULE_KEYS) {
-                match FieldRule::from_form(posted(form, key)) {
+            for ((name, key), chosen) in OPTIONAL_FIELDS.into_iter().zip(RULE_KEYS).zip(&input.rules) {
+                match FieldRule::from_form(chosen.trim()) {
                     Some(rule) => next.fields.set(name, rule),
                     None => {
                         errors.insert(key, "error-choice-invalid");
@@ -64,8 +89,9 @@ pub fn apply(content: &mut Content, section: Section, form: &Posted, themes: &[S
             }
             for (i, custom) in next.fields.custom.iter_mut().enumerate() {
                 let (label_key, rule_key) = CUSTOM_KEYS[i];
-                let label = posted(form, label_key).to_string();
-                let rule = FieldRule::from_form(posted(form, rule_key));
+                let (label, rule) = &input.custom[i];
+                let label = label.trim().to_string();
+                let rule = FieldRule::from_form(rule.trim());
                 match rule {
                     None => {
                         errors.insert(rule_key, "error-choice-invalid");
@@ -81,14 +107,14 @@ pub fn apply(content: &mut Content, section: Section, form: &Posted, themes: &[S
             }
         }
         Section::Look => {
-            let theme = posted(form, "theme");
+            let theme = input.theme.trim();
             if themes.iter().any(|t| t == theme) {
                 next.look.theme = theme.to_string();
             } else {
                 errors.insert("theme", "error-choice-invalid");
             }
-            let accent = colour(&mut errors, "accent_color", posted(form, "accent_color"));
-            let background = colour(&mut errors, "background_color", posted(form, "background_color"));
+            let accent = colour(&mut errors, "accent_color", input.accent_color.trim());
+            let background = colour(&mut errors, "background_color", input.background_color.trim());
             if errors.is_empty()
                 && let Some(problem) = crate::domain::colour::problem(accent.as_deref(), background.as_deref())
             {
@@ -102,28 +128,27 @@ pub fn apply(content: &mut Content, section: Section, form: &Posted, themes: &[S
         Section::Sharing => {
             next.sharing.buttons = SHARE_BUTTONS
                 .iter()
-                .filter(|b| !posted(form, &format!("share_{b}")).is_empty())
+                .filter(|b| input.share_buttons.iter().any(|c| c == *b))
                 .map(|b| b.to_string())
                 .collect();
-            let title = posted(form, "social_title");
-            let description = posted(form, "social_description");
+            let title = input.social_title.trim();
+            let description = input.social_description.trim();
             text_rule(&mut errors, "social_title", title, 0, 200);
             text_rule(&mut errors, "social_description", description, 0, 300);
             next.sharing.social_title = (!title.is_empty()).then(|| title.to_string());
             next.sharing.social_description = (!description.is_empty()).then(|| description.to_string());
         }
         Section::Mail => {
-            let reply_to = posted(form, "reply_to");
+            let reply_to = input.reply_to.trim();
             if !reply_to.is_empty() && (reply_to.len() > email::MAX_LEN || !email::is_valid(reply_to)) {
                 errors.insert("reply_to", "error-email-invalid");
             }
             next.mail.reply_to = (!reply_to.is_empty()).then(|| reply_to.to_string());
-            next.mail.confirmation_text =
-                form.get("confirmation_text").map(|t| t.trim().replace("\r\n", "\n")).unwrap_or_default();
+            next.mail.confirmation_text = input.confirmation_text.trim().replace("\r\n", "\n");
             if next.mail.confirmation_text.chars().count() > 2000 {
                 errors.insert("confirmation_text", "error-too-long");
             }
-            next.mail.newsletter_label = posted(form, "newsletter_label").to_string();
+            next.mail.newsletter_label = input.newsletter_label.trim().to_string();
             text_rule(&mut errors, "newsletter_label", &next.mail.newsletter_label, 0, 200);
         }
     }
@@ -135,18 +160,42 @@ pub fn apply(content: &mut Content, section: Section, form: &Posted, themes: &[S
     }
 }
 
+impl SectionInput {
+    /// The input that would give `content` (what the forms show before anything is typed).
+    pub fn of(content: &Content) -> SectionInput {
+        let opt = |v: &Option<String>| v.clone().unwrap_or_default();
+        SectionInput {
+            title: content.title.clone(),
+            text: content.text.clone(),
+            goal: content.goal.to_string(),
+            milestone_text: content.milestone_text.clone(),
+            rules: OPTIONAL_FIELDS.map(|name| content.fields.rule(name).as_str().to_string()),
+            custom: content.fields.custom.clone().map(|c| (c.label, c.rule.as_str().to_string())),
+            theme: content.look.theme.clone(),
+            accent_color: opt(&content.look.accent_color),
+            background_color: opt(&content.look.background_color),
+            share_buttons: content.sharing.buttons.clone(),
+            social_title: opt(&content.sharing.social_title),
+            social_description: opt(&content.sharing.social_description),
+            reply_to: opt(&content.mail.reply_to),
+            confirmation_text: content.mail.confirmation_text.clone(),
+            newsletter_label: content.mail.newsletter_label.clone(),
+        }
+    }
+}
+
 /// Several sections from one form (the edit page's "content" has the text and the goal), all
 /// checked so that every error shows at once; nothing is written unless all pass.
 pub fn apply_all(
     content: &mut Content,
     sections: &[Section],
-    form: &Posted,
+    input: &SectionInput,
     themes: &[String],
 ) -> Result<(), FieldErrors> {
     let mut next = content.clone();
     let mut errors = FieldErrors::new();
     for section in sections {
-        if let Err(e) = apply(&mut next, *section, form, themes) {
+        if let Err(e) = apply(&mut next, *section, input, themes) {
             errors.extend(e);
         }
     }
@@ -186,34 +235,34 @@ fn colour(errors: &mut FieldErrors, field: &'static str, value: &str) -> Option<
 mod tests {
     use super::*;
 
-    fn form(pairs: &[(&str, &str)]) -> Posted {
-        pairs.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect()
+    fn text(title: &str, text: &str) -> SectionInput {
+        SectionInput { title: title.into(), text: text.into(), ..Default::default() }
     }
 
     #[test]
     fn a_section_with_an_error_changes_nothing() {
         let mut c = Content::default();
-        let err = apply(&mut c, Section::Text, &form(&[("title", ""), ("text", "Hello")]), &[]).unwrap_err();
+        let err = apply(&mut c, Section::Text, &text("", "Hello"), &[]).unwrap_err();
         assert_eq!(err.get("title"), Some(&"error-required"));
         assert_eq!(c, Content::default());
-        apply(&mut c, Section::Text, &form(&[("title", "Trees"), ("text", "Hello")]), &[]).unwrap();
+        apply(&mut c, Section::Text, &text("Trees", "Hello"), &[]).unwrap();
         assert_eq!(c.title, "Trees");
     }
 
     #[test]
     fn custom_fields_need_a_label_when_asked() {
         let mut c = Content::default();
-        let mut f = Content::default().to_posted();
-        f.insert("field_custom2".into(), "optional".into());
+        let mut f = SectionInput::of(&Content::default());
+        f.custom[1].1 = "optional".into();
         let err = apply(&mut c, Section::Fields, &f, &[]).unwrap_err();
         assert_eq!(err.get("custom2_label"), Some(&"error-custom-label-required"));
-        f.insert("custom2_label".into(), "Neighbourhood".into());
+        f.custom[1].0 = "Neighbourhood".into();
         apply(&mut c, Section::Fields, &f, &[]).unwrap();
         assert_eq!(c.fields.custom[1], CustomField { label: "Neighbourhood".into(), rule: FieldRule::Optional });
     }
 
     #[test]
-    fn the_posted_form_of_content_reads_back_as_the_same_content() {
+    fn the_input_of_content_reads_back_as_the_same_content() {
         let mut c = Content { title: "T".into(), text: "x".into(), goal: 12, ..Default::default() };
         c.fields.country = FieldRule::Required;
         c.sharing.buttons = vec!["mastodon".into()];
@@ -221,7 +270,7 @@ mod tests {
         let themes = vec!["classic".to_string()];
         let mut back = Content::default();
         for s in [Section::Text, Section::Goal, Section::Fields, Section::Look, Section::Sharing, Section::Mail] {
-            apply(&mut back, s, &c.to_posted(), &themes).unwrap();
+            apply(&mut back, s, &SectionInput::of(&c), &themes).unwrap();
         }
         assert_eq!(back, c);
     }

@@ -8,7 +8,7 @@ use sea_orm::{
 };
 use serde::Serialize;
 
-use crate::domain::content::{Content, Posted, Section, apply_all};
+use crate::domain::content::{Content, Section, SectionInput, apply_all};
 use crate::domain::ids::{OrganisationId, TemplateId, UserId};
 use crate::domain::permissions::{Allowed, CreateTemplate, DeleteTemplate, ModifyTemplate};
 use crate::domain::petitions::OwnerId;
@@ -137,13 +137,13 @@ pub async fn save(
     db: &DatabaseConnection,
     can: &Allowed<ModifyTemplate, TemplateId>,
     sections: &[Section],
-    form: &Posted,
+    input: &SectionInput,
     themes: &[String],
 ) -> DomainResult<()> {
     let id = can.target();
     let txn = crate::db::begin_write(db).await?;
     let mut t = load(&txn, id).await?;
-    apply_all(&mut t.content, sections, form, themes).map_err(DomainError::Invalid)?;
+    apply_all(&mut t.content, sections, input, themes).map_err(DomainError::Invalid)?;
     template::Entity::update_many()
         .col_expr(template::Column::Content, Expr::value(json(&t.content)?))
         .col_expr(template::Column::UpdatedAt, Expr::value(now()))

@@ -4,9 +4,10 @@ use rocket::http::CookieJar;
 use rocket::response::Redirect;
 use rocket::{get, post, routes};
 
+use super::form::{self, Posted};
 use super::{outcome, owner_choices, owner_value, resolve_owner};
 use crate::App;
-use crate::domain::content::{Posted, Section};
+use crate::domain::content::{Section, SectionInput};
 use crate::domain::dashboard;
 use crate::domain::editing::{self, Editable, StatusChange};
 use crate::domain::ids::PetitionId;
@@ -115,7 +116,7 @@ async fn section_page(app: &AppState, ctx: &Ctx, user: SignedIn<'_>, id: Petitio
     section(name).ok_or_else(WebError::not_found)?;
     permissions::petition::<ModifyPetition>(&app.db, user.0, id).await?;
     let petition = editing::load(&app.db, id).await?;
-    let mut form = petition.content.to_posted();
+    let mut form = form::posted(&SectionInput::of(&petition.content));
     form.insert("paper_signatures".into(), petition.paper_signatures.to_string());
     if let Some(image) = &petition.image {
         form.insert("image_alt".into(), image.alt.clone());
@@ -138,9 +139,9 @@ async fn section_submit(
         section(name).filter(|_| !["permalinks", "image"].contains(&name)).ok_or_else(WebError::not_found)?;
     let can = permissions::petition::<ModifyPetition>(&app.db, user.0, id).await?;
     let result = if name == "paper" {
-        editing::set_paper_signatures(&app.db, &can, &form.0).await
+        editing::set_paper_signatures(&app.db, &can, form.0.get("paper_signatures").map_or("", String::as_str)).await
     } else {
-        editing::save(&app.db, &can, sections, &form.0, &app.views.themes()).await
+        editing::save(&app.db, &can, sections, &form::input(&form.0), &app.views.themes()).await
     };
     let back = ("flash-saved", format!("/dashboard/petitions/{id}/edit/{name}"));
     outcome(result, jar, back, async |errors| {

@@ -6,8 +6,8 @@ use rocket::response::Redirect;
 use rocket::{FromForm, get, post, routes};
 
 use super::edit::section_view;
+use super::form::Posted;
 use super::outcome;
-use crate::domain::content::Posted;
 use crate::domain::editing;
 use crate::domain::ids::PetitionId;
 use crate::domain::images;

@@ -19,6 +19,7 @@ use crate::entities::user;
 
 mod chart;
 mod edit;
+mod form;
 mod image;
 mod signatures;
 mod templates;

@@ -6,9 +6,10 @@ use rocket::{get, post, routes};
 use serde::Serialize;
 
 use super::edit::section;
+use super::form::{self, Posted};
 use super::{outcome, owner_choices, resolve_owner};
 use crate::App;
-use crate::domain::content::{Content, Posted, Section};
+use crate::domain::content::{Content, Section, SectionInput};
 use crate::domain::ids::{OrganisationId, TemplateId, UserId};
 use crate::domain::permissions::{self, CreateTemplate, DeleteTemplate, Flag, ModifyTemplate};
 use crate::domain::petitions::OwnerId;
@@ -130,7 +131,7 @@ async fn section_page(app: &AppState, ctx: &Ctx, user: SignedIn<'_>, id: Templat
     template_section(name).ok_or_else(WebError::not_found)?;
     permissions::template::<ModifyTemplate>(&app.db, user.0, id).await?;
     let template = templates::load(&app.db, id).await?;
-    let mut form = template.content.to_posted();
+    let mut form = form::posted(&SectionInput::of(&template.content));
     form.insert("name".into(), template.name.clone());
     section_view(app, ctx, &template, name, (&form, &FieldErrors::new()))
 }
@@ -152,7 +153,7 @@ async fn section_submit(
     if name == "content" {
         result = templates::rename(&app.db, &can, form.0.get("name").map_or("", String::as_str)).await;
     }
-    let saved = templates::save(&app.db, &can, sections, &form.0, &app.views.themes()).await;
+    let saved = templates::save(&app.db, &can, sections, &form::input(&form.0), &app.views.themes()).await;
     let result = match (result, saved) {
         (Err(DomainError::Invalid(mut a)), Err(DomainError::Invalid(b))) => {
             a.extend(b);

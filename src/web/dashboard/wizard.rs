@@ -5,9 +5,10 @@ use rocket::http::CookieJar;
 use rocket::response::Redirect;
 use rocket::{get, post, routes};
 
+use super::form::{self, Posted};
 use super::{invalid, owner_choices, resolve_owner};
 use crate::App;
-use crate::domain::content::{Content, Posted};
+use crate::domain::content::{Content, SectionInput};
 use crate::domain::editing::{self, Editable, StatusChange};
 use crate::domain::ids::{PetitionId, UserId};
 use crate::domain::permissions::{self, Allowed, CreatePetition, EditDraft, PublishPetition};
@@ -125,7 +126,7 @@ async fn draft_for(
 #[get("/dashboard/petitions/<id>/wizard/<step>")]
 async fn step_page(app: &AppState, ctx: &Ctx, user: SignedIn<'_>, id: PetitionId, step: &str) -> WebResult<Page> {
     let (_, draft, step) = draft_for(app, user.0, id, step).await?;
-    let mut form = draft.content.to_posted();
+    let mut form = form::posted(&SectionInput::of(&draft.content));
     if step == Step::Start {
         let templates = usable_templates(app, user.0, &draft).await?;
         let first = match templates.iter().find(|t| t.is_default) {
@@ -158,7 +159,7 @@ async fn step_submit(
             let publish = permissions::petition::<PublishPetition>(&app.db, user.0, id).await?;
             editing::set_status(&app.db, &publish, StatusChange::Publish).await.map(|_| ())
         }
-        _ => editing::save(&app.db, &can, step.sections(), &form, &app.views.themes()).await,
+        _ => editing::save(&app.db, &can, step.sections(), &form::input(&form), &app.views.themes()).await,
     };
     match result {
         Ok(()) => {}
