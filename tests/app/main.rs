@@ -15,6 +15,7 @@ mod dashboard_permissions;
 mod dashboard_signatures;
 mod dashboard_templates;
 mod i18n;
+mod logs;
 mod mail_queue;
 mod organisations;
 mod sign_challenge;
