@@ -71,6 +71,7 @@ error-too-large = What you sent is too large.
 error-forbidden = You are not allowed to do this.
 error-bad-request = The request could not be understood. Go back and try again.
 error-csrf = This form has expired. Go back, reload the page and submit it again.
+error-origin = This form was sent from another site, so it was not accepted. If you filled it in here, go back, reload the page and send it again.
 error-invalid = Some fields are not valid.
 error-internal = An error occurred on our side. It has been logged; please try again later.
 error-busy = The server is busy. Please try again.

@@ -71,6 +71,7 @@ error-too-large = Ce que vous avez envoyé est trop volumineux.
 error-forbidden = Vous n’avez pas le droit de faire cela.
 error-bad-request = La requête n’a pas pu être comprise. Revenez en arrière et réessayez.
 error-csrf = Ce formulaire a expiré. Revenez en arrière, rechargez la page et envoyez-le à nouveau.
+error-origin = Ce formulaire a été envoyé depuis un autre site : il n’a donc pas été accepté. Si vous l’avez rempli ici, revenez en arrière, rechargez la page et envoyez-le à nouveau.
 error-invalid = Certains champs ne sont pas valides.
 error-internal = Une erreur est survenue de notre côté. Elle a été enregistrée ; merci de réessayer plus tard.
 error-busy = Le serveur est occupé. Merci de réessayer.

@@ -3,7 +3,7 @@ use rocket::http::{CookieJar, Status};
 use rocket::response::Redirect;
 use rocket::{FromForm, get, post, routes};
 
-use super::context::{AppState, Ctx, SESSION_COOKIE, SignedIn, flash};
+use super::context::{AppState, Ctx, SignedIn, flash};
 use super::csrf::{CsrfForm, TokenOnly};
 use super::error::WebResult;
 use super::page::Page;
@@ -198,7 +198,7 @@ async fn delete(
         Ok(()) => {
             // The account's petitions are gone: no page may show them a second longer.
             app.petitions.clear();
-            jar.remove(rocket::http::Cookie::build(SESSION_COOKIE).path("/"));
+            ctx.sign_out(jar);
             flash(jar, "info", "flash-account-deleted");
             Ok(Ok(Redirect::to("/")))
         }

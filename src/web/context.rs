@@ -215,11 +215,23 @@ impl Ctx {
         req.local_cache(|| Ctx::build(req))
     }
 
-    /// The session cookie for `token`.
-    pub fn session_cookie(&self, token: String) -> Cookie<'static> {
+    /// Signs the browser in with the session `token`. The CSRF secret changes with it, so a
+    /// token seen before (on a page, or from a cookie planted before login) is of no use after.
+    pub fn sign_in(&self, jar: &CookieJar<'_>, token: String) {
         let mut c = cookie(SESSION_COOKIE, token, self.secure_cookies);
         c.set_max_age(rocket::time::Duration::days(crate::domain::sessions::LIFETIME.num_days()));
-        c
+        jar.add(c);
+        self.new_csrf_secret(jar);
+    }
+
+    /// Forgets the session cookie, with a new CSRF secret as at sign-in.
+    pub fn sign_out(&self, jar: &CookieJar<'_>) {
+        jar.remove(Cookie::build(SESSION_COOKIE).path("/"));
+        self.new_csrf_secret(jar);
+    }
+
+    fn new_csrf_secret(&self, jar: &CookieJar<'_>) {
+        jar.add(cookie(CSRF_COOKIE, tokens::random_token(32), self.secure_cookies));
     }
 }
 

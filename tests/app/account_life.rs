@@ -11,7 +11,7 @@ use rustition::domain::challenge::{self, Scope};
 const WAIT: Duration = Duration::from_secs(10);
 
 /// Registers through the form, answering the question; returns the page after.
-async fn register(t: &TestApp, page: &str, username: &str, email: &str) -> (Status, String) {
+pub(crate) async fn register(t: &TestApp, page: &str, username: &str, email: &str) -> (Status, String) {
     let (_, html) = t.get(page).await;
     let token = common::csrf_token(&html);
     let challenge_token = common::hidden_field(&html, "challenge_token");
@@ -36,7 +36,7 @@ async fn register(t: &TestApp, page: &str, username: &str, email: &str) -> (Stat
     (status, r.into_string().await.unwrap_or_default())
 }
 
-fn path_of(link: &str) -> String {
+pub(crate) fn path_of(link: &str) -> String {
     link.trim_start_matches("http://petitions.test").to_string()
 }
 
