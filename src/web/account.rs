@@ -3,7 +3,7 @@ use rocket::http::{CookieJar, Status};
 use rocket::response::Redirect;
 use rocket::{FromForm, get, post, routes};
 
-use super::context::{AppState, Ctx, SignedIn, flash};
+use super::context::{AppState, Ctx, SESSION_COOKIE, SignedIn, flash};
 use super::csrf::{CsrfForm, TokenOnly};
 use super::error::WebResult;
 use super::page::Page;
@@ -146,7 +146,9 @@ async fn password(
     jar: &CookieJar<'_>,
     form: CsrfForm<PasswordForm>,
 ) -> WebResult<Result<Redirect, Page>> {
-    match accounts::change_password(&app.db, user.0, &form.0.current_password, &form.0.new_password).await {
+    // SignedIn has checked the session: this is its token.
+    let keep = jar.get(SESSION_COOKIE).map(|c| c.value().to_string()).unwrap_or_default();
+    match accounts::change_password(&app.db, user.0, &form.0.current_password, &form.0.new_password, &keep).await {
         Ok(()) => {
             flash(jar, "success", "flash-password-changed");
             Ok(Ok(Redirect::to("/account")))

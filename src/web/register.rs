@@ -230,8 +230,18 @@ fn reset_form(app: &AppState, ctx: &Ctx, token: &str, errors: &FieldErrors) -> W
     ctx.page(app, "auth/reset.html", extra)
 }
 
+/// A used or expired reset link, said when it is opened rather than after a new password was
+/// typed, with the way to a new link.
+fn reset_link_gone(app: &AppState, ctx: &Ctx) -> WebResult<Page> {
+    let link = Some(("/password/forgot", "reset-link-gone-ask"));
+    Ok(notice(app, ctx, "reset-link-gone-title", "reset-link-gone-message", link)?.with_status(Status::Gone))
+}
+
 #[get("/password/reset/<token>")]
-fn reset_page(app: &AppState, ctx: &Ctx, token: &str) -> WebResult<Page> {
+async fn reset_page(app: &AppState, ctx: &Ctx, token: &str) -> WebResult<Page> {
+    if !accounts::reset_link_valid(&app.db, token).await? {
+        return reset_link_gone(app, ctx);
+    }
     reset_form(app, ctx, token, &FieldErrors::new())
 }
 
@@ -257,9 +267,7 @@ async fn reset(
         Err(DomainError::Invalid(errors)) => {
             Ok(Err(reset_form(app, ctx, token, &errors)?.with_status(Status::UnprocessableEntity)))
         }
-        Err(DomainError::Refused(message)) => {
-            Ok(Err(notice(app, ctx, "reset-title", message, None)?.with_status(Status::NotFound)))
-        }
+        Err(DomainError::Refused(_)) => Ok(Err(reset_link_gone(app, ctx)?)),
         Err(e) => Err(e.into()),
     }
 }

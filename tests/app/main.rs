@@ -6,6 +6,7 @@
 mod common;
 
 mod account_life;
+mod account_security;
 mod accounts;
 mod browser;
 mod cli;
