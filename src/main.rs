@@ -71,16 +71,23 @@ enum MailCommand {
     Status,
 }
 
+/// Logs go to standard error through `tracing` alone. The bridge from the `log` crate is left
+/// out on purpose: Rocket logs each request's full URI (tokens included) through `log`, and
+/// without the bridge Rocket's own logger, set to off in `build_rocket`, keeps that quiet at
+/// every `RUSTITION_LOG` level.
 fn init_logging() {
     let filter = tracing_subscriber::EnvFilter::try_from_env("RUSTITION_LOG")
-        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info,rocket=warn,_=warn"));
+        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info"));
     let ansi = std::io::IsTerminal::is_terminal(&std::io::stderr());
-    tracing_subscriber::fmt()
+    let subscriber = tracing_subscriber::fmt()
         .with_env_filter(filter)
         .with_target(false)
         .with_ansi(ansi)
         .with_writer(std::io::stderr)
-        .init();
+        .finish();
+    if let Err(e) = tracing::subscriber::set_global_default(subscriber) {
+        eprintln!("rustition: cannot start logging: {e}");
+    }
 }
 
 fn main() -> ExitCode {

@@ -146,7 +146,9 @@ async fn password(
     jar: &CookieJar<'_>,
     form: CsrfForm<PasswordForm>,
 ) -> WebResult<Result<Redirect, Page>> {
-    match accounts::change_password(&app.db, user.0, &form.0.current_password, &form.0.new_password).await {
+    // SignedIn has checked the session: this is its token.
+    let keep = jar.get(SESSION_COOKIE).map(|c| c.value().to_string()).unwrap_or_default();
+    match accounts::change_password(&app.db, user.0, &form.0.current_password, &form.0.new_password, &keep).await {
         Ok(()) => {
             flash(jar, "success", "flash-password-changed");
             Ok(Ok(Redirect::to("/account")))
@@ -198,7 +200,7 @@ async fn delete(
         Ok(()) => {
             // The account's petitions are gone: no page may show them a second longer.
             app.petitions.clear();
-            jar.remove(rocket::http::Cookie::build(SESSION_COOKIE).path("/"));
+            ctx.sign_out(jar);
             flash(jar, "info", "flash-account-deleted");
             Ok(Ok(Redirect::to("/")))
         }

@@ -1,6 +1,7 @@
 //! Signing in and out, and the first-run setup of the instance's administrator.
 use std::net::{IpAddr, Ipv4Addr};
 
+use rocket::http::uri::Origin;
 use rocket::http::{CookieJar, Status};
 use rocket::response::Redirect;
 use rocket::{FromForm, get, post, routes};
@@ -16,12 +17,36 @@ pub fn routes() -> Vec<rocket::Route> {
     routes![login_page, login, logout, setup_page, setup]
 }
 
-/// Only paths on this site: an open redirect would let a phishing link borrow our name.
-fn safe_next(next: Option<&str>) -> String {
-    match next {
-        Some(n) if n.starts_with('/') && !n.starts_with("//") && !n.contains('\\') => n.to_string(),
+/// Where to send the visitor after a form, from what they sent: only a path of this site (an
+/// open redirect would let a phishing link borrow our name), percent-encoded into a valid URI
+/// (a character a URI cannot hold, `/é` or `/a b`, would fail the redirect after the session
+/// was opened). Anything else is "/".
+pub fn safe_next(next: Option<&str>) -> String {
+    let Some(next) = next.filter(|n| n.starts_with('/') && !n.starts_with("//") && !n.contains('\\')) else {
+        return "/".to_string();
+    };
+    let encoded = encode_uri(next);
+    match Origin::parse(&encoded) {
+        Ok(origin) if !origin.path().starts_with("//") => encoded,
         _ => "/".to_string(),
     }
+}
+
+/// Percent-encodes every byte that may not appear in a URI's path or query as it is, and a `%`
+/// that does not start an escape. Tabs and line breaks, which browsers drop (`/\t/evil`
+/// would become `//evil`), are encoded too.
+fn encode_uri(s: &str) -> String {
+    let bytes = s.as_bytes();
+    let mut out = String::with_capacity(s.len());
+    for (i, &b) in bytes.iter().enumerate() {
+        let escape = b == b'%' && bytes.get(i + 1..i + 3).is_some_and(|h| h.iter().all(u8::is_ascii_hexdigit));
+        if b.is_ascii_alphanumeric() || b"-._~!$&'()*+,;=:@/?".contains(&b) || escape {
+            out.push(char::from(b));
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
 }
 
 fn login_form(app: &AppState, ctx: &Ctx, login: &str, next: &str, errors: &FieldErrors) -> WebResult<Page> {
@@ -69,7 +94,7 @@ async fn login(
         }
         Some(user) => {
             let token = sessions::open(&app.db, user.id, now()).await?;
-            jar.add(ctx.session_cookie(token));
+            ctx.sign_in(jar, token);
             Ok(Ok(Redirect::to(next)))
         }
         None => {
@@ -80,11 +105,11 @@ async fn login(
 }
 
 #[post("/logout", data = "<_form>")]
-async fn logout(app: &AppState, jar: &CookieJar<'_>, _form: CsrfForm<TokenOnly>) -> WebResult<Redirect> {
+async fn logout(app: &AppState, ctx: &Ctx, jar: &CookieJar<'_>, _form: CsrfForm<TokenOnly>) -> WebResult<Redirect> {
     if let Some(cookie) = jar.get(SESSION_COOKIE) {
         sessions::close(&app.db, cookie.value()).await?;
     }
-    jar.remove(rocket::http::Cookie::build(SESSION_COOKIE).path("/"));
+    ctx.sign_out(jar);
     flash(jar, "info", "flash-signed-out");
     Ok(Redirect::to("/"))
 }
@@ -155,7 +180,7 @@ async fn setup(
                 *t = None;
             }
             let session = sessions::open(&app.db, id.0, now()).await?;
-            jar.add(ctx.session_cookie(session));
+            ctx.sign_in(jar, session);
             flash(jar, "success", "flash-setup-done");
             Ok(Ok(Redirect::to("/")))
         }

@@ -23,8 +23,9 @@ pub const TTL: Duration = Duration::from_secs(1);
 /// Past this many entries, expired ones are swept before adding another.
 const SWEEP_ABOVE: usize = 10_000;
 
-/// Rendered pages kept per petition entry, at most: the key includes the path, which a visitor
-/// can vary (`/p/7`, `/p/07`…), so past this the page is rendered for each request.
+/// Rendered pages kept per petition entry, at most: the key includes the path and the query
+/// (language links keep it), which a visitor can vary (`/p/7`, `/p/07`, `/p/7?x`…), so past
+/// this the page is rendered for each request.
 const PAGES_PER_PETITION: usize = 16;
 
 /// A petition ready to show, with its text rendered once, and its page as anonymous visitors

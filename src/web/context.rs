@@ -32,6 +32,8 @@ struct LanguageLink {
     code: String,
     name: String,
     current: bool,
+    /// This page in that language: the current query kept, only `lang` replaced.
+    href: String,
 }
 
 /// The signed-in user, as pages show them.
@@ -52,8 +54,11 @@ pub struct Ctx {
     csrf_secret: String,
     pub csrf_token: String,
     pub flash: Option<Flash>,
-    /// Path of the current page (no query), for language links.
+    /// Path of the current page (no query).
     pub path: String,
+    /// Path and query of the current page without its `lang` pair (as sent, percent-encoded),
+    /// which language links extend: switching language keeps `?next=…` and filters.
+    pub here: String,
     secure_cookies: bool,
 }
 
@@ -95,7 +100,16 @@ impl Ctx {
         if flash.is_some() {
             jar.remove(Cookie::build(FLASH_COOKIE).path("/"));
         }
-        Ctx { lang, user: None, csrf_secret, csrf_token, flash, path: req.uri().path().to_string(), secure_cookies }
+        let path = req.uri().path().to_string();
+        let here = match req.uri().query() {
+            Some(query) => {
+                let kept: Vec<&str> =
+                    query.as_str().split('&').filter(|pair| !pair.is_empty() && !is_lang_pair(pair)).collect();
+                if kept.is_empty() { path.clone() } else { format!("{path}?{}", kept.join("&")) }
+            }
+            None => path.clone(),
+        };
+        Ctx { lang, user: None, csrf_secret, csrf_token, flash, path, here, secure_cookies }
     }
 
     /// True when `token` is the one this visitor's forms carry.
@@ -129,6 +143,7 @@ impl Ctx {
                 code: code.to_string(),
                 name: app.i18n.tr(code, "language-name", None),
                 current: code == self.lang,
+                href: format!("{}{}lang={code}", self.here, if self.here.contains('?') { '&' } else { '?' }),
             })
             .collect();
         c.insert("languages", &languages);
@@ -143,6 +158,12 @@ impl Ctx {
             app.views.render(template, &c).map_err(|e| WebError::internal(format!("template {template}: {e}")))?;
         Ok(Page::ok(html))
     }
+}
+
+/// True for a `lang=…` query pair (its name percent-decoded, as Rocket reads it).
+fn is_lang_pair(pair: &str) -> bool {
+    let name = pair.split_once('=').map_or(pair, |(name, _)| name);
+    rocket::http::RawStr::new(name).url_decode_lossy() == "lang"
 }
 
 fn cookie(name: &'static str, value: String, secure: bool) -> Cookie<'static> {
@@ -194,11 +215,23 @@ impl Ctx {
         req.local_cache(|| Ctx::build(req))
     }
 
-    /// The session cookie for `token`.
-    pub fn session_cookie(&self, token: String) -> Cookie<'static> {
+    /// Signs the browser in with the session `token`. The CSRF secret changes with it, so a
+    /// token seen before (on a page, or from a cookie planted before login) is of no use after.
+    pub fn sign_in(&self, jar: &CookieJar<'_>, token: String) {
         let mut c = cookie(SESSION_COOKIE, token, self.secure_cookies);
         c.set_max_age(rocket::time::Duration::days(crate::domain::sessions::LIFETIME.num_days()));
-        c
+        jar.add(c);
+        self.new_csrf_secret(jar);
+    }
+
+    /// Forgets the session cookie, with a new CSRF secret as at sign-in.
+    pub fn sign_out(&self, jar: &CookieJar<'_>) {
+        jar.remove(Cookie::build(SESSION_COOKIE).path("/"));
+        self.new_csrf_secret(jar);
+    }
+
+    fn new_csrf_secret(&self, jar: &CookieJar<'_>) {
+        jar.add(cookie(CSRF_COOKIE, tokens::random_token(32), self.secure_cookies));
     }
 }
 

@@ -8,7 +8,8 @@
 //!
 //! The token is a keyed hash of a random per-visitor cookie (signed double submit): it works for
 //! anonymous signers without JavaScript and needs no server-side session. `CsrfUpload<T>` does
-//! the same for the one multipart form, a file upload.
+//! the same for the one multipart form, a file upload. Both also refuse a form whose `Origin`
+//! header names another site (see `origin_ok`).
 use rocket::Request;
 use rocket::data::{self, ByteUnit, Data, FromData, ToByteUnit};
 use rocket::form::{Form, FromForm, ValueField};
@@ -20,6 +21,33 @@ use super::error::remember;
 use crate::App;
 
 pub struct CsrfForm<T>(pub T);
+
+/// Defence in depth beside the token: a browser that says which site a form comes from must
+/// name this instance (its public or onion address, or, in development, the loopback address
+/// it was opened at). No header, or `null`, is left to the token alone: old browsers and some
+/// Tor setups send none, and our own pages' `Referrer-Policy: no-referrer` makes browsers send
+/// `null` with their POSTs.
+fn origin_ok(req: &Request<'_>, app: &App) -> bool {
+    let Some(sent) = req.headers().get_one("Origin").map(str::trim) else { return true };
+    if sent == "null" {
+        return true;
+    }
+    let Ok(sent) = url::Url::parse(sent).map(|u| u.origin()) else { return false };
+    let same = |url: &str| url::Url::parse(url).is_ok_and(|u| u.origin() == sent);
+    if same(&app.settings.public_url()) || app.settings.server.onion_url.as_deref().is_some_and(same) {
+        return true;
+    }
+    let Some(host) = req.headers().get_one("Host") else { return false };
+    url::Url::parse(&format!("http://{host}")).is_ok_and(|own| {
+        let loopback = match own.host() {
+            Some(url::Host::Ipv4(ip)) => ip.is_loopback(),
+            Some(url::Host::Ipv6(ip)) => ip.is_loopback(),
+            Some(url::Host::Domain(name)) => name == "localhost",
+            None => false,
+        };
+        loopback && own.origin() == sent
+    })
+}
 
 fn refuse<'r, T>(req: &Request<'_>, status: Status, message: &'static str) -> data::Outcome<'r, T, ()> {
     remember(req, message);
@@ -34,6 +62,12 @@ where
     type Error = ();
 
     async fn from_data(req: &'r Request<'_>, data: Data<'r>) -> data::Outcome<'r, Self> {
+        let Some(app) = req.rocket().state::<App>() else {
+            return data::Outcome::Error((Status::InternalServerError, ()));
+        };
+        if !origin_ok(req, app) {
+            return refuse(req, Status::Forbidden, "error-origin");
+        }
         if req.content_type() != Some(&ContentType::Form) {
             return refuse(req, Status::UnsupportedMediaType, "error-bad-request");
         }
@@ -44,9 +78,6 @@ where
             Err(_) => return refuse(req, Status::BadRequest, "error-bad-request"),
         };
         let Ok(body) = String::from_utf8(body) else { return refuse(req, Status::BadRequest, "error-bad-request") };
-        let Some(app) = req.rocket().state::<App>() else {
-            return data::Outcome::Error((Status::InternalServerError, ()));
-        };
         // Percent-decode every field; bytes that are not UTF-8 once decoded are refused.
         let mut fields = Vec::new();
         for raw in body.split('&').filter(|s| !s.is_empty()) {
@@ -115,6 +146,12 @@ where
     type Error = ();
 
     async fn from_data(req: &'r Request<'_>, data: Data<'r>) -> data::Outcome<'r, Self> {
+        let Some(app) = req.rocket().state::<App>() else {
+            return data::Outcome::Error((Status::InternalServerError, ()));
+        };
+        if !origin_ok(req, app) {
+            return refuse(req, Status::Forbidden, "error-origin");
+        }
         if !req.content_type().is_some_and(|ct| ct.media_type().is_form_data()) {
             return refuse(req, Status::UnsupportedMediaType, "error-bad-request");
         }
@@ -141,9 +178,6 @@ where
                 };
             }
             data::Outcome::Forward(_) => return refuse(req, Status::BadRequest, "error-bad-request"),
-        };
-        let Some(app) = req.rocket().state::<App>() else {
-            return data::Outcome::Error((Status::InternalServerError, ()));
         };
         if !Ctx::of(req).csrf_ok(app, form.csrf_token()) {
             return refuse(req, Status::Forbidden, "error-csrf");

@@ -94,7 +94,7 @@ pub fn render(req: &Request<'_>, status: Status, message: Option<&'static str>) 
 impl<'r> Responder<'r, 'static> for WebError {
     fn respond_to(self, req: &'r Request<'_>) -> response::Result<'static> {
         if self.status.code >= 500 {
-            tracing::error!(status = self.status.code, cause = ?self.cause, path = %req.uri().path(), "request failed");
+            tracing::error!(status = self.status.code, cause = ?self.cause, route = %super::security::route_of(req), "request failed");
         } else if let Some(cause) = &self.cause {
             tracing::debug!(status = self.status.code, cause, "request refused");
         }

@@ -122,7 +122,7 @@ fn petition_page(app: &App, ctx: &Ctx, shown: &Shown, form: &SignInput, errors: 
     }
     // The same for every anonymous visitor but the CSRF token: rendered once, then copied.
     let slot = &app.petitions.token_slot;
-    let page = shown.page((&ctx.path, &ctx.lang), slot, || render(slot).map(|page| page.html))?;
+    let page = shown.page((&ctx.here, &ctx.lang), slot, || render(slot).map(|page| page.html))?;
     Ok(Page::ok(page.fill(&ctx.csrf_token)))
 }
 

@@ -6,6 +6,7 @@ use rocket::http::{CookieJar, Status};
 use rocket::response::Redirect;
 use rocket::{FromForm, get, post, routes};
 
+use super::auth::safe_next;
 use super::context::{AppState, Ctx, flash};
 use super::csrf::{CsrfForm, TokenOnly};
 use super::error::{WebError, WebResult};
@@ -84,10 +85,16 @@ async fn register_form(app: &AppState, ctx: &Ctx, form: &RegisterForm, errors: &
 /// Remembers, across registration and verification, the invitation that brought the visitor.
 pub const INVITATION_COOKIE: &str = "invitation";
 
+/// Invitation tokens are URL-safe base64: anything else is no invitation, and never becomes
+/// part of a redirect.
+fn is_invitation_token(token: &str) -> bool {
+    !token.is_empty() && token.len() <= 64 && token.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+}
+
 #[get("/register?<invitation>")]
 async fn register_page(app: &AppState, ctx: &Ctx, jar: &CookieJar<'_>, invitation: Option<&str>) -> WebResult<Page> {
     registration_open(app)?;
-    if let Some(token) = invitation.filter(|t| t.len() <= 64) {
+    if let Some(token) = invitation.filter(|t| is_invitation_token(t)) {
         let cookie = rocket::http::Cookie::build((INVITATION_COOKIE, token.to_string()))
             .path("/")
             .http_only(true)
@@ -171,13 +178,14 @@ async fn verify(
     match accounts::verify(&app.db, token).await {
         Ok(user) => {
             let session = sessions::open(&app.db, user.id, now()).await?;
-            jar.add(ctx.session_cookie(session));
+            ctx.sign_in(jar, session);
             flash(jar, "success", "flash-verified");
-            let next = match jar.get(INVITATION_COOKIE).map(|c| c.value().to_string()) {
-                Some(invitation) => {
-                    jar.remove(rocket::http::Cookie::build(INVITATION_COOKIE).path("/"));
-                    format!("/invitations/{invitation}")
-                }
+            let invitation = jar.get(INVITATION_COOKIE).map(|c| c.value().to_string());
+            if invitation.is_some() {
+                jar.remove(rocket::http::Cookie::build(INVITATION_COOKIE).path("/"));
+            }
+            let next = match invitation.filter(|t| is_invitation_token(t)) {
+                Some(invitation) => safe_next(Some(&format!("/invitations/{invitation}"))),
                 None => "/dashboard".to_string(),
             };
             Ok(Ok(Redirect::to(next)))
@@ -222,8 +230,18 @@ fn reset_form(app: &AppState, ctx: &Ctx, token: &str, errors: &FieldErrors) -> W
     ctx.page(app, "auth/reset.html", extra)
 }
 
+/// A used or expired reset link, said when it is opened rather than after a new password was
+/// typed, with the way to a new link.
+fn reset_link_gone(app: &AppState, ctx: &Ctx) -> WebResult<Page> {
+    let link = Some(("/password/forgot", "reset-link-gone-ask"));
+    Ok(notice(app, ctx, "reset-link-gone-title", "reset-link-gone-message", link)?.with_status(Status::Gone))
+}
+
 #[get("/password/reset/<token>")]
-fn reset_page(app: &AppState, ctx: &Ctx, token: &str) -> WebResult<Page> {
+async fn reset_page(app: &AppState, ctx: &Ctx, token: &str) -> WebResult<Page> {
+    if !accounts::reset_link_valid(&app.db, token).await? {
+        return reset_link_gone(app, ctx);
+    }
     reset_form(app, ctx, token, &FieldErrors::new())
 }
 
@@ -249,9 +267,7 @@ async fn reset(
         Err(DomainError::Invalid(errors)) => {
             Ok(Err(reset_form(app, ctx, token, &errors)?.with_status(Status::UnprocessableEntity)))
         }
-        Err(DomainError::Refused(message)) => {
-            Ok(Err(notice(app, ctx, "reset-title", message, None)?.with_status(Status::NotFound)))
-        }
+        Err(DomainError::Refused(_)) => Ok(Err(reset_link_gone(app, ctx)?)),
         Err(e) => Err(e.into()),
     }
 }

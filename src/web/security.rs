@@ -44,6 +44,16 @@ impl Fairing for SecurityHeaders {
     }
 }
 
+/// What a log line may say of a request's address: the pattern of the route that answered
+/// (`/p/<id>/confirm/<token>`), never the path or the query, which carry confirmation and reset
+/// tokens.
+pub fn route_of<'r>(req: &'r Request<'_>) -> &'r dyn std::fmt::Display {
+    match req.route() {
+        Some(route) => &route.uri,
+        None => &"-",
+    }
+}
+
 /// When the request started, kept in the request's local cache.
 struct Started(Instant);
 
@@ -64,14 +74,9 @@ impl Fairing for RequestLog {
             return;
         }
         let elapsed = req.local_cache(|| Started(Instant::now())).0.elapsed();
-        // The route's pattern, not the path: confirmation tokens never reach the log.
-        let route: &dyn std::fmt::Display = match req.route() {
-            Some(route) => &route.uri,
-            None => &"-",
-        };
         tracing::info!(
             method = %req.method(),
-            route = %route,
+            route = %route_of(req),
             status = res.status().code,
             ms = elapsed.as_secs_f64() * 1000.0,
             "request"

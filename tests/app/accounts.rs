@@ -1,9 +1,10 @@
-//! Accounts as an instance admin and organisers meet them: first-run setup, signing in and out,
-//! and the admin's mail queue page.
+//! Accounts as an instance admin and organisers meet them: first-run setup, signing in and out
+//! (where it leads after, and the forms it protects), and the admin's mail queue page.
+use crate::account_life::{path_of, register};
 use crate::common;
 
-use common::TestApp;
-use rocket::http::Status;
+use common::{TestApp, location};
+use rocket::http::{ContentType, Header, Status};
 use rustition::mail::queue::{self, MailDraft, PRIORITY_URGENT};
 
 #[rocket::async_test]
@@ -170,4 +171,100 @@ async fn behind_https_the_session_cookie_is_secure_http_only_and_same_site() {
     }
     let r = t.client.get("/").dispatch().await;
     assert!(r.headers().get_one("Strict-Transport-Security").is_some());
+}
+
+#[rocket::async_test]
+async fn any_next_path_after_login_becomes_a_valid_address_of_this_site() {
+    let t = TestApp::start().await;
+    t.user("maria", false).await;
+    for (next, expected) in [
+        ("/é", "/%C3%A9"),
+        ("/a b", "/a%20b"),
+        ("/<x>", "/%3Cx%3E"),
+        ("/\t/evil.example", "/%09/evil.example"),
+        ("/dashboard?status=draft&q=50%", "/dashboard?status=draft&q=50%25"),
+    ] {
+        let r =
+            t.submit("/login", "/login", &[("login", "maria"), ("password", "maria-password"), ("next", next)]).await;
+        assert_eq!(r.status(), Status::SeeOther, "next={next:?}");
+        assert_eq!(location(&r), expected, "next={next:?}");
+        assert!(rocket::http::uri::Origin::parse(expected).is_ok());
+        assert!(r.cookies().get("session").is_some(), "signed in with next={next:?}");
+        t.submit("/", "/logout", &[]).await;
+    }
+}
+
+#[rocket::async_test]
+async fn an_invitation_that_is_no_token_never_breaks_activation() {
+    let t = TestApp::start().await;
+    let (status, _) = register(&t, "/register?invitation=%C3%A9%20%3Cx%3E", "carol", "carol@example.org").await;
+    assert_eq!(status, Status::Ok);
+    let mail = t.smtp.wait_for(1, std::time::Duration::from_secs(10)).await.remove(0);
+    let verify = path_of(&mail.link_containing("/verify/").unwrap());
+    let r = t.submit(&verify, &verify, &[]).await;
+    assert_eq!(r.status(), Status::SeeOther);
+    assert_eq!(location(&r), "/dashboard");
+    assert!(r.cookies().get("session").is_some());
+}
+
+#[rocket::async_test]
+async fn a_csrf_token_seen_before_login_or_logout_is_refused_after() {
+    let t = TestApp::start().await;
+    t.user("maria", false).await;
+    let (_, page) = t.get("/login").await;
+    let before = common::csrf_token(&page);
+    t.login("maria").await;
+    let fields =
+        |token: &str| vec![("csrf_token", token.to_string()), ("display_name", "M".into()), ("locale", "en".into())];
+    let sent = fields(&before);
+    let refs: Vec<(&str, &str)> = sent.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    let r = t.post_form("/account/profile", &refs).await;
+    assert_eq!(r.status(), Status::Forbidden, "the token of the page before login");
+    let r = t.submit("/account", "/account/profile", &refs[1..]).await;
+    assert_eq!(r.status(), Status::SeeOther, "the token of a page after login");
+
+    let (_, page) = t.get("/").await;
+    let signed_in = common::csrf_token(&page);
+    assert_ne!(signed_in, before);
+    t.submit("/", "/logout", &[]).await;
+    let r =
+        t.post_form("/login", &[("csrf_token", &signed_in), ("login", "maria"), ("password", "maria-password")]).await;
+    assert_eq!(r.status(), Status::Forbidden, "the token of the page before logout");
+}
+
+/// POSTs the login form with the page's token and these request headers.
+async fn login_with(t: &TestApp, headers: &[(&'static str, &'static str)]) -> Status {
+    let (_, page) = t.get("/login").await;
+    let body = format!("csrf_token={}&login=maria&password=maria-password", common::encode(&common::csrf_token(&page)));
+    let mut request = t.client.post("/login").header(ContentType::Form).body(body);
+    for (name, value) in headers {
+        request = request.header(Header::new(*name, *value));
+    }
+    let r = request.dispatch().await;
+    let status = r.status();
+    if status == Status::Forbidden {
+        let html = r.into_string().await.unwrap();
+        assert!(html.contains("This form was sent from another site"), "a page that says why: {html}");
+    }
+    status
+}
+
+#[rocket::async_test]
+async fn a_form_sent_from_another_site_is_refused_even_with_a_token() {
+    let t = TestApp::start().await;
+    t.user("maria", false).await;
+    assert_eq!(login_with(&t, &[("Origin", "https://evil.example")]).await, Status::Forbidden);
+    assert_eq!(login_with(&t, &[("Origin", "http://petitions.test.evil.example")]).await, Status::Forbidden);
+    assert_eq!(t.count("SELECT COUNT(*) FROM sessions").await, 0, "no session was opened");
+    assert_eq!(login_with(&t, &[("Origin", "http://petitions.test")]).await, Status::SeeOther);
+    // No header (old browsers, some Tor setups) or `null` (our pages' no-referrer policy).
+    assert_eq!(login_with(&t, &[]).await, Status::SeeOther);
+    assert_eq!(login_with(&t, &[("Origin", "null")]).await, Status::SeeOther);
+    // In development, the loopback address the instance was opened at.
+    let local = [("Host", "127.0.0.1:8000"), ("Origin", "http://127.0.0.1:8000")];
+    assert_eq!(login_with(&t, &local).await, Status::SeeOther);
+    let other_port = [("Host", "127.0.0.1:8000"), ("Origin", "http://127.0.0.1:9999")];
+    assert_eq!(login_with(&t, &other_port).await, Status::Forbidden);
+    let not_loopback = [("Host", "evil.example"), ("Origin", "http://evil.example")];
+    assert_eq!(login_with(&t, &not_loopback).await, Status::Forbidden);
 }

@@ -1,9 +1,10 @@
 //! Translators' safety net: English and French stay complete, and the check really fails when
-//! a key is missing.
+//! a key is missing. Switching language keeps the page's query.
 use crate::common;
 
 use std::process::Command;
 
+use common::TestApp;
 use rustition::i18n;
 
 #[test]
@@ -132,4 +133,22 @@ fn every_message_id_in_the_code_exists_in_english() {
         }
     }
     assert!(missing.is_empty(), "ids used in the code but not in locales/en: {missing:#?}");
+}
+
+#[rocket::async_test]
+async fn the_language_links_keep_the_query_and_replace_only_lang() {
+    let t = TestApp::start().await;
+    let (_, html) = t.get("/login?next=%2Fdashboard%3Fstatus%3Ddraft").await;
+    assert!(html.contains("href=\"/login?next=%2Fdashboard%3Fstatus%3Ddraft&amp;lang=fr\""), "{html}");
+    let (_, html) = t.get("/login?lang=en&next=%2Fx").await;
+    assert!(html.contains("href=\"/login?next=%2Fx&amp;lang=fr\""));
+    let (_, html) = t.get("/login").await;
+    assert!(html.contains("href=\"/login?lang=fr\""));
+
+    // The petition page, copied from a cache for anonymous visitors, keeps each visitor's own.
+    let id = t.petition().await;
+    let (_, html) = t.get(&format!("/p/{id}?from=mailing-x7")).await;
+    assert!(html.contains(&format!("href=\"/p/{id}?from=mailing-x7&amp;lang=fr\"")));
+    let (_, html) = t.get(&format!("/p/{id}")).await;
+    assert!(html.contains(&format!("href=\"/p/{id}?lang=fr\"")) && !html.contains("mailing-x7"));
 }

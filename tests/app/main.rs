@@ -6,6 +6,7 @@
 mod common;
 
 mod account_life;
+mod account_security;
 mod accounts;
 mod browser;
 mod cli;
@@ -15,6 +16,7 @@ mod dashboard_permissions;
 mod dashboard_signatures;
 mod dashboard_templates;
 mod i18n;
+mod logs;
 mod mail_queue;
 mod organisations;
 mod permalinks;

@@ -38,11 +38,7 @@ pub async fn issue(
     new_email: Option<String>,
     now: DateTime<Utc>,
 ) -> DomainResult<String> {
-    email_token::Entity::delete_many()
-        .filter(email_token::Column::UserId.eq(user))
-        .filter(email_token::Column::Purpose.eq(purpose.as_str()))
-        .exec(db)
-        .await?;
+    revoke(db, user, purpose).await?;
     let token = tokens::random_token(32);
     email_token::ActiveModel {
         user_id: Set(user),
@@ -56,6 +52,16 @@ pub async fn issue(
     .insert(db)
     .await?;
     Ok(token)
+}
+
+/// Every link of `user` for `purpose` stops working.
+pub async fn revoke(db: &impl ConnectionTrait, user: i64, purpose: Purpose) -> DomainResult<()> {
+    email_token::Entity::delete_many()
+        .filter(email_token::Column::UserId.eq(user))
+        .filter(email_token::Column::Purpose.eq(purpose.as_str()))
+        .exec(db)
+        .await?;
+    Ok(())
 }
 
 /// The user and token row a link belongs to, if it is valid (not used, not expired).

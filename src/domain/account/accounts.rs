@@ -104,20 +104,63 @@ pub async fn count(db: &impl ConnectionTrait) -> DomainResult<u64> {
     Ok(user::Entity::find().count(db).await?)
 }
 
-/// Registration: an unverified account and the mail that verifies its address, together.
-pub async fn register(db: &sea_orm::DatabaseConnection, new: NewAccount, composer: &Composer) -> DomainResult<UserId> {
+/// What registration did. The visitor is told the same either way, so the form does not tell
+/// who has an account.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Registered {
+    /// A new, unverified account, and the mail that verifies its address.
+    New(UserId),
+    /// The address already had an account: its owner is mailed a notice instead.
+    AddressTaken,
+}
+
+/// Registration: an unverified account and the mail that verifies its address, together. An
+/// address that already has an account gets a notice with links to sign in or reset the
+/// password instead, while the visitor sees the same outcome (user names are public, so a taken
+/// one is still reported on its field).
+pub async fn register(
+    db: &sea_orm::DatabaseConnection,
+    new: NewAccount,
+    composer: &Composer,
+) -> DomainResult<Registered> {
     let txn = crate::db::begin_write(db).await?;
     let lang = new.locale.clone().unwrap_or_else(|| composer.i18n.default_locale().to_string());
     let recipient = new.email.trim().to_string();
-    let id = create(&txn, NewAccount { verified: false, is_admin: false, ..new }).await?;
+    let password = new.password.clone();
+    let owner = if email::is_valid(&recipient) { find_by_email(&txn, &recipient).await? } else { None };
     let now = now();
-    let token = account_tokens::issue(&txn, id.0, Purpose::Verify, None, now).await?;
-    let link = format!("{}/verify/{token}", composer.public_url);
-    let draft =
-        composer.account_mail("verify", &lang, &recipient, "mail-verify-subject", serde_json::json!({ "link": link }));
-    queue::enqueue(&txn, draft, now).await?;
+    let registered = match (create(&txn, NewAccount { verified: false, is_admin: false, ..new }).await, owner) {
+        (Ok(id), _) => {
+            let token = account_tokens::issue(&txn, id.0, Purpose::Verify, None, now).await?;
+            let link = format!("{}/verify/{token}", composer.public_url);
+            let values = serde_json::json!({ "link": link });
+            let draft = composer.account_mail("verify", &lang, &recipient, "mail-verify-subject", values);
+            queue::enqueue(&txn, draft, now).await?;
+            Registered::New(id)
+        }
+        (Err(DomainError::Invalid(mut errors)), Some(owner)) => {
+            if errors.get("email") == Some(&"error-email-taken") {
+                errors.remove("email");
+            }
+            if !errors.is_empty() {
+                return Err(DomainError::Invalid(errors));
+            }
+            // The work a new account costs (its password hash), so the time taken does not tell.
+            passwords::hash(&password).await?;
+            let values = serde_json::json!({
+                "login": format!("{}/login", composer.public_url),
+                "forgot": format!("{}/password/forgot", composer.public_url),
+            });
+            let lang = owner.locale.clone().unwrap_or(lang);
+            let draft =
+                composer.account_mail("register_taken", &lang, &owner.email, "mail-register-taken-subject", values);
+            queue::enqueue(&txn, draft, now).await?;
+            Registered::AddressTaken
+        }
+        (Err(e), _) => return Err(e),
+    };
     txn.commit().await?;
-    Ok(id)
+    Ok(registered)
 }
 
 /// Marks the address verified; the link is used up.
@@ -147,7 +190,17 @@ pub async fn request_reset(db: &sea_orm::DatabaseConnection, address: &str, comp
     Ok(())
 }
 
-/// Sets a new password from a reset link; every session of the account ends.
+/// True while a reset link can still be used, so its page can say at once when it cannot.
+pub async fn reset_link_valid(db: &impl ConnectionTrait, token: &str) -> DomainResult<bool> {
+    match account_tokens::find(db, token, Purpose::Reset, now()).await {
+        Ok(_) => Ok(true),
+        Err(DomainError::Refused(_)) => Ok(false),
+        Err(e) => Err(e),
+    }
+}
+
+/// Sets a new password from a reset link. Every session of the account ends, and a pending
+/// change of address is cancelled: whoever took the account must not keep it that way.
 pub async fn reset_password(
     db: &sea_orm::DatabaseConnection,
     token: &str,
@@ -169,16 +222,20 @@ pub async fn reset_password(
     let user = active.update(&txn).await?;
     account_tokens::consume(&txn, &row).await?;
     sessions::close_all(&txn, user.id).await?;
+    account_tokens::revoke(&txn, user.id, Purpose::EmailChange).await?;
     txn.commit().await?;
     Ok(user)
 }
 
-/// Changes the password of a signed-in user who knows the current one.
+/// Changes the password of a signed-in user who knows the current one. Every other session of
+/// the account ends (one opened with the old password may be a thief's); `keep` is the token of
+/// the session that made the change, which stays.
 pub async fn change_password(
-    db: &impl ConnectionTrait,
+    db: &sea_orm::DatabaseConnection,
     user: &user::Model,
     current: &str,
     new: &str,
+    keep: &str,
 ) -> DomainResult<()> {
     let mut errors = FieldErrors::new();
     if !passwords::verify(current, &user.password_hash).await {
@@ -190,9 +247,13 @@ pub async fn change_password(
     if !errors.is_empty() {
         return Err(DomainError::Invalid(errors));
     }
+    let hash = passwords::hash(new).await?;
+    let txn = crate::db::begin_write(db).await?;
     let mut active: user::ActiveModel = user.clone().into();
-    active.password_hash = Set(passwords::hash(new).await?);
-    active.update(db).await?;
+    active.password_hash = Set(hash);
+    active.update(&txn).await?;
+    sessions::close_others(&txn, user.id, keep).await?;
+    txn.commit().await?;
     Ok(())
 }
 
@@ -212,7 +273,10 @@ pub async fn update_profile(
     Ok(active.update(db).await?)
 }
 
-/// Sends a confirmation link to a new address; the address changes when it is opened.
+/// Sends a confirmation link to a new address; the address changes when it is opened. An
+/// address that has an account already gets a notice instead of a link, and the requester is
+/// told the same either way. The old address is told of the change (without the new address in
+/// full), with a way to take the account back.
 pub async fn request_email_change(
     db: &sea_orm::DatabaseConnection,
     user: &user::Model,
@@ -223,24 +287,45 @@ pub async fn request_email_change(
     if !email::is_valid(new_address) {
         return Err(DomainError::Invalid(FieldErrors::from([("email", "error-email-invalid")])));
     }
-    if find_by_email(db, new_address).await?.is_some() {
-        return Err(DomainError::Invalid(FieldErrors::from([("email", "error-email-taken")])));
+    if new_address.to_lowercase() == user.email.to_lowercase() {
+        return Err(DomainError::Invalid(FieldErrors::from([("email", "error-email-same")])));
     }
+    let owner = find_by_email(db, new_address).await?;
     let txn = crate::db::begin_write(db).await?;
     let now = now();
-    let token = account_tokens::issue(&txn, user.id, Purpose::EmailChange, Some(new_address.to_string()), now).await?;
-    let link = format!("{}/account/email/{token}", composer.public_url);
-    let lang = user.locale.clone().unwrap_or_else(|| composer.i18n.default_locale().to_string());
-    let draft = composer.account_mail(
-        "email_change",
-        &lang,
-        new_address,
-        "mail-email-change-subject",
-        serde_json::json!({ "link": link }),
-    );
+    let default_lang = || composer.i18n.default_locale().to_string();
+    let lang = user.locale.clone().unwrap_or_else(default_lang);
+    let draft = match owner {
+        None => {
+            let token =
+                account_tokens::issue(&txn, user.id, Purpose::EmailChange, Some(new_address.to_string()), now).await?;
+            let values = serde_json::json!({ "link": format!("{}/account/email/{token}", composer.public_url) });
+            composer.account_mail("email_change", &lang, new_address, "mail-email-change-subject", values)
+        }
+        Some(owner) => {
+            let values = serde_json::json!({ "forgot": format!("{}/password/forgot", composer.public_url) });
+            let owner_lang = owner.locale.clone().unwrap_or_else(default_lang);
+            composer.account_mail("email_taken", &owner_lang, &owner.email, "mail-email-taken-subject", values)
+        }
+    };
     queue::enqueue(&txn, draft, now).await?;
+    let values = serde_json::json!({
+        "masked": mask(new_address),
+        "forgot": format!("{}/password/forgot", composer.public_url),
+    });
+    let notice = composer.account_mail("email_change_notice", &lang, &user.email, "mail-email-notice-subject", values);
+    queue::enqueue(&txn, notice, now).await?;
     txn.commit().await?;
     Ok(())
+}
+
+/// An address shown to its old owner's mailbox: enough to recognise it, not to learn it
+/// (`ana@new.example.org` → `a***@n***.org`).
+fn mask(address: &str) -> String {
+    let (local, domain) = address.rsplit_once('@').unwrap_or((address, ""));
+    let first = |s: &str| s.chars().next().map(String::from).unwrap_or_default();
+    let top = domain.rsplit_once('.').map(|(_, top)| format!(".{top}")).unwrap_or_default();
+    format!("{}***@{}***{top}", first(local), first(domain))
 }
 
 pub async fn confirm_email_change(db: &impl ConnectionTrait, token: &str) -> DomainResult<user::Model> {

@@ -41,8 +41,20 @@ pub async fn close(db: &impl ConnectionTrait, token: &str) -> DomainResult<()> {
     Ok(())
 }
 
-/// Ends every session of `user` (password change, reset, account deletion).
+/// Ends every session of `user`: after a password reset, whoever holds a session may be the
+/// person the reset locks out.
 pub async fn close_all(db: &impl ConnectionTrait, user: i64) -> DomainResult<()> {
     session::Entity::delete_many().filter(session::Column::UserId.eq(user)).exec(db).await?;
+    Ok(())
+}
+
+/// Ends every session of `user` but the one of `keep` (the token of the browser that changed
+/// the password): a thief's session ends, the owner stays signed in.
+pub async fn close_others(db: &impl ConnectionTrait, user: i64, keep: &str) -> DomainResult<()> {
+    session::Entity::delete_many()
+        .filter(session::Column::UserId.eq(user))
+        .filter(session::Column::TokenHash.ne(tokens::hash_token(keep)))
+        .exec(db)
+        .await?;
     Ok(())
 }
