@@ -46,7 +46,7 @@ pub struct App {
     /// Image decodes in progress, bounded so that parallel uploads cannot exhaust memory.
     pub decodes: domain::images::Decodes,
     /// Public petitions as shown, kept for a second (see `web::cache`).
-    pub petitions: web::cache::PetitionCache,
+    pub petitions: web::petition::cache::PetitionCache,
     /// While no account exists: the token of the one-time setup page (printed in the log).
     pub setup_token: std::sync::Mutex<Option<String>>,
     /// Dropped with the app: the background tasks it started (mail worker, count batch) end
@@ -89,7 +89,7 @@ pub async fn build_app(settings: Settings) -> Result<App, StartError> {
     let setup_token = (domain::accounts::count(&db).await? == 0).then(|| domain::tokens::random_token(24));
     Ok(App {
         limits: web::limits::Limits::new(),
-        petitions: web::cache::PetitionCache::default(),
+        petitions: web::petition::cache::PetitionCache::default(),
         decodes: domain::images::Decodes::default(),
         intake: domain::intake::Intake::start(&writer),
         setup_token: std::sync::Mutex::new(setup_token),

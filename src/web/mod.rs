@@ -7,20 +7,17 @@ use rocket::{Build, Request, Rocket, catch, catchers};
 pub mod account;
 pub mod admin;
 pub mod assets;
-pub mod auth;
-pub mod cache;
 pub mod context;
 pub mod csrf;
 pub mod dashboard;
 pub mod error;
 pub mod limits;
-pub mod organisations;
+pub mod organisation;
 pub mod page;
 pub mod params;
-pub mod public;
-pub mod register;
+pub mod petition;
 pub mod security;
-pub mod share;
+pub mod signature;
 
 use page::Page;
 use rocket::Either;
@@ -44,18 +41,20 @@ fn any_error(status: Status, req: &Request<'_>) -> Either<Page, Redirect> {
 /// Mounts every route, the static files, the catchers and the fairings.
 pub fn mount(rocket: Rocket<Build>, static_dir: &std::path::Path, headers: security::SecurityHeaders) -> Rocket<Build> {
     rocket
-        .mount("/", public::routes())
+        .mount("/", petition::public::routes())
+        .mount("/", petition::share::routes())
+        .mount("/", signature::sign::routes())
+        .mount("/", signature::confirm::routes())
         .mount("/", assets::routes())
-        .mount("/", share::routes())
-        .mount("/", auth::routes())
-        .mount("/", admin::routes())
-        .mount("/", register::routes())
-        .mount("/", account::routes())
-        .mount("/", organisations::routes())
+        .mount("/", account::login::routes())
+        .mount("/", account::register::routes())
+        .mount("/", account::settings::routes())
+        .mount("/", admin::mail::routes())
+        .mount("/", organisation::routes())
         .mount("/", dashboard::routes())
         .mount("/static", FileServer::from(static_dir))
         .register("/", catchers![any_error, sign_in_first])
         .attach(headers)
         .attach(security::RequestLog)
-        .attach(cache::Forget)
+        .attach(petition::cache::Forget)
 }

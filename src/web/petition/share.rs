@@ -4,15 +4,15 @@
 use rocket::http::Status;
 use rocket::{get, routes};
 
-use super::context::{AppState, Ctx};
-use super::error::{WebError, WebResult};
-use super::page::Page;
-use super::public::{canonical_url, themed};
 use crate::App;
 use crate::domain::FieldErrors;
 use crate::domain::ids::PetitionId;
 use crate::domain::petitions::PublicPetition;
 use crate::domain::sharing::{self, Network};
+use crate::web::context::{AppState, Ctx};
+use crate::web::error::{WebError, WebResult};
+use crate::web::page::Page;
+use crate::web::petition::public::{canonical_url, themed};
 
 pub fn routes() -> Vec<rocket::Route> {
     routes![share]

@@ -3,13 +3,13 @@ use rocket::http::CookieJar;
 use rocket::response::Redirect;
 use rocket::{get, post, routes};
 
-use super::context::{AppState, Ctx, SignedIn, flash};
-use super::csrf::{CsrfForm, TokenOnly};
-use super::error::{WebError, WebResult};
-use super::page::Page;
 use crate::domain::now;
 use crate::domain::permissions;
 use crate::mail::queue;
+use crate::web::context::{AppState, Ctx, SignedIn, flash};
+use crate::web::csrf::{CsrfForm, TokenOnly};
+use crate::web::error::{WebError, WebResult};
+use crate::web::page::Page;
 
 pub fn routes() -> Vec<rocket::Route> {
     routes![mail_page, mail_action]

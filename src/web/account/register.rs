@@ -6,15 +6,15 @@ use rocket::http::{CookieJar, Status};
 use rocket::response::Redirect;
 use rocket::{FromForm, get, post, routes};
 
-use super::auth::safe_next;
-use super::context::{AppState, Ctx, flash};
-use super::csrf::{CsrfForm, TokenOnly};
-use super::error::{WebError, WebResult};
-use super::page::Page;
 use crate::config::Challenge;
 use crate::domain::accounts::{self, NewAccount};
 use crate::domain::challenge::{self, Scope};
 use crate::domain::{DomainError, FieldErrors, now, sessions};
+use crate::web::account::login::safe_next;
+use crate::web::context::{AppState, Ctx, flash};
+use crate::web::csrf::{CsrfForm, TokenOnly};
+use crate::web::error::{WebError, WebResult};
+use crate::web::page::Page;
 
 pub fn routes() -> Vec<rocket::Route> {
     routes![register_page, register, challenge_image, verify_page, verify, forgot_page, forgot, reset_page, reset]

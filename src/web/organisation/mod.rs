@@ -5,10 +5,6 @@ use rocket::http::{CookieJar, Status};
 use rocket::response::Redirect;
 use rocket::{FromForm, get, post, routes};
 
-use super::context::{AppState, Ctx, SignedIn, flash};
-use super::csrf::{CsrfForm, TokenOnly};
-use super::error::WebResult;
-use super::page::Page;
 use crate::domain::ids::{OrganisationId, UserId};
 use crate::domain::organisations::{self, OrganisationInput};
 use crate::domain::permissions::{
@@ -16,6 +12,10 @@ use crate::domain::permissions::{
 };
 use crate::domain::{DomainError, FieldErrors, invitations, petitions};
 use crate::entities::{organisation, user};
+use crate::web::context::{AppState, Ctx, SignedIn, flash};
+use crate::web::csrf::{CsrfForm, TokenOnly};
+use crate::web::error::WebResult;
+use crate::web::page::Page;
 
 pub fn routes() -> Vec<rocket::Route> {
     routes![

@@ -6,12 +6,12 @@ use rocket::http::{CookieJar, Status};
 use rocket::response::Redirect;
 use rocket::{FromForm, get, post, routes};
 
-use super::context::{AppState, Ctx, SESSION_COOKIE, flash};
-use super::csrf::{CsrfForm, TokenOnly};
-use super::error::{WebError, WebResult};
-use super::page::Page;
 use crate::domain::accounts::{self, NewAccount};
 use crate::domain::{DomainError, FieldErrors, now, sessions};
+use crate::web::context::{AppState, Ctx, SESSION_COOKIE, flash};
+use crate::web::csrf::{CsrfForm, TokenOnly};
+use crate::web::error::{WebError, WebResult};
+use crate::web::page::Page;
 
 pub fn routes() -> Vec<rocket::Route> {
     routes![login_page, login, logout, setup_page, setup]

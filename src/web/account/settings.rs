@@ -3,14 +3,14 @@ use rocket::http::{CookieJar, Status};
 use rocket::response::Redirect;
 use rocket::{FromForm, get, post, routes};
 
-use super::context::{AppState, Ctx, SESSION_COOKIE, SignedIn, flash};
-use super::csrf::{CsrfForm, TokenOnly};
-use super::error::WebResult;
-use super::page::Page;
-use super::register::{action_page, notice};
 use crate::domain::ids::UserId;
 use crate::domain::{DomainError, FieldErrors, accounts, organisations};
 use crate::entities::user;
+use crate::web::account::register::{action_page, notice};
+use crate::web::context::{AppState, Ctx, SESSION_COOKIE, SignedIn, flash};
+use crate::web::csrf::{CsrfForm, TokenOnly};
+use crate::web::error::WebResult;
+use crate::web::page::Page;
 
 pub fn routes() -> Vec<rocket::Route> {
     routes![settings, profile, email, email_confirm_page, email_confirm, password, delete_page, delete]

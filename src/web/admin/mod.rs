@@ -1,0 +1,2 @@
+//! Instance administration (admins only): the mail queue.
+pub mod mail;

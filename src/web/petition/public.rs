@@ -1,0 +1,148 @@
+//! What the public sees: the list of petitions and a petition page (signing and confirming are
+//! in `web/signature/`).
+use rocket::http::Status;
+use rocket::response::Redirect;
+use rocket::{Either, get, routes};
+
+use crate::App;
+use crate::config::Challenge;
+use crate::domain::challenge::{self, Scope};
+use crate::domain::ids::PetitionId;
+use crate::domain::petitions::{self, PublicPetition};
+use crate::domain::signatures::SignInput;
+use crate::domain::{FieldErrors, now};
+use crate::web::context::{AppState, Ctx};
+use crate::web::error::WebResult;
+use crate::web::page::Page;
+use crate::web::petition::cache::Shown;
+
+pub fn routes() -> Vec<rocket::Route> {
+    routes![index, healthz, ping, by_id, by_organisation, by_user]
+}
+
+#[get("/")]
+async fn index(app: &AppState, ctx: &Ctx) -> WebResult<Page> {
+    let list = petitions::list_public(&app.db, 50).await?;
+    let mut extra = tera::Context::new();
+    extra.insert("petitions", &list);
+    ctx.page(app, "index.html", extra)
+}
+
+/// 200 when the database answers, for load balancers and monitoring.
+#[get("/healthz")]
+async fn healthz(app: &AppState) -> (Status, &'static str) {
+    match app.db.ping().await {
+        Ok(()) => (Status::Ok, "ok"),
+        Err(e) => {
+            tracing::error!(error = %e, "health check: database does not answer");
+            (Status::ServiceUnavailable, "database unavailable")
+        }
+    }
+}
+
+/// Liveness without touching the database; also the benchmark's measure of the bare server.
+#[get("/ping")]
+fn ping() -> &'static str {
+    "pong"
+}
+
+/// The theme's own template, or the default theme's.
+fn theme_template(app: &App, theme: &str, name: &str) -> String {
+    let own = format!("themes/{theme}/{name}");
+    if app.views.has(&own) { own } else { format!("themes/classic/{name}") }
+}
+
+/// The petition's main address, as shared and as given to search engines.
+pub(crate) fn canonical_url(app: &App, petition: &PublicPetition) -> String {
+    format!("{}{}", app.settings.public_url(), petition.path)
+}
+
+/// One of a petition's public pages, in the petition's theme, with what every such page needs
+/// (the theme's stylesheet and the petition's colours are linked from `partials/petition/head.html`).
+pub(crate) fn themed(
+    app: &App,
+    ctx: &Ctx,
+    petition: &PublicPetition,
+    name: &str,
+    mut extra: tera::Context,
+) -> WebResult<Page> {
+    extra.insert("petition", petition);
+    extra.insert("theme_css", &app.views.theme_css(&petition.look.theme).is_some());
+    extra.insert("canonical_url", &canonical_url(app, petition));
+    extra.insert("public_url", &app.settings.public_url());
+    ctx.page(app, &theme_template(app, &petition.look.theme, name), extra)
+}
+
+/// The challenge a petition's sign form asks: the instance's, while the form is open.
+pub(crate) fn sign_challenge(app: &App, petition: &PublicPetition) -> Challenge {
+    if petition.accepts_signatures() { app.settings.signing.challenge } else { Challenge::None }
+}
+
+pub(crate) fn petition_page(
+    app: &App,
+    ctx: &Ctx,
+    shown: &Shown,
+    form: &SignInput,
+    errors: &FieldErrors,
+) -> WebResult<Page> {
+    let petition = &shown.petition;
+    let kind = sign_challenge(app, petition);
+    let render = |csrf_token: &str| {
+        let mut extra = tera::Context::new();
+        extra.insert("text_html", &shown.text_html);
+        extra.insert("image", &shown.image);
+        extra.insert("form", form);
+        extra.insert("errors", errors);
+        // The error summary names custom fields by the organiser's labels.
+        let labels: std::collections::BTreeMap<String, &str> = petition
+            .fields
+            .custom
+            .iter()
+            .enumerate()
+            .map(|(i, c)| (format!("custom{}", i + 1), c.label.as_str()))
+            .collect();
+        extra.insert("labels", &labels);
+        extra.insert("mailto", &crate::web::petition::share::mailto(app, ctx, petition));
+        extra.insert("csrf_token", csrf_token);
+        extra.insert("challenge", &challenge::pose(&app.challenge_key, kind, Scope::Signing(petition.id.0), now()));
+        themed(app, ctx, petition, "petition.html", extra)
+    };
+    // A challenge is each visitor's own: such pages are not copied from the cache.
+    if kind != Challenge::None || !errors.is_empty() || ctx.user.is_some() || ctx.flash.is_some() {
+        return render(&ctx.csrf_token);
+    }
+    // The same for every anonymous visitor but the CSRF token: rendered once, then copied.
+    let slot = &app.petitions.token_slot;
+    let page = shown.page((&ctx.here, &ctx.lang), slot, || render(slot).map(|page| page.html))?;
+    Ok(Page::ok(page.fill(&ctx.csrf_token)))
+}
+
+#[get("/p/<id>")]
+async fn by_id(app: &AppState, ctx: &Ctx, id: PetitionId) -> WebResult<Page> {
+    let shown = app.petitions.by_id(&app.db, id).await?;
+    petition_page(app, ctx, &shown, &SignInput::default(), &FieldErrors::new())
+}
+
+/// A petition by one of its permalinks; the others than the canonical one redirect to it, so a
+/// link shared before a rename keeps working.
+async fn by_permalink(
+    app: &App,
+    ctx: &Ctx,
+    (kind, owner, slug): (&str, &str, &str),
+) -> WebResult<Either<Page, Redirect>> {
+    let shown = app.petitions.by_permalink(&app.db, (kind, owner, slug)).await?;
+    if shown.petition.path != format!("/{kind}/{owner}/{slug}") {
+        return Ok(Either::Right(Redirect::permanent(shown.petition.path.clone())));
+    }
+    Ok(Either::Left(petition_page(app, ctx, &shown, &SignInput::default(), &FieldErrors::new())?))
+}
+
+#[get("/o/<org>/<slug>")]
+async fn by_organisation(app: &AppState, ctx: &Ctx, org: &str, slug: &str) -> WebResult<Either<Page, Redirect>> {
+    by_permalink(app, ctx, ("o", org, slug)).await
+}
+
+#[get("/u/<user>/<slug>")]
+async fn by_user(app: &AppState, ctx: &Ctx, user: &str, slug: &str) -> WebResult<Either<Page, Redirect>> {
+    by_permalink(app, ctx, ("u", user, slug)).await
+}

@@ -1,0 +1,62 @@
+//! Confirming a signature: the mailed link opens a landing page, whose button confirms.
+use rocket::http::Status;
+use rocket::{get, post, routes};
+
+use crate::App;
+use crate::domain::ids::PetitionId;
+use crate::domain::now;
+use crate::domain::petitions::PublicPetition;
+use crate::domain::signatures::{self};
+use crate::web::context::{AppState, Ctx};
+use crate::web::csrf::{CsrfForm, TokenOnly};
+use crate::web::error::WebResult;
+use crate::web::page::Page;
+
+use crate::web::petition::public::themed;
+
+pub fn routes() -> Vec<rocket::Route> {
+    routes![confirm_page, confirm]
+}
+
+/// The link in the mail lands here. Opening it changes nothing (mail scanners open links);
+/// the button on the page confirms.
+#[get("/p/<id>/confirm/<token>")]
+async fn confirm_page(app: &AppState, ctx: &Ctx, id: PetitionId, token: &str) -> WebResult<Page> {
+    let shown = app.petitions.by_id(&app.db, id).await?;
+    let state = signatures::token_state(&app.db, id, token, now()).await?;
+    confirm_result(app, ctx, &shown.petition, token, state, false)
+}
+
+#[post("/p/<id>/confirm/<token>", data = "<_form>")]
+async fn confirm(
+    app: &AppState,
+    ctx: &Ctx,
+    id: PetitionId,
+    token: &str,
+    _form: CsrfForm<TokenOnly>,
+) -> WebResult<Page> {
+    let shown = app.petitions.by_id(&app.db, id).await?;
+    let state = app.intake.confirm(id, token, now()).await?;
+    confirm_result(app, ctx, &shown.petition, token, state, true)
+}
+
+fn confirm_result(
+    app: &App,
+    ctx: &Ctx,
+    petition: &PublicPetition,
+    token: &str,
+    state: signatures::TokenState,
+    submitted: bool,
+) -> WebResult<Page> {
+    use signatures::TokenState::*;
+    let mut extra = tera::Context::new();
+    extra.insert("token", token);
+    extra.insert("state", &state);
+    extra.insert("submitted", &submitted);
+    let page = themed(app, ctx, petition, "confirm.html", extra)?;
+    Ok(match state {
+        Valid | AlreadyConfirmed => page,
+        Expired => page.with_status(Status::Gone),
+        Unknown => page.with_status(Status::NotFound),
+    })
+}

@@ -1,0 +1,3 @@
+//! A signer's path after the petition page: signing, thanks, confirming.
+pub mod confirm;
+pub mod sign;
