@@ -14,7 +14,7 @@ use sea_orm::sea_query::OnConflict;
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set};
 use serde::Serialize;
 
-use super::{DomainError, DomainResult, tokens};
+use super::{DomainError, DomainResult, FieldErrors, tokens};
 use crate::config::Challenge;
 use crate::entities::challenge_use;
 
@@ -160,6 +160,55 @@ pub async fn check(
 ) -> DomainResult<bool> {
     let Some(right) = expected(key, scope, token, now) else { return Ok(false) };
     Ok(record(db, token, now).await? && given.trim().to_lowercase() == right)
+}
+
+/// What a public form (signing, registering) carries against robots: a field hidden from
+/// people, and the challenge's token and answer.
+#[derive(Debug, Clone, Copy)]
+pub struct Screening<'a> {
+    pub honeypot: &'a str,
+    pub token: &'a str,
+    pub answer: &'a str,
+}
+
+/// How a form's sender fared.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Screened {
+    /// The hidden field was filled: answer as if it worked, keep nothing.
+    Bot,
+    Passed,
+    /// The challenge was not answered right: say so beside the form's other mistakes, so that
+    /// one try shows them all.
+    WrongAnswer,
+}
+
+impl Screened {
+    /// The form's errors, with the challenge's own when it was answered wrong.
+    pub fn with_errors(self, mut errors: FieldErrors) -> FieldErrors {
+        if self == Screened::WrongAnswer {
+            errors.insert("challenge", "error-challenge-wrong");
+        }
+        errors
+    }
+}
+
+/// The one bot-defence step of every public form: the honeypot, then the challenge of `kind`
+/// (none: nothing to answer). On SQLite, pass the app's writer connection (see `check`).
+pub async fn screen(
+    db: &impl ConnectionTrait,
+    (key, kind, scope): (&[u8], Challenge, Scope),
+    sent: Screening<'_>,
+    now: DateTime<Utc>,
+) -> DomainResult<Screened> {
+    if !sent.honeypot.is_empty() {
+        tracing::info!(form = %scope.label(), "honeypot filled; ignored");
+        return Ok(Screened::Bot);
+    }
+    if kind == Challenge::None || check(db, key, scope, sent.token, sent.answer, now).await? {
+        Ok(Screened::Passed)
+    } else {
+        Ok(Screened::WrongAnswer)
+    }
 }
 
 /// Records `what` (a token, or that its picture was shown); false when it already was.

@@ -12,6 +12,7 @@ pub mod csrf;
 pub mod dashboard;
 pub mod error;
 pub mod limits;
+pub mod mail_wake;
 pub mod organisation;
 pub mod page;
 pub mod params;
@@ -56,5 +57,6 @@ pub fn mount(rocket: Rocket<Build>, static_dir: &std::path::Path, headers: secur
         .register("/", catchers![any_error, sign_in_first])
         .attach(headers)
         .attach(security::RequestLog)
+        .attach(mail_wake::WakeMail)
         .attach(petition::cache::Forget)
 }

@@ -64,6 +64,25 @@ async fn an_organiser_registers_verifies_changes_everything_and_deletes_the_acco
     let html = r.into_string().await.unwrap();
     assert!(html.contains("This is not the right answer") && html.contains("value=\"ana@example.org\""));
 
+    // A wrong answer is reported together with the form's other mistakes, as on signing.
+    let (_, html) = t.get("/register").await;
+    let token = common::csrf_token(&html);
+    let fields = [
+        ("csrf_token", token.as_str()),
+        ("username", "x"),
+        ("email", "not an address"),
+        ("password", "short"),
+        ("challenge_token", "a made-up token"),
+        ("challenge", "999"),
+    ];
+    let r = t.post_form("/register", &fields).await;
+    assert_eq!(r.status(), Status::UnprocessableEntity);
+    let html = r.into_string().await.unwrap();
+    assert!(html.contains("This is not the right answer"), "the challenge's mistake");
+    for field in ["username-error", "email-error", "password-error"] {
+        assert!(html.contains(&format!("id=\"{field}\"")), "{field} shown at the same time");
+    }
+
     let (status, html) = register(&t, "/register", "ana", "ana@example.org").await;
     assert_eq!(status, Status::Ok, "{html}");
     assert!(html.contains("Check your mailbox"));

@@ -3,6 +3,7 @@
 use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, Set};
 
 use crate::domain::account_tokens::{self, Purpose};
+use crate::domain::challenge::Screened;
 use crate::domain::ids::UserId;
 use crate::domain::{DomainError, DomainResult, FieldErrors, email, now, organisations, passwords, reserved, sessions};
 use crate::entities::{organisation, user};
@@ -27,6 +28,15 @@ pub const USERNAME_MAX: usize = 32;
 /// Checks a new account and creates it. Names and addresses already taken are reported on
 /// their fields.
 pub async fn create(db: &impl ConnectionTrait, new: NewAccount) -> DomainResult<UserId> {
+    let errors = problems(db, &new).await?;
+    if !errors.is_empty() {
+        return Err(DomainError::Invalid(errors));
+    }
+    create_checked(db, new).await
+}
+
+/// What is wrong with `new`, field by field (nothing: it can be created).
+async fn problems(db: &impl ConnectionTrait, new: &NewAccount) -> DomainResult<FieldErrors> {
     let username = new.username.trim().to_string();
     let address = new.email.trim().to_string();
     let mut errors = FieldErrors::new();
@@ -46,9 +56,11 @@ pub async fn create(db: &impl ConnectionTrait, new: NewAccount) -> DomainResult<
     if new.display_name.chars().count() > 200 {
         errors.insert("display_name", "error-too-long");
     }
-    if !errors.is_empty() {
-        return Err(DomainError::Invalid(errors));
-    }
+    Ok(errors)
+}
+
+async fn create_checked(db: &impl ConnectionTrait, new: NewAccount) -> DomainResult<UserId> {
+    let (username, address) = (new.username.trim().to_string(), new.email.trim().to_string());
     let now = now();
     let created = user::ActiveModel {
         username: Set(username),
@@ -112,6 +124,8 @@ pub enum Registered {
     New(UserId),
     /// The address already had an account: its owner is mailed a notice instead.
     AddressTaken,
+    /// A robot filled the hidden field: nothing was kept, and it is told the same as anyone.
+    Ignored,
 }
 
 /// Registration: an unverified account and the mail that verifies its address, together. An
@@ -120,9 +134,20 @@ pub enum Registered {
 /// one is still reported on its field).
 pub async fn register(
     db: &sea_orm::DatabaseConnection,
-    new: NewAccount,
+    (new, screened): (NewAccount, Screened),
     composer: &Composer,
 ) -> DomainResult<Registered> {
+    if screened == Screened::Bot {
+        return Ok(Registered::Ignored);
+    }
+    if screened == Screened::WrongAnswer {
+        // Every mistake at once, but nothing on whether the address has an account.
+        let mut errors = problems(db, &new).await?;
+        if errors.get("email") == Some(&"error-email-taken") {
+            errors.remove("email");
+        }
+        return Err(DomainError::Invalid(screened.with_errors(errors)));
+    }
     let txn = crate::db::begin_write(db).await?;
     let lang = new.locale.clone().unwrap_or_else(|| composer.i18n.default_locale().to_string());
     let recipient = new.email.trim().to_string();

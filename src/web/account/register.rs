@@ -6,9 +6,8 @@ use rocket::http::{CookieJar, Status};
 use rocket::response::Redirect;
 use rocket::{FromForm, get, post, routes};
 
-use crate::config::Challenge;
 use crate::domain::accounts::{self, NewAccount};
-use crate::domain::challenge::{self, Scope};
+use crate::domain::challenge::{self, Scope, Screening};
 use crate::domain::{DomainError, FieldErrors, now, sessions};
 use crate::web::account::login::safe_next;
 use crate::web::context::{AppState, Ctx, flash};
@@ -115,24 +114,9 @@ async fn register(app: &AppState, ctx: &Ctx, ip: Option<IpAddr>, form: CsrfForm<
         return Err(WebError::new(Status::TooManyRequests, "error-rate-limited"));
     }
     let done = || notice(app, ctx, "register-done-title", "register-done-message", None);
-    if !form.website.is_empty() {
-        tracing::info!("registration honeypot filled; ignored");
-        return done();
-    }
-    if app.settings.accounts.challenge != Challenge::None
-        && !challenge::check(
-            &app.writer,
-            &app.challenge_key,
-            Scope::Registration,
-            &form.challenge_token,
-            &form.challenge,
-            now(),
-        )
-        .await?
-    {
-        let errors = FieldErrors::from([("challenge", "error-challenge-wrong")]);
-        return Ok(register_form(app, ctx, &form, &errors).await?.with_status(Status::UnprocessableEntity));
-    }
+    let sent = Screening { honeypot: &form.website, token: &form.challenge_token, answer: &form.challenge };
+    let kind = (app.challenge_key.as_slice(), app.settings.accounts.challenge, Scope::Registration);
+    let screened = challenge::screen(&app.writer, kind, sent, now()).await?;
     let new = NewAccount {
         username: form.username.clone(),
         email: form.email.clone(),
@@ -141,11 +125,8 @@ async fn register(app: &AppState, ctx: &Ctx, ip: Option<IpAddr>, form: CsrfForm<
         locale: Some(ctx.lang.clone()),
         ..Default::default()
     };
-    match accounts::register(&app.db, new, &app.composer).await {
-        Ok(_) => {
-            app.mail_wake.notify_one();
-            done()
-        }
+    match accounts::register(&app.db, (new, screened), &app.composer).await {
+        Ok(_) => done(),
         Err(DomainError::Invalid(errors)) => {
             Ok(register_form(app, ctx, &form, &errors).await?.with_status(Status::UnprocessableEntity))
         }
@@ -218,7 +199,6 @@ async fn forgot(app: &AppState, ctx: &Ctx, ip: Option<IpAddr>, form: CsrfForm<Fo
         return Err(WebError::new(Status::TooManyRequests, "error-rate-limited"));
     }
     accounts::request_reset(&app.db, &form.0.email, &app.composer).await?;
-    app.mail_wake.notify_one();
     notice(app, ctx, "forgot-title", "forgot-done", None)
 }
 

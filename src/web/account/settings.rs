@@ -88,7 +88,6 @@ async fn email(
 ) -> WebResult<Result<Redirect, Page>> {
     match accounts::request_email_change(&app.db, user.0, &form.0.email, &app.composer).await {
         Ok(()) => {
-            app.mail_wake.notify_one();
             flash(jar, "success", "flash-email-sent");
             Ok(Ok(Redirect::to("/account")))
         }

@@ -62,7 +62,6 @@ async fn mail_action(
     if !done.map_err(crate::domain::DomainError::from)? {
         return Err(WebError::not_found());
     }
-    app.mail_wake.notify_one();
     flash(jar, "success", message);
     Ok(Redirect::to("/admin/mail"))
 }

@@ -121,7 +121,6 @@ async fn resend_one(
     let p = petition(app, id).await?;
     match signature_admin::resend_one(&app.db, (&can, &p), sig, (valid_for(app), now()), &app.composer).await {
         Ok(()) => {
-            app.mail_wake.notify_one();
             flash(jar, "success", "flash-confirmation-resent");
             Ok(Ok(Redirect::to(format!("/dashboard/petitions/{id}/signatures"))))
         }
@@ -146,7 +145,6 @@ async fn resend_pending(
     let can = permissions::petition::<ModifySignatures>(&app.db, user.0, id).await?;
     let p = petition(app, id).await?;
     let queued = signature_admin::resend_pending(&app.db, (&can, &p), (valid_for(app), now()), &app.composer).await?;
-    app.mail_wake.notify_one();
     let mut extra = tera::Context::new();
     extra.insert("petition", &p);
     extra.insert("queued", &queued);

@@ -164,7 +164,6 @@ async fn invite(
     let (can, org) = org_with::<AddMembers>(app, user.0, slug).await?;
     match invitations::invite(&app.db, (&can, &org), user.0, &form.0.invitee, &app.composer).await {
         Ok(()) => {
-            app.mail_wake.notify_one();
             flash(jar, "success", "flash-invitation-sent");
             Ok(Ok(Redirect::to(format!("/dashboard/o/{slug}/members"))))
         }

@@ -4,8 +4,7 @@ use rocket::response::Redirect;
 use rocket::{FromForm, get, post, routes};
 
 use crate::App;
-use crate::config::Challenge;
-use crate::domain::challenge::{self, Scope};
+use crate::domain::challenge::{self, Scope, Screened, Screening};
 use crate::domain::ids::PetitionId;
 use crate::domain::intake;
 use crate::domain::signatures::{SignInput, SignRequest};
@@ -97,8 +96,10 @@ async fn sign_shown(app: &App, ctx: &Ctx, shown: &Shown, form: SignForm) -> WebR
     let petition = &shown.petition;
     let id = petition.id;
     let thanks = Redirect::to(format!("/p/{id}/thanks"));
-    if !form.website.is_empty() {
-        tracing::info!(petition = %id, "honeypot filled; signature dropped");
+    let sent = Screening { honeypot: &form.website, token: &form.challenge_token, answer: &form.challenge };
+    let kind = (app.challenge_key.as_slice(), sign_challenge(app, petition), Scope::Signing(id.0));
+    let screened = challenge::screen(&app.writer, kind, sent, now()).await?;
+    if screened == Screened::Bot {
         return Ok(Ok(thanks));
     }
     let input = SignInput {
@@ -120,31 +121,16 @@ async fn sign_shown(app: &App, ctx: &Ctx, shown: &Shown, form: SignForm) -> WebR
         valid_for: chrono::Duration::hours(i64::from(app.settings.signing.confirmation_valid_hours)),
         now: now(),
     };
-    let answered = sign_challenge(app, petition) == Challenge::None
-        || challenge::check(
-            &app.writer,
-            &app.challenge_key,
-            Scope::Signing(id.0),
-            &form.challenge_token,
-            &form.challenge,
-            now(),
-        )
-        .await?;
     // A wrong answer is reported with the form's other mistakes, so that one try shows them all.
-    let written = match (answered, intake::prepare(petition, request, &app.composer)) {
-        (true, Ok(job)) => app.intake.sign(job).await,
-        (false, Ok(_)) => Err(DomainError::Invalid(FieldErrors::new())),
+    let written = match (screened, intake::prepare(petition, request, &app.composer)) {
+        (Screened::WrongAnswer, Ok(_)) => Err(DomainError::Invalid(FieldErrors::new())),
+        (_, Ok(job)) => app.intake.sign(job).await,
         (_, Err(e)) => Err(e),
     };
     match written {
-        Ok(_) => {
-            app.mail_wake.notify_one();
-            Ok(Ok(thanks))
-        }
-        Err(DomainError::Invalid(mut errors)) => {
-            if !answered {
-                errors.insert("challenge", "error-challenge-wrong");
-            }
+        Ok(_) => Ok(Ok(thanks)),
+        Err(DomainError::Invalid(errors)) => {
+            let errors = screened.with_errors(errors);
             let page = petition_page(app, ctx, shown, &input, &errors)?;
             Ok(Err(page.with_status(Status::UnprocessableEntity)))
         }
