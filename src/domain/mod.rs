@@ -5,6 +5,7 @@ use std::collections::BTreeMap;
 use sea_orm::DbErr;
 
 pub mod account;
+pub mod admin;
 pub mod challenge;
 pub mod demo;
 pub mod email;

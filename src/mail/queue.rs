@@ -1,6 +1,5 @@
 //! The queue is a table: a job is written in the same transaction as what caused it, claimed
 //! with a lease, and marked sent, retried later, or failed. Nothing lives only in memory.
-use crate::domain::permissions::{Allowed, ManageInstance};
 use chrono::{DateTime, Utc};
 use sea_orm::sea_query::Expr;
 use sea_orm::{
@@ -185,12 +184,7 @@ pub async fn list(db: &impl ConnectionTrait, status: Option<&str>, limit: u64) -
 
 /// An admin's "retry now": a queued, failed or cancelled job is due at once, with its attempts
 /// counted afresh. Returns false when there was no such job (or it is being sent or was sent).
-pub async fn retry_now(
-    db: &impl ConnectionTrait,
-    _can: &Allowed<ManageInstance, ()>,
-    id: i64,
-    now: DateTime<Utc>,
-) -> Result<bool, DbErr> {
+pub async fn retry_now(db: &impl ConnectionTrait, id: i64, now: DateTime<Utc>) -> Result<bool, DbErr> {
     let result = mail_job::Entity::update_many()
         .col_expr(mail_job::Column::Status, Expr::value(STATUS_QUEUED))
         .col_expr(mail_job::Column::NextAttemptAt, Expr::value(now))
@@ -203,7 +197,7 @@ pub async fn retry_now(
 }
 
 /// An admin's "cancel": a queued or failed job is never sent.
-pub async fn cancel(db: &impl ConnectionTrait, _can: &Allowed<ManageInstance, ()>, id: i64) -> Result<bool, DbErr> {
+pub async fn cancel(db: &impl ConnectionTrait, id: i64) -> Result<bool, DbErr> {
     let result = mail_job::Entity::update_many()
         .col_expr(mail_job::Column::Status, Expr::value(STATUS_CANCELLED))
         .filter(mail_job::Column::Id.eq(id))

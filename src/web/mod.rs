@@ -1,5 +1,5 @@
-//! Rocket routes grouped by audience, the per-request context, CSRF, errors and headers.
-//! Handlers are thin: parse, call `domain`, respond.
+//! Rocket routes in folders by subject (as in `domain/`), the per-request context, CSRF, errors
+//! and headers. Handlers are thin: parse, ask the permission service, call `domain`, respond.
 use rocket::fs::FileServer;
 use rocket::http::Status;
 use rocket::{Build, Request, Rocket, catch, catchers};

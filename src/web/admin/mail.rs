@@ -3,8 +3,8 @@ use rocket::http::CookieJar;
 use rocket::response::Redirect;
 use rocket::{get, post, routes};
 
-use crate::domain::now;
 use crate::domain::permissions;
+use crate::domain::{admin, now};
 use crate::mail::queue;
 use crate::web::context::{AppState, Ctx, SignedIn, flash};
 use crate::web::csrf::{CsrfForm, TokenOnly};
@@ -55,11 +55,11 @@ async fn mail_action(
 ) -> WebResult<Redirect> {
     let can = permissions::instance(user.0)?;
     let (done, message) = match action {
-        "retry" => (queue::retry_now(&app.db, &can, id, now()).await, "flash-mail-retried"),
-        "cancel" => (queue::cancel(&app.db, &can, id).await, "flash-mail-cancelled"),
+        "retry" => (admin::retry_mail(&app.db, &can, id, now()).await, "flash-mail-retried"),
+        "cancel" => (admin::cancel_mail(&app.db, &can, id).await, "flash-mail-cancelled"),
         _ => return Err(WebError::not_found()),
     };
-    if !done.map_err(crate::domain::DomainError::from)? {
+    if !done? {
         return Err(WebError::not_found());
     }
     flash(jar, "success", message);
