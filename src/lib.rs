@@ -31,8 +31,8 @@ pub struct App {
     pub views: Arc<views::Views>,
     pub composer: mail::compose::Composer,
     pub csrf_key: Vec<u8>,
-    /// Signs challenge tokens and derives their answers (`domain::challenge`).
-    pub challenge_key: Vec<u8>,
+    /// The challenge every public form asks (signed with its own key, recorded on the writer).
+    pub bot_defence: domain::challenge::BotDefence,
     /// Wakes the mail worker when a job is queued.
     pub mail_wake: Arc<Notify>,
     pub limits: web::limits::Limits,
@@ -92,11 +92,14 @@ pub async fn build_app(settings: Settings) -> Result<App, StartError> {
         petitions: web::petition::cache::PetitionCache::default(),
         decodes: domain::images::Decodes::default(),
         intake: domain::intake::Intake::start(&writer),
+        bot_defence: domain::challenge::BotDefence::new(
+            writer.clone(),
+            domain::tokens::derive_key(&secret, "challenge"),
+        ),
         setup_token: std::sync::Mutex::new(setup_token),
         db,
         writer,
         csrf_key: domain::tokens::derive_key(&secret, "csrf"),
-        challenge_key: domain::tokens::derive_key(&secret, "challenge"),
         settings: Arc::new(settings),
         i18n,
         views,

@@ -11,7 +11,7 @@
 //! once their token has expired anyway.
 use chrono::{DateTime, Duration, Utc};
 use sea_orm::sea_query::OnConflict;
-use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set};
+use sea_orm::{ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter, Set};
 use serde::Serialize;
 
 use super::{DomainError, DomainResult, FieldErrors, tokens};
@@ -160,6 +160,47 @@ pub async fn check(
 ) -> DomainResult<bool> {
     let Some(right) = expected(key, scope, token, now) else { return Ok(false) };
     Ok(record(db, token, now).await? && given.trim().to_lowercase() == right)
+}
+
+/// The bot-defence step with what it needs, made once at start: the instance's key, and the
+/// connection its records go to (the app's writer: during a signing surge its queue is first
+/// come, first served, where the pool's busy handler could time out). Handlers ask it; they
+/// choose no connection and hold no key.
+#[derive(Clone)]
+pub struct BotDefence {
+    db: DatabaseConnection,
+    key: Vec<u8>,
+}
+
+impl BotDefence {
+    pub fn new(db: DatabaseConnection, key: Vec<u8>) -> BotDefence {
+        BotDefence { db, key }
+    }
+
+    /// The key challenges are signed with (tests derive the expected answer from it).
+    pub fn key(&self) -> &[u8] {
+        &self.key
+    }
+
+    /// A new challenge of `kind` for a form of `scope` (none when `kind` is none).
+    pub fn pose(&self, kind: Challenge, scope: Scope, now: DateTime<Utc>) -> Option<Posed> {
+        pose(&self.key, kind, scope, now)
+    }
+
+    /// The step itself (see `screen`).
+    pub async fn screen(
+        &self,
+        (kind, scope): (Challenge, Scope),
+        sent: Screening<'_>,
+        now: DateTime<Utc>,
+    ) -> DomainResult<Screened> {
+        screen(&self.db, (&self.key, kind, scope), sent, now).await
+    }
+
+    /// The picture of an image challenge, once (see `picture`).
+    pub async fn picture(&self, token: &str, now: DateTime<Utc>) -> DomainResult<Option<Vec<u8>>> {
+        picture(&self.db, &self.key, token, now).await
+    }
 }
 
 /// What a public form (signing, registering) carries against robots: a field hidden from

@@ -262,7 +262,7 @@ async fn an_instance_can_ask_for_letters_in_a_picture_instead() {
     // it asks the server's own function what the letters are.
     let (_, html) = t.get("/register").await;
     let challenge_token = common::hidden_field(&html, "challenge_token");
-    let key = &t.app().challenge_key;
+    let key = t.app().bot_defence.key();
     let letters = challenge::expected(key, Scope::Registration, &challenge_token, chrono::Utc::now()).expect("letters");
     assert_eq!(letters.len(), 5);
     let sent = fields(letters.to_uppercase(), challenge_token.clone());

@@ -7,7 +7,7 @@ use rocket::response::Redirect;
 use rocket::{FromForm, get, post, routes};
 
 use crate::domain::accounts::{self, NewAccount};
-use crate::domain::challenge::{self, Scope, Screening};
+use crate::domain::challenge::{Scope, Screening};
 use crate::domain::{DomainError, FieldErrors, now, sessions};
 use crate::web::account::login::safe_next;
 use crate::web::context::{AppState, Ctx, flash};
@@ -76,7 +76,7 @@ async fn register_form(app: &AppState, ctx: &Ctx, form: &RegisterForm, errors: &
     );
     extra.insert("errors", errors);
     extra.insert("invitation", &form.invitation);
-    let posed = challenge::pose(&app.challenge_key, app.settings.accounts.challenge, Scope::Registration, now());
+    let posed = app.bot_defence.pose(app.settings.accounts.challenge, Scope::Registration, now());
     extra.insert("challenge", &posed);
     ctx.page(app, "auth/register.html", extra)
 }
@@ -115,8 +115,7 @@ async fn register(app: &AppState, ctx: &Ctx, ip: Option<IpAddr>, form: CsrfForm<
     }
     let done = || notice(app, ctx, "register-done-title", "register-done-message", None);
     let sent = Screening { honeypot: &form.website, token: &form.challenge_token, answer: &form.challenge };
-    let kind = (app.challenge_key.as_slice(), app.settings.accounts.challenge, Scope::Registration);
-    let screened = challenge::screen(&app.writer, kind, sent, now()).await?;
+    let screened = app.bot_defence.screen((app.settings.accounts.challenge, Scope::Registration), sent, now()).await?;
     let new = NewAccount {
         username: form.username.clone(),
         email: form.email.clone(),
@@ -137,7 +136,7 @@ async fn register(app: &AppState, ctx: &Ctx, ip: Option<IpAddr>, form: CsrfForm<
 /// The picture of an image challenge: served once (see `challenge::picture`).
 #[get("/challenge/<token>")]
 async fn challenge_image(app: &AppState, token: &str) -> WebResult<(rocket::http::ContentType, Vec<u8>)> {
-    match challenge::picture(&app.writer, &app.challenge_key, token, now()).await? {
+    match app.bot_defence.picture(token, now()).await? {
         Some(png) => Ok((rocket::http::ContentType::PNG, png)),
         None => Err(WebError::not_found()),
     }

@@ -6,7 +6,7 @@ use rocket::{Either, get, routes};
 
 use crate::App;
 use crate::config::Challenge;
-use crate::domain::challenge::{self, Scope};
+use crate::domain::challenge::Scope;
 use crate::domain::ids::PetitionId;
 use crate::domain::petitions::{self, PublicPetition};
 use crate::domain::signatures::SignInput;
@@ -104,7 +104,7 @@ pub(crate) fn petition_page(
         extra.insert("labels", &labels);
         extra.insert("mailto", &crate::web::petition::share::mailto(app, ctx, petition));
         extra.insert("csrf_token", csrf_token);
-        extra.insert("challenge", &challenge::pose(&app.challenge_key, kind, Scope::Signing(petition.id.0), now()));
+        extra.insert("challenge", &app.bot_defence.pose(kind, Scope::Signing(petition.id.0), now()));
         themed(app, ctx, petition, "petition.html", extra)
     };
     // A challenge is each visitor's own: such pages are not copied from the cache.

@@ -4,7 +4,7 @@ use rocket::response::Redirect;
 use rocket::{FromForm, get, post, routes};
 
 use crate::App;
-use crate::domain::challenge::{self, Scope, Screened, Screening};
+use crate::domain::challenge::{Scope, Screened, Screening};
 use crate::domain::ids::PetitionId;
 use crate::domain::intake;
 use crate::domain::signatures::{SignInput, SignRequest};
@@ -97,8 +97,7 @@ async fn sign_shown(app: &App, ctx: &Ctx, shown: &Shown, form: SignForm) -> WebR
     let id = petition.id;
     let thanks = Redirect::to(format!("/p/{id}/thanks"));
     let sent = Screening { honeypot: &form.website, token: &form.challenge_token, answer: &form.challenge };
-    let kind = (app.challenge_key.as_slice(), sign_challenge(app, petition), Scope::Signing(id.0));
-    let screened = challenge::screen(&app.writer, kind, sent, now()).await?;
+    let screened = app.bot_defence.screen((sign_challenge(app, petition), Scope::Signing(id.0)), sent, now()).await?;
     if screened == Screened::Bot {
         return Ok(Ok(thanks));
     }
