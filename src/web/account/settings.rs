@@ -29,11 +29,9 @@ fn settings_page(
     if let (Some(values), Some(sent)) = (values.as_object_mut(), form.as_object()) {
         values.extend(sent.clone());
     }
-    extra.insert("form", &values);
-    extra.insert("errors", errors);
     extra.insert("current_email", &user.email);
     extra.insert("locales", &app.i18n.codes().collect::<Vec<_>>());
-    ctx.page(app, "account/settings.html", extra)
+    ctx.form_page(app, "account/settings.html", extra, &values, errors)
 }
 
 /// What the three settings forms answer: back to the settings with `flash_key` once saved, or
@@ -169,9 +167,7 @@ async fn delete_form(app: &AppState, ctx: &Ctx, user: &user::Model, errors: &Fie
         "solely",
         &organisations::solely_held(&app.db, id).await?.into_iter().map(|o| o.name).collect::<Vec<_>>(),
     );
-    extra.insert("form", &serde_json::json!({}));
-    extra.insert("errors", errors);
-    ctx.page(app, "account/delete.html", extra)
+    ctx.form_page(app, "account/delete.html", extra, &serde_json::json!({}), errors)
 }
 
 #[get("/account/delete")]
