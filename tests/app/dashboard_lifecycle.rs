@@ -145,24 +145,15 @@ async fn an_organiser_deletes_a_petition_after_confirming_and_its_signatures_go_
     let t = TestApp::start().await;
     let (_, id) = alice_with_petition(&t).await;
     for (first, email) in [("Jo", "jo@example.org"), ("Ann", "ann@example.org")] {
-        let r = t
-            .submit(
-                "/u/alice/trees",
-                &format!("/p/{id}/sign"),
-                &[("first_name", first), ("last_name", "Doe"), ("email", email)],
-            )
-            .await;
-        assert_eq!(r.status(), Status::SeeOther);
+        t.sign("/u/alice/trees", id, &[("first_name", first), ("last_name", "Doe"), ("email", email)]).await;
     }
     let other = t.petition().await;
-    let r = t
-        .submit(
-            &format!("/p/{other}"),
-            &format!("/p/{other}/sign"),
-            &[("first_name", "Kim"), ("last_name", "Lee"), ("email", "kept@example.org")],
-        )
-        .await;
-    assert_eq!(r.status(), Status::SeeOther);
+    t.sign(
+        &format!("/p/{other}"),
+        other,
+        &[("first_name", "Kim"), ("last_name", "Lee"), ("email", "kept@example.org")],
+    )
+    .await;
 
     let (status, html) = t.get(&format!("/dashboard/petitions/{id}/delete")).await;
     assert_eq!(status, Status::Ok);

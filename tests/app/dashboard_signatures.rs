@@ -153,14 +153,7 @@ async fn an_organiser_finds_signers_by_name_or_email_filters_them_and_pages_thro
 async fn an_organiser_sends_a_signer_their_link_again_but_not_twice_in_ten_minutes_and_deletes_a_signature() {
     let t = TestApp::start().await;
     let (_, id) = alice_with_petition(&t).await;
-    let r = t
-        .submit(
-            &format!("/p/{id}"),
-            &format!("/p/{id}/sign"),
-            &[("first_name", "Jo"), ("last_name", "Doe"), ("email", "jo@example.org")],
-        )
-        .await;
-    assert_eq!(r.status(), Status::SeeOther);
+    t.sign(&format!("/p/{id}"), id, &[("first_name", "Jo"), ("last_name", "Doe"), ("email", "jo@example.org")]).await;
     let first = t.smtp.wait_for(1, MAIL_WAIT).await.remove(0);
     let first_link =
         first.link_containing("/confirm/").unwrap().trim_start_matches("http://petitions.test").to_string();
@@ -240,14 +233,7 @@ async fn a_reminder_to_everyone_pending_reaches_only_this_petitions_signers_and_
     insert(&t, signature(id, "Ann", "Lee", "ann@example.org")).await;
     insert(&t, pending(&t, other, "Bea", days_ago)).await;
     // Jo signs now: mailed a moment ago, no reminder yet.
-    let r = t
-        .submit(
-            &format!("/p/{id}"),
-            &format!("/p/{id}/sign"),
-            &[("first_name", "Jo"), ("last_name", "Doe"), ("email", "jo@example.org")],
-        )
-        .await;
-    assert_eq!(r.status(), Status::SeeOther);
+    t.sign(&format!("/p/{id}"), id, &[("first_name", "Jo"), ("last_name", "Doe"), ("email", "jo@example.org")]).await;
     t.smtp.wait_for(1, MAIL_WAIT).await;
 
     let list = format!("/dashboard/petitions/{id}/signatures");

@@ -148,6 +148,13 @@ impl TestApp {
         self.petition_with("library", FieldRule::Optional).await
     }
 
+    /// Signs petition `id` from `page` as a visitor does, and expects the redirect that follows
+    /// a signature that was taken.
+    pub async fn sign(&self, page: &str, id: PetitionId, fields: &[(&str, &str)]) {
+        let r = self.submit(page, &format!("/p/{id}/sign"), fields).await;
+        assert_eq!(r.status(), Status::SeeOther, "signing petition {id} from {page}");
+    }
+
     /// Creates the organisation `slug` called `name`, with `founder` as its first admin, as the
     /// "new organisation" form would; returns its id.
     pub async fn organisation(&self, slug: &str, name: &str, founder: UserId) -> OrganisationId {
