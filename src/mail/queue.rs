@@ -103,25 +103,30 @@ pub async fn mark_retry(
     error: &str,
     next_attempt_at: DateTime<Utc>,
 ) -> Result<(), DbErr> {
-    mail_job::Entity::update_many()
-        .col_expr(mail_job::Column::Status, Expr::value(STATUS_QUEUED))
-        .col_expr(mail_job::Column::NextAttemptAt, Expr::value(next_attempt_at))
-        .col_expr(mail_job::Column::LeaseUntil, Expr::value(Option::<DateTime<Utc>>::None))
-        .col_expr(mail_job::Column::LastError, Expr::value(error))
-        .filter(mail_job::Column::Id.eq(id))
-        .exec(db)
-        .await?;
-    Ok(())
+    end_attempt(db, id, STATUS_QUEUED, error, Some(next_attempt_at)).await
 }
 
 pub async fn mark_failed(db: &impl ConnectionTrait, id: i64, error: &str) -> Result<(), DbErr> {
-    mail_job::Entity::update_many()
-        .col_expr(mail_job::Column::Status, Expr::value(STATUS_FAILED))
+    end_attempt(db, id, STATUS_FAILED, error, None).await
+}
+
+/// A failed attempt, retried or not: the lease is given up, the error kept, and the job put in
+/// `status` (due again at `next_attempt_at` when there is one).
+async fn end_attempt(
+    db: &impl ConnectionTrait,
+    id: i64,
+    status: &str,
+    error: &str,
+    next_attempt_at: Option<DateTime<Utc>>,
+) -> Result<(), DbErr> {
+    let mut update = mail_job::Entity::update_many()
+        .col_expr(mail_job::Column::Status, Expr::value(status))
         .col_expr(mail_job::Column::LeaseUntil, Expr::value(Option::<DateTime<Utc>>::None))
-        .col_expr(mail_job::Column::LastError, Expr::value(error))
-        .filter(mail_job::Column::Id.eq(id))
-        .exec(db)
-        .await?;
+        .col_expr(mail_job::Column::LastError, Expr::value(error));
+    if let Some(next) = next_attempt_at {
+        update = update.col_expr(mail_job::Column::NextAttemptAt, Expr::value(next));
+    }
+    update.filter(mail_job::Column::Id.eq(id)).exec(db).await?;
     Ok(())
 }
 

@@ -10,7 +10,7 @@ use serde::Serialize;
 use super::error::WebError;
 use super::page::Page;
 use crate::App;
-use crate::domain::{sessions, tokens};
+use crate::domain::{FieldErrors, sessions, tokens};
 use crate::entities::user;
 
 pub const LANG_COOKIE: &str = "lang";
@@ -148,6 +148,21 @@ impl Ctx {
             .collect();
         c.insert("languages", &languages);
         c
+    }
+
+    /// A page with a form: `form` refills its fields and `errors` stands by each of them, under
+    /// the names `partials/field.html` reads, so every form page hands them over the same way.
+    pub fn form_page(
+        &self,
+        app: &App,
+        template: &str,
+        mut extra: tera::Context,
+        form: &impl Serialize,
+        errors: &FieldErrors,
+    ) -> Result<Page, WebError> {
+        extra.insert("form", form);
+        extra.insert("errors", errors);
+        self.page(app, template, extra)
     }
 
     /// Renders `template` with the base context extended by `extra`.

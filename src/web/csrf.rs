@@ -49,6 +49,17 @@ fn origin_ok(req: &Request<'_>, app: &App) -> bool {
     })
 }
 
+/// The first check of both guards: the app's state, once the form's `Origin` is this site; else
+/// the status to refuse the form with (a foreign origin's message is kept for the error page).
+fn app_if_same_origin<'r>(req: &'r Request<'_>) -> Result<&'r App, Status> {
+    let app = req.rocket().state::<App>().ok_or(Status::InternalServerError)?;
+    if !origin_ok(req, app) {
+        remember(req, "error-origin");
+        return Err(Status::Forbidden);
+    }
+    Ok(app)
+}
+
 fn refuse<'r, T>(req: &Request<'_>, status: Status, message: &'static str) -> data::Outcome<'r, T, ()> {
     remember(req, message);
     data::Outcome::Error((status, ()))
@@ -62,12 +73,10 @@ where
     type Error = ();
 
     async fn from_data(req: &'r Request<'_>, data: Data<'r>) -> data::Outcome<'r, Self> {
-        let Some(app) = req.rocket().state::<App>() else {
-            return data::Outcome::Error((Status::InternalServerError, ()));
+        let app = match app_if_same_origin(req) {
+            Ok(app) => app,
+            Err(status) => return data::Outcome::Error((status, ())),
         };
-        if !origin_ok(req, app) {
-            return refuse(req, Status::Forbidden, "error-origin");
-        }
         if req.content_type() != Some(&ContentType::Form) {
             return refuse(req, Status::UnsupportedMediaType, "error-bad-request");
         }
@@ -146,12 +155,10 @@ where
     type Error = ();
 
     async fn from_data(req: &'r Request<'_>, data: Data<'r>) -> data::Outcome<'r, Self> {
-        let Some(app) = req.rocket().state::<App>() else {
-            return data::Outcome::Error((Status::InternalServerError, ()));
+        let app = match app_if_same_origin(req) {
+            Ok(app) => app,
+            Err(status) => return data::Outcome::Error((status, ())),
         };
-        if !origin_ok(req, app) {
-            return refuse(req, Status::Forbidden, "error-origin");
-        }
         if !req.content_type().is_some_and(|ct| ct.media_type().is_form_data()) {
             return refuse(req, Status::UnsupportedMediaType, "error-bad-request");
         }

@@ -7,10 +7,9 @@ use crate::common;
 use common::TestApp;
 use rocket::http::Status;
 use rustition::domain::ids::{OrganisationId, PetitionId};
-use rustition::domain::organisations::{self, OrganisationInput};
+use rustition::domain::organisations::{self};
 use rustition::domain::permissions::Flag;
 use rustition::domain::petitions::{self, Content, NewPetition, OwnerId, Status as PetitionStatus};
-use rustition::entities::signature;
 use sea_orm::{ActiveModelTrait, Set};
 
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -187,31 +186,11 @@ async fn petition_with_signatures(t: &TestApp, owner: OwnerId, draft: bool) -> (
     .unwrap();
     let mut pending = 0;
     for (email, confirmed) in [("ann@example.org", true), ("jo@example.org", false)] {
-        let now = chrono::Utc::now();
-        let s = signature::ActiveModel {
-            petition_id: Set(id.0),
-            first_name: Set(Some("Signer".into())),
-            last_name: Set(Some("Doe".into())),
-            email: Set(email.into()),
-            email_canonical: Set(email.into()),
-            phone: Set(None),
-            locale: Set("en".into()),
-            confirmation_token_hash: Set(None),
-            token_expires_at: Set(None),
-            confirmed_at: Set(confirmed.then_some(now)),
-            newsletter_optin: Set(false),
-            created_at: Set(now),
-            postal_code: Set(None),
-            country: Set(None),
-            organisation: Set(None),
-            custom1: Set(None),
-            custom2: Set(None),
-            custom3: Set(None),
-            ..Default::default()
+        let mut s = common::signature(id, "Signer", "Doe", email);
+        if !confirmed {
+            s.confirmed_at = Set(None);
         }
-        .insert(db)
-        .await
-        .unwrap();
+        let s = s.insert(db).await.unwrap();
         if !confirmed {
             pending = s.id;
         }
@@ -251,15 +230,9 @@ async fn check(route: &Route, role: Role) -> Option<String> {
     let db = &t.app().db;
     let alice = t.user("alice", false).await;
     let carl = t.user("carl", role == Role::InstanceAdmin).await; // the one acting, in every role but anonymous
-    let input = OrganisationInput { slug: "friends".into(), name: "Friends".into(), ..Default::default() };
-    let friends = OrganisationId(
-        organisations::create(db, &rustition::domain::permissions::operator(()), alice, input).await.unwrap().id,
-    );
+    let friends = t.organisation("friends", "Friends", alice).await;
     // Where carl may create petitions, for the transfer route.
-    let input = OrganisationInput { slug: "shelter".into(), name: "Shelter".into(), ..Default::default() };
-    let shelter = OrganisationId(
-        organisations::create(db, &rustition::domain::permissions::operator(()), alice, input).await.unwrap().id,
-    );
+    let shelter = t.organisation("shelter", "Shelter", alice).await;
     organisations::add_member(db, &rustition::domain::permissions::operator(shelter), carl).await.unwrap();
     organisations::set_permissions(
         db,
@@ -337,10 +310,7 @@ async fn a_member_who_may_only_create_petitions_cannot_rewrite_or_publish_throug
     let db = &t.app().db;
     let alice = t.user("alice", false).await;
     let carl = t.user("carl", false).await;
-    let input = OrganisationInput { slug: "friends".into(), name: "Friends".into(), ..Default::default() };
-    let friends = OrganisationId(
-        organisations::create(db, &rustition::domain::permissions::operator(()), alice, input).await.unwrap().id,
-    );
+    let friends = t.organisation("friends", "Friends", alice).await;
     use rustition::domain::permissions::operator;
     organisations::add_member(db, &operator(friends), carl).await.unwrap();
     organisations::set_permissions(db, &operator(friends), carl, &[Flag::CreatePetitions]).await.unwrap();

@@ -6,8 +6,7 @@ use crate::common;
 use common::{TestApp, location};
 use rocket::http::Status;
 use rustition::domain::content::CustomField;
-use rustition::domain::ids::OrganisationId;
-use rustition::domain::organisations::{self, OrganisationInput};
+use rustition::domain::organisations::{self};
 use rustition::domain::permissions::Flag;
 use rustition::domain::petitions::{self, Content, FieldRule, NewPetition, OwnerId, Status as PetitionStatus};
 
@@ -239,13 +238,7 @@ async fn organisation_templates_need_the_members_template_rights_and_stay_hidden
     let alice = t.user("alice", false).await;
     let bob = t.user("bob", false).await;
     t.user("carl", false).await;
-    let input = OrganisationInput { slug: "friends".into(), name: "Friends".into(), ..Default::default() };
-    let friends = OrganisationId(
-        organisations::create(&t.app().db, &rustition::domain::permissions::operator(()), alice, input)
-            .await
-            .unwrap()
-            .id,
-    );
+    let friends = t.organisation("friends", "Friends", alice).await;
     organisations::add_member(&t.app().db, &rustition::domain::permissions::operator(friends), bob).await.unwrap();
     organisations::set_permissions(&t.app().db, &rustition::domain::permissions::operator(friends), bob, &[])
         .await

@@ -12,6 +12,8 @@ mod browser;
 mod cli;
 mod dashboard;
 mod dashboard_edit;
+mod dashboard_exports;
+mod dashboard_lifecycle;
 mod dashboard_permissions;
 mod dashboard_signatures;
 mod dashboard_templates;

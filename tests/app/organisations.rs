@@ -7,17 +7,14 @@ use std::time::Duration;
 use common::TestApp;
 use rocket::http::Status;
 use rustition::domain::ids::{OrganisationId, UserId};
-use rustition::domain::organisations::{self, OrganisationInput};
+use rustition::domain::organisations::{self};
 use rustition::domain::permissions::Flag;
 
 /// An organisation "friends" whose only admin is alice, with bob as a member without any flag.
 async fn friends(t: &TestApp) -> (OrganisationId, UserId, UserId) {
     let alice = t.user("alice", false).await;
     let bob = t.user("bob", false).await;
-    let input = OrganisationInput { slug: "friends".into(), name: "Friends".into(), ..Default::default() };
-    let org =
-        organisations::create(&t.app().db, &rustition::domain::permissions::operator(()), alice, input).await.unwrap();
-    let org = OrganisationId(org.id);
+    let org = t.organisation("friends", "Friends", alice).await;
     organisations::add_member(&t.app().db, &rustition::domain::permissions::operator(org), bob).await.unwrap();
     organisations::set_permissions(&t.app().db, &rustition::domain::permissions::operator(org), bob, &[])
         .await
@@ -181,18 +178,12 @@ async fn every_route_answers_each_role_as_it_should() {
             let (org, _, bob) = friends(&t).await;
             t.user("carl", false).await; // the one acting, in every role but anonymous
             t.user("eve", false).await;
-            let other = OrganisationInput { slug: "others".into(), name: "Others".into(), ..Default::default() };
-            organisations::create(&t.app().db, &rustition::domain::permissions::operator(()), UserId(4), other)
-                .await
-                .unwrap();
+            t.organisation("others", "Others", UserId(4)).await;
             let carl = UserId(3);
             match role {
                 Role::Anonymous => {}
                 Role::Outsider => {
-                    let mine = OrganisationInput { slug: "carls".into(), name: "Carl's".into(), ..Default::default() };
-                    organisations::create(&t.app().db, &rustition::domain::permissions::operator(()), carl, mine)
-                        .await
-                        .unwrap();
+                    t.organisation("carls", "Carl's", carl).await;
                     t.login("carl").await;
                 }
                 Role::MemberWithout | Role::MemberWith => {

@@ -7,7 +7,6 @@ use std::time::Duration;
 use common::{TestApp, location};
 use rocket::http::Status;
 use rustition::domain::ids::{PetitionId, UserId};
-use rustition::domain::organisations::{self, OrganisationInput};
 use rustition::domain::petitions::{Content, OwnerId};
 
 const MAIL_WAIT: Duration = Duration::from_secs(10);
@@ -95,10 +94,7 @@ async fn the_old_owners_address_leads_to_the_petition_after_it_is_given_away() {
     let t = TestApp::start().await;
     let (alice, id) = alice_with(&t, "trees", "Trees for the square").await;
     t.login("alice").await;
-    let input = OrganisationInput { slug: "friends".into(), name: "Friends of Trees".into(), ..Default::default() };
-    organisations::create(&t.app().db, &rustition::domain::permissions::operator(()), alice, input)
-        .await
-        .expect("organisation");
+    t.organisation("friends", "Friends of Trees", alice).await;
     let page = format!("/dashboard/petitions/{id}/transfer");
     assert_eq!(t.submit(&page, &page, &[("owner", "friends")]).await.status(), Status::SeeOther);
     leads(&t, "/u/alice/trees", "/o/friends/trees").await;

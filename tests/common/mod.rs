@@ -18,9 +18,11 @@ use rocket::http::{ContentType, Header, Status};
 use rocket::local::asynchronous::{Client, LocalResponse};
 use rustition::App;
 use rustition::config::{Settings, Transport};
-use rustition::domain::ids::{OrganisationId, PetitionId};
+use rustition::domain::ids::{OrganisationId, PetitionId, UserId};
+use rustition::domain::organisations::{self, OrganisationInput};
 use rustition::domain::petitions::{self, Content, FieldRule, NewPetition, OwnerId, Status as PetitionStatus};
-use sea_orm::{ConnectionTrait, Database};
+use rustition::entities::signature;
+use sea_orm::{ConnectionTrait, Database, Set};
 
 pub use smtp::SmtpServer;
 
@@ -146,6 +148,23 @@ impl TestApp {
         self.petition_with("library", FieldRule::Optional).await
     }
 
+    /// Signs petition `id` from `page` as a visitor does, and expects the redirect that follows
+    /// a signature that was taken.
+    pub async fn sign(&self, page: &str, id: PetitionId, fields: &[(&str, &str)]) {
+        let r = self.submit(page, &format!("/p/{id}/sign"), fields).await;
+        assert_eq!(r.status(), Status::SeeOther, "signing petition {id} from {page}");
+    }
+
+    /// Creates the organisation `slug` called `name`, with `founder` as its first admin, as the
+    /// "new organisation" form would; returns its id.
+    pub async fn organisation(&self, slug: &str, name: &str, founder: UserId) -> OrganisationId {
+        let input = OrganisationInput { slug: slug.into(), name: name.into(), ..Default::default() };
+        let org = organisations::create(&self.app().db, &rustition::domain::permissions::operator(()), founder, input)
+            .await
+            .expect("create organisation");
+        OrganisationId(org.id)
+    }
+
     /// Creates an account (verified) directly, as an admin would.
     pub async fn user(&self, username: &str, admin: bool) -> rustition::domain::ids::UserId {
         rustition::domain::accounts::create(
@@ -228,6 +247,32 @@ impl TestApp {
 }
 
 /// The path a redirect points to.
+/// A confirmed signature made now, as the signing form writes it; change what a test needs.
+pub fn signature(petition: PetitionId, first: &str, last: &str, email: &str) -> signature::ActiveModel {
+    let now = chrono::Utc::now();
+    signature::ActiveModel {
+        petition_id: Set(petition.0),
+        first_name: Set(Some(first.into())),
+        last_name: Set(Some(last.into())),
+        email: Set(email.into()),
+        email_canonical: Set(email.to_lowercase()),
+        phone: Set(None),
+        locale: Set("en".into()),
+        confirmation_token_hash: Set(None),
+        token_expires_at: Set(None),
+        confirmed_at: Set(Some(now)),
+        newsletter_optin: Set(false),
+        created_at: Set(now),
+        postal_code: Set(None),
+        country: Set(None),
+        organisation: Set(None),
+        custom1: Set(None),
+        custom2: Set(None),
+        custom3: Set(None),
+        ..Default::default()
+    }
+}
+
 pub fn location(r: &LocalResponse<'_>) -> String {
     r.headers().get_one("Location").unwrap_or_default().to_string()
 }

@@ -51,10 +51,8 @@ fn encode_uri(s: &str) -> String {
 
 fn login_form(app: &AppState, ctx: &Ctx, login: &str, next: &str, errors: &FieldErrors) -> WebResult<Page> {
     let mut extra = tera::Context::new();
-    extra.insert("form", &serde_json::json!({ "login": login }));
     extra.insert("next", next);
-    extra.insert("errors", errors);
-    ctx.page(app, "auth/login.html", extra)
+    ctx.form_page(app, "auth/login.html", extra, &serde_json::json!({ "login": login }), errors)
 }
 
 #[get("/login?<next>")]
@@ -126,12 +124,8 @@ fn check_setup_token(app: &AppState, token: &str) -> WebResult<()> {
 fn setup_form(app: &AppState, ctx: &Ctx, token: &str, form: &SetupForm, errors: &FieldErrors) -> WebResult<Page> {
     let mut extra = tera::Context::new();
     extra.insert("token", token);
-    extra.insert(
-        "form",
-        &serde_json::json!({ "username": form.username, "email": form.email, "display_name": form.display_name }),
-    );
-    extra.insert("errors", errors);
-    ctx.page(app, "auth/setup.html", extra)
+    let sent = serde_json::json!({ "username": form.username, "email": form.email, "display_name": form.display_name });
+    ctx.form_page(app, "auth/setup.html", extra, &sent, errors)
 }
 
 #[get("/setup/<token>")]

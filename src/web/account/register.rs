@@ -70,15 +70,11 @@ struct RegisterForm {
 
 async fn register_form(app: &AppState, ctx: &Ctx, form: &RegisterForm, errors: &FieldErrors) -> WebResult<Page> {
     let mut extra = tera::Context::new();
-    extra.insert(
-        "form",
-        &serde_json::json!({ "username": form.username, "display_name": form.display_name, "email": form.email }),
-    );
-    extra.insert("errors", errors);
     extra.insert("invitation", &form.invitation);
     let posed = app.bot_defence.pose(app.settings.accounts.challenge, Scope::Registration, now());
     extra.insert("challenge", &posed);
-    ctx.page(app, "auth/register.html", extra)
+    let sent = serde_json::json!({ "username": form.username, "display_name": form.display_name, "email": form.email });
+    ctx.form_page(app, "auth/register.html", extra, &sent, errors)
 }
 
 /// Remembers, across registration and verification, the invitation that brought the visitor.
@@ -179,10 +175,7 @@ async fn verify(
 
 #[get("/password/forgot")]
 fn forgot_page(app: &AppState, ctx: &Ctx) -> WebResult<Page> {
-    let mut extra = tera::Context::new();
-    extra.insert("form", &serde_json::json!({}));
-    extra.insert("errors", &FieldErrors::new());
-    ctx.page(app, "auth/forgot.html", extra)
+    ctx.form_page(app, "auth/forgot.html", tera::Context::new(), &serde_json::json!({}), &FieldErrors::new())
 }
 
 #[derive(FromForm)]
@@ -204,9 +197,7 @@ async fn forgot(app: &AppState, ctx: &Ctx, ip: Option<IpAddr>, form: CsrfForm<Fo
 fn reset_form(app: &AppState, ctx: &Ctx, token: &str, errors: &FieldErrors) -> WebResult<Page> {
     let mut extra = tera::Context::new();
     extra.insert("token", token);
-    extra.insert("form", &serde_json::json!({}));
-    extra.insert("errors", errors);
-    ctx.page(app, "auth/reset.html", extra)
+    ctx.form_page(app, "auth/reset.html", extra, &serde_json::json!({}), errors)
 }
 
 /// A used or expired reset link, said when it is opened rather than after a new password was

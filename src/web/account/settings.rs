@@ -4,7 +4,7 @@ use rocket::response::Redirect;
 use rocket::{FromForm, get, post, routes};
 
 use crate::domain::ids::UserId;
-use crate::domain::{DomainError, FieldErrors, accounts, organisations};
+use crate::domain::{DomainError, DomainResult, FieldErrors, accounts, organisations};
 use crate::entities::user;
 use crate::web::account::register::{action_page, notice};
 use crate::web::context::{AppState, Ctx, SESSION_COOKIE, SignedIn, flash};
@@ -29,11 +29,31 @@ fn settings_page(
     if let (Some(values), Some(sent)) = (values.as_object_mut(), form.as_object()) {
         values.extend(sent.clone());
     }
-    extra.insert("form", &values);
-    extra.insert("errors", errors);
     extra.insert("current_email", &user.email);
     extra.insert("locales", &app.i18n.codes().collect::<Vec<_>>());
-    ctx.page(app, "account/settings.html", extra)
+    ctx.form_page(app, "account/settings.html", extra, &values, errors)
+}
+
+/// What the three settings forms answer: back to the settings with `flash_key` once saved, or
+/// the settings page again (422) with what was `sent` and the domain's field errors.
+fn settings_outcome<T>(
+    app: &AppState,
+    ctx: &Ctx,
+    (user, jar): (&user::Model, &CookieJar<'_>),
+    result: DomainResult<T>,
+    flash_key: &str,
+    sent: serde_json::Value,
+) -> WebResult<Result<Redirect, Page>> {
+    match result {
+        Ok(_) => {
+            flash(jar, "success", flash_key);
+            Ok(Ok(Redirect::to("/account")))
+        }
+        Err(DomainError::Invalid(errors)) => {
+            Ok(Err(settings_page(app, ctx, user, sent, &errors)?.with_status(Status::UnprocessableEntity)))
+        }
+        Err(e) => Err(e.into()),
+    }
 }
 
 #[get("/account")]
@@ -59,17 +79,9 @@ async fn profile(
 ) -> WebResult<Result<Redirect, Page>> {
     let form = form.0;
     let locale = app.i18n.supported(&form.locale).map(str::to_string);
-    match accounts::update_profile(&app.db, user.0, &form.display_name, locale).await {
-        Ok(_) => {
-            flash(jar, "success", "flash-saved");
-            Ok(Ok(Redirect::to("/account")))
-        }
-        Err(DomainError::Invalid(errors)) => {
-            let sent = serde_json::json!({ "display_name": form.display_name });
-            Ok(Err(settings_page(app, ctx, user.0, sent, &errors)?.with_status(Status::UnprocessableEntity)))
-        }
-        Err(e) => Err(e.into()),
-    }
+    let result = accounts::update_profile(&app.db, user.0, &form.display_name, locale).await;
+    let sent = serde_json::json!({ "display_name": form.display_name });
+    settings_outcome(app, ctx, (user.0, jar), result, "flash-saved", sent)
 }
 
 #[derive(FromForm)]
@@ -86,17 +98,9 @@ async fn email(
     jar: &CookieJar<'_>,
     form: CsrfForm<EmailForm>,
 ) -> WebResult<Result<Redirect, Page>> {
-    match accounts::request_email_change(&app.db, user.0, &form.0.email, &app.composer).await {
-        Ok(()) => {
-            flash(jar, "success", "flash-email-sent");
-            Ok(Ok(Redirect::to("/account")))
-        }
-        Err(DomainError::Invalid(errors)) => {
-            let sent = serde_json::json!({ "email": form.0.email });
-            Ok(Err(settings_page(app, ctx, user.0, sent, &errors)?.with_status(Status::UnprocessableEntity)))
-        }
-        Err(e) => Err(e.into()),
-    }
+    let result = accounts::request_email_change(&app.db, user.0, &form.0.email, &app.composer).await;
+    let sent = serde_json::json!({ "email": form.0.email });
+    settings_outcome(app, ctx, (user.0, jar), result, "flash-email-sent", sent)
 }
 
 #[get("/account/email/<token>")]
@@ -147,17 +151,9 @@ async fn password(
 ) -> WebResult<Result<Redirect, Page>> {
     // SignedIn has checked the session: this is its token.
     let keep = jar.get(SESSION_COOKIE).map(|c| c.value().to_string()).unwrap_or_default();
-    match accounts::change_password(&app.db, user.0, &form.0.current_password, &form.0.new_password, &keep).await {
-        Ok(()) => {
-            flash(jar, "success", "flash-password-changed");
-            Ok(Ok(Redirect::to("/account")))
-        }
-        Err(DomainError::Invalid(errors)) => {
-            Ok(Err(settings_page(app, ctx, user.0, serde_json::json!({}), &errors)?
-                .with_status(Status::UnprocessableEntity)))
-        }
-        Err(e) => Err(e.into()),
-    }
+    let result =
+        accounts::change_password(&app.db, user.0, &form.0.current_password, &form.0.new_password, &keep).await;
+    settings_outcome(app, ctx, (user.0, jar), result, "flash-password-changed", serde_json::json!({}))
 }
 
 async fn delete_form(app: &AppState, ctx: &Ctx, user: &user::Model, errors: &FieldErrors) -> WebResult<Page> {
@@ -171,9 +167,7 @@ async fn delete_form(app: &AppState, ctx: &Ctx, user: &user::Model, errors: &Fie
         "solely",
         &organisations::solely_held(&app.db, id).await?.into_iter().map(|o| o.name).collect::<Vec<_>>(),
     );
-    extra.insert("form", &serde_json::json!({}));
-    extra.insert("errors", errors);
-    ctx.page(app, "account/delete.html", extra)
+    ctx.form_page(app, "account/delete.html", extra, &serde_json::json!({}), errors)
 }
 
 #[get("/account/delete")]

@@ -84,9 +84,7 @@ async fn overview_page(
     extra.insert("public", &public);
     extra.insert("counts", &dashboard::counts(&app.db, id).await?);
     extra.insert("may", &rights(app, user, &petition).await?);
-    extra.insert("form", form);
-    extra.insert("errors", errors);
-    ctx.page(app, "dashboard/petition.html", extra)
+    ctx.form_page(app, "dashboard/petition.html", extra, form, errors)
 }
 
 #[get("/dashboard/petitions/<id>")]
@@ -105,10 +103,8 @@ pub(super) fn section_view(
     let mut extra = tera::Context::new();
     extra.insert("petition", petition);
     extra.insert("section", name);
-    extra.insert("form", form);
-    extra.insert("errors", errors);
     extra.insert("themes", &app.views.themes());
-    ctx.page(app, "dashboard/edit.html", extra)
+    ctx.form_page(app, "dashboard/edit.html", extra, form, errors)
 }
 
 #[get("/dashboard/petitions/<id>/edit/<name>")]
@@ -243,9 +239,7 @@ async fn transfer_view(
     let mut extra = tera::Context::new();
     extra.insert("petition", &petition);
     extra.insert("owners", &choices);
-    extra.insert("form", form);
-    extra.insert("errors", errors);
-    ctx.page(app, "dashboard/transfer.html", extra)
+    ctx.form_page(app, "dashboard/transfer.html", extra, form, errors)
 }
 
 /// Giving a petition away removes it from its owner: it needs the right to delete there, and

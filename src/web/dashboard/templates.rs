@@ -66,9 +66,7 @@ async fn list_view(
     let mut extra = tera::Context::new();
     extra.insert("templates", &entries);
     extra.insert("owners", &owner_choices::<CreateTemplate>(app, user).await?);
-    extra.insert("form", form);
-    extra.insert("errors", errors);
-    ctx.page(app, "dashboard/templates.html", extra)
+    ctx.form_page(app, "dashboard/templates.html", extra, form, errors)
 }
 
 #[get("/dashboard/templates")]
@@ -110,10 +108,8 @@ fn section_view(
     let mut extra = tera::Context::new();
     extra.insert("template", template);
     extra.insert("section", name);
-    extra.insert("form", form);
-    extra.insert("errors", errors);
     extra.insert("themes", &app.views.themes());
-    ctx.page(app, "dashboard/template_edit.html", extra)
+    ctx.form_page(app, "dashboard/template_edit.html", extra, form, errors)
 }
 
 /// Templates have the petition's sections except paper signatures and permalinks, which belong

@@ -64,10 +64,7 @@ struct OrganisationForm {
 }
 
 fn new_form(app: &AppState, ctx: &Ctx, form: &OrganisationForm, errors: &FieldErrors) -> WebResult<Page> {
-    let mut extra = tera::Context::new();
-    extra.insert("form", form);
-    extra.insert("errors", errors);
-    ctx.page(app, "org/new.html", extra)
+    ctx.form_page(app, "org/new.html", tera::Context::new(), form, errors)
 }
 
 #[get("/organisations/new")]
@@ -135,9 +132,7 @@ async fn members_view(
     extra.insert("may", &may);
     extra.insert("is_member", &organisations::membership(&app.db, id, UserId(user.id)).await?.is_some());
     extra.insert("flags", &Flag::ALL);
-    extra.insert("form", &form);
-    extra.insert("errors", errors);
-    ctx.page(app, "org/members.html", extra)
+    ctx.form_page(app, "org/members.html", extra, &form, errors)
 }
 
 #[get("/dashboard/o/<slug>/members")]
