@@ -27,7 +27,12 @@ use rocket::response::Redirect;
 /// Pages that need a signed-in user send anonymous visitors to the login page, then back.
 #[catch(401)]
 fn sign_in_first(req: &Request<'_>) -> Redirect {
-    let next = req.uri().to_string();
+    sign_in_redirect(req.uri())
+}
+
+/// To the login page, then back to the page asked for.
+pub fn sign_in_redirect(uri: &rocket::http::uri::Origin<'_>) -> Redirect {
+    let next = uri.to_string();
     Redirect::to(format!("/login?next={}", rocket::http::RawStr::new(&next).percent_encode()))
 }
 

@@ -145,6 +145,17 @@ async fn a_body_past_its_limit_is_read_to_the_end_and_answered_with_a_page_in_th
         .await;
     assert_eq!(r.status, 413);
     assert!(r.text().contains("What you sent is too large."), "{}", r.text());
+
+    // Signed out (a session that ended, say), the same upload is read too, and its answer
+    // arrives; a small one is sent to the login page and back.
+    let visitor = server.browser();
+    let path = format!("/dashboard/petitions/{id}/image");
+    let r = visitor.post_file(&path, &[("csrf_token", &token)], ("image", "big.png", &photo)).await;
+    assert_eq!(r.status, 413, "{}", r.text());
+    let token = common::csrf_token(&visitor.get("/login").await.text());
+    let r = visitor.post_file(&path, &[("csrf_token", &token)], ("image", "small.png", &[0u8; 64])).await;
+    assert_eq!(r.status, 303, "{}", r.text());
+    assert!(r.header("location").is_some_and(|l| l.starts_with("/login?next=")), "{:?}", r.headers);
 }
 
 fn mode(path: &Path) -> u32 {

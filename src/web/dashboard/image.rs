@@ -39,15 +39,20 @@ impl WithToken for Upload<'_> {
     }
 }
 
+/// The one route that takes a large body. Signed out, it still reads the body (through its data
+/// guard, which a failed `SignedIn` guard would skip) before sending the visitor to the login
+/// page: answering while the client still sends resets the connection, and the answer is lost.
 #[post("/dashboard/petitions/<id>/image", data = "<form>")]
 async fn upload(
     app: &AppState,
     ctx: &Ctx,
-    user: SignedIn<'_>,
+    user: Option<SignedIn<'_>>,
+    uri: &rocket::http::uri::Origin<'_>,
     jar: &CookieJar<'_>,
     id: PetitionId,
     form: CsrfUpload<Upload<'_>>,
 ) -> WebResult<Result<Redirect, Page>> {
+    let Some(user) = user else { return Ok(Ok(crate::web::sign_in_redirect(uri))) };
     let can = permissions::petition::<ModifyPetition>(&app.db, user.0, id).await?;
     let form = form.0;
     let result = match form.image {
