@@ -70,7 +70,7 @@ pub async fn mail_test(app: &App, to: &str) -> Result<(), StartError> {
 
 /// `rustition admin create`: an administrator account, verified. Problems are printed per field.
 pub async fn admin_create(app: &App, username: &str, email: &str, password: &str) -> Result<ExitCode, StartError> {
-    let new = domain::accounts::NewAccount {
+    let new = domain::account::accounts::NewAccount {
         username: username.to_string(),
         email: email.to_string(),
         password: password.to_string(),
@@ -78,7 +78,7 @@ pub async fn admin_create(app: &App, username: &str, email: &str, password: &str
         verified: true,
         ..Default::default()
     };
-    match domain::accounts::create(&app.db, new).await {
+    match domain::account::accounts::create(&app.db, new).await {
         Ok(id) => {
             println!("administrator {username} created (id {id})");
             Ok(ExitCode::SUCCESS)

@@ -41,10 +41,10 @@ pub struct App {
     /// served; on SQLite's lock, whose busy handler retries at random, a writer that never
     /// pauses (a signing surge) would starve the others, and the count and the mail would lag.
     pub writer: DatabaseConnection,
-    /// Signatures and confirmations waiting to be written (see `domain::intake`).
-    pub intake: domain::intake::Intake,
+    /// Signatures and confirmations waiting to be written (see `domain::signature::intake`).
+    pub intake: domain::signature::intake::Intake,
     /// Image decodes in progress, bounded so that parallel uploads cannot exhaust memory.
-    pub decodes: domain::images::Decodes,
+    pub decodes: domain::petition::images::Decodes,
     /// Public petitions as shown, kept for a second (see `web::cache`).
     pub petitions: web::petition::cache::PetitionCache,
     /// While no account exists: the token of the one-time setup page (printed in the log).
@@ -86,12 +86,12 @@ pub async fn build_app(settings: Settings) -> Result<App, StartError> {
     let composer =
         mail::compose::Composer { views: views.clone(), i18n: i18n.clone(), public_url: settings.public_url() };
     // While no account exists, the setup page is open to whoever has the token printed in the log.
-    let setup_token = (domain::accounts::count(&db).await? == 0).then(|| domain::tokens::random_token(24));
+    let setup_token = (domain::account::accounts::count(&db).await? == 0).then(|| domain::tokens::random_token(24));
     Ok(App {
         limits: web::limits::Limits::new(),
         petitions: web::petition::cache::PetitionCache::default(),
-        decodes: domain::images::Decodes::default(),
-        intake: domain::intake::Intake::start(&writer),
+        decodes: domain::petition::images::Decodes::default(),
+        intake: domain::signature::intake::Intake::start(&writer),
         bot_defence: domain::challenge::BotDefence::new(
             writer.clone(),
             domain::tokens::derive_key(&secret, "challenge"),
@@ -127,7 +127,7 @@ pub async fn build_rocket(settings: Settings) -> Result<Rocket<Build>, StartErro
             Limits::default()
                 .limit("form", 64.kibibytes())
                 .limit("data-form", 3.mebibytes())
-                .limit("bytes", (domain::images::MAX_BYTES as u64).bytes() + 64.kibibytes()),
+                .limit("bytes", (domain::petition::images::MAX_BYTES as u64).bytes() + 64.kibibytes()),
         ));
     let figment = match &s.server.ip_header {
         Some(header) => figment.merge(("ip_header", header.clone())),
@@ -157,7 +157,7 @@ pub async fn build_rocket(settings: Settings) -> Result<Rocket<Build>, StartErro
             until_stopped(stop.clone(), worker.run_all());
             until_stopped(
                 stop,
-                domain::counting::run(counter_db, count_interval, Duration::from_secs(900), retention_days),
+                domain::signature::counting::run(counter_db, count_interval, Duration::from_secs(900), retention_days),
             );
             tracing::info!("Rustition is serving at {public_url}/");
             if let Some(url) = setup_url {

@@ -2,7 +2,7 @@
 use sea_orm::{ActiveModelTrait, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, Set};
 
 use super::ids::{OrganisationId, PetitionId};
-use super::petitions::{self, Content, FieldRule, NewPetition, OwnerId, Status};
+use super::petition::petitions::{self, Content, FieldRule, NewPetition, OwnerId, Status};
 use super::{DomainResult, now};
 use crate::entities::{organisation, slug};
 

@@ -1,5 +1,6 @@
-//! Business rules as plain async functions over a database connection. No HTTP types here:
-//! the web layer parses and responds, the rules live in this folder.
+//! Business rules as plain async functions over a database connection, in folders by subject
+//! (petition, signature, account, organisation; permissions decides who may). No HTTP types
+//! and no form maps here: the web layer parses into typed input and responds.
 use std::collections::BTreeMap;
 
 use sea_orm::DbErr;
@@ -16,14 +17,6 @@ pub mod petition;
 pub mod reserved;
 pub mod signature;
 pub mod tokens;
-
-// Each module is also reachable under its old flat name, as the rest of the code spells it.
-pub use account::{account_tokens, accounts, passwords, sessions};
-pub use organisation::{invitations, organisations};
-pub use petition::{
-    colour, content, dashboard, editing, images, permalinks, petitions, sharing, stats, templates, wizard,
-};
-pub use signature::{counting, export, intake, signature_admin, signatures};
 
 /// Field name → Fluent id of the message shown next to it.
 pub type FieldErrors = BTreeMap<&'static str, &'static str>;

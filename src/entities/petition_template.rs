@@ -10,7 +10,7 @@ pub struct Model {
     pub organisation_id: Option<i64>,
     pub name: String,
     pub is_default: bool,
-    /// `domain::content::Content` as JSON.
+    /// `domain::petition::content::Content` as JSON.
     pub content: String,
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,

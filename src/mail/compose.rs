@@ -4,7 +4,7 @@ use std::sync::Arc;
 use fluent_bundle::FluentValue;
 
 use super::queue::{MailDraft, PRIORITY_URGENT};
-use crate::domain::signatures::{ComposeConfirmation, ConfirmationMail};
+use crate::domain::signature::signatures::{ComposeConfirmation, ConfirmationMail};
 use crate::i18n::I18n;
 use crate::views::Views;
 

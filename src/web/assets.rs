@@ -6,7 +6,7 @@ use rocket::{get, routes};
 use super::context::AppState;
 use super::error::{WebError, WebResult};
 use crate::domain::ids::PetitionId;
-use crate::domain::{colour, images};
+use crate::domain::{petition::colour, petition::images};
 
 pub fn routes() -> Vec<rocket::Route> {
     routes![colours, theme_css, image]

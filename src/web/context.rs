@@ -10,7 +10,7 @@ use serde::Serialize;
 use super::error::WebError;
 use super::page::Page;
 use crate::App;
-use crate::domain::{FieldErrors, sessions, tokens};
+use crate::domain::{FieldErrors, account::sessions, tokens};
 use crate::entities::user;
 
 pub const LANG_COOKIE: &str = "lang";
@@ -234,7 +234,7 @@ impl Ctx {
     /// token seen before (on a page, or from a cookie planted before login) is of no use after.
     pub fn sign_in(&self, jar: &CookieJar<'_>, token: String) {
         let mut c = cookie(SESSION_COOKIE, token, self.secure_cookies);
-        c.set_max_age(rocket::time::Duration::days(crate::domain::sessions::LIFETIME.num_days()));
+        c.set_max_age(rocket::time::Duration::days(crate::domain::account::sessions::LIFETIME.num_days()));
         jar.add(c);
         self.new_csrf_secret(jar);
     }

@@ -102,6 +102,6 @@ async fn admin_create_reads_the_password_from_standard_input() {
     let ok = run("a long enough secret");
     assert!(ok.status.success(), "{}", String::from_utf8_lossy(&ok.stderr));
     let conn = sea_orm::Database::connect(&db).await.unwrap();
-    let user = rustition::domain::accounts::authenticate(&conn, "root", "a long enough secret").await.unwrap();
+    let user = rustition::domain::account::accounts::authenticate(&conn, "root", "a long enough secret").await.unwrap();
     assert!(user.is_some_and(|u| u.is_admin && u.password_hash.starts_with("$argon2id$")));
 }

@@ -9,7 +9,7 @@ use common::{TestApp, location};
 use rocket::http::Status;
 use rocket::local::asynchronous::LocalResponse;
 use rustition::domain::ids::{PetitionId, UserId};
-use rustition::domain::petitions::{Content, OwnerId};
+use rustition::domain::petition::petitions::{Content, OwnerId};
 
 /// A petition of `owner`, published at `…/<slug>`.
 pub(super) async fn petition_of(t: &TestApp, owner: OwnerId, slug: &str, title: &str) -> PetitionId {

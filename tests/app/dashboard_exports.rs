@@ -10,9 +10,9 @@ use super::dashboard_signatures::{alice_with_petition, insert, insert_many, peti
 use chrono::{DateTime, SecondsFormat, Utc};
 use common::{TestApp, signature};
 use rocket::http::{ContentType, Status};
-use rustition::domain::content::CustomField;
 use rustition::domain::ids::{PetitionId, UserId};
-use rustition::domain::petitions::{Content, FieldRule, OwnerId};
+use rustition::domain::petition::content::CustomField;
+use rustition::domain::petition::petitions::{Content, FieldRule, OwnerId};
 use sea_orm::{EntityTrait, Set};
 
 /// A petition asking a phone number, two own fields (labels with a comma and quotes) and the
@@ -268,7 +268,7 @@ async fn queries_for_lists(
     alice: UserId,
     petition: PetitionId,
 ) -> (usize, usize, usize, usize) {
-    use rustition::domain::{dashboard, signature_admin};
+    use rustition::domain::{petition::dashboard, signature::signature_admin};
     let user = rustition::entities::user::Entity::find_by_id(alice.0).one(db).await.unwrap().unwrap();
     queries.store(0, Ordering::SeqCst);
     let listing = dashboard::list(db, &user, &dashboard::Filter { page: 1, ..Default::default() }).await.unwrap();

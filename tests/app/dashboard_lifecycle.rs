@@ -5,7 +5,7 @@ use crate::common;
 use super::dashboard_edit::{alice_with_petition, assert_error_at, edit, petition_of, refused};
 use common::{TestApp, location};
 use rocket::http::Status;
-use rustition::domain::petitions::{self, Content, NewPetition, OwnerId, Status as PetitionStatus};
+use rustition::domain::petition::petitions::{self, Content, NewPetition, OwnerId, Status as PetitionStatus};
 
 #[rocket::async_test]
 async fn an_organiser_adds_and_removes_permalinks_and_old_links_lead_to_the_main_one() {

@@ -7,9 +7,9 @@ use crate::common;
 use common::TestApp;
 use rocket::http::Status;
 use rustition::domain::ids::{OrganisationId, PetitionId};
-use rustition::domain::organisations::{self};
+use rustition::domain::organisation::organisations::{self};
 use rustition::domain::permissions::Flag;
-use rustition::domain::petitions::{self, Content, NewPetition, OwnerId, Status as PetitionStatus};
+use rustition::domain::petition::petitions::{self, Content, NewPetition, OwnerId, Status as PetitionStatus};
 use sea_orm::{ActiveModelTrait, Set};
 
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -176,7 +176,7 @@ async fn petition_with_signatures(t: &TestApp, owner: OwnerId, draft: bool) -> (
     let picture = image::RgbImage::from_pixel(8, 8, image::Rgb([30, 120, 60]));
     let mut png = std::io::Cursor::new(Vec::new());
     image::DynamicImage::ImageRgb8(picture).write_to(&mut png, image::ImageFormat::Png).unwrap();
-    rustition::domain::images::save(
+    rustition::domain::petition::images::save(
         db,
         (&rustition::domain::permissions::operator(id), &Default::default()),
         png.into_inner(),

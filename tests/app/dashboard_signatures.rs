@@ -9,7 +9,7 @@ use chrono::{DateTime, SecondsFormat, Utc};
 use common::{TestApp, location, signature};
 use rocket::http::Status;
 use rustition::domain::ids::{PetitionId, UserId};
-use rustition::domain::petitions::{Content, OwnerId};
+use rustition::domain::petition::petitions::{Content, OwnerId};
 use rustition::entities::signature;
 use sea_orm::sea_query::Expr;
 use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set};

@@ -5,10 +5,12 @@ use crate::common;
 
 use common::{TestApp, location};
 use rocket::http::Status;
-use rustition::domain::content::CustomField;
-use rustition::domain::organisations::{self};
+use rustition::domain::organisation::organisations::{self};
 use rustition::domain::permissions::Flag;
-use rustition::domain::petitions::{self, Content, FieldRule, NewPetition, OwnerId, Status as PetitionStatus};
+use rustition::domain::petition::content::CustomField;
+use rustition::domain::petition::petitions::{
+    self, Content, FieldRule, NewPetition, OwnerId, Status as PetitionStatus,
+};
 
 /// The id in `/dashboard/templates/<id>/…` or `/dashboard/petitions/<id>/…`.
 fn id_in(path: &str) -> String {

@@ -7,7 +7,7 @@ use std::time::Duration;
 use common::TestApp;
 use rocket::http::Status;
 use rustition::domain::ids::{OrganisationId, UserId};
-use rustition::domain::organisations::{self};
+use rustition::domain::organisation::organisations::{self};
 use rustition::domain::permissions::Flag;
 
 /// An organisation "friends" whose only admin is alice, with bob as a member without any flag.
@@ -278,7 +278,7 @@ async fn a_declined_invitation_is_gone_and_a_deleted_account_takes_its_petitions
     assert_eq!(t.count("SELECT COUNT(*) FROM invitations").await, 0);
     assert_eq!(t.count("SELECT COUNT(*) FROM memberships WHERE user_id = 4").await, 0);
 
-    use rustition::domain::petitions::{self, Content, NewPetition, OwnerId, Status as PetitionStatus};
+    use rustition::domain::petition::petitions::{self, Content, NewPetition, OwnerId, Status as PetitionStatus};
     petitions::create(
         &t.app().db,
         &rustition::domain::permissions::operator(OwnerId::User(dora)),

@@ -7,7 +7,7 @@ use std::time::Duration;
 use common::{TestApp, location};
 use rocket::http::Status;
 use rustition::domain::ids::{PetitionId, UserId};
-use rustition::domain::petitions::{Content, OwnerId};
+use rustition::domain::petition::petitions::{Content, OwnerId};
 
 const MAIL_WAIT: Duration = Duration::from_secs(10);
 

@@ -5,16 +5,16 @@ use std::path::Path;
 use std::time::Duration;
 
 use rustition::domain::ids::PetitionId;
-use rustition::domain::petitions::{self, Content, NewPetition, OwnerId, Status};
+use rustition::domain::petition::petitions::{self, Content, NewPetition, OwnerId, Status};
 
 use crate::common::{self, http::Browser, process::Server};
 
 /// An account `alice` (password `alice-password`) with a published petition at `/u/alice/shade`.
 async fn organiser_with_petition(database: &str) -> PetitionId {
     let db = sea_orm::Database::connect(database).await.expect("connect to the server's database");
-    let alice = rustition::domain::accounts::create(
+    let alice = rustition::domain::account::accounts::create(
         &db,
-        rustition::domain::accounts::NewAccount {
+        rustition::domain::account::accounts::NewAccount {
             username: "alice".into(),
             email: "alice@example.org".into(),
             password: "alice-password".into(),

@@ -94,7 +94,7 @@ async fn a_signer_answers_the_question_in_their_language_and_a_wrong_answer_keep
     assert_eq!(challenge::forget_used(&t.app().db, in_an_hour).await.ok(), Some(2), "the two answered");
 
     // Nor does a question posed for another petition.
-    let other = t.petition_with("other", rustition::domain::petitions::FieldRule::Optional).await;
+    let other = t.petition_with("other", rustition::domain::petition::petitions::FieldRule::Optional).await;
     let mut fields = fill(&t, (other, "en"), "jane@example.org", common::answer_question).await;
     set(&mut fields, "email", "elsewhere@example.org");
     assert_eq!(post(&t, id, &fields).await.0, Status::UnprocessableEntity);

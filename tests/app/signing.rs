@@ -5,7 +5,7 @@ use std::time::Duration;
 
 use common::TestApp;
 use rocket::http::{ContentType, Header, Status};
-use rustition::domain::petitions::FieldRule;
+use rustition::domain::petition::petitions::FieldRule;
 
 const MAIL_WAIT: Duration = Duration::from_secs(10);
 
@@ -357,7 +357,7 @@ async fn signatures_never_confirmed_are_deleted_after_the_retention_period() {
         .exec(db)
         .await
         .unwrap();
-    let deleted = rustition::domain::counting::purge_unconfirmed(db, chrono::Utc::now(), 30).await.unwrap();
+    let deleted = rustition::domain::signature::counting::purge_unconfirmed(db, chrono::Utc::now(), 30).await.unwrap();
     assert_eq!(deleted, 1);
     assert_eq!(t.count("SELECT COUNT(*) FROM signatures WHERE email = 'recent@example.org'").await, 1);
 }

@@ -7,7 +7,7 @@ use common::{TestApp, assert_same_origin_only};
 use rocket::http::{ContentType, Header, Status};
 use rocket::local::asynchronous::LocalResponse;
 use rustition::domain::ids::{PetitionId, UserId};
-use rustition::domain::petitions::{Content, FieldRule, OwnerId};
+use rustition::domain::petition::petitions::{Content, FieldRule, OwnerId};
 
 const ORIGIN: &str = "http://petitions.test";
 
@@ -113,14 +113,14 @@ async fn every_theme_shows_the_petition_with_its_own_stylesheet_and_nothing_from
 async fn a_petition_in_another_language_is_marked_as_such_and_the_page_around_it_is_not() {
     let t = TestApp::start().await;
     let alice = t.user("alice", false).await;
-    let new = rustition::domain::petitions::NewPetition {
+    let new = rustition::domain::petition::petitions::NewPetition {
         content: content("De l’ombre sur la place"),
         slug: Some("ombre".into()),
-        status: rustition::domain::petitions::Status::Published,
+        status: rustition::domain::petition::petitions::Status::Published,
         locale: "fr".into(),
         wizard_step: None,
     };
-    rustition::domain::petitions::create(
+    rustition::domain::petition::petitions::create(
         &t.app().db,
         &rustition::domain::permissions::operator(OwnerId::User(alice)),
         new,
@@ -240,7 +240,7 @@ async fn an_organiser_uploads_an_image_and_wrong_files_come_back_with_a_message(
     let html = refused(upload(&t, id, &png_with_secret(10, 10), "", None).await).await;
     assert!(html.contains("id=\"image_alt-error\""), "a description is required");
     let mut big = png_with_secret(10, 10);
-    big.resize(rustition::domain::images::MAX_BYTES + 10_000, 0);
+    big.resize(rustition::domain::petition::images::MAX_BYTES + 10_000, 0);
     let html = refused(upload(&t, id, &big, "A wall", None).await).await;
     assert!(html.contains("This file is larger than 2 MB."));
     assert_eq!(t.count("SELECT COUNT(*) FROM petition_images").await, 0);

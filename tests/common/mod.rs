@@ -19,8 +19,10 @@ use rocket::local::asynchronous::{Client, LocalResponse};
 use rustition::App;
 use rustition::config::{Settings, Transport};
 use rustition::domain::ids::{OrganisationId, PetitionId, UserId};
-use rustition::domain::organisations::{self, OrganisationInput};
-use rustition::domain::petitions::{self, Content, FieldRule, NewPetition, OwnerId, Status as PetitionStatus};
+use rustition::domain::organisation::organisations::{self, OrganisationInput};
+use rustition::domain::petition::petitions::{
+    self, Content, FieldRule, NewPetition, OwnerId, Status as PetitionStatus,
+};
 use rustition::entities::signature;
 use sea_orm::{ConnectionTrait, Database, Set};
 
@@ -167,9 +169,9 @@ impl TestApp {
 
     /// Creates an account (verified) directly, as an admin would.
     pub async fn user(&self, username: &str, admin: bool) -> rustition::domain::ids::UserId {
-        rustition::domain::accounts::create(
+        rustition::domain::account::accounts::create(
             &self.app().db,
-            rustition::domain::accounts::NewAccount {
+            rustition::domain::account::accounts::NewAccount {
                 username: username.into(),
                 email: format!("{username}@example.org"),
                 password: format!("{username}-password"),

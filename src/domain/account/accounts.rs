@@ -2,10 +2,13 @@
 //! authentication.
 use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, Set};
 
-use crate::domain::account_tokens::{self, Purpose};
+use crate::domain::account::account_tokens::{self, Purpose};
 use crate::domain::challenge::Screened;
 use crate::domain::ids::UserId;
-use crate::domain::{DomainError, DomainResult, FieldErrors, email, now, organisations, passwords, reserved, sessions};
+use crate::domain::{
+    DomainError, DomainResult, FieldErrors, account::passwords, account::sessions, email, now,
+    organisation::organisations, reserved,
+};
 use crate::entities::{organisation, user};
 use crate::mail::compose::Composer;
 use crate::mail::queue;

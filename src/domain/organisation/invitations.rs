@@ -6,7 +6,9 @@ use serde::Serialize;
 
 use crate::domain::ids::{OrganisationId, UserId};
 use crate::domain::permissions::{AddMembers, Allowed};
-use crate::domain::{DomainError, DomainResult, FieldErrors, accounts, email, now, organisations, tokens};
+use crate::domain::{
+    DomainError, DomainResult, FieldErrors, account::accounts, email, now, organisation::organisations, tokens,
+};
 use crate::entities::{invitation, organisation, user};
 use crate::mail::compose::Composer;
 use crate::mail::queue;

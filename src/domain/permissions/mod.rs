@@ -8,7 +8,7 @@
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
 
 use super::ids::{OrganisationId, PetitionId, TemplateId, UserId};
-use super::petitions::{OwnerId, Status};
+use super::petition::petitions::{OwnerId, Status};
 use super::{DomainError, DomainResult};
 use crate::config::Who;
 use crate::entities::{membership, petition, user};
@@ -67,7 +67,7 @@ pub async fn template<R: TemplateRight>(
     user: &user::Model,
     id: TemplateId,
 ) -> DomainResult<Allowed<R, TemplateId>> {
-    decide(db, user, super::templates::owner(db, id).await?, R::FLAG).await?;
+    decide(db, user, super::petition::templates::owner(db, id).await?, R::FLAG).await?;
     Ok(Allowed::grant(id))
 }
 

@@ -12,7 +12,7 @@ use serde::Serialize;
 use crate::domain::DomainResult;
 use crate::domain::ids::{OrganisationId, PetitionId};
 use crate::domain::permissions::{Flag, grants};
-use crate::domain::petitions::{self, OwnerId, PublicPetition, Status};
+use crate::domain::petition::petitions::{self, OwnerId, PublicPetition, Status};
 use crate::entities::{membership, organisation, petition, signature, user};
 
 pub const PAGE_SIZE: u64 = 20;

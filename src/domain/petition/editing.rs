@@ -3,13 +3,13 @@
 use sea_orm::{ActiveModelTrait, ConnectionTrait, DatabaseConnection, EntityTrait, IntoActiveModel, Set};
 use serde::Serialize;
 
-use crate::domain::content::{Content, Section, SectionInput, apply_all};
 use crate::domain::ids::PetitionId;
 use crate::domain::permissions::{
     Allowed, CreatePetition, DeletePetition, EditDraft, EditsContent, ModifyPetition, PublishPetition,
 };
-use crate::domain::petitions::{OwnerId, Status};
-use crate::domain::{DomainError, DomainResult, FieldErrors, now, permalinks};
+use crate::domain::petition::content::{Content, Section, SectionInput, apply_all};
+use crate::domain::petition::petitions::{OwnerId, Status};
+use crate::domain::{DomainError, DomainResult, FieldErrors, now, petition::permalinks};
 use crate::entities::petition;
 
 /// A petition as its organisers see it.
@@ -21,7 +21,7 @@ pub struct Editable {
     pub paper_signatures: i64,
     pub permalinks: Vec<String>,
     pub wizard_step: Option<String>,
-    pub image: Option<crate::domain::images::ImageMeta>,
+    pub image: Option<crate::domain::petition::images::ImageMeta>,
     #[serde(skip)]
     pub owner: OwnerId,
 }
@@ -40,7 +40,7 @@ pub async fn load(db: &impl ConnectionTrait, id: PetitionId) -> DomainResult<Edi
         paper_signatures: p.paper_signatures,
         permalinks: permalinks::of_petition(db, id).await?,
         wizard_step: p.wizard_step,
-        image: crate::domain::images::meta(db, id).await?,
+        image: crate::domain::petition::images::meta(db, id).await?,
         owner,
     })
 }
@@ -94,13 +94,14 @@ pub async fn set_paper_signatures(
     count: &str,
 ) -> DomainResult<()> {
     let value = count.trim();
-    let n =
-        match value {
-            "" => 0,
-            v => v.parse::<i64>().ok().filter(|n| (0..=crate::domain::content::MAX_GOAL).contains(n)).ok_or_else(
+    let n = match value {
+        "" => 0,
+        v => {
+            v.parse::<i64>().ok().filter(|n| (0..=crate::domain::petition::content::MAX_GOAL).contains(n)).ok_or_else(
                 || DomainError::Invalid(FieldErrors::from([("paper_signatures", "error-number-invalid")])),
-            )?,
-        };
+            )?
+        }
+    };
     let mut active = model(db, can.target()).await?.into_active_model();
     active.paper_signatures = Set(n);
     active.updated_at = Set(now());

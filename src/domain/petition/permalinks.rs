@@ -8,7 +8,7 @@ use sea_orm::{
 
 use crate::domain::ids::PetitionId;
 use crate::domain::permissions::{Allowed, ModifyPetition};
-use crate::domain::petitions::OwnerId;
+use crate::domain::petition::petitions::OwnerId;
 use crate::domain::{DomainError, DomainResult, FieldErrors, now, reserved};
 use crate::entities::{retired_slug, slug};
 

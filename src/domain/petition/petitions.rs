@@ -11,7 +11,7 @@ use crate::domain::permissions::{Allowed, CreatePetition};
 use crate::domain::{DomainError, DomainResult, now};
 use crate::entities::{organisation, petition, slug, user};
 
-pub use crate::domain::content::{Content, FieldRule, Look, MailSettings, Sharing, SignerFields, Status};
+pub use crate::domain::petition::content::{Content, FieldRule, Look, MailSettings, Sharing, SignerFields, Status};
 
 /// Who a petition belongs to, as shown on its page and used in its permalink.
 #[derive(Debug, Clone, Serialize)]

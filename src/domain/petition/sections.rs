@@ -116,7 +116,8 @@ pub fn apply(
             let accent = colour(&mut errors, "accent_color", input.accent_color.trim());
             let background = colour(&mut errors, "background_color", input.background_color.trim());
             if errors.is_empty()
-                && let Some(problem) = crate::domain::colour::problem(accent.as_deref(), background.as_deref())
+                && let Some(problem) =
+                    crate::domain::petition::colour::problem(accent.as_deref(), background.as_deref())
             {
                 // Shown next to the colour at fault: the background's own problem by the background.
                 let field = if problem == "error-contrast-background" { "background_color" } else { "accent_color" };
@@ -223,7 +224,7 @@ fn colour(errors: &mut FieldErrors, field: &'static str, value: &str) -> Option<
     if value.is_empty() {
         return None;
     }
-    if crate::domain::colour::parse(value).is_some() {
+    if crate::domain::petition::colour::parse(value).is_some() {
         Some(value.to_ascii_lowercase())
     } else {
         errors.insert(field, "error-colour-invalid");

@@ -8,10 +8,10 @@ use sea_orm::{
 };
 use serde::Serialize;
 
-use crate::domain::content::{Content, Section, SectionInput, apply_all};
 use crate::domain::ids::{OrganisationId, TemplateId, UserId};
 use crate::domain::permissions::{Allowed, CreateTemplate, DeleteTemplate, ModifyTemplate};
-use crate::domain::petitions::OwnerId;
+use crate::domain::petition::content::{Content, Section, SectionInput, apply_all};
+use crate::domain::petition::petitions::OwnerId;
 use crate::domain::{DomainError, DomainResult, FieldErrors, now};
 use crate::entities::petition_template as template;
 

@@ -2,7 +2,7 @@
 //! draft); every later step saves into the draft, so leaving half-way loses nothing.
 use serde::Serialize;
 
-use crate::domain::content::Section;
+use crate::domain::petition::content::Section;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]

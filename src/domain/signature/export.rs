@@ -6,11 +6,11 @@ use chrono::SecondsFormat;
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
 
 use crate::domain::DomainResult;
-use crate::domain::content::FieldRule;
 use crate::domain::ids::PetitionId;
 use crate::domain::permissions::{Allowed, ViewSignatures};
-use crate::domain::petitions::PublicPetition;
-use crate::domain::signature_admin::Which;
+use crate::domain::petition::content::FieldRule;
+use crate::domain::petition::petitions::PublicPetition;
+use crate::domain::signature::signature_admin::Which;
 use crate::entities::signature;
 
 /// Rows read per query while streaming.
@@ -89,13 +89,13 @@ impl Column {
 /// The date, the confirmation time and every field the petition asks for.
 pub fn columns(p: &PublicPetition) -> Vec<Column> {
     let mut cols = vec![Column::CreatedAt, Column::ConfirmedAt];
-    for name in crate::domain::content::OPTIONAL_FIELDS.into_iter().take(2) {
+    for name in crate::domain::petition::content::OPTIONAL_FIELDS.into_iter().take(2) {
         if p.fields.rule(name) != FieldRule::Off {
             cols.push(Column::Field(name));
         }
     }
     cols.push(Column::Email);
-    for name in crate::domain::content::OPTIONAL_FIELDS.into_iter().skip(2) {
+    for name in crate::domain::petition::content::OPTIONAL_FIELDS.into_iter().skip(2) {
         if p.fields.rule(name) != FieldRule::Off {
             cols.push(Column::Field(name));
         }

@@ -13,8 +13,8 @@ use sea_orm::{
 
 use crate::db::group_commit::{GroupCommit, GroupError, Work};
 use crate::domain::ids::PetitionId;
-use crate::domain::petitions::PublicPetition;
-use crate::domain::signatures::{
+use crate::domain::petition::petitions::PublicPetition;
+use crate::domain::signature::signatures::{
     self, ComposeConfirmation, ConfirmationMail, RESEND_AFTER, SignOutcome, SignRequest, TokenState, Valid,
 };
 use crate::domain::{DomainError, DomainResult, tokens};
@@ -315,8 +315,8 @@ mod tests {
     use super::*;
     use sea_orm::ConnectionTrait;
 
-    use crate::domain::petitions;
-    use crate::domain::signatures::SignInput;
+    use crate::domain::petition::petitions;
+    use crate::domain::signature::signatures::SignInput;
     use crate::entities::petition;
 
     /// The mail's text is its link: enough to confirm with.

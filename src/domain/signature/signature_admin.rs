@@ -8,11 +8,11 @@ use sea_orm::{
 };
 use serde::Serialize;
 
-use crate::domain::dashboard::contains;
 use crate::domain::ids::{PetitionId, SignatureId};
 use crate::domain::permissions::{Allowed, DeleteSignatures, ModifySignatures, SeesSignature, ViewSignatures};
-use crate::domain::petitions::PublicPetition;
-use crate::domain::signatures::{self, ComposeConfirmation, RESEND_AFTER};
+use crate::domain::petition::dashboard::contains;
+use crate::domain::petition::petitions::PublicPetition;
+use crate::domain::signature::signatures::{self, ComposeConfirmation, RESEND_AFTER};
 use crate::domain::{DomainError, DomainResult};
 use crate::entities::signature;
 use crate::mail::queue::{PRIORITY_BULK, PRIORITY_URGENT};

@@ -6,7 +6,7 @@ use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseTransactio
 use serde::{Deserialize, Serialize};
 
 use crate::domain::ids::PetitionId;
-use crate::domain::petitions::{FieldRule, PublicPetition};
+use crate::domain::petition::petitions::{FieldRule, PublicPetition};
 use crate::domain::{DomainResult, FieldErrors, email, tokens};
 use crate::entities::signature;
 use crate::mail::queue::{self, MailDraft};

@@ -6,8 +6,8 @@ use rocket::http::{CookieJar, Status};
 use rocket::response::Redirect;
 use rocket::{FromForm, get, post, routes};
 
-use crate::domain::accounts::{self, NewAccount};
-use crate::domain::{DomainError, FieldErrors, now, sessions};
+use crate::domain::account::accounts::{self, NewAccount};
+use crate::domain::{DomainError, FieldErrors, account::sessions, now};
 use crate::web::context::{AppState, Ctx, SESSION_COOKIE, flash};
 use crate::web::csrf::{CsrfForm, TokenOnly};
 use crate::web::error::{WebError, WebResult};

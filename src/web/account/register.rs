@@ -6,9 +6,9 @@ use rocket::http::{CookieJar, Status};
 use rocket::response::Redirect;
 use rocket::{FromForm, get, post, routes};
 
-use crate::domain::accounts::{self, NewAccount};
+use crate::domain::account::accounts::{self, NewAccount};
 use crate::domain::challenge::{Scope, Screening};
-use crate::domain::{DomainError, FieldErrors, now, sessions};
+use crate::domain::{DomainError, FieldErrors, account::sessions, now};
 use crate::web::account::login::safe_next;
 use crate::web::context::{AppState, Ctx, flash};
 use crate::web::csrf::{CsrfForm, TokenOnly};

@@ -4,7 +4,7 @@ use rocket::response::Redirect;
 use rocket::{FromForm, get, post, routes};
 
 use crate::domain::ids::UserId;
-use crate::domain::{DomainError, DomainResult, FieldErrors, accounts, organisations};
+use crate::domain::{DomainError, DomainResult, FieldErrors, account::accounts, organisation::organisations};
 use crate::entities::user;
 use crate::web::account::register::{action_page, notice};
 use crate::web::context::{AppState, Ctx, SESSION_COOKIE, SignedIn, flash};

@@ -2,7 +2,7 @@
 //! that the `dashboard/chart.html` template draws. No script; the numbers are also in a table.
 use serde::Serialize;
 
-use crate::domain::stats::Stats;
+use crate::domain::petition::stats::Stats;
 
 pub const WIDTH: f64 = 720.0;
 pub const HEIGHT: f64 = 240.0;
@@ -70,7 +70,7 @@ pub fn chart(stats: &Stats) -> Chart {
             }
         })
         .collect();
-    let date = |d: Option<&crate::domain::stats::Day>| d.map(|d| d.date.to_string()).unwrap_or_default();
+    let date = |d: Option<&crate::domain::petition::stats::Day>| d.map(|d| d.date.to_string()).unwrap_or_default();
     Chart {
         width: WIDTH,
         height: HEIGHT,

@@ -7,15 +7,15 @@ use rocket::{get, post, routes};
 use super::form::{self, Posted};
 use super::{outcome, owner_choices, owner_value, resolve_owner};
 use crate::App;
-use crate::domain::content::{Section, SectionInput};
-use crate::domain::dashboard;
-use crate::domain::editing::{self, Editable, StatusChange};
 use crate::domain::ids::PetitionId;
 use crate::domain::permissions::{
     self, CreatePetition, CreateTemplate, DeletePetition, Flag, ModifyPetition, PublishPetition, SeePetition,
 };
-use crate::domain::petitions::Status as PetitionStatus;
-use crate::domain::{DomainError, FieldErrors, permalinks, petitions, templates};
+use crate::domain::petition::content::{Section, SectionInput};
+use crate::domain::petition::dashboard;
+use crate::domain::petition::editing::{self, Editable, StatusChange};
+use crate::domain::petition::petitions::Status as PetitionStatus;
+use crate::domain::{DomainError, FieldErrors, petition::permalinks, petition::petitions, petition::templates};
 use crate::entities::user;
 use crate::web::context::{AppState, Ctx, SignedIn, flash};
 use crate::web::csrf::{CsrfForm, TokenOnly};

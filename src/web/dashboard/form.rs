@@ -3,7 +3,7 @@
 //! domain reports errors under the same names (`RULE_KEYS`, `CUSTOM_KEYS`, the input's fields).
 use std::collections::BTreeMap;
 
-use crate::domain::content::{CUSTOM_KEYS, RULE_KEYS, SHARE_BUTTONS, SectionInput};
+use crate::domain::petition::content::{CUSTOM_KEYS, RULE_KEYS, SHARE_BUTTONS, SectionInput};
 
 /// What a form posted: field name → value.
 pub type Posted = BTreeMap<String, String>;
@@ -71,7 +71,7 @@ pub fn posted(input: &SectionInput) -> Posted {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::content::{Content, FieldRule};
+    use crate::domain::petition::content::{Content, FieldRule};
 
     #[test]
     fn a_form_reads_back_as_the_input_that_filled_it() {

@@ -10,11 +10,11 @@ use super::context::{AppState, Ctx, SignedIn, flash};
 use super::error::WebResult;
 use super::page::Page;
 use crate::App;
-use crate::domain::dashboard::{self, Filter};
 use crate::domain::ids::{OrganisationId, UserId};
 use crate::domain::permissions::{self, OwnerRight};
-use crate::domain::petitions::{OwnerId, Status as PetitionStatus};
-use crate::domain::{DomainError, DomainResult, FieldErrors, organisations};
+use crate::domain::petition::dashboard::{self, Filter};
+use crate::domain::petition::petitions::{OwnerId, Status as PetitionStatus};
+use crate::domain::{DomainError, DomainResult, FieldErrors, organisation::organisations};
 use crate::entities::user;
 
 mod chart;

@@ -11,11 +11,13 @@ use sea_orm::DatabaseConnection;
 
 use super::chart::chart;
 use crate::App;
-use crate::domain::export::{self, Column, Header as ColumnHeader};
 use crate::domain::ids::{PetitionId, SignatureId};
 use crate::domain::permissions::{self, Allowed, DeleteSignatures, ModifySignatures, SeePetition, ViewSignatures};
-use crate::domain::signature_admin::{self, Which};
-use crate::domain::{DomainError, FieldErrors, dashboard, editing, now, petitions, stats};
+use crate::domain::signature::export::{self, Column, Header as ColumnHeader};
+use crate::domain::signature::signature_admin::{self, Which};
+use crate::domain::{
+    DomainError, FieldErrors, now, petition::dashboard, petition::editing, petition::petitions, petition::stats,
+};
 use crate::entities::user;
 use crate::web::context::{AppState, Ctx, SignedIn, flash};
 use crate::web::csrf::{CsrfForm, TokenOnly};
@@ -215,7 +217,7 @@ fn headers(app: &App, lang: &str, cols: &[Column]) -> Vec<Option<String>> {
 }
 
 fn filename(p: &petitions::PublicPetition, ext: &str) -> String {
-    let stem = crate::domain::permalinks::suggest(&p.title);
+    let stem = crate::domain::petition::permalinks::suggest(&p.title);
     format!("signatures-{}-{}.{ext}", p.id, if stem.is_empty() { "petition".into() } else { stem })
 }
 

@@ -6,11 +6,11 @@ use rocket::response::Redirect;
 use rocket::{FromForm, get, post, routes};
 
 use crate::domain::ids::{OrganisationId, UserId};
-use crate::domain::organisations::{self, OrganisationInput};
+use crate::domain::organisation::organisations::{self, OrganisationInput};
 use crate::domain::permissions::{
     self, AddMembers, Allowed, Flag, ModifyPermissions, OrganisationRight, RemoveMembers, SeeOrganisation,
 };
-use crate::domain::{DomainError, FieldErrors, invitations, petitions};
+use crate::domain::{DomainError, FieldErrors, organisation::invitations, petition::petitions};
 use crate::entities::{organisation, user};
 use crate::web::context::{AppState, Ctx, SignedIn, flash};
 use crate::web::csrf::{CsrfForm, TokenOnly};
@@ -123,7 +123,8 @@ async fn members_view(
     let id = OrganisationId(org.id);
     let members = organisations::members(&app.db, id).await?;
     let flags = [Flag::AddMembers, Flag::RemoveMembers, Flag::ModifyPermissions];
-    let held = permissions::held(&app.db, user, crate::domain::petitions::OwnerId::Organisation(id), &flags).await?;
+    let held =
+        permissions::held(&app.db, user, crate::domain::petition::petitions::OwnerId::Organisation(id), &flags).await?;
     let may: serde_json::Map<_, _> =
         held.into_iter().map(|(flag, yes)| (flag.name().to_string(), yes.into())).collect();
     let mut extra = tera::Context::new();

@@ -16,8 +16,8 @@ use sea_orm::ConnectionTrait;
 use crate::App;
 use crate::domain::DomainResult;
 use crate::domain::ids::PetitionId;
-use crate::domain::images;
-use crate::domain::petitions::{self, PublicPetition};
+use crate::domain::petition::images;
+use crate::domain::petition::petitions::{self, PublicPetition};
 
 pub const TTL: Duration = Duration::from_secs(1);
 /// Past this many entries, expired ones are swept before adding another.

@@ -1,14 +1,14 @@
 //! Sharing a petition without trackers. The petition page links only to this instance; a
 //! signer who names their Mastodon instance or Diaspora pod gets a page of ours that names that
-//! server and links to its share page (a link, not a redirect: see `domain::sharing`).
+//! server and links to its share page (a link, not a redirect: see `domain::petition::sharing`).
 use rocket::http::Status;
 use rocket::{get, routes};
 
 use crate::App;
 use crate::domain::FieldErrors;
 use crate::domain::ids::PetitionId;
-use crate::domain::petitions::PublicPetition;
-use crate::domain::sharing::{self, Network};
+use crate::domain::petition::petitions::PublicPetition;
+use crate::domain::petition::sharing::{self, Network};
 use crate::web::context::{AppState, Ctx};
 use crate::web::error::{WebError, WebResult};
 use crate::web::page::Page;

@@ -6,7 +6,7 @@ use std::time::Duration;
 use rocket::Shutdown;
 use rustition::App;
 use rustition::domain::ids::{OrganisationId, PetitionId, UserId};
-use rustition::domain::petitions::{self, Content, FieldRule, NewPetition, OwnerId, Status};
+use rustition::domain::petition::petitions::{self, Content, FieldRule, NewPetition, OwnerId, Status};
 use sea_orm::{ConnectionTrait, DatabaseConnection};
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 
@@ -99,7 +99,7 @@ impl Served {
         .expect("create petition");
         // An uploaded image, so that screenshots and axe see the header image area.
         let alt = "Young trees along a street";
-        rustition::domain::images::save(
+        rustition::domain::petition::images::save(
             &self.db,
             (&rustition::domain::permissions::operator(id), &Default::default()),
             header_png(),
@@ -113,14 +113,14 @@ impl Served {
 
     /// A verified account whose password is `<username>-password`, as `common::TestApp::user`.
     pub async fn user(&self, username: &str) -> UserId {
-        let new = rustition::domain::accounts::NewAccount {
+        let new = rustition::domain::account::accounts::NewAccount {
             username: username.into(),
             email: format!("{username}@example.org"),
             password: format!("{username}-password"),
             verified: true,
             ..Default::default()
         };
-        rustition::domain::accounts::create(&self.db, new).await.expect("create account")
+        rustition::domain::account::accounts::create(&self.db, new).await.expect("create account")
     }
 
     /// The confirmation link of the `n`th mail (1-based) the listener receives.
