@@ -22,6 +22,7 @@ mod logs;
 mod mail_queue;
 mod organisations;
 mod permalinks;
+mod permissions_matrix;
 mod server_process;
 mod sign_challenge;
 mod signing;
