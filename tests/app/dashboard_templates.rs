@@ -109,7 +109,10 @@ async fn an_organiser_makes_a_default_template_and_a_new_petition_starts_with_it
         ],
     )
     .await;
-    assert_eq!(t.get(&format!("/dashboard/templates/{street}/edit/paper")).await.0, Status::NotFound);
+    for section in ["paper", "permalinks", "image"] {
+        let page = format!("/dashboard/templates/{street}/edit/{section}");
+        assert_eq!(t.get(&page).await.0, Status::NotFound, "{section}: not a template section");
+    }
     let (_, html) = t.get(&format!("/dashboard/templates/{street}/edit/fields")).await;
     assert!(
         html.contains("value=\"Neighbourhood\"") && html.contains("name=\"field_custom1\" value=\"required\" checked")

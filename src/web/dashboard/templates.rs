@@ -112,12 +112,12 @@ fn section_view(
     ctx.form_page(app, "dashboard/template_edit.html", extra, form, errors)
 }
 
-/// Templates have the petition's sections except paper signatures and permalinks, which belong
+/// Templates have the petition's sections except paper signatures, permalinks and the image, which belong
 /// to one petition.
 fn template_section(name: &str) -> Option<&'static [Section]> {
     match name {
         "content" => Some(&[Section::TemplateText, Section::Goal]),
-        "paper" | "permalinks" => None,
+        "paper" | "permalinks" | "image" => None,
         _ => section(name),
     }
 }
