@@ -12,23 +12,25 @@ use rustition::domain::permissions::Flag;
 use rustition::domain::petition::petitions::{self, Content, NewPetition, OwnerId, Status as PetitionStatus};
 use sea_orm::{ActiveModelTrait, Set};
 
+/// Who acts, in both matrices (this one and `permissions_matrix`).
 #[derive(Debug, Clone, Copy, PartialEq)]
-enum Role {
+pub(crate) enum Role {
     /// Not signed in.
     Anonymous,
-    /// Signed in, not a member of the petition's organisation.
+    /// Signed in, not a member of the target's organisation (and not an instance admin).
     Outsider,
     /// A member of the organisation without the route's right.
     MemberWithout,
-    /// A member of the organisation with the route's right (and only it).
+    /// A member of the organisation with the route's right and only it (on admin routes: with
+    /// every flag, which still does not make an instance admin).
     MemberWith,
-    /// The user who owns the petition (a personal petition).
+    /// The user who owns the target (a personal petition or template).
     Owner,
     /// An instance administrator, member of nothing.
     InstanceAdmin,
 }
 
-const ROLES: [Role; 6] =
+pub(crate) const ROLES: [Role; 6] =
     [Role::Anonymous, Role::Outsider, Role::MemberWithout, Role::MemberWith, Role::Owner, Role::InstanceAdmin];
 
 /// One route of the matrix: what it needs, and what success looks like.

@@ -50,33 +50,20 @@ fn the_check_fails_when_french_lacks_a_key() {
 fn templates_and_code_use_only_keys_that_exist() {
     // Every t(key="…") in the templates names an English key.
     let root = common::repo_root();
-    let mut en = String::from("\n");
-    for entry in std::fs::read_dir(root.join("locales/en")).unwrap().flatten() {
-        en.push_str(&std::fs::read_to_string(entry.path()).unwrap());
-        en.push('\n');
-    }
-    let mut stack = vec![root.join("templates")];
-    while let Some(dir) = stack.pop() {
-        for entry in std::fs::read_dir(dir).unwrap().flatten() {
-            let path = entry.path();
-            if path.is_dir() {
-                stack.push(path);
+    let en = english();
+    for (path, text) in files_under(&root.join("templates")) {
+        for (at, _) in text.match_indices("t(key=\"") {
+            // `get(key="…")` is a filter argument, not a message.
+            if text[..at].ends_with(|c: char| c.is_alphanumeric() || c == '_') {
                 continue;
             }
-            let text = std::fs::read_to_string(&path).unwrap();
-            for (at, _) in text.match_indices("t(key=\"") {
-                // `get(key="…")` is a filter argument, not a message.
-                if text[..at].ends_with(|c: char| c.is_alphanumeric() || c == '_') {
-                    continue;
-                }
-                let key = text[at + 7..].split('"').next().unwrap();
-                if key.ends_with('-') {
-                    // A prefix completed at run time (`"field-" ~ name`).
-                    assert!(en.contains(&format!("\n{key}")), "{}: no key starts with {key}", path.display());
-                    continue;
-                }
-                assert!(en.contains(&format!("\n{key} =")), "{}: unknown key {key}", path.display());
+            let key = text[at + 7..].split('"').next().unwrap();
+            if key.ends_with('-') {
+                // A prefix completed at run time (`"field-" ~ name`).
+                assert!(en.contains(&format!("\n{key}")), "{}: no key starts with {key}", path.display());
+                continue;
             }
+            assert!(en.contains(&format!("\n{key} =")), "{}: unknown key {key}", path.display());
         }
     }
 }
@@ -88,46 +75,33 @@ fn templates_and_code_use_only_keys_that_exist() {
 #[test]
 fn every_message_id_in_the_code_exists_in_english() {
     let root = common::repo_root();
-    let mut en = String::from("\n");
-    for entry in std::fs::read_dir(root.join("locales/en")).unwrap().flatten() {
-        en.push_str(&std::fs::read_to_string(entry.path()).unwrap());
-        en.push('\n');
-    }
+    let en = english();
     let has = |key: &str| en.contains(&format!("\n{key} ="));
     let mut missing = std::collections::BTreeSet::new();
-    let mut stack = vec![root.join("src")];
-    while let Some(dir) = stack.pop() {
-        for entry in std::fs::read_dir(dir).unwrap().flatten() {
-            let path = entry.path();
-            if path.is_dir() {
-                stack.push(path);
-                continue;
-            }
-            let text = std::fs::read_to_string(&path).unwrap();
-            for marker in ["FieldErrors::from([(\"", "errors.insert(\""] {
-                for (at, _) in text.match_indices(marker) {
-                    let field = text[at + marker.len()..].split('"').next().unwrap_or_default();
-                    if !field.starts_with("custom") && !has(&format!("field-{field}")) {
-                        missing.insert(format!("{}: field-{field}", path.display()));
-                    }
+    for (path, text) in files_under(&root.join("src")) {
+        for marker in ["FieldErrors::from([(\"", "errors.insert(\""] {
+            for (at, _) in text.match_indices(marker) {
+                let field = text[at + marker.len()..].split('"').next().unwrap_or_default();
+                if !field.starts_with("custom") && !has(&format!("field-{field}")) {
+                    missing.insert(format!("{}: field-{field}", path.display()));
                 }
             }
-            let literals: Vec<&str> = text.split('"').skip(1).step_by(2).collect();
-            for (i, lit) in literals.iter().enumerate() {
-                let is_id = ["error-", "flash-", "field-"].iter().any(|p| lit.starts_with(p))
-                    && lit.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
-                    && !lit.ends_with('-');
-                if is_id && !has(lit) {
-                    missing.insert(format!("{}: {lit}", path.display()));
-                }
-                // `("field", "error-…")`: the field is named in the form's summary.
-                let is_field = lit.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_');
-                let next = literals.get(i + 1).copied().unwrap_or_default();
-                if is_field && !lit.is_empty() && next.starts_with("error-") && !lit.starts_with("custom") {
-                    let between = text.split('"').nth(2 * i + 2).unwrap_or_default();
-                    if between.trim() == "," && !has(&format!("field-{lit}")) {
-                        missing.insert(format!("{}: field-{lit}", path.display()));
-                    }
+        }
+        let literals: Vec<&str> = text.split('"').skip(1).step_by(2).collect();
+        for (i, lit) in literals.iter().enumerate() {
+            let is_id = ["error-", "flash-", "field-"].iter().any(|p| lit.starts_with(p))
+                && lit.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+                && !lit.ends_with('-');
+            if is_id && !has(lit) {
+                missing.insert(format!("{}: {lit}", path.display()));
+            }
+            // `("field", "error-…")`: the field is named in the form's summary.
+            let is_field = lit.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_');
+            let next = literals.get(i + 1).copied().unwrap_or_default();
+            if is_field && !lit.is_empty() && next.starts_with("error-") && !lit.starts_with("custom") {
+                let between = text.split('"').nth(2 * i + 2).unwrap_or_default();
+                if between.trim() == "," && !has(&format!("field-{lit}")) {
+                    missing.insert(format!("{}: field-{lit}", path.display()));
                 }
             }
         }
@@ -151,4 +125,32 @@ async fn the_language_links_keep_the_query_and_replace_only_lang() {
     assert!(html.contains(&format!("href=\"/p/{id}?from=mailing-x7&amp;lang=fr\"")));
     let (_, html) = t.get(&format!("/p/{id}")).await;
     assert!(html.contains(&format!("href=\"/p/{id}?lang=fr\"")) && !html.contains("mailing-x7"));
+}
+
+/// Every English message, each line after a newline (so `\n{key} =` finds a key).
+fn english() -> String {
+    let mut en = String::from("\n");
+    for entry in std::fs::read_dir(common::repo_root().join("locales/en")).unwrap().flatten() {
+        en.push_str(&std::fs::read_to_string(entry.path()).unwrap());
+        en.push('\n');
+    }
+    en
+}
+
+/// Every file below `dir`, with its text.
+fn files_under(dir: &std::path::Path) -> Vec<(std::path::PathBuf, String)> {
+    let mut files = Vec::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(dir) = stack.pop() {
+        for entry in std::fs::read_dir(dir).unwrap().flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                stack.push(path);
+            } else {
+                let text = std::fs::read_to_string(&path).unwrap();
+                files.push((path, text));
+            }
+        }
+    }
+    files
 }

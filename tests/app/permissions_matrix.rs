@@ -16,25 +16,7 @@ use rustition::domain::petition::templates;
 use rustition::mail::queue::{self, MailDraft, PRIORITY_URGENT};
 use sea_orm::ConnectionTrait;
 
-#[derive(Debug, Clone, Copy, PartialEq)]
-enum Role {
-    /// Not signed in.
-    Anonymous,
-    /// Signed in, not a member of the organisation (and not an instance admin).
-    Outsider,
-    /// A member of the organisation without the route's right (no flag at all).
-    MemberWithout,
-    /// A member of the organisation with the route's right and only it (on admin routes: with
-    /// every flag, which still does not make an instance admin).
-    MemberWith,
-    /// The user who owns the target: a personal template. Organisations have no such owner.
-    Owner,
-    /// An instance administrator, member of nothing.
-    InstanceAdmin,
-}
-
-const ROLES: [Role; 6] =
-    [Role::Anonymous, Role::Outsider, Role::MemberWithout, Role::MemberWith, Role::Owner, Role::InstanceAdmin];
+use crate::dashboard_permissions::{ROLES, Role};
 
 /// What a route acts on, which decides the roles that apply and who may see it.
 #[derive(Debug, Clone, Copy, PartialEq)]

@@ -46,19 +46,15 @@ pub async fn draft(
     Ok(Allowed::grant(id))
 }
 
-/// Right `R` on `owner`'s petitions or templates. Naming an organisation the user is not a
-/// member of is `Forbidden` here: forms resolve owners among the user's own first.
+/// Right `R` on `owner`'s petitions or templates: `NotFound` for an organisation the user is
+/// not a member of, `Forbidden` for a member without the right.
 pub async fn owner<R: OwnerRight>(
     db: &impl ConnectionTrait,
     user: &user::Model,
     owner: OwnerId,
 ) -> DomainResult<Allowed<R, OwnerId>> {
-    let membership = membership_for(db, user, owner).await?;
-    if grants(user, owner, membership.as_ref(), R::FLAG) {
-        Ok(Allowed::grant(owner))
-    } else {
-        Err(DomainError::Forbidden)
-    }
+    decide(db, user, owner, R::FLAG).await?;
+    Ok(Allowed::grant(owner))
 }
 
 /// Right `R` on template `id`.

@@ -95,21 +95,18 @@ pub(super) async fn resolve_owner<R: OwnerRight>(
     user: &user::Model,
     value: &str,
 ) -> WebResult<Result<permissions::Allowed<R, OwnerId>, FieldErrors>> {
-    let owner = if value == "me" {
-        Some(permissions::me(user))
-    } else {
-        match organisations::find_by_slug(&app.db, value).await? {
-            Some(org) => {
-                let id = OrganisationId(org.id);
-                let member = permissions::organisation::<permissions::SeeOrganisation>(&app.db, user, id).await;
-                member.is_ok().then_some(OwnerId::Organisation(id))
-            }
-            None => None,
-        }
+    let owner = match value {
+        "me" => Some(permissions::me(user)),
+        slug => organisations::find_by_slug(&app.db, slug).await?.map(|o| OwnerId::Organisation(OrganisationId(o.id))),
     };
+    let wrong = || Ok(Err(FieldErrors::from([("owner", "error-choice-invalid")])));
+    // One question of the permission service: not a member is a wrong choice, not a 404.
     match owner {
-        Some(owner) => Ok(Ok(permissions::owner::<R>(&app.db, user, owner).await?)),
-        None => Ok(Err(FieldErrors::from([("owner", "error-choice-invalid")]))),
+        Some(owner) => match permissions::owner::<R>(&app.db, user, owner).await {
+            Err(crate::domain::DomainError::NotFound) => wrong(),
+            can => Ok(Ok(can?)),
+        },
+        None => wrong(),
     }
 }
 
