@@ -7,6 +7,7 @@ use sea_orm::DbErr;
 
 pub mod account;
 pub mod admin;
+pub mod audit;
 pub mod challenge;
 pub mod demo;
 pub mod email;
@@ -45,4 +46,10 @@ pub type DomainResult<T> = Result<T, DomainError>;
 /// The current time, in the one type every table uses.
 pub fn now() -> chrono::DateTime<chrono::Utc> {
     chrono::Utc::now()
+}
+
+/// `LIKE` pattern for "contains `words`" (lower-cased), with `%`, `_` and backslash taken literally.
+pub fn contains(words: &str) -> sea_orm::sea_query::LikeExpr {
+    let escaped = words.to_lowercase().replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_");
+    sea_orm::sea_query::LikeExpr::new(format!("%{escaped}%")).escape('\\')
 }

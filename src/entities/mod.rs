@@ -1,4 +1,5 @@
 //! SeaORM entities, one file per table. Names follow DESIGN.md; operators' scripts rely on them.
+pub mod audit_entry;
 pub mod challenge_use;
 pub mod email_token;
 pub mod invitation;

@@ -11,6 +11,8 @@ pub struct Model {
     pub password_hash: String,
     pub display_name: String,
     pub is_admin: bool,
+    /// Sees every organisation's petitions and works the moderation queue (granted by an admin).
+    pub is_moderator: bool,
     pub email_verified_at: Option<DateTimeUtc>,
     pub locale: Option<String>,
     pub created_at: DateTimeUtc,

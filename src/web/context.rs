@@ -43,6 +43,7 @@ pub struct UserView {
     pub username: String,
     pub display_name: String,
     pub is_admin: bool,
+    pub is_moderator: bool,
 }
 
 #[derive(Debug, Clone)]
@@ -134,6 +135,7 @@ impl Ctx {
             username: u.username.clone(),
             display_name: u.display_name.clone(),
             is_admin: u.is_admin,
+            is_moderator: u.is_moderator,
         });
         c.insert("user", &user);
         let languages: Vec<LanguageLink> = app

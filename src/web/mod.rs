@@ -55,7 +55,7 @@ pub fn mount(rocket: Rocket<Build>, static_dir: &std::path::Path, headers: secur
         .mount("/", account::login::routes())
         .mount("/", account::register::routes())
         .mount("/", account::settings::routes())
-        .mount("/", admin::mail::routes())
+        .mount("/", admin::routes())
         .mount("/", organisation::routes())
         .mount("/", dashboard::routes())
         .mount("/static", FileServer::from(static_dir))

@@ -33,3 +33,12 @@ impl<'r> Responder<'r, 'static> for Page {
             .ok()
     }
 }
+
+/// The filters of a list, encoded for its pagination links (`status=draft&q=…`).
+pub fn query_string(pairs: &[(&str, Option<&str>)]) -> String {
+    let mut query = url::form_urlencoded::Serializer::new(String::new());
+    for (k, v) in pairs {
+        query.append_pair(k, v.unwrap_or(""));
+    }
+    query.finish()
+}

@@ -8,6 +8,7 @@ mod common;
 mod account_life;
 mod account_security;
 mod accounts;
+mod admin;
 mod browser;
 mod cli;
 mod dashboard;

@@ -184,6 +184,22 @@ impl TestApp {
         .expect("create account")
     }
 
+    /// Creates a verified account holding the moderator role (as an admin would grant it).
+    pub async fn moderator(&self, username: &str) -> rustition::domain::ids::UserId {
+        let id = self.user(username, false).await;
+        let db = &self.app().db;
+        let mut user: rustition::entities::user::ActiveModel =
+            <rustition::entities::user::Entity as sea_orm::EntityTrait>::find_by_id(id.0)
+                .one(db)
+                .await
+                .expect("read")
+                .expect("the user")
+                .into();
+        user.is_moderator = sea_orm::Set(true);
+        sea_orm::ActiveModelTrait::update(user, db).await.expect("grant moderator");
+        id
+    }
+
     /// Signs in through the login form (the password of `user()` accounts).
     pub async fn login(&self, username: &str) {
         let password = format!("{username}-password");

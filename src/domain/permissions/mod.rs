@@ -2,7 +2,8 @@
 //! `Allowed<Right, Target>` capability every domain function that changes something requires.
 //!
 //! Members of an organisation hold the twelve flags of Pytition; the owner of a personal
-//! petition may do everything with it; instance admins may do everything. A dashboard target
+//! petition may do everything with it; instance admins may do everything; moderators see
+//! everything and change nothing here (their own right is `Moderate`). A dashboard target
 //! the user may not even see answers `NotFound` (the dashboard does not confirm that it
 //! exists); one they see without the right answers `Forbidden`.
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
@@ -82,6 +83,11 @@ pub fn instance(user: &user::Model) -> DomainResult<Allowed<ManageInstance, ()>>
     if user.is_admin { Ok(Allowed::grant(())) } else { Err(DomainError::Forbidden) }
 }
 
+/// The moderation queue (moderators and admins).
+pub fn moderation(user: &user::Model) -> DomainResult<Allowed<Moderate, ()>> {
+    if user.is_admin || user.is_moderator { Ok(Allowed::grant(())) } else { Err(DomainError::Forbidden) }
+}
+
 /// Creating an organisation, when the instance's policy lets `user`.
 pub fn create_organisation(user: &user::Model, policy: Who) -> DomainResult<Allowed<CreateOrganisation, ()>> {
     if user.is_admin || policy == Who::Anyone { Ok(Allowed::grant(())) } else { Err(DomainError::Forbidden) }
@@ -111,6 +117,10 @@ pub async fn held(
 /// one query of memberships and asks this for each.
 pub fn grants(user: &user::Model, owner: OwnerId, membership: Option<&membership::Model>, flag: Option<Flag>) -> bool {
     if user.is_admin {
+        return true;
+    }
+    // Moderators see every petition (and organisation) on the instance, and change none.
+    if user.is_moderator && flag.is_none() {
         return true;
     }
     match owner {

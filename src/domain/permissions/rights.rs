@@ -104,6 +104,11 @@ pub struct EditDraft;
 #[derive(Debug)]
 pub struct ManageInstance;
 
+/// The moderation queue: reports, hiding and unhiding petitions, suspending accounts and
+/// organisations, invalidating signatures by rule. Moderators and admins hold it.
+#[derive(Debug)]
+pub struct Moderate;
+
 /// Creating an organisation, under the instance's policy.
 #[derive(Debug)]
 pub struct CreateOrganisation;

@@ -3,16 +3,16 @@
 use std::collections::HashMap;
 
 use chrono::{DateTime, Utc};
-use sea_orm::sea_query::{Expr, ExprTrait, Func, LikeExpr};
+use sea_orm::sea_query::{Expr, ExprTrait, Func};
 use sea_orm::{
     ColumnTrait, Condition, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect,
 };
 use serde::Serialize;
 
-use crate::domain::DomainResult;
 use crate::domain::ids::{OrganisationId, PetitionId};
 use crate::domain::permissions::{Flag, grants};
 use crate::domain::petition::petitions::{self, OwnerId, PublicPetition, Status};
+use crate::domain::{DomainResult, contains};
 use crate::entities::{membership, organisation, petition, signature, user};
 
 pub const PAGE_SIZE: u64 = 20;
@@ -90,6 +90,8 @@ pub async fn list(db: &impl ConnectionTrait, user: &user::Model, filter: &Filter
 
     let mut owners = Condition::any().add(petition::Column::UserId.eq(user.id));
     match filter.owner.as_deref() {
+        // Admins and moderators see every petition on the instance.
+        Some("all") if user.is_admin || user.is_moderator => owners = Condition::all(),
         Some("me") => {}
         Some(slug) => {
             let id = orgs.iter().find(|o| o.slug == slug).map_or(-1, |o| o.id);
@@ -159,12 +161,6 @@ pub async fn list(db: &impl ConnectionTrait, user: &user::Model, filter: &Filter
         })
         .collect();
     Ok(Listing { rows, total, page, pages, organisations })
-}
-
-/// `LIKE` pattern for "contains `words`" (lower-cased), with `%`, `_` and backslash taken literally.
-pub fn contains(words: &str) -> LikeExpr {
-    let escaped = words.to_lowercase().replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_");
-    LikeExpr::new(format!("%{escaped}%")).escape('\\')
 }
 
 /// Confirmed and pending signatures and the last signature time of each petition, in one query.

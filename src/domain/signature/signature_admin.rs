@@ -8,9 +8,9 @@ use sea_orm::{
 };
 use serde::Serialize;
 
+use crate::domain::contains;
 use crate::domain::ids::{PetitionId, SignatureId};
 use crate::domain::permissions::{Allowed, DeleteSignatures, ModifySignatures, SeesSignature, ViewSignatures};
-use crate::domain::petition::dashboard::contains;
 use crate::domain::petition::petitions::PublicPetition;
 use crate::domain::signature::signatures::{self, ComposeConfirmation, RESEND_AFTER};
 use crate::domain::{DomainError, DomainResult};

@@ -55,8 +55,8 @@ async fn mail_action(
 ) -> WebResult<Redirect> {
     let can = permissions::instance(user.0)?;
     let (done, message) = match action {
-        "retry" => (admin::retry_mail(&app.db, &can, id, now()).await, "flash-mail-retried"),
-        "cancel" => (admin::cancel_mail(&app.db, &can, id).await, "flash-mail-cancelled"),
+        "retry" => (admin::retry_mail(&app.db, &can, user.0, id, now()).await, "flash-mail-retried"),
+        "cancel" => (admin::cancel_mail(&app.db, &can, user.0, id, now()).await, "flash-mail-cancelled"),
         _ => return Err(WebError::not_found()),
     };
     if !done? {

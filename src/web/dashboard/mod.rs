@@ -8,7 +8,7 @@ use serde::Serialize;
 
 use super::context::{AppState, Ctx, SignedIn, flash};
 use super::error::WebResult;
-use super::page::Page;
+use super::page::{Page, query_string};
 use crate::App;
 use crate::domain::ids::{OrganisationId, UserId};
 use crate::domain::permissions::{self, OwnerRight};
@@ -116,15 +116,6 @@ pub(super) async fn owner_value(app: &App, owner: OwnerId) -> WebResult<String> 
         OwnerId::User(_) => Ok("me".into()),
         OwnerId::Organisation(o) => Ok(organisations::by_id(&app.db, o).await?.slug),
     }
-}
-
-/// The filters of a list, encoded for its pagination links (`status=draft&q=…`).
-pub(super) fn query_string(pairs: &[(&str, Option<&str>)]) -> String {
-    let mut query = url::form_urlencoded::Serializer::new(String::new());
-    for (k, v) in pairs {
-        query.append_pair(k, v.unwrap_or(""));
-    }
-    query.finish()
 }
 
 /// A page sent back with the errors of a refused form.

@@ -48,7 +48,7 @@ async fn list_view(
     extra.insert("signatures", &listing);
     extra.insert("counts", &dashboard::counts(&app.db, id).await?);
     extra.insert("filter", &serde_json::json!({ "which": which, "q": q }));
-    extra.insert("page_query", &super::query_string(&[("which", Some(which)), ("q", Some(q))]));
+    extra.insert("page_query", &crate::web::page::query_string(&[("which", Some(which)), ("q", Some(q))]));
     extra.insert("errors", errors);
     extra.insert("may", &super::edit::rights(app, user, &editing::load(&app.db, id).await?).await?);
     ctx.page(app, "dashboard/signatures.html", extra)

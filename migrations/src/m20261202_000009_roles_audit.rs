@@ -1,0 +1,52 @@
+//! Instance roles and the audit log. A moderator (a role an admin grants) sees every
+//! organisation's petitions and works the moderation queue; every moderation and admin action
+//! is written to `audit_log`, in the same transaction as the action itself.
+use sea_orm_migration::prelude::*;
+use sea_orm_migration::schema::*;
+
+#[derive(DeriveMigrationName)]
+pub struct Migration;
+
+#[async_trait::async_trait]
+impl MigrationTrait for Migration {
+    async fn up(&self, m: &SchemaManager) -> Result<(), DbErr> {
+        m.alter_table(Table::alter().table("users").add_column(boolean("is_moderator").default(false)).to_owned())
+            .await?;
+        m.create_table(
+            Table::create()
+                .table("audit_log")
+                .col(big_pk_auto("id"))
+                .col(timestamp_with_time_zone("at"))
+                // The acting account, and its username at the time (kept when the account goes);
+                // none for the operator at the shell.
+                .col(big_integer_null("actor_id"))
+                .col(string_len("actor_name", 64))
+                // A dotted name from `domain::audit::Action` ("petition.hide", "mail.retry"…).
+                .col(string_len("action", 64))
+                // What was acted on: "petition", "organisation", "user", "mail", "setting",
+                // "report", "instance"; its id as text (a setting's key, a row's id).
+                .col(string_len("target_kind", 32))
+                .col(string_len("target_id", 128))
+                // A human label of the target at the time (a petition's title, an org's name).
+                .col(string_len("target_label", 256))
+                .col(text("reason"))
+                .to_owned(),
+        )
+        .await?;
+        m.create_index(Index::create().name("ix_audit_log_at").table("audit_log").col("at").to_owned()).await?;
+        m.create_index(
+            Index::create()
+                .name("ix_audit_log_target")
+                .table("audit_log")
+                .col("target_kind")
+                .col("target_id")
+                .to_owned(),
+        )
+        .await
+    }
+
+    async fn down(&self, m: &SchemaManager) -> Result<(), DbErr> {
+        m.drop_table(Table::drop().table("audit_log").to_owned()).await?;
+        m.alter_table(Table::alter().table("users").drop_column("is_moderator").to_owned()).await
+    }
+}
