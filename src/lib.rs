@@ -31,6 +31,8 @@ pub struct App {
     pub views: Arc<views::Views>,
     pub composer: mail::compose::Composer,
     pub csrf_key: Vec<u8>,
+    /// Turns client addresses into keyed hashes (see `domain::client`).
+    pub client_keys: domain::client::ClientKeys,
     /// The challenge every public form asks (signed with its own key, recorded on the writer).
     pub bot_defence: domain::challenge::BotDefence,
     /// Wakes the mail worker when a job is queued.
@@ -100,6 +102,7 @@ pub async fn build_app(settings: Settings) -> Result<App, StartError> {
         db,
         writer,
         csrf_key: domain::tokens::derive_key(&secret, "csrf"),
+        client_keys: domain::client::ClientKeys::new(domain::tokens::derive_key(&secret, "client")),
         settings: Arc::new(settings),
         i18n,
         views,

@@ -9,6 +9,7 @@ pub mod account;
 pub mod admin;
 pub mod audit;
 pub mod challenge;
+pub mod client;
 pub mod demo;
 pub mod email;
 pub mod ids;
