@@ -82,7 +82,8 @@ impl Action {
 
     /// The Fluent id naming the action in the log.
     pub fn message_id(self) -> String {
-        format!("audit-{}", self.as_str().replace('.', "-"))
+        const PREFIX: &str = "audit-";
+        format!("{PREFIX}{}", self.as_str().replace('.', "-"))
     }
 }
 

@@ -268,6 +268,32 @@ impl<'r> FromRequest<'r> for SignedIn<'r> {
     }
 }
 
+/// What the handler of a signed-in page works with, in one guard: the app, the request's
+/// context, the user and the cookie jar. Anonymous visitors are sent to sign in, as by
+/// `SignedIn`.
+pub struct Signed<'r> {
+    pub app: &'r App,
+    pub ctx: &'r Ctx,
+    pub user: &'r user::Model,
+    pub jar: &'r CookieJar<'r>,
+}
+
+#[rocket::async_trait]
+impl<'r> FromRequest<'r> for Signed<'r> {
+    type Error = ();
+
+    async fn from_request(req: &'r Request<'_>) -> Outcome<Self, Self::Error> {
+        let Some(app) = req.rocket().state::<App>() else {
+            return Outcome::Error((rocket::http::Status::InternalServerError, ()));
+        };
+        let ctx = Ctx::load(req).await;
+        match &ctx.user {
+            Some(user) => Outcome::Success(Signed { app, ctx, user, jar: req.cookies() }),
+            None => Outcome::Error((rocket::http::Status::Unauthorized, ())),
+        }
+    }
+}
+
 /// Shows `message` (a Fluent id) on the next page this visitor sees.
 pub fn flash(jar: &CookieJar<'_>, kind: &str, message: &str) {
     jar.add(

@@ -71,6 +71,9 @@ async fn create_checked(db: &impl ConnectionTrait, new: NewAccount) -> DomainRes
         password_hash: Set(passwords::hash(&new.password).await?),
         display_name: Set(new.display_name.trim().to_string()),
         is_admin: Set(new.is_admin),
+        // Set, not left to the column's default: SQLite's RETURNING can report NULL for a
+        // column added by ALTER TABLE whose value an INSERT leaves out.
+        is_moderator: Set(false),
         email_verified_at: Set(new.verified.then_some(now)),
         locale: Set(new.locale),
         created_at: Set(now),

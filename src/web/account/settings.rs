@@ -3,11 +3,12 @@ use rocket::http::{CookieJar, Status};
 use rocket::response::Redirect;
 use rocket::{FromForm, get, post, routes};
 
+use crate::App;
 use crate::domain::ids::UserId;
 use crate::domain::{DomainError, DomainResult, FieldErrors, account::accounts, organisation::organisations};
 use crate::entities::user;
 use crate::web::account::register::{action_page, notice};
-use crate::web::context::{AppState, Ctx, SESSION_COOKIE, SignedIn, flash};
+use crate::web::context::{AppState, Ctx, SESSION_COOKIE, Signed, flash};
 use crate::web::csrf::{CsrfForm, TokenOnly};
 use crate::web::error::WebResult;
 use crate::web::page::Page;
@@ -18,7 +19,7 @@ pub fn routes() -> Vec<rocket::Route> {
 
 /// The settings page; `form` and `errors` refill the form that was just sent.
 fn settings_page(
-    app: &AppState,
+    app: &App,
     ctx: &Ctx,
     user: &user::Model,
     form: serde_json::Value,
@@ -37,7 +38,7 @@ fn settings_page(
 /// What the three settings forms answer: back to the settings with `flash_key` once saved, or
 /// the settings page again (422) with what was `sent` and the domain's field errors.
 fn settings_outcome<T>(
-    app: &AppState,
+    app: &App,
     ctx: &Ctx,
     (user, jar): (&user::Model, &CookieJar<'_>),
     result: DomainResult<T>,
@@ -57,8 +58,9 @@ fn settings_outcome<T>(
 }
 
 #[get("/account")]
-fn settings(app: &AppState, ctx: &Ctx, user: SignedIn<'_>) -> WebResult<Page> {
-    settings_page(app, ctx, user.0, serde_json::json!({}), &FieldErrors::new())
+fn settings(s: Signed<'_>) -> WebResult<Page> {
+    let Signed { app, ctx, user, .. } = s;
+    settings_page(app, ctx, user, serde_json::json!({}), &FieldErrors::new())
 }
 
 #[derive(FromForm)]
@@ -70,18 +72,13 @@ struct ProfileForm {
 }
 
 #[post("/account/profile", data = "<form>")]
-async fn profile(
-    app: &AppState,
-    ctx: &Ctx,
-    user: SignedIn<'_>,
-    jar: &CookieJar<'_>,
-    form: CsrfForm<ProfileForm>,
-) -> WebResult<Result<Redirect, Page>> {
+async fn profile(s: Signed<'_>, form: CsrfForm<ProfileForm>) -> WebResult<Result<Redirect, Page>> {
+    let Signed { app, ctx, user, jar } = s;
     let form = form.0;
     let locale = app.i18n.supported(&form.locale).map(str::to_string);
-    let result = accounts::update_profile(&app.db, user.0, &form.display_name, locale).await;
+    let result = accounts::update_profile(&app.db, user, &form.display_name, locale).await;
     let sent = serde_json::json!({ "display_name": form.display_name });
-    settings_outcome(app, ctx, (user.0, jar), result, "flash-saved", sent)
+    settings_outcome(app, ctx, (user, jar), result, "flash-saved", sent)
 }
 
 #[derive(FromForm)]
@@ -91,16 +88,11 @@ struct EmailForm {
 }
 
 #[post("/account/email", data = "<form>")]
-async fn email(
-    app: &AppState,
-    ctx: &Ctx,
-    user: SignedIn<'_>,
-    jar: &CookieJar<'_>,
-    form: CsrfForm<EmailForm>,
-) -> WebResult<Result<Redirect, Page>> {
-    let result = accounts::request_email_change(&app.db, user.0, &form.0.email, &app.composer).await;
+async fn email(s: Signed<'_>, form: CsrfForm<EmailForm>) -> WebResult<Result<Redirect, Page>> {
+    let Signed { app, ctx, user, jar } = s;
+    let result = accounts::request_email_change(&app.db, user, &form.0.email, &app.composer).await;
     let sent = serde_json::json!({ "email": form.0.email });
-    settings_outcome(app, ctx, (user.0, jar), result, "flash-email-sent", sent)
+    settings_outcome(app, ctx, (user, jar), result, "flash-email-sent", sent)
 }
 
 #[get("/account/email/<token>")]
@@ -142,21 +134,15 @@ struct PasswordForm {
 }
 
 #[post("/account/password", data = "<form>")]
-async fn password(
-    app: &AppState,
-    ctx: &Ctx,
-    user: SignedIn<'_>,
-    jar: &CookieJar<'_>,
-    form: CsrfForm<PasswordForm>,
-) -> WebResult<Result<Redirect, Page>> {
+async fn password(s: Signed<'_>, form: CsrfForm<PasswordForm>) -> WebResult<Result<Redirect, Page>> {
+    let Signed { app, ctx, user, jar } = s;
     // SignedIn has checked the session: this is its token.
     let keep = jar.get(SESSION_COOKIE).map(|c| c.value().to_string()).unwrap_or_default();
-    let result =
-        accounts::change_password(&app.db, user.0, &form.0.current_password, &form.0.new_password, &keep).await;
-    settings_outcome(app, ctx, (user.0, jar), result, "flash-password-changed", serde_json::json!({}))
+    let result = accounts::change_password(&app.db, user, &form.0.current_password, &form.0.new_password, &keep).await;
+    settings_outcome(app, ctx, (user, jar), result, "flash-password-changed", serde_json::json!({}))
 }
 
-async fn delete_form(app: &AppState, ctx: &Ctx, user: &user::Model, errors: &FieldErrors) -> WebResult<Page> {
+async fn delete_form(app: &App, ctx: &Ctx, user: &user::Model, errors: &FieldErrors) -> WebResult<Page> {
     let id = UserId(user.id);
     let mut extra = tera::Context::new();
     extra.insert(
@@ -171,8 +157,9 @@ async fn delete_form(app: &AppState, ctx: &Ctx, user: &user::Model, errors: &Fie
 }
 
 #[get("/account/delete")]
-async fn delete_page(app: &AppState, ctx: &Ctx, user: SignedIn<'_>) -> WebResult<Page> {
-    delete_form(app, ctx, user.0, &FieldErrors::new()).await
+async fn delete_page(s: Signed<'_>) -> WebResult<Page> {
+    let Signed { app, ctx, user, .. } = s;
+    delete_form(app, ctx, user, &FieldErrors::new()).await
 }
 
 #[derive(FromForm)]
@@ -182,14 +169,9 @@ struct DeleteForm {
 }
 
 #[post("/account/delete", data = "<form>")]
-async fn delete(
-    app: &AppState,
-    ctx: &Ctx,
-    user: SignedIn<'_>,
-    jar: &CookieJar<'_>,
-    form: CsrfForm<DeleteForm>,
-) -> WebResult<Result<Redirect, Page>> {
-    match accounts::delete(&app.db, user.0, &form.0.password).await {
+async fn delete(s: Signed<'_>, form: CsrfForm<DeleteForm>) -> WebResult<Result<Redirect, Page>> {
+    let Signed { app, ctx, user, jar } = s;
+    match accounts::delete(&app.db, user, &form.0.password).await {
         Ok(()) => {
             // The account's petitions are gone: no page may show them a second longer.
             app.petitions.clear();
@@ -198,11 +180,11 @@ async fn delete(
             Ok(Ok(Redirect::to("/")))
         }
         Err(DomainError::Invalid(errors)) => {
-            Ok(Err(delete_form(app, ctx, user.0, &errors).await?.with_status(Status::UnprocessableEntity)))
+            Ok(Err(delete_form(app, ctx, user, &errors).await?.with_status(Status::UnprocessableEntity)))
         }
         Err(DomainError::Refused(message)) => {
             let errors = FieldErrors::from([("password", message)]);
-            Ok(Err(delete_form(app, ctx, user.0, &errors).await?.with_status(Status::Conflict)))
+            Ok(Err(delete_form(app, ctx, user, &errors).await?.with_status(Status::Conflict)))
         }
         Err(e) => Err(e.into()),
     }

@@ -1,12 +1,11 @@
 //! Instance administration: the mail queue, with "retry now" and "cancel".
-use rocket::http::CookieJar;
 use rocket::response::Redirect;
 use rocket::{get, post, routes};
 
 use crate::domain::permissions;
 use crate::domain::{admin, now};
 use crate::mail::queue;
-use crate::web::context::{AppState, Ctx, SignedIn, flash};
+use crate::web::context::{Signed, flash};
 use crate::web::csrf::{CsrfForm, TokenOnly};
 use crate::web::error::{WebError, WebResult};
 use crate::web::page::Page;
@@ -16,8 +15,9 @@ pub fn routes() -> Vec<rocket::Route> {
 }
 
 #[get("/admin/mail?<status>")]
-async fn mail_page(app: &AppState, ctx: &Ctx, user: SignedIn<'_>, status: Option<&str>) -> WebResult<Page> {
-    permissions::instance(user.0)?;
+async fn mail_page(s: Signed<'_>, status: Option<&str>) -> WebResult<Page> {
+    let Signed { app, ctx, user, .. } = s;
+    permissions::instance(user)?;
     let status = status.filter(|s| queue::STATUSES.contains(s));
     let counts = queue::counts(&app.db).await.map_err(crate::domain::DomainError::from)?;
     let jobs = queue::list(&app.db, status, 200).await.map_err(crate::domain::DomainError::from)?;
@@ -45,18 +45,12 @@ async fn mail_page(app: &AppState, ctx: &Ctx, user: SignedIn<'_>, status: Option
 
 /// "retry" (due now, attempts counted afresh) or "cancel" (never sent) a mail job.
 #[post("/admin/mail/<id>/<action>", data = "<_form>")]
-async fn mail_action(
-    app: &AppState,
-    user: SignedIn<'_>,
-    jar: &CookieJar<'_>,
-    id: i64,
-    action: &str,
-    _form: CsrfForm<TokenOnly>,
-) -> WebResult<Redirect> {
-    let can = permissions::instance(user.0)?;
+async fn mail_action(s: Signed<'_>, id: i64, action: &str, _form: CsrfForm<TokenOnly>) -> WebResult<Redirect> {
+    let Signed { app, user, jar, .. } = s;
+    let can = permissions::instance(user)?;
     let (done, message) = match action {
-        "retry" => (admin::retry_mail(&app.db, &can, user.0, id, now()).await, "flash-mail-retried"),
-        "cancel" => (admin::cancel_mail(&app.db, &can, user.0, id, now()).await, "flash-mail-cancelled"),
+        "retry" => (admin::retry_mail(&app.db, &can, user, id, now()).await, "flash-mail-retried"),
+        "cancel" => (admin::cancel_mail(&app.db, &can, user, id, now()).await, "flash-mail-cancelled"),
         _ => return Err(WebError::not_found()),
     };
     if !done? {

@@ -3,7 +3,7 @@
 use rocket::{get, routes};
 
 use crate::domain::permissions;
-use crate::web::context::{AppState, Ctx, SignedIn};
+use crate::web::context::Signed;
 use crate::web::error::WebResult;
 use crate::web::page::Page;
 
@@ -19,9 +19,10 @@ pub fn routes() -> Vec<rocket::Route> {
 
 /// What the admin (everything) or the moderator (moderation) may open.
 #[get("/admin")]
-fn index(app: &AppState, ctx: &Ctx, user: SignedIn<'_>) -> WebResult<Page> {
-    permissions::moderation(user.0)?;
+fn index(s: Signed<'_>) -> WebResult<Page> {
+    let Signed { app, ctx, user, .. } = s;
+    permissions::moderation(user)?;
     let mut extra = tera::Context::new();
-    extra.insert("may_manage", &permissions::instance(user.0).is_ok());
+    extra.insert("may_manage", &permissions::instance(user).is_ok());
     ctx.page(app, "admin/index.html", extra)
 }

@@ -1,6 +1,5 @@
 //! A petition's page in the dashboard and its edit sections (content, signer fields, look,
 //! sharing, mail, paper signatures, permalinks), status buttons, transfer and deletion.
-use rocket::http::CookieJar;
 use rocket::response::Redirect;
 use rocket::{get, post, routes};
 
@@ -17,7 +16,7 @@ use crate::domain::petition::editing::{self, Editable, StatusChange};
 use crate::domain::petition::petitions::Status as PetitionStatus;
 use crate::domain::{DomainError, FieldErrors, petition::permalinks, petition::petitions, petition::templates};
 use crate::entities::user;
-use crate::web::context::{AppState, Ctx, SignedIn, flash};
+use crate::web::context::{Ctx, Signed, flash};
 use crate::web::csrf::{CsrfForm, TokenOnly};
 use crate::web::error::{WebError, WebResult};
 use crate::web::page::Page;
@@ -88,9 +87,10 @@ async fn overview_page(
 }
 
 #[get("/dashboard/petitions/<id>")]
-async fn overview(app: &AppState, ctx: &Ctx, user: SignedIn<'_>, id: PetitionId) -> WebResult<Page> {
-    permissions::petition::<SeePetition>(&app.db, user.0, id).await?;
-    overview_page(app, ctx, user.0, id, (&Posted::new(), &FieldErrors::new())).await
+async fn overview(s: Signed<'_>, id: PetitionId) -> WebResult<Page> {
+    let Signed { app, ctx, user, .. } = s;
+    permissions::petition::<SeePetition>(&app.db, user, id).await?;
+    overview_page(app, ctx, user, id, (&Posted::new(), &FieldErrors::new())).await
 }
 
 pub(super) fn section_view(
@@ -108,9 +108,10 @@ pub(super) fn section_view(
 }
 
 #[get("/dashboard/petitions/<id>/edit/<name>")]
-async fn section_page(app: &AppState, ctx: &Ctx, user: SignedIn<'_>, id: PetitionId, name: &str) -> WebResult<Page> {
+async fn section_page(s: Signed<'_>, id: PetitionId, name: &str) -> WebResult<Page> {
+    let Signed { app, ctx, user, .. } = s;
     section(name).ok_or_else(WebError::not_found)?;
-    permissions::petition::<ModifyPetition>(&app.db, user.0, id).await?;
+    permissions::petition::<ModifyPetition>(&app.db, user, id).await?;
     let petition = editing::load(&app.db, id).await?;
     let mut form = form::posted(&SectionInput::of(&petition.content));
     form.insert("paper_signatures".into(), petition.paper_signatures.to_string());
@@ -122,18 +123,16 @@ async fn section_page(app: &AppState, ctx: &Ctx, user: SignedIn<'_>, id: Petitio
 
 #[post("/dashboard/petitions/<id>/edit/<name>", data = "<form>")]
 async fn section_submit(
-    app: &AppState,
-    ctx: &Ctx,
-    user: SignedIn<'_>,
-    jar: &CookieJar<'_>,
+    s: Signed<'_>,
     id: PetitionId,
     name: &str,
     form: CsrfForm<Posted>,
 ) -> WebResult<Result<Redirect, Page>> {
+    let Signed { app, ctx, user, jar } = s;
     // Permalinks and the image have forms of their own.
     let sections =
         section(name).filter(|_| !["permalinks", "image"].contains(&name)).ok_or_else(WebError::not_found)?;
-    let can = permissions::petition::<ModifyPetition>(&app.db, user.0, id).await?;
+    let can = permissions::petition::<ModifyPetition>(&app.db, user, id).await?;
     let result = if name == "paper" {
         editing::set_paper_signatures(&app.db, &can, form.0.get("paper_signatures").map_or("", String::as_str)).await
     } else {
@@ -148,15 +147,9 @@ async fn section_submit(
 }
 
 #[post("/dashboard/petitions/<id>/permalinks", data = "<form>")]
-async fn add_permalink(
-    app: &AppState,
-    ctx: &Ctx,
-    user: SignedIn<'_>,
-    jar: &CookieJar<'_>,
-    id: PetitionId,
-    form: CsrfForm<Posted>,
-) -> WebResult<Result<Redirect, Page>> {
-    let can = permissions::petition::<ModifyPetition>(&app.db, user.0, id).await?;
+async fn add_permalink(s: Signed<'_>, id: PetitionId, form: CsrfForm<Posted>) -> WebResult<Result<Redirect, Page>> {
+    let Signed { app, ctx, user, jar } = s;
+    let can = permissions::petition::<ModifyPetition>(&app.db, user, id).await?;
     let petition = editing::load(&app.db, id).await?;
     let wanted = form.0.get("slug").map_or("", String::as_str);
     let result = permalinks::add(&app.db, &can, petition.owner, wanted).await.map(|_| ());
@@ -165,29 +158,18 @@ async fn add_permalink(
 }
 
 #[post("/dashboard/petitions/<id>/permalinks/remove", data = "<form>")]
-async fn remove_permalink(
-    app: &AppState,
-    user: SignedIn<'_>,
-    jar: &CookieJar<'_>,
-    id: PetitionId,
-    form: CsrfForm<Posted>,
-) -> WebResult<Redirect> {
-    let can = permissions::petition::<ModifyPetition>(&app.db, user.0, id).await?;
+async fn remove_permalink(s: Signed<'_>, id: PetitionId, form: CsrfForm<Posted>) -> WebResult<Redirect> {
+    let Signed { app, user, jar, .. } = s;
+    let can = permissions::petition::<ModifyPetition>(&app.db, user, id).await?;
     permalinks::remove(&app.db, &can, form.0.get("slug").map_or("", String::as_str)).await?;
     flash(jar, "success", "flash-permalink-removed");
     Ok(Redirect::to(format!("/dashboard/petitions/{id}/edit/permalinks")))
 }
 
 #[post("/dashboard/petitions/<id>/status", data = "<form>")]
-async fn status(
-    app: &AppState,
-    ctx: &Ctx,
-    user: SignedIn<'_>,
-    jar: &CookieJar<'_>,
-    id: PetitionId,
-    form: CsrfForm<Posted>,
-) -> WebResult<Result<Redirect, Page>> {
-    let can = permissions::petition::<PublishPetition>(&app.db, user.0, id).await?;
+async fn status(s: Signed<'_>, id: PetitionId, form: CsrfForm<Posted>) -> WebResult<Result<Redirect, Page>> {
+    let Signed { app, ctx, user, jar } = s;
+    let can = permissions::petition::<PublishPetition>(&app.db, user, id).await?;
     let change = form.0.get("change").and_then(|c| StatusChange::parse(c));
     let Some(change) = change else { return Err(WebError::new(rocket::http::Status::BadRequest, "error-bad-request")) };
     let result = editing::set_status(&app.db, &can, change).await;
@@ -197,14 +179,15 @@ async fn status(
         _ => "flash-status-closed",
     };
     let back = (message, format!("/dashboard/petitions/{id}"));
-    outcome(result.map(|_| ()), jar, back, async |errors| overview_page(app, ctx, user.0, id, (&form.0, &errors)).await)
+    outcome(result.map(|_| ()), jar, back, async |errors| overview_page(app, ctx, user, id, (&form.0, &errors)).await)
         .await
 }
 
 /// Deleting asks first, on a page of its own (no script to pop a dialog).
 #[get("/dashboard/petitions/<id>/delete")]
-async fn delete_page(app: &AppState, ctx: &Ctx, user: SignedIn<'_>, id: PetitionId) -> WebResult<Page> {
-    permissions::petition::<DeletePetition>(&app.db, user.0, id).await?;
+async fn delete_page(s: Signed<'_>, id: PetitionId) -> WebResult<Page> {
+    let Signed { app, ctx, user, .. } = s;
+    permissions::petition::<DeletePetition>(&app.db, user, id).await?;
     let mut extra = tera::Context::new();
     extra.insert("petition", &editing::load(&app.db, id).await?);
     extra.insert("counts", &dashboard::counts(&app.db, id).await?);
@@ -212,14 +195,9 @@ async fn delete_page(app: &AppState, ctx: &Ctx, user: SignedIn<'_>, id: Petition
 }
 
 #[post("/dashboard/petitions/<id>/delete", data = "<_form>")]
-async fn delete(
-    app: &AppState,
-    user: SignedIn<'_>,
-    jar: &CookieJar<'_>,
-    id: PetitionId,
-    _form: CsrfForm<TokenOnly>,
-) -> WebResult<Redirect> {
-    let can = permissions::petition::<DeletePetition>(&app.db, user.0, id).await?;
+async fn delete(s: Signed<'_>, id: PetitionId, _form: CsrfForm<TokenOnly>) -> WebResult<Redirect> {
+    let Signed { app, user, jar, .. } = s;
+    let can = permissions::petition::<DeletePetition>(&app.db, user, id).await?;
     editing::delete(&app.db, can).await?;
     flash(jar, "success", "flash-petition-deleted");
     Ok(Redirect::to("/dashboard"))
@@ -245,47 +223,36 @@ async fn transfer_view(
 /// Giving a petition away removes it from its owner: it needs the right to delete there, and
 /// the right to create petitions at the new owner.
 #[get("/dashboard/petitions/<id>/transfer")]
-async fn transfer_page(app: &AppState, ctx: &Ctx, user: SignedIn<'_>, id: PetitionId) -> WebResult<Page> {
-    permissions::petition::<DeletePetition>(&app.db, user.0, id).await?;
-    transfer_view(app, ctx, user.0, id, (&Posted::new(), &FieldErrors::new())).await
+async fn transfer_page(s: Signed<'_>, id: PetitionId) -> WebResult<Page> {
+    let Signed { app, ctx, user, .. } = s;
+    permissions::petition::<DeletePetition>(&app.db, user, id).await?;
+    transfer_view(app, ctx, user, id, (&Posted::new(), &FieldErrors::new())).await
 }
 
 #[post("/dashboard/petitions/<id>/transfer", data = "<form>")]
-async fn transfer(
-    app: &AppState,
-    ctx: &Ctx,
-    user: SignedIn<'_>,
-    jar: &CookieJar<'_>,
-    id: PetitionId,
-    form: CsrfForm<Posted>,
-) -> WebResult<Result<Redirect, Page>> {
-    let can = permissions::petition::<DeletePetition>(&app.db, user.0, id).await?;
+async fn transfer(s: Signed<'_>, id: PetitionId, form: CsrfForm<Posted>) -> WebResult<Result<Redirect, Page>> {
+    let Signed { app, ctx, user, jar } = s;
+    let can = permissions::petition::<DeletePetition>(&app.db, user, id).await?;
     let result =
-        match resolve_owner::<CreatePetition>(app, user.0, form.0.get("owner").map_or("", String::as_str)).await? {
+        match resolve_owner::<CreatePetition>(app, user, form.0.get("owner").map_or("", String::as_str)).await? {
             Ok(to) => editing::transfer(&app.db, can, &to).await,
             Err(errors) => Err(DomainError::Invalid(errors)),
         };
     let back = ("flash-petition-transferred", format!("/dashboard/petitions/{id}"));
-    outcome(result, jar, back, async |errors| transfer_view(app, ctx, user.0, id, (&form.0, &errors)).await).await
+    outcome(result, jar, back, async |errors| transfer_view(app, ctx, user, id, (&form.0, &errors)).await).await
 }
 
 #[post("/dashboard/petitions/<id>/save-template", data = "<form>")]
-async fn save_as_template(
-    app: &AppState,
-    ctx: &Ctx,
-    user: SignedIn<'_>,
-    jar: &CookieJar<'_>,
-    id: PetitionId,
-    form: CsrfForm<Posted>,
-) -> WebResult<Result<Redirect, Page>> {
-    permissions::petition::<SeePetition>(&app.db, user.0, id).await?;
+async fn save_as_template(s: Signed<'_>, id: PetitionId, form: CsrfForm<Posted>) -> WebResult<Result<Redirect, Page>> {
+    let Signed { app, ctx, user, jar } = s;
+    permissions::petition::<SeePetition>(&app.db, user, id).await?;
     let petition = editing::load(&app.db, id).await?;
-    let can = permissions::owner::<CreateTemplate>(&app.db, user.0, petition.owner).await?;
+    let can = permissions::owner::<CreateTemplate>(&app.db, user, petition.owner).await?;
     let name = form.0.get("name").map_or("", String::as_str);
     let created = templates::create(&app.db, &can, name, &petition.content).await;
     let to = created.as_ref().map(|t| format!("/dashboard/templates/{t}/edit/content")).unwrap_or_default();
     outcome(created.map(|_| ()), jar, ("flash-template-saved", to), async |errors| {
-        overview_page(app, ctx, user.0, id, (&form.0, &errors)).await
+        overview_page(app, ctx, user, id, (&form.0, &errors)).await
     })
     .await
 }

@@ -14,7 +14,7 @@ use crate::domain::petition::editing;
 use crate::domain::petition::images;
 use crate::domain::{DomainError, FieldErrors};
 use crate::web::assets::Jpeg;
-use crate::web::context::{AppState, Ctx, SignedIn, flash};
+use crate::web::context::{AppState, Ctx, Signed, SignedIn, flash};
 use crate::web::csrf::{CsrfForm, CsrfUpload, TokenOnly, WithToken};
 use crate::web::error::WebResult;
 use crate::web::page::Page;
@@ -74,14 +74,9 @@ async fn upload(
 }
 
 #[post("/dashboard/petitions/<id>/image/remove", data = "<_form>")]
-async fn remove(
-    app: &AppState,
-    user: SignedIn<'_>,
-    jar: &CookieJar<'_>,
-    id: PetitionId,
-    _form: CsrfForm<TokenOnly>,
-) -> WebResult<Redirect> {
-    let can = permissions::petition::<ModifyPetition>(&app.db, user.0, id).await?;
+async fn remove(s: Signed<'_>, id: PetitionId, _form: CsrfForm<TokenOnly>) -> WebResult<Redirect> {
+    let Signed { app, user, jar, .. } = s;
+    let can = permissions::petition::<ModifyPetition>(&app.db, user, id).await?;
     images::remove(&app.db, &can).await?;
     flash(jar, "success", "flash-image-removed");
     Ok(Redirect::to(format!("/dashboard/petitions/{id}/edit/image")))

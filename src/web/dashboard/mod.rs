@@ -6,7 +6,7 @@ use rocket::response::Redirect;
 use rocket::{get, routes};
 use serde::Serialize;
 
-use super::context::{AppState, Ctx, SignedIn, flash};
+use super::context::{Signed, flash};
 use super::error::WebResult;
 use super::page::{Page, query_string};
 use crate::App;
@@ -37,22 +37,21 @@ pub fn routes() -> Vec<rocket::Route> {
 
 #[get("/dashboard?<status>&<owner>&<q>&<page>")]
 async fn home(
-    app: &AppState,
-    ctx: &Ctx,
-    user: SignedIn<'_>,
+    s: Signed<'_>,
     status: Option<&str>,
     owner: Option<&str>,
     q: Option<&str>,
     page: Option<u64>,
 ) -> WebResult<Page> {
+    let Signed { app, ctx, user, .. } = s;
     let filter = Filter {
         status: status.filter(|s| !s.is_empty()).map(PetitionStatus::parse),
         owner: owner.filter(|s| !s.is_empty()).map(str::to_string),
         query: q.unwrap_or("").to_string(),
         page: page.unwrap_or(1),
     };
-    let listing = dashboard::list(&app.db, user.0, &filter).await?;
-    let may_create_org = permissions::create_organisation(user.0, app.settings.accounts.organisation_creation).is_ok();
+    let listing = dashboard::list(&app.db, user, &filter).await?;
+    let may_create_org = permissions::create_organisation(user, app.settings.accounts.organisation_creation).is_ok();
     let mut extra = tera::Context::new();
     extra.insert("listing", &listing);
     extra.insert(

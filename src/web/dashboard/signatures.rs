@@ -3,7 +3,7 @@
 //! daily chart.
 use rocket::futures::StreamExt;
 use rocket::futures::stream::{self, Stream};
-use rocket::http::{ContentType, CookieJar, Header};
+use rocket::http::{ContentType, Header};
 use rocket::response::stream::ByteStream;
 use rocket::response::{self, Redirect, Responder};
 use rocket::{Request, get, post, routes};
@@ -19,7 +19,7 @@ use crate::domain::{
     DomainError, FieldErrors, now, petition::dashboard, petition::editing, petition::petitions, petition::stats,
 };
 use crate::entities::user;
-use crate::web::context::{AppState, Ctx, SignedIn, flash};
+use crate::web::context::{AppState, Ctx, Signed, SignedIn, flash};
 use crate::web::csrf::{CsrfForm, TokenOnly};
 use crate::web::error::WebResult;
 use crate::web::page::Page;
@@ -56,34 +56,22 @@ async fn list_view(
 
 #[get("/dashboard/petitions/<id>/signatures?<which>&<q>&<page>")]
 async fn list(
-    app: &AppState,
-    ctx: &Ctx,
-    user: SignedIn<'_>,
+    s: Signed<'_>,
     id: PetitionId,
     which: Option<&str>,
     q: Option<&str>,
     page: Option<u64>,
 ) -> WebResult<Page> {
-    let can = permissions::petition::<ViewSignatures>(&app.db, user.0, id).await?;
-    list_view(
-        app,
-        (ctx, user.0),
-        &can,
-        (which.unwrap_or("all"), q.unwrap_or(""), page.unwrap_or(1)),
-        &FieldErrors::new(),
-    )
-    .await
+    let Signed { app, ctx, user, .. } = s;
+    let can = permissions::petition::<ViewSignatures>(&app.db, user, id).await?;
+    list_view(app, (ctx, user), &can, (which.unwrap_or("all"), q.unwrap_or(""), page.unwrap_or(1)), &FieldErrors::new())
+        .await
 }
 
 #[get("/dashboard/petitions/<id>/signatures/<sig>/delete")]
-async fn delete_page(
-    app: &AppState,
-    ctx: &Ctx,
-    user: SignedIn<'_>,
-    id: PetitionId,
-    sig: SignatureId,
-) -> WebResult<Page> {
-    let can = permissions::petition::<DeleteSignatures>(&app.db, user.0, id).await?;
+async fn delete_page(s: Signed<'_>, id: PetitionId, sig: SignatureId) -> WebResult<Page> {
+    let Signed { app, ctx, user, .. } = s;
+    let can = permissions::petition::<DeleteSignatures>(&app.db, user, id).await?;
     let mut extra = tera::Context::new();
     extra.insert("petition", &petition(app, id).await?);
     extra.insert("signature", &signature_admin::get(&app.db, &can, sig).await?);
@@ -91,15 +79,9 @@ async fn delete_page(
 }
 
 #[post("/dashboard/petitions/<id>/signatures/<sig>/delete", data = "<_form>")]
-async fn delete(
-    app: &AppState,
-    user: SignedIn<'_>,
-    jar: &CookieJar<'_>,
-    id: PetitionId,
-    sig: SignatureId,
-    _form: CsrfForm<TokenOnly>,
-) -> WebResult<Redirect> {
-    let can = permissions::petition::<DeleteSignatures>(&app.db, user.0, id).await?;
+async fn delete(s: Signed<'_>, id: PetitionId, sig: SignatureId, _form: CsrfForm<TokenOnly>) -> WebResult<Redirect> {
+    let Signed { app, user, jar, .. } = s;
+    let can = permissions::petition::<DeleteSignatures>(&app.db, user, id).await?;
     signature_admin::delete(&app.db, &can, sig).await?;
     flash(jar, "success", "flash-signature-deleted");
     Ok(Redirect::to(format!("/dashboard/petitions/{id}/signatures")))
@@ -111,15 +93,13 @@ fn valid_for(app: &App) -> chrono::Duration {
 
 #[post("/dashboard/petitions/<id>/signatures/<sig>/resend", data = "<_form>")]
 async fn resend_one(
-    app: &AppState,
-    ctx: &Ctx,
-    user: SignedIn<'_>,
-    jar: &CookieJar<'_>,
+    s: Signed<'_>,
     id: PetitionId,
     sig: SignatureId,
     _form: CsrfForm<TokenOnly>,
 ) -> WebResult<Result<Redirect, Page>> {
-    let can = permissions::petition::<ModifySignatures>(&app.db, user.0, id).await?;
+    let Signed { app, ctx, user, jar } = s;
+    let can = permissions::petition::<ModifySignatures>(&app.db, user, id).await?;
     let p = petition(app, id).await?;
     match signature_admin::resend_one(&app.db, (&can, &p), sig, (valid_for(app), now()), &app.composer).await {
         Ok(()) => {
@@ -128,8 +108,8 @@ async fn resend_one(
         }
         Err(DomainError::Refused(message)) => {
             let errors = FieldErrors::from([("signatures", message)]);
-            let view = permissions::petition::<ViewSignatures>(&app.db, user.0, id).await?;
-            let page = list_view(app, (ctx, user.0), &view, ("all", "", 1), &errors).await?;
+            let view = permissions::petition::<ViewSignatures>(&app.db, user, id).await?;
+            let page = list_view(app, (ctx, user), &view, ("all", "", 1), &errors).await?;
             Ok(Err(page.with_status(rocket::http::Status::Conflict)))
         }
         Err(e) => Err(e.into()),
@@ -137,14 +117,9 @@ async fn resend_one(
 }
 
 #[post("/dashboard/petitions/<id>/signatures/resend", data = "<_form>")]
-async fn resend_pending(
-    app: &AppState,
-    ctx: &Ctx,
-    user: SignedIn<'_>,
-    id: PetitionId,
-    _form: CsrfForm<TokenOnly>,
-) -> WebResult<Page> {
-    let can = permissions::petition::<ModifySignatures>(&app.db, user.0, id).await?;
+async fn resend_pending(s: Signed<'_>, id: PetitionId, _form: CsrfForm<TokenOnly>) -> WebResult<Page> {
+    let Signed { app, ctx, user, .. } = s;
+    let can = permissions::petition::<ModifySignatures>(&app.db, user, id).await?;
     let p = petition(app, id).await?;
     let queued = signature_admin::resend_pending(&app.db, (&can, &p), (valid_for(app), now()), &app.composer).await?;
     let mut extra = tera::Context::new();
@@ -236,13 +211,12 @@ async fn export_of(
 
 #[get("/dashboard/petitions/<id>/export.csv?<which>")]
 async fn export_csv(
-    app: &AppState,
-    ctx: &Ctx,
-    user: SignedIn<'_>,
+    s: Signed<'_>,
     id: PetitionId,
     which: Option<&str>,
 ) -> WebResult<Download<impl Stream<Item = Vec<u8>> + use<>>> {
-    let (can, p, cols) = export_of(app, user.0, id).await?;
+    let Signed { app, ctx, user, .. } = s;
+    let (can, p, cols) = export_of(app, user, id).await?;
     let head = export::csv_lines([headers(app, &ctx.lang, &cols)]);
     let rows = batches(app.db.clone(), can, Which::parse(which.unwrap_or("all")), move |batch| {
         export::csv_lines(batch.iter().map(|s| cols.iter().map(|c| c.value(s)).collect::<Vec<_>>()))
@@ -277,8 +251,9 @@ async fn export_json(
 }
 
 #[get("/dashboard/petitions/<id>/stats")]
-async fn stats_page(app: &AppState, ctx: &Ctx, user: SignedIn<'_>, id: PetitionId) -> WebResult<Page> {
-    permissions::petition::<SeePetition>(&app.db, user.0, id).await?;
+async fn stats_page(s: Signed<'_>, id: PetitionId) -> WebResult<Page> {
+    let Signed { app, ctx, user, .. } = s;
+    permissions::petition::<SeePetition>(&app.db, user, id).await?;
     let stats = stats::per_day(&app.db, id).await?;
     let mut extra = tera::Context::new();
     extra.insert("petition", &petition(app, id).await?);
@@ -289,8 +264,9 @@ async fn stats_page(app: &AppState, ctx: &Ctx, user: SignedIn<'_>, id: PetitionI
 
 /// The chart alone, for saving or embedding in a report.
 #[get("/dashboard/petitions/<id>/stats.svg")]
-async fn stats_svg(app: &AppState, ctx: &Ctx, user: SignedIn<'_>, id: PetitionId) -> WebResult<(ContentType, String)> {
-    permissions::petition::<SeePetition>(&app.db, user.0, id).await?;
+async fn stats_svg(s: Signed<'_>, id: PetitionId) -> WebResult<(ContentType, String)> {
+    let Signed { app, ctx, user, .. } = s;
+    permissions::petition::<SeePetition>(&app.db, user, id).await?;
     let stats = stats::per_day(&app.db, id).await?;
     let mut extra = ctx.base(app);
     extra.insert("petition", &petition(app, id).await?);

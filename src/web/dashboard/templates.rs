@@ -1,6 +1,5 @@
 //! Petition templates: the list, creating one, editing it with the petition's own section
 //! forms, making it the default, and deleting it.
-use rocket::http::CookieJar;
 use rocket::response::Redirect;
 use rocket::{get, post, routes};
 use serde::Serialize;
@@ -15,7 +14,7 @@ use crate::domain::petition::content::{Content, Section, SectionInput};
 use crate::domain::petition::petitions::OwnerId;
 use crate::domain::{DomainError, FieldErrors, organisation::organisations, petition::templates};
 use crate::entities::user;
-use crate::web::context::{AppState, Ctx, SignedIn, flash};
+use crate::web::context::{Ctx, Signed, flash};
 use crate::web::csrf::{CsrfForm, TokenOnly};
 use crate::web::error::{WebError, WebResult};
 use crate::web::page::Page;
@@ -70,21 +69,17 @@ async fn list_view(
 }
 
 #[get("/dashboard/templates")]
-async fn list(app: &AppState, ctx: &Ctx, user: SignedIn<'_>) -> WebResult<Page> {
+async fn list(s: Signed<'_>) -> WebResult<Page> {
+    let Signed { app, ctx, user, .. } = s;
     let form = Posted::from([("owner".into(), "me".into())]);
-    list_view(app, ctx, user.0, (&form, &FieldErrors::new())).await
+    list_view(app, ctx, user, (&form, &FieldErrors::new())).await
 }
 
 #[post("/dashboard/templates", data = "<form>")]
-async fn create(
-    app: &AppState,
-    ctx: &Ctx,
-    user: SignedIn<'_>,
-    jar: &CookieJar<'_>,
-    form: CsrfForm<Posted>,
-) -> WebResult<Result<Redirect, Page>> {
+async fn create(s: Signed<'_>, form: CsrfForm<Posted>) -> WebResult<Result<Redirect, Page>> {
+    let Signed { app, ctx, user, jar } = s;
     let result =
-        match resolve_owner::<CreateTemplate>(app, user.0, form.0.get("owner").map_or("", String::as_str)).await? {
+        match resolve_owner::<CreateTemplate>(app, user, form.0.get("owner").map_or("", String::as_str)).await? {
             Ok(owner) => {
                 let name = form.0.get("name").map_or("", String::as_str);
                 templates::create(&app.db, &owner, name, &Content::default()).await
@@ -93,7 +88,7 @@ async fn create(
         };
     let to = result.as_ref().map(|id| format!("/dashboard/templates/{id}/edit/content")).unwrap_or_default();
     outcome(result.map(|_| ()), jar, ("flash-template-created", to), async |errors| {
-        list_view(app, ctx, user.0, (&form.0, &errors)).await
+        list_view(app, ctx, user, (&form.0, &errors)).await
     })
     .await
 }
@@ -123,9 +118,10 @@ fn template_section(name: &str) -> Option<&'static [Section]> {
 }
 
 #[get("/dashboard/templates/<id>/edit/<name>")]
-async fn section_page(app: &AppState, ctx: &Ctx, user: SignedIn<'_>, id: TemplateId, name: &str) -> WebResult<Page> {
+async fn section_page(s: Signed<'_>, id: TemplateId, name: &str) -> WebResult<Page> {
+    let Signed { app, ctx, user, .. } = s;
     template_section(name).ok_or_else(WebError::not_found)?;
-    permissions::template::<ModifyTemplate>(&app.db, user.0, id).await?;
+    permissions::template::<ModifyTemplate>(&app.db, user, id).await?;
     let template = templates::load(&app.db, id).await?;
     let mut form = form::posted(&SectionInput::of(&template.content));
     form.insert("name".into(), template.name.clone());
@@ -134,16 +130,14 @@ async fn section_page(app: &AppState, ctx: &Ctx, user: SignedIn<'_>, id: Templat
 
 #[post("/dashboard/templates/<id>/edit/<name>", data = "<form>")]
 async fn section_submit(
-    app: &AppState,
-    ctx: &Ctx,
-    user: SignedIn<'_>,
-    jar: &CookieJar<'_>,
+    s: Signed<'_>,
     id: TemplateId,
     name: &str,
     form: CsrfForm<Posted>,
 ) -> WebResult<Result<Redirect, Page>> {
+    let Signed { app, ctx, user, jar } = s;
     let sections = template_section(name).ok_or_else(WebError::not_found)?;
-    let can = permissions::template::<ModifyTemplate>(&app.db, user.0, id).await?;
+    let can = permissions::template::<ModifyTemplate>(&app.db, user, id).await?;
     // The content section also carries the template's name.
     let mut result = Ok(());
     if name == "content" {
@@ -166,14 +160,9 @@ async fn section_submit(
 }
 
 #[post("/dashboard/templates/<id>/default", data = "<form>")]
-async fn set_default(
-    app: &AppState,
-    user: SignedIn<'_>,
-    jar: &CookieJar<'_>,
-    id: TemplateId,
-    form: CsrfForm<Posted>,
-) -> WebResult<Redirect> {
-    let can = permissions::template::<ModifyTemplate>(&app.db, user.0, id).await?;
+async fn set_default(s: Signed<'_>, id: TemplateId, form: CsrfForm<Posted>) -> WebResult<Redirect> {
+    let Signed { app, user, jar, .. } = s;
+    let can = permissions::template::<ModifyTemplate>(&app.db, user, id).await?;
     let on = form.0.get("on").is_some_and(|v| v == "true");
     templates::set_default(&app.db, &can, on).await?;
     flash(jar, "success", "flash-saved");
@@ -181,14 +170,9 @@ async fn set_default(
 }
 
 #[post("/dashboard/templates/<id>/delete", data = "<_form>")]
-async fn delete(
-    app: &AppState,
-    user: SignedIn<'_>,
-    jar: &CookieJar<'_>,
-    id: TemplateId,
-    _form: CsrfForm<TokenOnly>,
-) -> WebResult<Redirect> {
-    let can = permissions::template::<DeleteTemplate>(&app.db, user.0, id).await?;
+async fn delete(s: Signed<'_>, id: TemplateId, _form: CsrfForm<TokenOnly>) -> WebResult<Redirect> {
+    let Signed { app, user, jar, .. } = s;
+    let can = permissions::template::<DeleteTemplate>(&app.db, user, id).await?;
     templates::delete(&app.db, can).await?;
     flash(jar, "success", "flash-template-deleted");
     Ok(Redirect::to("/dashboard/templates"))

@@ -1,7 +1,6 @@
 //! The creation wizard: owner → start (blank or a template) → title and text → preview →
 //! goal and signer fields → look → review and publish. Each step is a plain form; "back" saves
 //! too, and the draft remembers the step to resume at.
-use rocket::http::CookieJar;
 use rocket::response::Redirect;
 use rocket::{get, post, routes};
 
@@ -16,7 +15,7 @@ use crate::domain::petition::petitions::{self, NewPetition, OwnerId, Status};
 use crate::domain::petition::wizard::Step;
 use crate::domain::{DomainError, DomainResult, FieldErrors, petition::templates};
 use crate::entities::user;
-use crate::web::context::{AppState, Ctx, SignedIn, flash};
+use crate::web::context::{Ctx, Signed, flash};
 use crate::web::csrf::CsrfForm;
 use crate::web::error::{WebError, WebResult};
 use crate::web::page::Page;
@@ -34,8 +33,9 @@ fn wizard_page(app: &App, ctx: &Ctx, step: Step, mut extra: tera::Context) -> We
 }
 
 #[get("/dashboard/new")]
-async fn owner_page(app: &AppState, ctx: &Ctx, user: SignedIn<'_>) -> WebResult<Page> {
-    let choices = owner_choices::<CreatePetition>(app, user.0).await?;
+async fn owner_page(s: Signed<'_>) -> WebResult<Page> {
+    let Signed { app, ctx, user, .. } = s;
+    let choices = owner_choices::<CreatePetition>(app, user).await?;
     let mut extra = tera::Context::new();
     extra.insert("owners", &choices);
     extra.insert("form", &Posted::from([("owner".into(), "me".into())]));
@@ -44,23 +44,19 @@ async fn owner_page(app: &AppState, ctx: &Ctx, user: SignedIn<'_>) -> WebResult<
 }
 
 #[post("/dashboard/new", data = "<form>")]
-async fn owner_submit(
-    app: &AppState,
-    ctx: &Ctx,
-    user: SignedIn<'_>,
-    form: CsrfForm<Posted>,
-) -> WebResult<Result<Redirect, Page>> {
-    let owner =
-        match resolve_owner::<CreatePetition>(app, user.0, form.0.get("owner").map_or("", String::as_str)).await? {
-            Ok(owner) => owner,
-            Err(errors) => {
-                let mut extra = tera::Context::new();
-                extra.insert("owners", &owner_choices::<CreatePetition>(app, user.0).await?);
-                extra.insert("form", &form.0);
-                extra.insert("errors", &errors);
-                return Ok(Err(invalid(wizard_page(app, ctx, Step::Owner, extra)?)));
-            }
-        };
+async fn owner_submit(s: Signed<'_>, form: CsrfForm<Posted>) -> WebResult<Result<Redirect, Page>> {
+    let Signed { app, ctx, user, .. } = s;
+    let owner = match resolve_owner::<CreatePetition>(app, user, form.0.get("owner").map_or("", String::as_str)).await?
+    {
+        Ok(owner) => owner,
+        Err(errors) => {
+            let mut extra = tera::Context::new();
+            extra.insert("owners", &owner_choices::<CreatePetition>(app, user).await?);
+            extra.insert("form", &form.0);
+            extra.insert("errors", &errors);
+            return Ok(Err(invalid(wizard_page(app, ctx, Step::Owner, extra)?)));
+        }
+    };
     let new = NewPetition {
         content: Content::default(),
         slug: None,
@@ -124,11 +120,12 @@ async fn draft_for(
 }
 
 #[get("/dashboard/petitions/<id>/wizard/<step>")]
-async fn step_page(app: &AppState, ctx: &Ctx, user: SignedIn<'_>, id: PetitionId, step: &str) -> WebResult<Page> {
-    let (_, draft, step) = draft_for(app, user.0, id, step).await?;
+async fn step_page(s: Signed<'_>, id: PetitionId, step: &str) -> WebResult<Page> {
+    let Signed { app, ctx, user, .. } = s;
+    let (_, draft, step) = draft_for(app, user, id, step).await?;
     let mut form = form::posted(&SectionInput::of(&draft.content));
     if step == Step::Start {
-        let templates = usable_templates(app, user.0, &draft).await?;
+        let templates = usable_templates(app, user, &draft).await?;
         let first = match templates.iter().find(|t| t.is_default) {
             _ if !draft.content.title.is_empty() => "keep".to_string(),
             Some(t) => t.id.to_string(),
@@ -136,27 +133,25 @@ async fn step_page(app: &AppState, ctx: &Ctx, user: SignedIn<'_>, id: PetitionId
         };
         form.insert("template".into(), first);
     }
-    render_step(app, ctx, user.0, (&draft, step), &form, &FieldErrors::new()).await
+    render_step(app, ctx, user, (&draft, step), &form, &FieldErrors::new()).await
 }
 
 #[post("/dashboard/petitions/<id>/wizard/<step>", data = "<form>")]
 async fn step_submit(
-    app: &AppState,
-    ctx: &Ctx,
-    user: SignedIn<'_>,
-    jar: &CookieJar<'_>,
+    s: Signed<'_>,
     id: PetitionId,
     step: &str,
     form: CsrfForm<Posted>,
 ) -> WebResult<Result<Redirect, Page>> {
-    let (can, draft, step) = draft_for(app, user.0, id, step).await?;
+    let Signed { app, ctx, user, jar } = s;
+    let (can, draft, step) = draft_for(app, user, id, step).await?;
     let form = form.0;
     let go = form.get("go").map_or("next", String::as_str);
     let result = match step {
-        Step::Start => start_from(app, user.0, (&can, &draft), form.get("template").map_or("", String::as_str)).await,
+        Step::Start => start_from(app, user, (&can, &draft), form.get("template").map_or("", String::as_str)).await,
         Step::Review if go == "publish" => {
             // Publishing needs the publishing right, here as on the status buttons.
-            let publish = permissions::petition::<PublishPetition>(&app.db, user.0, id).await?;
+            let publish = permissions::petition::<PublishPetition>(&app.db, user, id).await?;
             editing::set_status(&app.db, &publish, StatusChange::Publish).await.map(|_| ())
         }
         _ => editing::save(&app.db, &can, step.sections(), &form::input(&form), &app.views.themes()).await,
@@ -164,7 +159,7 @@ async fn step_submit(
     match result {
         Ok(()) => {}
         Err(DomainError::Invalid(errors)) => {
-            return Ok(Err(invalid(render_step(app, ctx, user.0, (&draft, step), &form, &errors).await?)));
+            return Ok(Err(invalid(render_step(app, ctx, user, (&draft, step), &form, &errors).await?)));
         }
         Err(e) => return Err(e.into()),
     }

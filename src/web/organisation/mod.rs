@@ -5,6 +5,7 @@ use rocket::http::{CookieJar, Status};
 use rocket::response::Redirect;
 use rocket::{FromForm, get, post, routes};
 
+use crate::App;
 use crate::domain::ids::{OrganisationId, UserId};
 use crate::domain::organisation::organisations::{self, OrganisationInput};
 use crate::domain::permissions::{
@@ -12,7 +13,7 @@ use crate::domain::permissions::{
 };
 use crate::domain::{DomainError, FieldErrors, organisation::invitations, petition::petitions};
 use crate::entities::{organisation, user};
-use crate::web::context::{AppState, Ctx, SignedIn, flash};
+use crate::web::context::{AppState, Ctx, Signed, flash};
 use crate::web::csrf::{CsrfForm, TokenOnly};
 use crate::web::error::WebResult;
 use crate::web::page::Page;
@@ -44,10 +45,7 @@ async fn public_page(app: &AppState, ctx: &Ctx, slug: &str) -> WebResult<Page> {
     ctx.page(app, "org/public.html", extra)
 }
 
-fn may_create_organisations(
-    app: &AppState,
-    user: &user::Model,
-) -> WebResult<Allowed<permissions::CreateOrganisation, ()>> {
+fn may_create_organisations(app: &App, user: &user::Model) -> WebResult<Allowed<permissions::CreateOrganisation, ()>> {
     Ok(permissions::create_organisation(user, app.settings.accounts.organisation_creation)?)
 }
 
@@ -63,25 +61,21 @@ struct OrganisationForm {
     website: String,
 }
 
-fn new_form(app: &AppState, ctx: &Ctx, form: &OrganisationForm, errors: &FieldErrors) -> WebResult<Page> {
+fn new_form(app: &App, ctx: &Ctx, form: &OrganisationForm, errors: &FieldErrors) -> WebResult<Page> {
     ctx.form_page(app, "org/new.html", tera::Context::new(), form, errors)
 }
 
 #[get("/organisations/new")]
-async fn new_page(app: &AppState, ctx: &Ctx, user: SignedIn<'_>) -> WebResult<Page> {
-    may_create_organisations(app, user.0)?;
+async fn new_page(s: Signed<'_>) -> WebResult<Page> {
+    let Signed { app, ctx, user, .. } = s;
+    may_create_organisations(app, user)?;
     new_form(app, ctx, &OrganisationForm::default(), &FieldErrors::new())
 }
 
 #[post("/organisations/new", data = "<form>")]
-async fn create(
-    app: &AppState,
-    ctx: &Ctx,
-    user: SignedIn<'_>,
-    jar: &CookieJar<'_>,
-    form: CsrfForm<OrganisationForm>,
-) -> WebResult<Result<Redirect, Page>> {
-    let can = may_create_organisations(app, user.0)?;
+async fn create(s: Signed<'_>, form: CsrfForm<OrganisationForm>) -> WebResult<Result<Redirect, Page>> {
+    let Signed { app, ctx, user, jar } = s;
+    let can = may_create_organisations(app, user)?;
     let form = form.0;
     let input = OrganisationInput {
         slug: form.slug.clone(),
@@ -89,7 +83,7 @@ async fn create(
         description: form.description.clone(),
         website: form.website.clone(),
     };
-    match organisations::create(&app.db, &can, UserId(user.0.id), input).await {
+    match organisations::create(&app.db, &can, UserId(user.id), input).await {
         Ok(org) => {
             flash(jar, "success", "flash-organisation-created");
             Ok(Ok(Redirect::to(format!("/dashboard/o/{}/members", org.slug))))
@@ -104,7 +98,7 @@ async fn create(
 /// The organisation of a dashboard route with right `R` on it: 404 to outsiders (the
 /// dashboard does not confirm that an organisation exists), 403 to members without the right.
 async fn org_with<R: OrganisationRight>(
-    app: &AppState,
+    app: &App,
     user: &user::Model,
     slug: &str,
 ) -> WebResult<(Allowed<R, OrganisationId>, organisation::Model)> {
@@ -113,7 +107,7 @@ async fn org_with<R: OrganisationRight>(
 }
 
 async fn members_view(
-    app: &AppState,
+    app: &App,
     ctx: &Ctx,
     user: &user::Model,
     org: &organisation::Model,
@@ -137,9 +131,10 @@ async fn members_view(
 }
 
 #[get("/dashboard/o/<slug>/members")]
-async fn members_page(app: &AppState, ctx: &Ctx, user: SignedIn<'_>, slug: &str) -> WebResult<Page> {
-    let (_, org) = org_with::<SeeOrganisation>(app, user.0, slug).await?;
-    members_view(app, ctx, user.0, &org, serde_json::json!({}), &FieldErrors::new()).await
+async fn members_page(s: Signed<'_>, slug: &str) -> WebResult<Page> {
+    let Signed { app, ctx, user, .. } = s;
+    let (_, org) = org_with::<SeeOrganisation>(app, user, slug).await?;
+    members_view(app, ctx, user, &org, serde_json::json!({}), &FieldErrors::new()).await
 }
 
 #[derive(FromForm)]
@@ -149,23 +144,17 @@ struct InviteForm {
 }
 
 #[post("/dashboard/o/<slug>/invite", data = "<form>")]
-async fn invite(
-    app: &AppState,
-    ctx: &Ctx,
-    user: SignedIn<'_>,
-    jar: &CookieJar<'_>,
-    slug: &str,
-    form: CsrfForm<InviteForm>,
-) -> WebResult<Result<Redirect, Page>> {
-    let (can, org) = org_with::<AddMembers>(app, user.0, slug).await?;
-    match invitations::invite(&app.db, (&can, &org), user.0, &form.0.invitee, &app.composer).await {
+async fn invite(s: Signed<'_>, slug: &str, form: CsrfForm<InviteForm>) -> WebResult<Result<Redirect, Page>> {
+    let Signed { app, ctx, user, jar } = s;
+    let (can, org) = org_with::<AddMembers>(app, user, slug).await?;
+    match invitations::invite(&app.db, (&can, &org), user, &form.0.invitee, &app.composer).await {
         Ok(()) => {
             flash(jar, "success", "flash-invitation-sent");
             Ok(Ok(Redirect::to(format!("/dashboard/o/{slug}/members"))))
         }
         Err(DomainError::Invalid(errors)) => {
             let sent = serde_json::json!({ "invitee": form.0.invitee });
-            Ok(Err(members_view(app, ctx, user.0, &org, sent, &errors).await?.with_status(Status::UnprocessableEntity)))
+            Ok(Err(members_view(app, ctx, user, &org, sent, &errors).await?.with_status(Status::UnprocessableEntity)))
         }
         Err(e) => Err(e.into()),
     }
@@ -181,7 +170,7 @@ struct PermissionsForm {
 /// What every members-page action answers: back to the page with a flash, or the page again
 /// with the rule that refused (the last-admin rules).
 async fn members_outcome(
-    app: &AppState,
+    app: &App,
     ctx: &Ctx,
     (user, org): (&user::Model, &organisation::Model),
     jar: &CookieJar<'_>,
@@ -204,50 +193,40 @@ async fn members_outcome(
 
 #[post("/dashboard/o/<slug>/members/<member>/permissions", data = "<form>")]
 async fn set_permissions(
-    app: &AppState,
-    ctx: &Ctx,
-    user: SignedIn<'_>,
-    jar: &CookieJar<'_>,
+    s: Signed<'_>,
     slug: &str,
     member: UserId,
     form: CsrfForm<PermissionsForm>,
 ) -> WebResult<Result<Redirect, Page>> {
-    let (can, org) = org_with::<ModifyPermissions>(app, user.0, slug).await?;
+    let Signed { app, ctx, user, jar } = s;
+    let (can, org) = org_with::<ModifyPermissions>(app, user, slug).await?;
     let flags: Vec<Flag> = Flag::ALL.into_iter().filter(|f| form.0.flag.iter().any(|name| name == f.name())).collect();
     let result = organisations::set_permissions(&app.db, &can, member, &flags).await;
     let back = ("flash-saved", format!("/dashboard/o/{slug}/members"));
-    members_outcome(app, ctx, (user.0, &org), jar, result, back).await
+    members_outcome(app, ctx, (user, &org), jar, result, back).await
 }
 
 #[post("/dashboard/o/<slug>/members/<member>/remove", data = "<_form>")]
 async fn remove(
-    app: &AppState,
-    ctx: &Ctx,
-    user: SignedIn<'_>,
-    jar: &CookieJar<'_>,
+    s: Signed<'_>,
     slug: &str,
     member: UserId,
     _form: CsrfForm<TokenOnly>,
 ) -> WebResult<Result<Redirect, Page>> {
-    let (can, org) = org_with::<RemoveMembers>(app, user.0, slug).await?;
+    let Signed { app, ctx, user, jar } = s;
+    let (can, org) = org_with::<RemoveMembers>(app, user, slug).await?;
     let result = organisations::remove_member(&app.db, &can, member).await;
     let back = ("flash-member-removed", format!("/dashboard/o/{slug}/members"));
-    members_outcome(app, ctx, (user.0, &org), jar, result, back).await
+    members_outcome(app, ctx, (user, &org), jar, result, back).await
 }
 
 /// Leaving needs no flag: any member may go (unless they are the last who can manage it).
 #[post("/dashboard/o/<slug>/leave", data = "<_form>")]
-async fn leave(
-    app: &AppState,
-    ctx: &Ctx,
-    user: SignedIn<'_>,
-    jar: &CookieJar<'_>,
-    slug: &str,
-    _form: CsrfForm<TokenOnly>,
-) -> WebResult<Result<Redirect, Page>> {
-    let (can, org) = org_with::<SeeOrganisation>(app, user.0, slug).await?;
-    let result = organisations::leave(&app.db, &can, UserId(user.0.id)).await;
-    members_outcome(app, ctx, (user.0, &org), jar, result, ("flash-left", "/dashboard".into())).await
+async fn leave(s: Signed<'_>, slug: &str, _form: CsrfForm<TokenOnly>) -> WebResult<Result<Redirect, Page>> {
+    let Signed { app, ctx, user, jar } = s;
+    let (can, org) = org_with::<SeeOrganisation>(app, user, slug).await?;
+    let result = organisations::leave(&app.db, &can, UserId(user.id)).await;
+    members_outcome(app, ctx, (user, &org), jar, result, ("flash-left", "/dashboard".into())).await
 }
 
 /// The link in an invitation mail. Anonymous visitors are asked to sign in or register.
@@ -261,27 +240,17 @@ async fn invitation_page(app: &AppState, ctx: &Ctx, token: &str) -> WebResult<Pa
 }
 
 #[post("/invitations/<token>/accept", data = "<_form>")]
-async fn accept(
-    app: &AppState,
-    user: SignedIn<'_>,
-    jar: &CookieJar<'_>,
-    token: &str,
-    _form: CsrfForm<TokenOnly>,
-) -> WebResult<Redirect> {
-    let org = invitations::accept(&app.db, token, user.0).await?;
+async fn accept(s: Signed<'_>, token: &str, _form: CsrfForm<TokenOnly>) -> WebResult<Redirect> {
+    let Signed { app, user, jar, .. } = s;
+    let org = invitations::accept(&app.db, token, user).await?;
     flash(jar, "success", "flash-joined");
     Ok(Redirect::to(format!("/dashboard/o/{}/members", org.slug)))
 }
 
 #[post("/invitations/<token>/decline", data = "<_form>")]
-async fn decline(
-    app: &AppState,
-    user: SignedIn<'_>,
-    jar: &CookieJar<'_>,
-    token: &str,
-    _form: CsrfForm<TokenOnly>,
-) -> WebResult<Redirect> {
-    invitations::decline(&app.db, token, user.0).await?;
+async fn decline(s: Signed<'_>, token: &str, _form: CsrfForm<TokenOnly>) -> WebResult<Redirect> {
+    let Signed { app, user, jar, .. } = s;
+    invitations::decline(&app.db, token, user).await?;
     flash(jar, "info", "flash-declined");
     Ok(Redirect::to("/dashboard"))
 }
