@@ -70,6 +70,7 @@ error-title = Something went wrong
 error-generic = The request could not be completed.
 error-not-found = This page does not exist, or is no longer public.
 error-too-large = What you sent is too large.
+error-length-required = An upload must announce its size: send it again from the form.
 error-forbidden = You are not allowed to do this.
 error-bad-request = The request could not be understood. Go back and try again.
 error-csrf = This form has expired. Go back, reload the page and submit it again.

@@ -70,6 +70,7 @@ error-title = Un problème est survenu
 error-generic = La requête n’a pas pu aboutir.
 error-not-found = Cette page n’existe pas, ou n’est plus publique.
 error-too-large = Ce que vous avez envoyé est trop volumineux.
+error-length-required = Un envoi de fichier doit annoncer sa taille : renvoyez-le depuis le formulaire.
 error-forbidden = Vous n’avez pas le droit de faire cela.
 error-bad-request = La requête n’a pas pu être comprise. Revenez en arrière et réessayez.
 error-csrf = Ce formulaire a expiré. Revenez en arrière, rechargez la page et envoyez-le à nouveau.

@@ -165,7 +165,13 @@ where
         // The multipart parser stops at the limit; a body announced larger is drained first.
         let limit = req.limits().get("data-form").unwrap_or(2.mebibytes());
         let announced = req.headers().get_one("Content-Length").and_then(|n| n.trim().parse::<u64>().ok());
-        if announced.is_some_and(|n| n > limit.as_u64()) {
+        // Without a length (a chunked body: browsers always announce an upload's length) the
+        // parser could stop at the limit with the rest unread, and the answer would be lost.
+        let Some(announced) = announced else {
+            let _ = tokio::io::copy(&mut data.open(drain_cap(limit)), &mut tokio::io::sink()).await;
+            return refuse(req, Status::LengthRequired, "error-length-required");
+        };
+        if announced > limit.as_u64() {
             let _ = tokio::io::copy(&mut data.open(drain_cap(limit)), &mut tokio::io::sink()).await;
             return refuse(req, Status::PayloadTooLarge, "error-too-large");
         }

@@ -146,6 +146,12 @@ async fn a_body_past_its_limit_is_read_to_the_end_and_answered_with_a_page_in_th
     assert_eq!(r.status, 413);
     assert!(r.text().contains("What you sent is too large."), "{}", r.text());
 
+    // Sent chunked, announcing no length, it is read to the end as well, and answered.
+    let action = format!("/dashboard/petitions/{id}/image");
+    let r = organiser.post_file_framed(&action, &[("csrf_token", &token)], ("image", "big.png", &photo), true).await;
+    assert_eq!(r.status, 411, "{}", r.text());
+    assert!(r.text().contains("An upload must announce its size"), "{}", r.text());
+
     // Signed out (a session that ended, say), the same upload is read too, and its answer
     // arrives; a small one is sent to the login page and back.
     let visitor = server.browser();

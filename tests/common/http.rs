@@ -42,6 +42,18 @@ impl Browser {
 
     /// Sends the whole request, body included, then reads the whole answer.
     pub async fn send(&self, method: &str, path: &str, content_type: Option<&str>, body: &[u8]) -> Response {
+        self.send_framed(method, path, content_type, body, false).await
+    }
+
+    /// As `send`; `chunked` sends the body with `Transfer-Encoding: chunked` and no length.
+    pub async fn send_framed(
+        &self,
+        method: &str,
+        path: &str,
+        content_type: Option<&str>,
+        body: &[u8],
+        chunked: bool,
+    ) -> Response {
         let mut head = format!(
             "{method} {path} HTTP/1.1\r\nHost: 127.0.0.1:{}\r\nConnection: close\r\nAccept-Language: {}\r\n",
             self.port, self.language
@@ -50,12 +62,28 @@ impl Browser {
         if !cookies.is_empty() {
             head.push_str(&format!("Cookie: {cookies}\r\n"));
         }
-        if let Some(ct) = content_type {
-            head.push_str(&format!("Content-Type: {ct}\r\nContent-Length: {}\r\n", body.len()));
+        match (content_type, chunked) {
+            (Some(ct), false) => head.push_str(&format!("Content-Type: {ct}\r\nContent-Length: {}\r\n", body.len())),
+            (Some(ct), true) => head.push_str(&format!("Content-Type: {ct}\r\nTransfer-Encoding: chunked\r\n")),
+            (None, _) => {}
         }
         head.push_str("\r\n");
         let mut stream = TcpStream::connect(("127.0.0.1", self.port)).await.expect("connect to the server");
         stream.write_all(head.as_bytes()).await.expect("send the request head");
+        let framed;
+        let body = if chunked {
+            let mut out = Vec::with_capacity(body.len() + body.len() / 1000 + 16);
+            for chunk in body.chunks(64 * 1024) {
+                out.extend(format!("{:x}\r\n", chunk.len()).bytes());
+                out.extend_from_slice(chunk);
+                out.extend(b"\r\n");
+            }
+            out.extend(b"0\r\n\r\n");
+            framed = out;
+            &framed[..]
+        } else {
+            body
+        };
         stream
             .write_all(body)
             .await
@@ -86,6 +114,17 @@ impl Browser {
 
     /// A form with one file, as a browser uploads it.
     pub async fn post_file(&self, path: &str, fields: &[(&str, &str)], file: (&str, &str, &[u8])) -> Response {
+        self.post_file_framed(path, fields, file, false).await
+    }
+
+    /// As `post_file`, the body chunked (no length announced) when `chunked`.
+    pub async fn post_file_framed(
+        &self,
+        path: &str,
+        fields: &[(&str, &str)],
+        file: (&str, &str, &[u8]),
+        chunked: bool,
+    ) -> Response {
         let boundary = "----rustition-wire-boundary";
         let mut body = Vec::new();
         for (name, value) in fields {
@@ -103,7 +142,7 @@ impl Browser {
         );
         body.extend_from_slice(bytes);
         body.extend(format!("\r\n--{boundary}--\r\n").bytes());
-        self.send("POST", path, Some(&format!("multipart/form-data; boundary={boundary}")), &body).await
+        self.send_framed("POST", path, Some(&format!("multipart/form-data; boundary={boundary}")), &body, chunked).await
     }
 }
 
