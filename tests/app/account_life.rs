@@ -270,3 +270,21 @@ async fn an_instance_can_ask_for_letters_in_a_picture_instead() {
     assert_eq!(t.post_form("/register", &refs).await.status(), Status::Ok);
     assert_eq!(t.count("SELECT COUNT(*) FROM users WHERE username = 'pic'").await, 1);
 }
+
+#[rocket::async_test]
+async fn an_account_address_is_kept_in_its_one_written_form_and_an_ip_literal_is_refused() {
+    let t = TestApp::start().await;
+    let (status, html) = register(&t, "/register", "ines", "\"ines\"@Example.ORG").await;
+    assert_eq!(status, Status::Ok, "{html}");
+    let mail = t.smtp.wait_for(1, WAIT).await;
+    assert_eq!(mail[0].to, vec!["ines@example.org"], "the mail goes to the written form");
+    // The same mailbox written another way is the same account: no second one is made.
+    let (status, _) = register(&t, "/register", "ines2", "ines@EXAMPLE.org").await;
+    assert_eq!(status, Status::Ok);
+    assert_eq!(t.count("SELECT COUNT(*) FROM users WHERE email = 'ines@example.org'").await, 1);
+    assert_eq!(t.count("SELECT COUNT(*) FROM users").await, 1);
+
+    let (status, html) = register(&t, "/register", "literal", "jane@[127.0.0.1]").await;
+    assert_eq!(status, Status::UnprocessableEntity);
+    assert!(html.contains("not a server’s IP address"), "{html}");
+}

@@ -41,17 +41,20 @@ pub async fn create(db: &impl ConnectionTrait, new: NewAccount) -> DomainResult<
 /// What is wrong with `new`, field by field (nothing: it can be created).
 async fn problems(db: &impl ConnectionTrait, new: &NewAccount) -> DomainResult<FieldErrors> {
     let username = new.username.trim().to_string();
-    let address = new.email.trim().to_string();
     let mut errors = FieldErrors::new();
     if let Some(problem) = reserved::name_problem(&username, USERNAME_MIN, USERNAME_MAX) {
         errors.insert("username", problem);
     } else if user::Entity::find().filter(user::Column::Username.eq(&username)).count(db).await? > 0 {
         errors.insert("username", "error-username-taken");
     }
-    if !email::is_valid(&address) {
-        errors.insert("email", "error-email-invalid");
-    } else if find_by_email(db, &address).await?.is_some() {
-        errors.insert("email", "error-email-taken");
+    match email::normalize(&new.email) {
+        Err(problem) => {
+            errors.insert("email", problem);
+        }
+        Ok(address) if find_by_email(db, &address).await?.is_some() => {
+            errors.insert("email", "error-email-taken");
+        }
+        Ok(_) => {}
     }
     if let Some(problem) = passwords::problem(&new.password) {
         errors.insert("password", problem);
@@ -63,7 +66,9 @@ async fn problems(db: &impl ConnectionTrait, new: &NewAccount) -> DomainResult<F
 }
 
 async fn create_checked(db: &impl ConnectionTrait, new: NewAccount) -> DomainResult<UserId> {
-    let (username, address) = (new.username.trim().to_string(), new.email.trim().to_string());
+    // Stored in the one written form of `email::normalize` (checked by `problems`).
+    let address = email::normalize(&new.email).unwrap_or_else(|_| new.email.trim().to_string());
+    let username = new.username.trim().to_string();
     let now = now();
     let created = user::ActiveModel {
         username: Set(username),
@@ -86,7 +91,8 @@ async fn create_checked(db: &impl ConnectionTrait, new: NewAccount) -> DomainRes
 
 /// Addresses are compared case-insensitively.
 pub async fn find_by_email(db: &impl ConnectionTrait, address: &str) -> DomainResult<Option<user::Model>> {
-    let lower = address.trim().to_lowercase();
+    // Compared in the written form (an unquoted local part), case aside.
+    let lower = email::normalize(address).unwrap_or_else(|_| address.trim().to_string()).to_lowercase();
     use sea_orm::sea_query::{Expr, ExprTrait, Func};
     let lowered = Expr::expr(Func::lower(Expr::col(user::Column::Email)));
     Ok(user::Entity::find().filter(lowered.eq(lower)).one(db).await?)
@@ -156,7 +162,7 @@ pub async fn register(
     }
     let txn = crate::db::begin_write(db).await?;
     let lang = new.locale.clone().unwrap_or_else(|| composer.i18n.default_locale().to_string());
-    let recipient = new.email.trim().to_string();
+    let recipient = email::normalize(&new.email).unwrap_or_else(|_| new.email.trim().to_string());
     let password = new.password.clone();
     let owner = if email::is_valid(&recipient) { find_by_email(&txn, &recipient).await? } else { None };
     let now = now();
@@ -314,10 +320,11 @@ pub async fn request_email_change(
     new_address: &str,
     composer: &Composer,
 ) -> DomainResult<()> {
-    let new_address = new_address.trim();
-    if !email::is_valid(new_address) {
-        return Err(DomainError::Invalid(FieldErrors::from([("email", "error-email-invalid")])));
-    }
+    let new_address = match email::normalize(new_address) {
+        Ok(address) => address,
+        Err(problem) => return Err(DomainError::Invalid(FieldErrors::from([("email", problem)]))),
+    };
+    let new_address = new_address.as_str();
     if new_address.to_lowercase() == user.email.to_lowercase() {
         return Err(DomainError::Invalid(FieldErrors::from([("email", "error-email-same")])));
     }
