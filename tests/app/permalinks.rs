@@ -108,3 +108,23 @@ async fn the_old_owners_address_leads_to_the_petition_after_it_is_given_away() {
     assert_eq!(t.get("/u/alice/trees").await.0, Status::Ok);
     leads(&t, "/o/friends/trees", "/u/alice/trees").await;
 }
+
+/// A page's other spellings (`/p/07`, any query) are served, but only a petition's two
+/// addresses, per language, take a place in the page cache, so varying them fills nothing.
+#[rocket::async_test]
+async fn other_spellings_of_an_address_are_served_without_filling_the_page_cache() {
+    let t = TestApp::start().await;
+    let (_, id) = alice_with(&t, "trees", "Trees for the square").await;
+    for path in [format!("/p/{id}"), "/u/alice/trees".into(), format!("/p/0{id}"), format!("/p/00{id}")] {
+        let (status, html) = t.get(&path).await;
+        assert_eq!(status, Status::Ok, "{path}");
+        assert!(html.contains("Trees for the square"));
+    }
+    for n in 0..20 {
+        let (status, html) = t.get(&format!("/p/{id}?utm_source=n{n}")).await;
+        assert_eq!(status, Status::Ok);
+        assert!(html.contains("Trees for the square"));
+    }
+    let kept = t.app().petitions.by_id(&t.app().db, id).await.expect("the petition").kept();
+    assert!(kept <= 2, "{kept} pages kept: one per address");
+}

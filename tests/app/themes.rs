@@ -63,7 +63,8 @@ async fn upload<'a>(t: &'a TestApp, id: PetitionId, file: &[u8], alt: &str, toke
     body.extend_from_slice(file);
     body.extend(format!("\r\n--{boundary}--\r\n").into_bytes());
     let ct = ContentType::new("multipart", "form-data").with_params(("boundary", boundary));
-    t.client.post(format!("/dashboard/petitions/{id}/image")).header(ct).body(body).dispatch().await
+    let length = rocket::http::Header::new("Content-Length", body.len().to_string());
+    t.client.post(format!("/dashboard/petitions/{id}/image")).header(ct).header(length).body(body).dispatch().await
 }
 
 /// The one link out of the page that starts with `prefix`.

@@ -23,9 +23,8 @@ pub const TTL: Duration = Duration::from_secs(1);
 /// Past this many entries, expired ones are swept before adding another.
 const SWEEP_ABOVE: usize = 10_000;
 
-/// Rendered pages kept per petition entry, at most: the key includes the path and the query
-/// (language links keep it), which a visitor can vary (`/p/7`, `/p/07`, `/p/7?x`…), so past
-/// this the page is rendered for each request.
+/// Rendered pages kept per petition entry, at most: one per address (`/p/<id>` and the main
+/// permalink) and language; other spellings of the address are rendered and not kept.
 const PAGES_PER_PETITION: usize = 16;
 
 /// A petition ready to show, with its text rendered once, and its page as anonymous visitors
@@ -70,6 +69,11 @@ impl Rendered {
 }
 
 impl Shown {
+    /// How many rendered pages this entry keeps.
+    pub fn kept(&self) -> usize {
+        self.pages.read().unwrap_or_else(|poisoned| poisoned.into_inner()).len()
+    }
+
     /// The page for `(path, lang)`, rendered by `render` with `slot` for the token the first time.
     pub fn page<E>(
         &self,

@@ -107,8 +107,11 @@ pub(crate) fn petition_page(
         extra.insert("challenge", &app.bot_defence.pose(kind, Scope::Signing(petition.id.0), now()));
         themed(app, ctx, petition, "petition.html", extra)
     };
-    // A challenge is each visitor's own: such pages are not copied from the cache.
-    if kind != Challenge::None || !errors.is_empty() || ctx.user.is_some() || ctx.flash.is_some() {
+    // A challenge is each visitor's own: such pages are not copied from the cache. Nor are the
+    // page's other spellings (`/p/07`, `/p/7?x=1`), which a visitor can vary without end: only
+    // the two addresses a petition has take a cache slot.
+    let usual = ctx.here == ctx.path && (ctx.path == petition.path || ctx.path == format!("/p/{}", petition.id));
+    if !usual || kind != Challenge::None || !errors.is_empty() || ctx.user.is_some() || ctx.flash.is_some() {
         return render(&ctx.csrf_token);
     }
     // The same for every anonymous visitor but the CSRF token: rendered once, then copied.
