@@ -9,35 +9,40 @@ use super::permissions::{Allowed, ManageInstance};
 use crate::entities::user;
 use crate::mail::queue;
 
-/// Makes a failed or waiting mail due now, its attempts counted afresh; false if there is none.
-pub async fn retry_mail(
-    db: &DatabaseConnection,
-    _can: &Allowed<ManageInstance, ()>,
-    actor: &user::Model,
-    id: i64,
-    now: DateTime<Utc>,
-) -> DomainResult<bool> {
-    let txn = db.begin().await?;
-    let done = queue::retry_now(&txn, id, now).await?;
-    if done {
-        audit::record(&txn, Some(actor), Action::MailRetry, Target::new("mail", id, ""), "", now).await?;
-    }
-    txn.commit().await?;
-    Ok(done)
+/// What an admin can do to one mail.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MailAction {
+    /// A failed or waiting mail is due now, its attempts counted afresh.
+    Retry,
+    /// A mail not yet sent never will be.
+    Cancel,
 }
 
-/// Cancels a mail not yet sent; false if there is none.
-pub async fn cancel_mail(
+impl MailAction {
+    pub fn parse(s: &str) -> Option<MailAction> {
+        match s {
+            "retry" => Some(MailAction::Retry),
+            "cancel" => Some(MailAction::Cancel),
+            _ => None,
+        }
+    }
+}
+
+/// Does `action` to mail `id`; false if there is no such mail in a state that allows it.
+pub async fn act_on_mail(
     db: &DatabaseConnection,
     _can: &Allowed<ManageInstance, ()>,
     actor: &user::Model,
-    id: i64,
+    (id, action): (i64, MailAction),
     now: DateTime<Utc>,
 ) -> DomainResult<bool> {
     let txn = db.begin().await?;
-    let done = queue::cancel(&txn, id).await?;
+    let (done, audited) = match action {
+        MailAction::Retry => (queue::retry_now(&txn, id, now).await?, Action::MailRetry),
+        MailAction::Cancel => (queue::cancel(&txn, id).await?, Action::MailCancel),
+    };
     if done {
-        audit::record(&txn, Some(actor), Action::MailCancel, Target::new("mail", id, ""), "", now).await?;
+        audit::record(&txn, Some(actor), audited, Target::new("mail", id, ""), "", now).await?;
     }
     txn.commit().await?;
     Ok(done)

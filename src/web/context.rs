@@ -270,7 +270,8 @@ impl<'r> FromRequest<'r> for SignedIn<'r> {
 
 /// What the handler of a signed-in page works with, in one guard: the app, the request's
 /// context, the user and the cookie jar. Anonymous visitors are sent to sign in, as by
-/// `SignedIn`.
+/// `SignedIn`. Only references: copied into the page-building helpers a handler calls.
+#[derive(Clone, Copy)]
 pub struct Signed<'r> {
     pub app: &'r App,
     pub ctx: &'r Ctx,
@@ -290,6 +291,26 @@ impl<'r> FromRequest<'r> for Signed<'r> {
         match &ctx.user {
             Some(user) => Outcome::Success(Signed { app, ctx, user, jar: req.cookies() }),
             None => Outcome::Error((rocket::http::Status::Unauthorized, ())),
+        }
+    }
+}
+
+/// What the handler of a public form works with, in one guard: the app, the request's context
+/// and the cookie jar.
+pub struct Visit<'r> {
+    pub app: &'r App,
+    pub ctx: &'r Ctx,
+    pub jar: &'r CookieJar<'r>,
+}
+
+#[rocket::async_trait]
+impl<'r> FromRequest<'r> for Visit<'r> {
+    type Error = ();
+
+    async fn from_request(req: &'r Request<'_>) -> Outcome<Self, Self::Error> {
+        match req.rocket().state::<App>() {
+            Some(app) => Outcome::Success(Visit { app, ctx: Ctx::load(req).await, jar: req.cookies() }),
+            None => Outcome::Error((rocket::http::Status::InternalServerError, ())),
         }
     }
 }

@@ -274,4 +274,4 @@ pub const CUSTOM_KEYS: [(&str, &str); 3] =
 pub const RULE_KEYS: [&str; 6] =
     ["field_first_name", "field_last_name", "field_phone", "field_postal_code", "field_country", "field_organisation"];
 
-pub use super::sections::{Section, SectionInput, apply, apply_all};
+pub use super::sections::{Section, SectionEdit, SectionInput, apply};

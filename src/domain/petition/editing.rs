@@ -7,7 +7,7 @@ use crate::domain::ids::PetitionId;
 use crate::domain::permissions::{
     Allowed, CreatePetition, DeletePetition, EditDraft, EditsContent, ModifyPetition, PublishPetition,
 };
-use crate::domain::petition::content::{Content, Section, SectionInput, apply_all};
+use crate::domain::petition::content::{Content, SectionEdit};
 use crate::domain::petition::petitions::{OwnerId, Status};
 use crate::domain::{DomainError, DomainResult, FieldErrors, now, petition::permalinks};
 use crate::entities::petition;
@@ -49,15 +49,12 @@ pub async fn load(db: &impl ConnectionTrait, id: PetitionId) -> DomainResult<Edi
 pub async fn save<R: EditsContent>(
     db: &DatabaseConnection,
     can: &Allowed<R, PetitionId>,
-    sections: &[Section],
-    input: &SectionInput,
-    themes: &[String],
+    edit: &SectionEdit<'_>,
 ) -> DomainResult<()> {
-    let id = can.target();
     let txn = crate::db::begin_write(db).await?;
-    let p = model(&txn, id).await?;
+    let p = model(&txn, can.target()).await?;
     let mut content = Content::of(&p);
-    apply_all(&mut content, sections, input, themes).map_err(DomainError::Invalid)?;
+    edit.apply_to(&mut content).map_err(DomainError::Invalid)?;
     let reached = reached_goal(p.goal, content.goal, p.confirmed_count + p.paper_signatures, p.reached_goal);
     let mut active = p.into_active_model();
     content.write(&mut active);

@@ -185,26 +185,32 @@ impl SectionInput {
     }
 }
 
-/// Several sections from one form (the edit page's "content" has the text and the goal), all
-/// checked so that every error shows at once; nothing is written unless all pass.
-pub fn apply_all(
-    content: &mut Content,
-    sections: &[Section],
-    input: &SectionInput,
-    themes: &[String],
-) -> Result<(), FieldErrors> {
-    let mut next = content.clone();
-    let mut errors = FieldErrors::new();
-    for section in sections {
-        if let Err(e) = apply(&mut next, *section, input, themes) {
-            errors.extend(e);
+/// One edit form: the sections it holds (the edit page's "content" has the text and the goal),
+/// what was typed, and the themes there are to choose from.
+#[derive(Debug)]
+pub struct SectionEdit<'a> {
+    pub sections: &'a [Section],
+    pub input: SectionInput,
+    pub themes: &'a [String],
+}
+
+impl SectionEdit<'_> {
+    /// Applies every section, all checked so that every error shows at once; `content` is left
+    /// as it was unless all pass.
+    pub fn apply_to(&self, content: &mut Content) -> Result<(), FieldErrors> {
+        let mut next = content.clone();
+        let mut errors = FieldErrors::new();
+        for section in self.sections {
+            if let Err(e) = apply(&mut next, *section, &self.input, self.themes) {
+                errors.extend(e);
+            }
         }
-    }
-    if errors.is_empty() {
-        *content = next;
-        Ok(())
-    } else {
-        Err(errors)
+        if errors.is_empty() {
+            *content = next;
+            Ok(())
+        } else {
+            Err(errors)
+        }
     }
 }
 

@@ -10,7 +10,7 @@ use serde::Serialize;
 
 use crate::domain::ids::{OrganisationId, TemplateId, UserId};
 use crate::domain::permissions::{Allowed, CreateTemplate, DeleteTemplate, ModifyTemplate};
-use crate::domain::petition::content::{Content, Section, SectionInput, apply_all};
+use crate::domain::petition::content::{Content, SectionEdit};
 use crate::domain::petition::petitions::OwnerId;
 use crate::domain::{DomainError, DomainResult, FieldErrors, now};
 use crate::entities::petition_template as template;
@@ -136,14 +136,12 @@ pub async fn rename(
 pub async fn save(
     db: &DatabaseConnection,
     can: &Allowed<ModifyTemplate, TemplateId>,
-    sections: &[Section],
-    input: &SectionInput,
-    themes: &[String],
+    edit: &SectionEdit<'_>,
 ) -> DomainResult<()> {
     let id = can.target();
     let txn = crate::db::begin_write(db).await?;
     let mut t = load(&txn, id).await?;
-    apply_all(&mut t.content, sections, input, themes).map_err(DomainError::Invalid)?;
+    edit.apply_to(&mut t.content).map_err(DomainError::Invalid)?;
     template::Entity::update_many()
         .col_expr(template::Column::Content, Expr::value(json(&t.content)?))
         .col_expr(template::Column::UpdatedAt, Expr::value(now()))

@@ -1,14 +1,15 @@
 //! Signing in and out, and the first-run setup of the instance's administrator.
 use std::net::{IpAddr, Ipv4Addr};
 
+use rocket::http::Status;
 use rocket::http::uri::Origin;
-use rocket::http::{CookieJar, Status};
 use rocket::response::Redirect;
 use rocket::{FromForm, get, post, routes};
 
+use crate::App;
 use crate::domain::account::accounts::{self, NewAccount};
 use crate::domain::{DomainError, FieldErrors, account::sessions, now};
-use crate::web::context::{AppState, Ctx, SESSION_COOKIE, flash};
+use crate::web::context::{AppState, Ctx, SESSION_COOKIE, Visit, flash};
 use crate::web::csrf::{CsrfForm, TokenOnly};
 use crate::web::error::{WebError, WebResult};
 use crate::web::page::Page;
@@ -49,7 +50,7 @@ fn encode_uri(s: &str) -> String {
     out
 }
 
-fn login_form(app: &AppState, ctx: &Ctx, login: &str, next: &str, errors: &FieldErrors) -> WebResult<Page> {
+fn login_form(app: &App, ctx: &Ctx, login: &str, next: &str, errors: &FieldErrors) -> WebResult<Page> {
     let mut extra = tera::Context::new();
     extra.insert("next", next);
     ctx.form_page(app, "auth/login.html", extra, &serde_json::json!({ "login": login }), errors)
@@ -71,13 +72,8 @@ struct LoginForm {
 }
 
 #[post("/login", data = "<form>")]
-async fn login(
-    app: &AppState,
-    ctx: &Ctx,
-    jar: &CookieJar<'_>,
-    ip: Option<IpAddr>,
-    form: CsrfForm<LoginForm>,
-) -> WebResult<Result<Redirect, Page>> {
+async fn login(v: Visit<'_>, ip: Option<IpAddr>, form: CsrfForm<LoginForm>) -> WebResult<Result<Redirect, Page>> {
+    let Visit { app, ctx, jar } = v;
     let form = form.0;
     let next = safe_next(Some(&form.next));
     let ip = ip.unwrap_or(IpAddr::V4(Ipv4Addr::UNSPECIFIED));
@@ -103,7 +99,8 @@ async fn login(
 }
 
 #[post("/logout", data = "<_form>")]
-async fn logout(app: &AppState, ctx: &Ctx, jar: &CookieJar<'_>, _form: CsrfForm<TokenOnly>) -> WebResult<Redirect> {
+async fn logout(v: Visit<'_>, _form: CsrfForm<TokenOnly>) -> WebResult<Redirect> {
+    let Visit { app, ctx, jar } = v;
     if let Some(cookie) = jar.get(SESSION_COOKIE) {
         sessions::close(&app.db, cookie.value()).await?;
     }
@@ -113,7 +110,7 @@ async fn logout(app: &AppState, ctx: &Ctx, jar: &CookieJar<'_>, _form: CsrfForm<
 }
 
 /// The setup page exists only while no account does, behind the token printed in the log.
-fn check_setup_token(app: &AppState, token: &str) -> WebResult<()> {
+fn check_setup_token(app: &App, token: &str) -> WebResult<()> {
     let expected = app.setup_token.lock().map_err(|_| WebError::internal("setup token lock poisoned"))?;
     match expected.as_deref() {
         Some(t) if crate::domain::tokens::hash_token(t) == crate::domain::tokens::hash_token(token) => Ok(()),
@@ -121,7 +118,7 @@ fn check_setup_token(app: &AppState, token: &str) -> WebResult<()> {
     }
 }
 
-fn setup_form(app: &AppState, ctx: &Ctx, token: &str, form: &SetupForm, errors: &FieldErrors) -> WebResult<Page> {
+fn setup_form(app: &App, ctx: &Ctx, token: &str, form: &SetupForm, errors: &FieldErrors) -> WebResult<Page> {
     let mut extra = tera::Context::new();
     extra.insert("token", token);
     let sent = serde_json::json!({ "username": form.username, "email": form.email, "display_name": form.display_name });
@@ -147,13 +144,8 @@ struct SetupForm {
 }
 
 #[post("/setup/<token>", data = "<form>")]
-async fn setup(
-    app: &AppState,
-    ctx: &Ctx,
-    jar: &CookieJar<'_>,
-    token: &str,
-    form: CsrfForm<SetupForm>,
-) -> WebResult<Result<Redirect, Page>> {
+async fn setup(v: Visit<'_>, token: &str, form: CsrfForm<SetupForm>) -> WebResult<Result<Redirect, Page>> {
+    let Visit { app, ctx, jar } = v;
     check_setup_token(app, token)?;
     let form = form.0;
     if accounts::count(&app.db).await? > 0 {

@@ -2,15 +2,16 @@
 //! password. Mailed links open a page whose button acts: mail scanners open links too.
 use std::net::{IpAddr, Ipv4Addr};
 
-use rocket::http::{CookieJar, Status};
+use rocket::http::Status;
 use rocket::response::Redirect;
 use rocket::{FromForm, get, post, routes};
 
+use crate::App;
 use crate::domain::account::accounts::{self, NewAccount};
 use crate::domain::challenge::{Scope, Screening};
 use crate::domain::{DomainError, FieldErrors, account::sessions, now};
 use crate::web::account::login::safe_next;
-use crate::web::context::{AppState, Ctx, flash};
+use crate::web::context::{AppState, Ctx, Visit, flash};
 use crate::web::csrf::{CsrfForm, TokenOnly};
 use crate::web::error::{WebError, WebResult};
 use crate::web::page::Page;
@@ -20,7 +21,7 @@ pub fn routes() -> Vec<rocket::Route> {
 }
 
 /// A page with a title, a message and maybe a link.
-pub fn notice(app: &AppState, ctx: &Ctx, title: &str, message: &str, link: Option<(&str, &str)>) -> WebResult<Page> {
+pub fn notice(app: &App, ctx: &Ctx, title: &str, message: &str, link: Option<(&str, &str)>) -> WebResult<Page> {
     let mut extra = tera::Context::new();
     extra.insert("title_key", title);
     extra.insert("message_key", message);
@@ -30,7 +31,7 @@ pub fn notice(app: &AppState, ctx: &Ctx, title: &str, message: &str, link: Optio
 }
 
 /// A page whose one button POSTs to `action`.
-pub fn action_page(app: &AppState, ctx: &Ctx, keys: [&str; 3], action: &str) -> WebResult<Page> {
+pub fn action_page(app: &App, ctx: &Ctx, keys: [&str; 3], action: &str) -> WebResult<Page> {
     let mut extra = tera::Context::new();
     extra.insert("title_key", keys[0]);
     extra.insert("message_key", keys[1]);
@@ -39,7 +40,7 @@ pub fn action_page(app: &AppState, ctx: &Ctx, keys: [&str; 3], action: &str) -> 
     ctx.page(app, "action.html", extra)
 }
 
-fn registration_open(app: &AppState) -> WebResult<()> {
+fn registration_open(app: &App) -> WebResult<()> {
     if app.settings.accounts.registration {
         Ok(())
     } else {
@@ -68,7 +69,7 @@ struct RegisterForm {
     invitation: String,
 }
 
-async fn register_form(app: &AppState, ctx: &Ctx, form: &RegisterForm, errors: &FieldErrors) -> WebResult<Page> {
+async fn register_form(app: &App, ctx: &Ctx, form: &RegisterForm, errors: &FieldErrors) -> WebResult<Page> {
     let mut extra = tera::Context::new();
     extra.insert("invitation", &form.invitation);
     let posed = app.bot_defence.pose(app.settings.accounts.challenge, Scope::Registration, now());
@@ -87,7 +88,8 @@ fn is_invitation_token(token: &str) -> bool {
 }
 
 #[get("/register?<invitation>")]
-async fn register_page(app: &AppState, ctx: &Ctx, jar: &CookieJar<'_>, invitation: Option<&str>) -> WebResult<Page> {
+async fn register_page(v: Visit<'_>, invitation: Option<&str>) -> WebResult<Page> {
+    let Visit { app, ctx, jar } = v;
     registration_open(app)?;
     if let Some(token) = invitation.filter(|t| is_invitation_token(t)) {
         let cookie = rocket::http::Cookie::build((INVITATION_COOKIE, token.to_string()))
@@ -144,13 +146,8 @@ fn verify_page(app: &AppState, ctx: &Ctx, token: &str) -> WebResult<Page> {
 }
 
 #[post("/verify/<token>", data = "<_form>")]
-async fn verify(
-    app: &AppState,
-    ctx: &Ctx,
-    jar: &CookieJar<'_>,
-    token: &str,
-    _form: CsrfForm<TokenOnly>,
-) -> WebResult<Result<Redirect, Page>> {
+async fn verify(v: Visit<'_>, token: &str, _form: CsrfForm<TokenOnly>) -> WebResult<Result<Redirect, Page>> {
+    let Visit { app, ctx, jar } = v;
     match accounts::verify(&app.db, token).await {
         Ok(user) => {
             let session = sessions::open(&app.db, user.id, now()).await?;
@@ -194,7 +191,7 @@ async fn forgot(app: &AppState, ctx: &Ctx, ip: Option<IpAddr>, form: CsrfForm<Fo
     notice(app, ctx, "forgot-title", "forgot-done", None)
 }
 
-fn reset_form(app: &AppState, ctx: &Ctx, token: &str, errors: &FieldErrors) -> WebResult<Page> {
+fn reset_form(app: &App, ctx: &Ctx, token: &str, errors: &FieldErrors) -> WebResult<Page> {
     let mut extra = tera::Context::new();
     extra.insert("token", token);
     ctx.form_page(app, "auth/reset.html", extra, &serde_json::json!({}), errors)
@@ -202,7 +199,7 @@ fn reset_form(app: &AppState, ctx: &Ctx, token: &str, errors: &FieldErrors) -> W
 
 /// A used or expired reset link, said when it is opened rather than after a new password was
 /// typed, with the way to a new link.
-fn reset_link_gone(app: &AppState, ctx: &Ctx) -> WebResult<Page> {
+fn reset_link_gone(app: &App, ctx: &Ctx) -> WebResult<Page> {
     let link = Some(("/password/forgot", "reset-link-gone-ask"));
     Ok(notice(app, ctx, "reset-link-gone-title", "reset-link-gone-message", link)?.with_status(Status::Gone))
 }
@@ -222,13 +219,8 @@ struct ResetForm {
 }
 
 #[post("/password/reset/<token>", data = "<form>")]
-async fn reset(
-    app: &AppState,
-    ctx: &Ctx,
-    jar: &CookieJar<'_>,
-    token: &str,
-    form: CsrfForm<ResetForm>,
-) -> WebResult<Result<Redirect, Page>> {
+async fn reset(v: Visit<'_>, token: &str, form: CsrfForm<ResetForm>) -> WebResult<Result<Redirect, Page>> {
+    let Visit { app, ctx, jar } = v;
     match accounts::reset_password(&app.db, token, &form.0.password).await {
         Ok(_) => {
             flash(jar, "success", "flash-password-reset");

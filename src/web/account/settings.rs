@@ -1,14 +1,12 @@
 //! The signed-in user's own account: profile, address, password, deletion.
-use rocket::http::{CookieJar, Status};
+use rocket::http::Status;
 use rocket::response::Redirect;
 use rocket::{FromForm, get, post, routes};
 
-use crate::App;
 use crate::domain::ids::UserId;
 use crate::domain::{DomainError, DomainResult, FieldErrors, account::accounts, organisation::organisations};
-use crate::entities::user;
 use crate::web::account::register::{action_page, notice};
-use crate::web::context::{AppState, Ctx, SESSION_COOKIE, Signed, flash};
+use crate::web::context::{AppState, Ctx, SESSION_COOKIE, Signed, Visit, flash};
 use crate::web::csrf::{CsrfForm, TokenOnly};
 use crate::web::error::WebResult;
 use crate::web::page::Page;
@@ -18,13 +16,8 @@ pub fn routes() -> Vec<rocket::Route> {
 }
 
 /// The settings page; `form` and `errors` refill the form that was just sent.
-fn settings_page(
-    app: &App,
-    ctx: &Ctx,
-    user: &user::Model,
-    form: serde_json::Value,
-    errors: &FieldErrors,
-) -> WebResult<Page> {
+fn settings_page(s: Signed<'_>, form: serde_json::Value, errors: &FieldErrors) -> WebResult<Page> {
+    let Signed { app, ctx, user, .. } = s;
     let mut extra = tera::Context::new();
     let mut values = serde_json::json!({ "display_name": user.display_name, "email": "", "locale": user.locale });
     if let (Some(values), Some(sent)) = (values.as_object_mut(), form.as_object()) {
@@ -38,20 +31,18 @@ fn settings_page(
 /// What the three settings forms answer: back to the settings with `flash_key` once saved, or
 /// the settings page again (422) with what was `sent` and the domain's field errors.
 fn settings_outcome<T>(
-    app: &App,
-    ctx: &Ctx,
-    (user, jar): (&user::Model, &CookieJar<'_>),
+    s: Signed<'_>,
     result: DomainResult<T>,
     flash_key: &str,
     sent: serde_json::Value,
 ) -> WebResult<Result<Redirect, Page>> {
     match result {
         Ok(_) => {
-            flash(jar, "success", flash_key);
+            flash(s.jar, "success", flash_key);
             Ok(Ok(Redirect::to("/account")))
         }
         Err(DomainError::Invalid(errors)) => {
-            Ok(Err(settings_page(app, ctx, user, sent, &errors)?.with_status(Status::UnprocessableEntity)))
+            Ok(Err(settings_page(s, sent, &errors)?.with_status(Status::UnprocessableEntity)))
         }
         Err(e) => Err(e.into()),
     }
@@ -59,8 +50,7 @@ fn settings_outcome<T>(
 
 #[get("/account")]
 fn settings(s: Signed<'_>) -> WebResult<Page> {
-    let Signed { app, ctx, user, .. } = s;
-    settings_page(app, ctx, user, serde_json::json!({}), &FieldErrors::new())
+    settings_page(s, serde_json::json!({}), &FieldErrors::new())
 }
 
 #[derive(FromForm)]
@@ -73,12 +63,12 @@ struct ProfileForm {
 
 #[post("/account/profile", data = "<form>")]
 async fn profile(s: Signed<'_>, form: CsrfForm<ProfileForm>) -> WebResult<Result<Redirect, Page>> {
-    let Signed { app, ctx, user, jar } = s;
+    let Signed { app, user, .. } = s;
     let form = form.0;
     let locale = app.i18n.supported(&form.locale).map(str::to_string);
     let result = accounts::update_profile(&app.db, user, &form.display_name, locale).await;
     let sent = serde_json::json!({ "display_name": form.display_name });
-    settings_outcome(app, ctx, (user, jar), result, "flash-saved", sent)
+    settings_outcome(s, result, "flash-saved", sent)
 }
 
 #[derive(FromForm)]
@@ -89,10 +79,10 @@ struct EmailForm {
 
 #[post("/account/email", data = "<form>")]
 async fn email(s: Signed<'_>, form: CsrfForm<EmailForm>) -> WebResult<Result<Redirect, Page>> {
-    let Signed { app, ctx, user, jar } = s;
+    let Signed { app, user, .. } = s;
     let result = accounts::request_email_change(&app.db, user, &form.0.email, &app.composer).await;
     let sent = serde_json::json!({ "email": form.0.email });
-    settings_outcome(app, ctx, (user, jar), result, "flash-email-sent", sent)
+    settings_outcome(s, result, "flash-email-sent", sent)
 }
 
 #[get("/account/email/<token>")]
@@ -106,13 +96,8 @@ fn email_confirm_page(app: &AppState, ctx: &Ctx, token: &str) -> WebResult<Page>
 }
 
 #[post("/account/email/<token>", data = "<_form>")]
-async fn email_confirm(
-    app: &AppState,
-    ctx: &Ctx,
-    jar: &CookieJar<'_>,
-    token: &str,
-    _form: CsrfForm<TokenOnly>,
-) -> WebResult<Result<Redirect, Page>> {
+async fn email_confirm(v: Visit<'_>, token: &str, _form: CsrfForm<TokenOnly>) -> WebResult<Result<Redirect, Page>> {
+    let Visit { app, ctx, jar } = v;
     match accounts::confirm_email_change(&app.db, token).await {
         Ok(_) => {
             flash(jar, "success", "flash-email-changed");
@@ -135,14 +120,15 @@ struct PasswordForm {
 
 #[post("/account/password", data = "<form>")]
 async fn password(s: Signed<'_>, form: CsrfForm<PasswordForm>) -> WebResult<Result<Redirect, Page>> {
-    let Signed { app, ctx, user, jar } = s;
+    let Signed { app, user, jar, .. } = s;
     // SignedIn has checked the session: this is its token.
     let keep = jar.get(SESSION_COOKIE).map(|c| c.value().to_string()).unwrap_or_default();
     let result = accounts::change_password(&app.db, user, &form.0.current_password, &form.0.new_password, &keep).await;
-    settings_outcome(app, ctx, (user, jar), result, "flash-password-changed", serde_json::json!({}))
+    settings_outcome(s, result, "flash-password-changed", serde_json::json!({}))
 }
 
-async fn delete_form(app: &App, ctx: &Ctx, user: &user::Model, errors: &FieldErrors) -> WebResult<Page> {
+async fn delete_form(s: Signed<'_>, errors: &FieldErrors) -> WebResult<Page> {
+    let Signed { app, ctx, user, .. } = s;
     let id = UserId(user.id);
     let mut extra = tera::Context::new();
     extra.insert(
@@ -158,8 +144,7 @@ async fn delete_form(app: &App, ctx: &Ctx, user: &user::Model, errors: &FieldErr
 
 #[get("/account/delete")]
 async fn delete_page(s: Signed<'_>) -> WebResult<Page> {
-    let Signed { app, ctx, user, .. } = s;
-    delete_form(app, ctx, user, &FieldErrors::new()).await
+    delete_form(s, &FieldErrors::new()).await
 }
 
 #[derive(FromForm)]
@@ -180,11 +165,11 @@ async fn delete(s: Signed<'_>, form: CsrfForm<DeleteForm>) -> WebResult<Result<R
             Ok(Ok(Redirect::to("/")))
         }
         Err(DomainError::Invalid(errors)) => {
-            Ok(Err(delete_form(app, ctx, user, &errors).await?.with_status(Status::UnprocessableEntity)))
+            Ok(Err(delete_form(s, &errors).await?.with_status(Status::UnprocessableEntity)))
         }
         Err(DomainError::Refused(message)) => {
             let errors = FieldErrors::from([("password", message)]);
-            Ok(Err(delete_form(app, ctx, user, &errors).await?.with_status(Status::Conflict)))
+            Ok(Err(delete_form(s, &errors).await?.with_status(Status::Conflict)))
         }
         Err(e) => Err(e.into()),
     }

@@ -48,14 +48,14 @@ async fn mail_page(s: Signed<'_>, status: Option<&str>) -> WebResult<Page> {
 async fn mail_action(s: Signed<'_>, id: i64, action: &str, _form: CsrfForm<TokenOnly>) -> WebResult<Redirect> {
     let Signed { app, user, jar, .. } = s;
     let can = permissions::instance(user)?;
-    let (done, message) = match action {
-        "retry" => (admin::retry_mail(&app.db, &can, user, id, now()).await, "flash-mail-retried"),
-        "cancel" => (admin::cancel_mail(&app.db, &can, user, id, now()).await, "flash-mail-cancelled"),
-        _ => return Err(WebError::not_found()),
-    };
-    if !done? {
+    let action = admin::MailAction::parse(action).ok_or_else(WebError::not_found)?;
+    if !admin::act_on_mail(&app.db, &can, user, (id, action), now()).await? {
         return Err(WebError::not_found());
     }
+    let message = match action {
+        admin::MailAction::Retry => "flash-mail-retried",
+        admin::MailAction::Cancel => "flash-mail-cancelled",
+    };
     flash(jar, "success", message);
     Ok(Redirect::to("/admin/mail"))
 }

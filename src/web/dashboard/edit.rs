@@ -69,13 +69,8 @@ pub(super) async fn rights(app: &App, user: &user::Model, petition: &Editable) -
         .into())
 }
 
-async fn overview_page(
-    app: &App,
-    ctx: &Ctx,
-    user: &user::Model,
-    id: PetitionId,
-    (form, errors): (&Posted, &FieldErrors),
-) -> WebResult<Page> {
+async fn overview_page(s: Signed<'_>, id: PetitionId, (form, errors): (&Posted, &FieldErrors)) -> WebResult<Page> {
+    let Signed { app, ctx, user, .. } = s;
     let petition = editing::load(&app.db, id).await?;
     let public = petitions::any_by_id(&app.db, id).await?;
     let mut extra = tera::Context::new();
@@ -88,9 +83,9 @@ async fn overview_page(
 
 #[get("/dashboard/petitions/<id>")]
 async fn overview(s: Signed<'_>, id: PetitionId) -> WebResult<Page> {
-    let Signed { app, ctx, user, .. } = s;
+    let Signed { app, user, .. } = s;
     permissions::petition::<SeePetition>(&app.db, user, id).await?;
-    overview_page(app, ctx, user, id, (&Posted::new(), &FieldErrors::new())).await
+    overview_page(s, id, (&Posted::new(), &FieldErrors::new())).await
 }
 
 pub(super) fn section_view(
@@ -136,7 +131,7 @@ async fn section_submit(
     let result = if name == "paper" {
         editing::set_paper_signatures(&app.db, &can, form.0.get("paper_signatures").map_or("", String::as_str)).await
     } else {
-        editing::save(&app.db, &can, sections, &form::input(&form.0), &app.views.themes()).await
+        editing::save(&app.db, &can, &form::edit(&form.0, sections, &app.views.themes())).await
     };
     let back = ("flash-saved", format!("/dashboard/petitions/{id}/edit/{name}"));
     outcome(result, jar, back, async |errors| {
@@ -168,7 +163,7 @@ async fn remove_permalink(s: Signed<'_>, id: PetitionId, form: CsrfForm<Posted>)
 
 #[post("/dashboard/petitions/<id>/status", data = "<form>")]
 async fn status(s: Signed<'_>, id: PetitionId, form: CsrfForm<Posted>) -> WebResult<Result<Redirect, Page>> {
-    let Signed { app, ctx, user, jar } = s;
+    let Signed { app, user, jar, .. } = s;
     let can = permissions::petition::<PublishPetition>(&app.db, user, id).await?;
     let change = form.0.get("change").and_then(|c| StatusChange::parse(c));
     let Some(change) = change else { return Err(WebError::new(rocket::http::Status::BadRequest, "error-bad-request")) };
@@ -179,8 +174,7 @@ async fn status(s: Signed<'_>, id: PetitionId, form: CsrfForm<Posted>) -> WebRes
         _ => "flash-status-closed",
     };
     let back = (message, format!("/dashboard/petitions/{id}"));
-    outcome(result.map(|_| ()), jar, back, async |errors| overview_page(app, ctx, user, id, (&form.0, &errors)).await)
-        .await
+    outcome(result.map(|_| ()), jar, back, async |errors| overview_page(s, id, (&form.0, &errors)).await).await
 }
 
 /// Deleting asks first, on a page of its own (no script to pop a dialog).
@@ -203,13 +197,8 @@ async fn delete(s: Signed<'_>, id: PetitionId, _form: CsrfForm<TokenOnly>) -> We
     Ok(Redirect::to("/dashboard"))
 }
 
-async fn transfer_view(
-    app: &App,
-    ctx: &Ctx,
-    user: &user::Model,
-    id: PetitionId,
-    (form, errors): (&Posted, &FieldErrors),
-) -> WebResult<Page> {
+async fn transfer_view(s: Signed<'_>, id: PetitionId, (form, errors): (&Posted, &FieldErrors)) -> WebResult<Page> {
+    let Signed { app, ctx, user, .. } = s;
     let petition = editing::load(&app.db, id).await?;
     let current = owner_value(app, petition.owner).await?;
     let choices: Vec<_> =
@@ -224,14 +213,14 @@ async fn transfer_view(
 /// the right to create petitions at the new owner.
 #[get("/dashboard/petitions/<id>/transfer")]
 async fn transfer_page(s: Signed<'_>, id: PetitionId) -> WebResult<Page> {
-    let Signed { app, ctx, user, .. } = s;
+    let Signed { app, user, .. } = s;
     permissions::petition::<DeletePetition>(&app.db, user, id).await?;
-    transfer_view(app, ctx, user, id, (&Posted::new(), &FieldErrors::new())).await
+    transfer_view(s, id, (&Posted::new(), &FieldErrors::new())).await
 }
 
 #[post("/dashboard/petitions/<id>/transfer", data = "<form>")]
 async fn transfer(s: Signed<'_>, id: PetitionId, form: CsrfForm<Posted>) -> WebResult<Result<Redirect, Page>> {
-    let Signed { app, ctx, user, jar } = s;
+    let Signed { app, user, jar, .. } = s;
     let can = permissions::petition::<DeletePetition>(&app.db, user, id).await?;
     let result =
         match resolve_owner::<CreatePetition>(app, user, form.0.get("owner").map_or("", String::as_str)).await? {
@@ -239,12 +228,12 @@ async fn transfer(s: Signed<'_>, id: PetitionId, form: CsrfForm<Posted>) -> WebR
             Err(errors) => Err(DomainError::Invalid(errors)),
         };
     let back = ("flash-petition-transferred", format!("/dashboard/petitions/{id}"));
-    outcome(result, jar, back, async |errors| transfer_view(app, ctx, user, id, (&form.0, &errors)).await).await
+    outcome(result, jar, back, async |errors| transfer_view(s, id, (&form.0, &errors)).await).await
 }
 
 #[post("/dashboard/petitions/<id>/save-template", data = "<form>")]
 async fn save_as_template(s: Signed<'_>, id: PetitionId, form: CsrfForm<Posted>) -> WebResult<Result<Redirect, Page>> {
-    let Signed { app, ctx, user, jar } = s;
+    let Signed { app, user, jar, .. } = s;
     permissions::petition::<SeePetition>(&app.db, user, id).await?;
     let petition = editing::load(&app.db, id).await?;
     let can = permissions::owner::<CreateTemplate>(&app.db, user, petition.owner).await?;
@@ -252,7 +241,7 @@ async fn save_as_template(s: Signed<'_>, id: PetitionId, form: CsrfForm<Posted>)
     let created = templates::create(&app.db, &can, name, &petition.content).await;
     let to = created.as_ref().map(|t| format!("/dashboard/templates/{t}/edit/content")).unwrap_or_default();
     outcome(created.map(|_| ()), jar, ("flash-template-saved", to), async |errors| {
-        overview_page(app, ctx, user, id, (&form.0, &errors)).await
+        overview_page(s, id, (&form.0, &errors)).await
     })
     .await
 }

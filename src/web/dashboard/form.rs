@@ -3,7 +3,7 @@
 //! domain reports errors under the same names (`RULE_KEYS`, `CUSTOM_KEYS`, the input's fields).
 use std::collections::BTreeMap;
 
-use crate::domain::petition::content::{CUSTOM_KEYS, RULE_KEYS, SHARE_BUTTONS, SectionInput};
+use crate::domain::petition::content::{CUSTOM_KEYS, RULE_KEYS, SHARE_BUTTONS, Section, SectionEdit, SectionInput};
 
 /// What a form posted: field name → value.
 pub type Posted = BTreeMap<String, String>;
@@ -13,6 +13,11 @@ fn get(form: &Posted, name: &str) -> String {
 }
 
 /// The settings a section form carries (each section reads its own part).
+/// An edit of `sections` from the posted form.
+pub fn edit<'a>(form: &Posted, sections: &'a [Section], themes: &'a [String]) -> SectionEdit<'a> {
+    SectionEdit { sections, input: input(form), themes }
+}
+
 pub fn input(form: &Posted) -> SectionInput {
     SectionInput {
         title: get(form, "title"),

@@ -143,7 +143,7 @@ async fn section_submit(
     if name == "content" {
         result = templates::rename(&app.db, &can, form.0.get("name").map_or("", String::as_str)).await;
     }
-    let saved = templates::save(&app.db, &can, sections, &form::input(&form.0), &app.views.themes()).await;
+    let saved = templates::save(&app.db, &can, &form::edit(&form.0, sections, &app.views.themes())).await;
     let result = match (result, saved) {
         (Err(DomainError::Invalid(mut a)), Err(DomainError::Invalid(b))) => {
             a.extend(b);

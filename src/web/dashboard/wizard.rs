@@ -154,7 +154,7 @@ async fn step_submit(
             let publish = permissions::petition::<PublishPetition>(&app.db, user, id).await?;
             editing::set_status(&app.db, &publish, StatusChange::Publish).await.map(|_| ())
         }
-        _ => editing::save(&app.db, &can, step.sections(), &form::input(&form), &app.views.themes()).await,
+        _ => editing::save(&app.db, &can, &form::edit(&form, step.sections(), &app.views.themes())).await,
     };
     match result {
         Ok(()) => {}

@@ -1,7 +1,7 @@
 //! Organisations: their public page, creation, the dashboard's members page (invite, set
 //! permissions, remove, leave) and answering an invitation. Every action asks the permission
 //! service for its capability.
-use rocket::http::{CookieJar, Status};
+use rocket::http::Status;
 use rocket::response::Redirect;
 use rocket::{FromForm, get, post, routes};
 
@@ -107,13 +107,12 @@ async fn org_with<R: OrganisationRight>(
 }
 
 async fn members_view(
-    app: &App,
-    ctx: &Ctx,
-    user: &user::Model,
+    s: Signed<'_>,
     org: &organisation::Model,
     form: serde_json::Value,
     errors: &FieldErrors,
 ) -> WebResult<Page> {
+    let Signed { app, ctx, user, .. } = s;
     let id = OrganisationId(org.id);
     let members = organisations::members(&app.db, id).await?;
     let flags = [Flag::AddMembers, Flag::RemoveMembers, Flag::ModifyPermissions];
@@ -132,9 +131,9 @@ async fn members_view(
 
 #[get("/dashboard/o/<slug>/members")]
 async fn members_page(s: Signed<'_>, slug: &str) -> WebResult<Page> {
-    let Signed { app, ctx, user, .. } = s;
+    let Signed { app, user, .. } = s;
     let (_, org) = org_with::<SeeOrganisation>(app, user, slug).await?;
-    members_view(app, ctx, user, &org, serde_json::json!({}), &FieldErrors::new()).await
+    members_view(s, &org, serde_json::json!({}), &FieldErrors::new()).await
 }
 
 #[derive(FromForm)]
@@ -145,7 +144,7 @@ struct InviteForm {
 
 #[post("/dashboard/o/<slug>/invite", data = "<form>")]
 async fn invite(s: Signed<'_>, slug: &str, form: CsrfForm<InviteForm>) -> WebResult<Result<Redirect, Page>> {
-    let Signed { app, ctx, user, jar } = s;
+    let Signed { app, user, jar, .. } = s;
     let (can, org) = org_with::<AddMembers>(app, user, slug).await?;
     match invitations::invite(&app.db, (&can, &org), user, &form.0.invitee, &app.composer).await {
         Ok(()) => {
@@ -154,7 +153,7 @@ async fn invite(s: Signed<'_>, slug: &str, form: CsrfForm<InviteForm>) -> WebRes
         }
         Err(DomainError::Invalid(errors)) => {
             let sent = serde_json::json!({ "invitee": form.0.invitee });
-            Ok(Err(members_view(app, ctx, user, &org, sent, &errors).await?.with_status(Status::UnprocessableEntity)))
+            Ok(Err(members_view(s, &org, sent, &errors).await?.with_status(Status::UnprocessableEntity)))
         }
         Err(e) => Err(e.into()),
     }
@@ -170,21 +169,19 @@ struct PermissionsForm {
 /// What every members-page action answers: back to the page with a flash, or the page again
 /// with the rule that refused (the last-admin rules).
 async fn members_outcome(
-    app: &App,
-    ctx: &Ctx,
-    (user, org): (&user::Model, &organisation::Model),
-    jar: &CookieJar<'_>,
+    s: Signed<'_>,
+    org: &organisation::Model,
     result: Result<(), DomainError>,
     (flash_key, to): (&str, String),
 ) -> WebResult<Result<Redirect, Page>> {
     match result {
         Ok(()) => {
-            flash(jar, "success", flash_key);
+            flash(s.jar, "success", flash_key);
             Ok(Ok(Redirect::to(to)))
         }
         Err(DomainError::Refused(message)) => {
             let errors = FieldErrors::from([("members", message)]);
-            let page = members_view(app, ctx, user, org, serde_json::json!({}), &errors).await?;
+            let page = members_view(s, org, serde_json::json!({}), &errors).await?;
             Ok(Err(page.with_status(Status::Conflict)))
         }
         Err(e) => Err(e.into()),
@@ -198,12 +195,12 @@ async fn set_permissions(
     member: UserId,
     form: CsrfForm<PermissionsForm>,
 ) -> WebResult<Result<Redirect, Page>> {
-    let Signed { app, ctx, user, jar } = s;
+    let Signed { app, user, .. } = s;
     let (can, org) = org_with::<ModifyPermissions>(app, user, slug).await?;
     let flags: Vec<Flag> = Flag::ALL.into_iter().filter(|f| form.0.flag.iter().any(|name| name == f.name())).collect();
     let result = organisations::set_permissions(&app.db, &can, member, &flags).await;
     let back = ("flash-saved", format!("/dashboard/o/{slug}/members"));
-    members_outcome(app, ctx, (user, &org), jar, result, back).await
+    members_outcome(s, &org, result, back).await
 }
 
 #[post("/dashboard/o/<slug>/members/<member>/remove", data = "<_form>")]
@@ -213,20 +210,20 @@ async fn remove(
     member: UserId,
     _form: CsrfForm<TokenOnly>,
 ) -> WebResult<Result<Redirect, Page>> {
-    let Signed { app, ctx, user, jar } = s;
+    let Signed { app, user, .. } = s;
     let (can, org) = org_with::<RemoveMembers>(app, user, slug).await?;
     let result = organisations::remove_member(&app.db, &can, member).await;
     let back = ("flash-member-removed", format!("/dashboard/o/{slug}/members"));
-    members_outcome(app, ctx, (user, &org), jar, result, back).await
+    members_outcome(s, &org, result, back).await
 }
 
 /// Leaving needs no flag: any member may go (unless they are the last who can manage it).
 #[post("/dashboard/o/<slug>/leave", data = "<_form>")]
 async fn leave(s: Signed<'_>, slug: &str, _form: CsrfForm<TokenOnly>) -> WebResult<Result<Redirect, Page>> {
-    let Signed { app, ctx, user, jar } = s;
+    let Signed { app, user, .. } = s;
     let (can, org) = org_with::<SeeOrganisation>(app, user, slug).await?;
     let result = organisations::leave(&app.db, &can, UserId(user.id)).await;
-    members_outcome(app, ctx, (user, &org), jar, result, ("flash-left", "/dashboard".into())).await
+    members_outcome(s, &org, result, ("flash-left", "/dashboard".into())).await
 }
 
 /// The link in an invitation mail. Anonymous visitors are asked to sign in or register.
