@@ -31,8 +31,8 @@ pub async fn worker(settings: Settings) -> Result<(), StartError> {
 
 /// `rustition i18n check`: prints the report; exit code 1 when en or fr lacks a key.
 pub fn i18n_check(settings: &Settings) -> Result<ExitCode, i18n::I18nError> {
-    let sources = [settings.asset("templates"), settings.asset("src")];
-    let report = i18n::check(&settings.asset("locales"), &sources)?;
+    let sources = [settings.source_dir("templates"), settings.source_dir("src")];
+    let report = i18n::check(&settings.source_dir("locales"), &sources)?;
     for (code, locale) in &report.locales {
         println!("{code}: {} missing, {} extra", locale.missing.len(), locale.extra.len());
         for key in &locale.missing {

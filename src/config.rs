@@ -52,8 +52,9 @@ pub struct Server {
     /// Defaults to `http://<address>:<port>`.
     pub public_url: Option<String>,
     pub data_dir: PathBuf,
-    /// Where `templates/`, `locales/` and `static/` are found.
-    pub assets_dir: PathBuf,
+    /// A folder with any of `templates/`, `locales/`, `static/`, searched before what the
+    /// binary carries (an admin's own theme or wording). Unset: the binary's own alone.
+    pub assets_dir: Option<PathBuf>,
     /// Generated and kept in `<data_dir>/secret_key` when absent.
     pub secret_key: Option<String>,
     pub onion_url: Option<String>,
@@ -71,7 +72,7 @@ impl Default for Server {
             port: 8000,
             public_url: None,
             data_dir: "data".into(),
-            assets_dir: ".".into(),
+            assets_dir: None,
             secret_key: None,
             onion_url: None,
             workers: 0,
@@ -211,7 +212,9 @@ impl Settings {
                 return Err(ConfigError::Invalid(vec![format!("configuration file {} not found", path.display())]));
             }
             Some(path) => figment = figment.merge(Toml::file_exact(path)),
-            None => figment = figment.merge(Toml::file_exact("config.toml")),
+            // From any other folder (an installed binary), the defaults and the environment alone.
+            None if Path::new("config.toml").exists() => figment = figment.merge(Toml::file_exact("config.toml")),
+            None => {}
         }
         // Only `RUSTITION_<SECTION>__<KEY>`: other RUSTITION_ variables (RUSTITION_LOG, …) are not settings.
         figment = figment.merge(Env::prefixed("RUSTITION_").filter(|k| k.as_str().contains("__")).split("__"));
@@ -298,8 +301,10 @@ impl Settings {
         url.trim_end_matches('/').to_string()
     }
 
-    pub fn asset(&self, dir: &str) -> PathBuf {
-        self.server.assets_dir.join(dir)
+    /// A folder of the source tree (`rustition i18n check` reads the checkout it runs in, or
+    /// the override folder when one is set).
+    pub fn source_dir(&self, dir: &str) -> PathBuf {
+        self.server.assets_dir.as_deref().unwrap_or(std::path::Path::new(".")).join(dir)
     }
 
     /// The configured secret, or the one kept in the data directory (created on first run).

@@ -8,6 +8,8 @@ use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
 use fluent_langneg::{NegotiationStrategy, accepted_languages, negotiate_languages};
 use unic_langid::LanguageIdentifier;
 
+use crate::assets::{Assets, Folder};
+
 pub const REFERENCE_LOCALE: &str = "en";
 /// Locales that must always be complete (the check fails otherwise).
 pub const REQUIRED_LOCALES: [&str; 2] = ["en", "fr"];
@@ -39,14 +41,38 @@ pub struct I18n {
 }
 
 impl I18n {
+    /// The catalogs of a `locales/` folder on disk (the repository's, for checks and tests).
     pub fn load(dir: &Path, available: &[String], default: &str) -> Result<I18n, I18nError> {
+        I18n::build(available, default, |code| ftl_files(&dir.join(code)))
+    }
+
+    /// The catalogs the binary carries, under the admin's override folder if any.
+    pub fn from_assets(assets: &Assets, available: &[String], default: &str) -> Result<I18n, I18nError> {
+        let all = assets
+            .texts(Folder::Locales, &[".ftl"])
+            .map_err(|e| I18nError::Io { path: "locales".into(), source: std::io::Error::other(e.to_string()) })?;
+        I18n::build(available, default, |code| {
+            let prefix = format!("{code}/");
+            Ok(all
+                .iter()
+                .filter(|(name, _)| name.strip_prefix(&prefix).is_some_and(|rest| !rest.contains('/')))
+                .map(|(name, text)| (PathBuf::from("locales").join(name), text.clone()))
+                .collect())
+        })
+    }
+
+    fn build(
+        available: &[String],
+        default: &str,
+        files_of: impl Fn(&str) -> Result<Vec<(PathBuf, String)>, I18nError>,
+    ) -> Result<I18n, I18nError> {
         let mut locales = Vec::new();
         for code in available {
             let id: LanguageIdentifier = code.parse().map_err(|_| I18nError::BadLocale(code.clone()))?;
             let mut bundle = FluentBundle::new_concurrent(vec![id.clone()]);
             // Unicode isolation marks would land in HTML attributes and mail subjects.
             bundle.set_use_isolating(false);
-            let files = ftl_files(&dir.join(code))?;
+            let files = files_of(code)?;
             if files.is_empty() {
                 return Err(I18nError::Empty(code.clone()));
             }

@@ -11,6 +11,7 @@ use rocket::{Build, Rocket};
 use sea_orm::DatabaseConnection;
 use tokio::sync::Notify;
 
+pub mod assets;
 pub mod cli;
 pub mod config;
 pub mod db;
@@ -31,6 +32,8 @@ pub struct App {
     pub views: Arc<views::Views>,
     pub composer: mail::compose::Composer,
     pub csrf_key: Vec<u8>,
+    /// Templates, locales and static files: the binary's, under `assets_dir` if set.
+    pub assets: assets::Assets,
     /// Turns client addresses into keyed hashes (see `domain::client`).
     pub client_keys: domain::client::ClientKeys,
     /// The challenge every public form asks (signed with its own key, recorded on the writer).
@@ -76,12 +79,9 @@ pub enum StartError {
 pub async fn build_app(settings: Settings) -> Result<App, StartError> {
     settings.validate()?;
     let secret = settings.secret_key()?;
-    let i18n = Arc::new(i18n::I18n::load(
-        &settings.asset("locales"),
-        &settings.i18n.available,
-        &settings.i18n.default_locale,
-    )?);
-    let views = Arc::new(views::Views::load(&settings.asset("templates"), i18n.clone())?);
+    let assets = assets::Assets::new(settings.server.assets_dir.clone());
+    let i18n = Arc::new(i18n::I18n::from_assets(&assets, &settings.i18n.available, &settings.i18n.default_locale)?);
+    let views = Arc::new(views::Views::load(&assets, i18n.clone())?);
     let db = db::connect(&settings).await?;
     db::migrate(&db).await?;
     let writer = db::connect_writer(&settings).await?;
@@ -102,6 +102,7 @@ pub async fn build_app(settings: Settings) -> Result<App, StartError> {
         db,
         writer,
         csrf_key: domain::tokens::derive_key(&secret, "csrf"),
+        assets,
         client_keys: domain::client::ClientKeys::new(domain::tokens::derive_key(&secret, "client")),
         settings: Arc::new(settings),
         i18n,
@@ -154,7 +155,6 @@ pub async fn build_rocket(settings: Settings) -> Result<Rocket<Build>, StartErro
     let setup_url = app.setup_token.lock().ok().and_then(|t| t.as_ref().map(|t| format!("{public_url}/setup/{t}")));
     let count_interval = Duration::from_millis(s.signing.count_interval_ms);
     let retention_days = s.signing.unconfirmed_retention_days;
-    let static_dir = s.asset("static");
     let rocket = rocket::custom(figment).manage(app).attach(AdHoc::on_liftoff("background tasks", move |_| {
         Box::pin(async move {
             until_stopped(stop.clone(), worker.run_all());
@@ -168,7 +168,7 @@ pub async fn build_rocket(settings: Settings) -> Result<Rocket<Build>, StartErro
             }
         })
     }));
-    Ok(web::mount(rocket, &static_dir, headers))
+    Ok(web::mount(rocket, headers))
 }
 
 /// Runs `task` in the background until the app that started it is dropped.

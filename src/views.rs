@@ -2,12 +2,12 @@
 //!
 //! `t(key="…", name=value…)` reads the page's language from the `lang` variable every context
 //! carries, so templates never repeat it.
-use std::path::Path;
 use std::sync::Arc;
 
 use fluent_bundle::{FluentArgs, FluentValue};
 use tera::{Context, Kwargs, State, Tera, TeraResult, Value};
 
+use crate::assets::{Assets, Folder};
 use crate::i18n::I18n;
 
 pub struct Views {
@@ -19,13 +19,17 @@ pub struct Views {
 }
 
 impl Views {
-    /// Loads every `.html` and `.txt` template under `dir`; names are paths relative to it.
-    pub fn load(dir: &Path, i18n: Arc<I18n>) -> TeraResult<Views> {
+    /// Loads every `.html` and `.txt` template of `assets`; names are paths in `templates/`.
+    pub fn load(assets: &Assets, i18n: Arc<I18n>) -> TeraResult<Views> {
         let mut tera = Tera::new();
         tera.register_function("t", move |kwargs: Kwargs, state: &State| translate(&i18n, kwargs, state));
-        tera.load_from_glob(&format!("{}/**/*.{{html,txt}}", dir.display()))?;
+        let texts = assets
+            .texts(Folder::Templates, &[".html", ".txt", ".css"])
+            .map_err(|e| tera::Error::message(e.to_string()))?;
+        let (styles, templates): (Vec<_>, Vec<_>) = texts.into_iter().partition(|(name, _)| name.ends_with(".css"));
+        tera.add_raw_templates(templates)?;
         let names = tera.get_template_names().map(str::to_string).collect();
-        let styles = theme_styles(&dir.join("themes"));
+        let styles = theme_styles(styles);
         Ok(Views { tera, names, styles })
     }
 
@@ -58,13 +62,12 @@ impl Views {
 }
 
 /// `themes/<name>/theme.css` files; a theme without one uses the base style alone.
-fn theme_styles(dir: &Path) -> std::collections::HashMap<String, String> {
-    let Ok(entries) = std::fs::read_dir(dir) else { return Default::default() };
-    entries
-        .filter_map(Result::ok)
-        .filter_map(|e| {
-            let css = std::fs::read_to_string(e.path().join("theme.css")).ok()?;
-            Some((e.file_name().to_str()?.to_string(), css))
+fn theme_styles(files: Vec<(String, String)>) -> std::collections::HashMap<String, String> {
+    files
+        .into_iter()
+        .filter_map(|(name, css)| {
+            let theme = name.strip_prefix("themes/")?.strip_suffix("/theme.css")?;
+            (!theme.contains('/')).then(|| (theme.to_string(), css))
         })
         .collect()
 }

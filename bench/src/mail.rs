@@ -10,8 +10,6 @@ use std::time::{Duration, Instant};
 use tokio::io::{AsyncBufReadExt, AsyncWriteExt, BufReader};
 use tokio::net::TcpListener;
 
-use crate::server::workspace_root;
-
 /// Accepts every message; counts them.
 async fn sink(count: Arc<AtomicU64>) -> Result<u16, String> {
     let listener = TcpListener::bind("127.0.0.1:0").await.map_err(|e| e.to_string())?;
@@ -71,7 +69,6 @@ pub async fn run(binary: &Path, jobs: u64, timeout: Duration) -> Result<bool, St
     let port = sink(count.clone()).await?;
     let env = [
         ("RUSTITION_SERVER__DATA_DIR", dir.path().display().to_string()),
-        ("RUSTITION_SERVER__ASSETS_DIR", workspace_root().display().to_string()),
         ("RUSTITION_DATABASE__URL", db_url.clone()),
         ("RUSTITION_MAIL__TRANSPORT", "smtp".into()),
         ("RUSTITION_MAIL__SMTP_URL", format!("smtp://127.0.0.1:{port}")),

@@ -98,13 +98,11 @@ impl Server {
             Some(url) => (url.to_string(), None),
             None => (format!("sqlite://{}/bench.db?mode=rwc", dir.path().display()), None),
         };
-        let root = workspace_root();
         let data_dir = dir.path().join("data");
         let env: Vec<(String, String)> = [
             ("RUSTITION_SERVER__PORT", port.to_string()),
             ("RUSTITION_SERVER__ADDRESS", "127.0.0.1".into()),
             ("RUSTITION_SERVER__DATA_DIR", data_dir.display().to_string()),
-            ("RUSTITION_SERVER__ASSETS_DIR", root.display().to_string()),
             ("RUSTITION_DATABASE__URL", database_url.clone()),
             ("RUSTITION_MAIL__TRANSPORT", "file".into()),
             // 100 mails/s: more than one SMTP host takes (see docs/benchmarks.md), so the queue

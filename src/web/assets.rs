@@ -1,15 +1,17 @@
 //! What petition pages load besides themselves, all from this instance: the petition's colours,
-//! its theme's stylesheet and its image. None carries personal data, so browsers may cache them.
+//! its theme's stylesheet, its image, and the static files. None carries personal data, so
+//! browsers may cache them.
 use rocket::http::{ContentType, Header};
 use rocket::{get, routes};
 
 use super::context::AppState;
 use super::error::{WebError, WebResult};
+use crate::assets::Folder;
 use crate::domain::ids::PetitionId;
 use crate::domain::{petition::colour, petition::images};
 
 pub fn routes() -> Vec<rocket::Route> {
-    routes![colours, theme_css, image]
+    routes![colours, theme_css, image, static_file]
 }
 
 #[derive(rocket::Responder)]
@@ -50,4 +52,16 @@ async fn image(app: &AppState, id: PetitionId, v: Option<&str>) -> WebResult<Jpe
     let bytes = images::bytes(&app.db, id).await?;
     let cache = if v.is_some() { "public, max-age=31536000, immutable" } else { "public, max-age=300" };
     Ok(Jpeg(bytes, ContentType::JPEG, Header::new("Cache-Control", cache)))
+}
+
+#[derive(rocket::Responder)]
+pub struct StaticFile(pub std::borrow::Cow<'static, [u8]>, pub ContentType, pub Header<'static>);
+
+/// `static/…`: the binary's own, or the admin's override of it.
+#[get("/static/<path..>")]
+fn static_file(app: &AppState, path: std::path::PathBuf) -> WebResult<StaticFile> {
+    let name = path.to_str().ok_or_else(WebError::not_found)?;
+    let bytes = app.assets.get(Folder::Static, name).ok_or_else(WebError::not_found)?;
+    let kind = path.extension().and_then(|e| e.to_str()).and_then(ContentType::from_extension);
+    Ok(StaticFile(bytes, kind.unwrap_or(ContentType::Binary), Header::new("Cache-Control", "public, max-age=3600")))
 }

@@ -1,6 +1,5 @@
 //! Rocket routes in folders by subject (as in `domain/`), the per-request context, CSRF, errors
 //! and headers. Handlers are thin: parse, ask the permission service, call `domain`, respond.
-use rocket::fs::FileServer;
 use rocket::http::Status;
 use rocket::{Build, Request, Rocket, catch, catchers};
 
@@ -46,7 +45,7 @@ fn any_error(status: Status, req: &Request<'_>) -> Either<Page, Redirect> {
 }
 
 /// Mounts every route, the static files, the catchers and the fairings.
-pub fn mount(rocket: Rocket<Build>, static_dir: &std::path::Path, headers: security::SecurityHeaders) -> Rocket<Build> {
+pub fn mount(rocket: Rocket<Build>, headers: security::SecurityHeaders) -> Rocket<Build> {
     rocket
         .mount("/", petition::public::routes())
         .mount("/", petition::share::routes())
@@ -59,7 +58,6 @@ pub fn mount(rocket: Rocket<Build>, static_dir: &std::path::Path, headers: secur
         .mount("/", admin::routes())
         .mount("/", organisation::routes())
         .mount("/", dashboard::routes())
-        .mount("/static", FileServer::from(static_dir))
         .register("/", catchers![any_error, sign_in_first])
         .attach(headers)
         .attach(security::RequestLog)

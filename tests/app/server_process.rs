@@ -207,3 +207,42 @@ async fn the_data_folder_the_database_the_key_and_the_mails_are_readable_by_the_
     }
     drop(server);
 }
+
+/// Installed anywhere and started from an empty folder, the binary alone serves a full
+/// instance: its templates, translations and static files are inside it.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_binary_alone_run_from_an_empty_folder_serves_the_demo_petition() {
+    let root = tempfile::tempdir().expect("temporary folder");
+    let bin = root.path().join("bin");
+    let work = root.path().join("work");
+    std::fs::create_dir_all(&bin).expect("bin folder");
+    std::fs::create_dir_all(&work).expect("work folder");
+    let binary = bin.join("rustition");
+    std::fs::copy(env!("CARGO_BIN_EXE_rustition"), &binary).expect("install the binary");
+
+    let out = std::process::Command::new(&binary)
+        .arg("demo")
+        .current_dir(&work)
+        .env("RUSTITION_LOG", "warn")
+        .output()
+        .expect("run rustition demo");
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let url = String::from_utf8_lossy(&out.stdout).lines().last().unwrap_or_default().to_string();
+    let path = url.trim_start_matches("http://127.0.0.1:8000").to_string();
+    assert!(path.starts_with("/o/demo/"), "{url}");
+
+    let server = Server::start_from(&work, &binary, &work.join("data"), None).await;
+    let browser = server.browser();
+    let page = browser.get(&path).await;
+    assert_eq!(page.status, 200, "{}", page.text());
+    assert!(page.text().contains("<html lang=\"en\"") && page.text().contains("Sign"), "{}", page.text());
+    let css = browser.get("/static/css/main.css").await;
+    assert_eq!(css.status, 200);
+    assert!(css.header("content-type").is_some_and(|t| t.starts_with("text/css")), "{:?}", css.headers);
+    assert_eq!(browser.get("/static/../Cargo.toml").await.status, 404);
+    let mut french = server.browser();
+    french.language = "fr".into();
+    assert!(french.get("/login").await.text().contains("Se connecter"), "the French catalog is inside too");
+    let entries: Vec<_> = std::fs::read_dir(&work).expect("work folder").flatten().map(|e| e.file_name()).collect();
+    assert_eq!(entries, vec![std::ffi::OsString::from("data")], "nothing but the data folder is made");
+}

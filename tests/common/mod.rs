@@ -62,7 +62,6 @@ pub async fn fresh_database(dir: &std::path::Path) -> String {
 pub async fn test_settings(dir: &std::path::Path, smtp: &SmtpServer) -> Settings {
     let mut s = Settings::default();
     s.server.data_dir = dir.to_path_buf();
-    s.server.assets_dir = repo_root();
     s.server.public_url = Some("http://petitions.test".into());
     s.database.url = Some(fresh_database(dir).await);
     s.mail.transport = Transport::Smtp;

@@ -18,11 +18,17 @@ impl Server {
     /// `database`: a URL, or the default SQLite file in the data folder. Mail goes to the
     /// `file` transport (`<data_dir>/outbox`).
     pub async fn start(data_dir: &Path, database: Option<&str>) -> Server {
+        Server::start_from(&super::repo_root(), Path::new(env!("CARGO_BIN_EXE_rustition")), data_dir, database).await
+    }
+
+    /// As `start`, with `binary` run from the working directory `cwd`.
+    pub async fn start_from(cwd: &Path, binary: &Path, data_dir: &Path, database: Option<&str>) -> Server {
         let port = super::SmtpServer::reserve_port().await;
         let mut command = Command::new("sh");
         command
-            .args(["-c", "umask 022 && exec \"$0\" serve", env!("CARGO_BIN_EXE_rustition")])
-            .current_dir(super::repo_root())
+            .args(["-c", "umask 022 && exec \"$0\" serve"])
+            .arg(binary)
+            .current_dir(cwd)
             .env("RUSTITION_SERVER__ADDRESS", "127.0.0.1")
             .env("RUSTITION_SERVER__PORT", port.to_string())
             .env("RUSTITION_SERVER__DATA_DIR", data_dir)
