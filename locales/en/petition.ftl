@@ -18,3 +18,11 @@ share-text = I signed “{ $title }”. Will you sign too?
 share-mail-subject = Petition: { $title }
 field-instance = Your server
 error-instance-invalid = Enter the name of a server, like mastodon.social.
+
+# Signing past a rate, at most one mail an hour, and what a confirmation link confirms.
+error-challenge-needed = Many signatures are coming from your connection just now. To show you are a person, answer this question; what you typed is kept.
+thanks-mailed-earlier = A confirmation email was already sent to this address for this petition less than an hour ago, so none was sent this time. Open the link in that email (check your spam folder too).
+confirm-details-heading = You are confirming
+confirm-details-name = Name
+confirm-details-yes = Yes
+confirm-details-wrong = If these are not the details you signed with, do not press the button: ignore this page.

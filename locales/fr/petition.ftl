@@ -18,3 +18,11 @@ share-text = J’ai signé « { $title } ». Signerez-vous aussi ?
 share-mail-subject = Pétition : { $title }
 field-instance = Votre serveur
 error-instance-invalid = Indiquez le nom d’un serveur, comme mastodon.social.
+
+# Signer au-delà d’un rythme, au plus un courriel par heure, et ce que confirme un lien.
+error-challenge-needed = Beaucoup de signatures arrivent de votre connexion en ce moment. Pour montrer que vous êtes une personne, répondez à cette question ; ce que vous avez saisi est conservé.
+thanks-mailed-earlier = Un courriel de confirmation a déjà été envoyé à cette adresse pour cette pétition il y a moins d’une heure : aucun autre n’a été envoyé cette fois. Ouvrez le lien de ce courriel (regardez aussi dans vos indésirables).
+confirm-details-heading = Vous confirmez
+confirm-details-name = Nom
+confirm-details-yes = Oui
+confirm-details-wrong = Si ce ne sont pas les informations avec lesquelles vous avez signé, n’appuyez pas sur le bouton : ignorez cette page.

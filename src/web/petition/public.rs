@@ -86,7 +86,11 @@ pub(crate) fn petition_page(
     errors: &FieldErrors,
 ) -> WebResult<Page> {
     let petition = &shown.petition;
-    let kind = sign_challenge(app, petition);
+    // A form sent back because it was asked the question (past a rate) asks it again.
+    let kind = match sign_challenge(app, petition) {
+        Challenge::None if petition.accepts_signatures() && errors.contains_key("challenge") => Challenge::Question,
+        kind => kind,
+    };
     let render = |csrf_token: &str| {
         let mut extra = tera::Context::new();
         extra.insert("text_html", &shown.text_html);
