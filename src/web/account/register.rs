@@ -71,7 +71,7 @@ struct RegisterForm {
 async fn register_form(app: &AppState, ctx: &Ctx, form: &RegisterForm, errors: &FieldErrors) -> WebResult<Page> {
     let mut extra = tera::Context::new();
     extra.insert("invitation", &form.invitation);
-    let posed = app.bot_defence.pose(app.settings.accounts.challenge, Scope::Registration, now());
+    let posed = crate::web::challenge::pose(app, &ctx.lang, app.settings.accounts.challenge, Scope::Registration);
     extra.insert("challenge", &posed);
     let sent = serde_json::json!({ "username": form.username, "display_name": form.display_name, "email": form.email });
     ctx.form_page(app, "auth/register.html", extra, &sent, errors)
