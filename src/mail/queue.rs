@@ -284,6 +284,23 @@ pub async fn retry_now(db: &impl ConnectionTrait, id: i64, now: DateTime<Utc>) -
     Ok(result.rows_affected == 1)
 }
 
+/// The queued mails of `petition` to `recipients` are never sent (their signatures were
+/// invalidated by a moderator). Returns how many.
+pub async fn cancel_queued_for_petition(
+    db: &impl ConnectionTrait,
+    petition: i64,
+    recipients: &[String],
+) -> Result<u64, DbErr> {
+    let result = mail_job::Entity::update_many()
+        .col_expr(mail_job::Column::Status, Expr::value(STATUS_CANCELLED))
+        .filter(mail_job::Column::FairKey.eq(petition_key(petition)))
+        .filter(mail_job::Column::Status.eq(STATUS_QUEUED))
+        .filter(mail_job::Column::Recipient.is_in(recipients.iter().map(String::as_str)))
+        .exec(db)
+        .await?;
+    Ok(result.rows_affected)
+}
+
 /// An admin's "cancel": a queued or failed job is never sent.
 pub async fn cancel(db: &impl ConnectionTrait, id: i64) -> Result<bool, DbErr> {
     let result = mail_job::Entity::update_many()

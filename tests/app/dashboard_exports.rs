@@ -70,7 +70,7 @@ async fn an_organiser_downloads_signatures_as_csv_with_formulas_defused_and_as_j
     assert_eq!(lines.len(), 4, "a header and three rows:\n{csv_text}");
     assert_eq!(
         lines[0],
-        "Signed at,Confirmed at,First name,Last name,Email address,Phone number,\"Neighbourhood, street\",\"Say \"\"why\"\"\",Newsletter"
+        "Signed at,Confirmed at,Invalidated at,First name,Last name,Email address,Phone number,\"Neighbourhood, street\",\"Say \"\"why\"\"\",Newsletter"
     );
     // The formula is made text, and quoted because of its quotes and comma.
     assert!(lines[1].contains(",\"'=HYPERLINK(\"\"http://evil.example\"\",\"\"click\"\")\",Doe,"), "{}", lines[1]);
@@ -110,8 +110,18 @@ async fn an_organiser_downloads_signatures_as_csv_with_formulas_defused_and_as_j
     assert!(r.headers().get_one("Content-Disposition").unwrap_or_default().ends_with(".json\""));
     let json: Vec<serde_json::Value> = serde_json::from_str(&r.into_string().await.unwrap()).expect("valid JSON");
     assert_eq!(json.len(), 3);
-    let keys =
-        ["signed_at", "confirmed_at", "first_name", "last_name", "email", "phone", "custom1", "custom2", "newsletter"];
+    let keys = [
+        "signed_at",
+        "confirmed_at",
+        "invalidated_at",
+        "first_name",
+        "last_name",
+        "email",
+        "phone",
+        "custom1",
+        "custom2",
+        "newsletter",
+    ];
     for object in &json {
         let mut found: Vec<&str> = object.as_object().unwrap().keys().map(String::as_str).collect();
         found.sort();

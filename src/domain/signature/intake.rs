@@ -167,7 +167,8 @@ async fn sign_again(
     change: Option<&signature_change::Model>,
     job: &SignJob,
 ) -> Result<Again, DbErr> {
-    if stored.confirmed_at.is_some() {
+    // Invalidated by a moderator: signing again neither revives nor re-mails it.
+    if stored.confirmed_at.is_some() || stored.invalidated_at.is_some() {
         return Ok(Again::Confirmed);
     }
     if last_mailed(stored, change, job.valid_for).is_some_and(|last| job.now - last < job.resend_after) {
