@@ -95,7 +95,10 @@ async fn an_organiser_downloads_signatures_as_csv_with_formulas_defused_and_as_j
             "yes"
         ]
     );
-    assert_eq!(rows[2], [s1.as_str(), "", "", "'-2+3", "Smith, Jr.", "john@example.org", "", "He said \"no\"", "", "no"]);
+    assert_eq!(
+        rows[2],
+        [s1.as_str(), "", "", "'-2+3", "Smith, Jr.", "john@example.org", "", "He said \"no\"", "", "no"]
+    );
     assert_eq!(rows[3], [s2.as_str(), s2.as_str(), "", "Plain", "Person", "plain@example.org", "", "South", "", "no"]);
     for cell in rows.iter().flatten() {
         assert!(!cell.starts_with(['=', '+', '-', '@']), "a cell a spreadsheet would run: {cell:?}");
