@@ -311,3 +311,47 @@ pub async fn cancel(db: &impl ConnectionTrait, id: i64) -> Result<bool, DbErr> {
         .await?;
     Ok(result.rows_affected == 1)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn draft(to: &str) -> MailDraft {
+        MailDraft {
+            kind: "confirm",
+            priority: PRIORITY_URGENT,
+            recipient: to.into(),
+            subject: String::new(),
+            body_text: String::new(),
+            body_html: None,
+            reply_to: None,
+        }
+    }
+
+    /// The claim goes round the petitions: a flood of one is sent one job a round, so the next
+    /// signer of another petition is sent second, not after the flood; account mail by domain.
+    #[tokio::test]
+    async fn a_flooded_petition_is_sent_one_job_a_round_and_others_go_between() {
+        let dir = tempfile::tempdir().expect("temporary folder");
+        let mut settings = crate::config::Settings::default();
+        settings.database.url = Some(format!("sqlite://{}/queue.db?mode=rwc", dir.path().display()));
+        let db = crate::db::connect(&settings).await.expect("database");
+        crate::db::migrate(&db).await.expect("migrations");
+        let now = Utc::now();
+        let flood: Vec<(i64, MailDraft)> = (0..100).map(|i| (1, draft(&format!("bot{i}@example.net")))).collect();
+        enqueue_for_petitions(&db, flood, now).await.expect("flood queued");
+        let lease = now + chrono::Duration::minutes(1);
+        let first = claim(&db, now, lease).await.expect("claim").expect("a job");
+        assert_eq!(first.fair_key.as_deref(), Some("p:1"));
+        // Meanwhile a real signer of petition 2, and an account mail, are queued.
+        enqueue_for_petitions(&db, vec![(2, draft("real@example.org"))], now).await.expect("queued");
+        enqueue(&db, draft("new.user@example.com"), now).await.expect("queued");
+        let mut order = Vec::new();
+        for _ in 0..4 {
+            order.push(claim(&db, now, lease).await.expect("claim").expect("a job").recipient);
+        }
+        assert!(order[..2].contains(&"real@example.org".to_string()), "{order:?}");
+        assert!(order[..3].contains(&"new.user@example.com".to_string()), "{order:?}");
+        assert_eq!(order.iter().filter(|r| r.ends_with("example.net")).count(), 2, "{order:?}");
+    }
+}

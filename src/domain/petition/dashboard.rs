@@ -171,7 +171,9 @@ pub async fn counts_of(db: &impl ConnectionTrait, ids: &[i64]) -> DomainResult<H
     if ids.is_empty() {
         return Ok(HashMap::new());
     }
-    let rows: Vec<(i64, i64, i64, i64, Option<DateTime<Utc>>)> = signature::Entity::find()
+    /// Petition, confirmed (not invalidated), invalidated, all, last signed.
+    type CountRow = (i64, i64, i64, i64, Option<DateTime<Utc>>);
+    let rows: Vec<CountRow> = signature::Entity::find()
         .select_only()
         .column(signature::Column::PetitionId)
         .column_as(
