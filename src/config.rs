@@ -167,6 +167,17 @@ pub struct Signing {
     pub confirmation_valid_hours: u32,
     /// How often the public counts are refreshed from confirmed signatures.
     pub count_interval_ms: u64,
+    /// Signatures one client (one address, one IPv6 /64) may send a minute before its sign forms
+    /// ask the challenge (a burst of as many, refilled evenly).
+    pub per_client_per_minute: u32,
+    /// Signatures one petition may take a minute from everyone before its form asks the challenge.
+    pub per_petition_per_minute: u32,
+    /// Registrations, password reset requests and reports one client may send a minute, each.
+    pub form_per_client_per_minute: u32,
+    /// Clients each limiter remembers at most (about 100 bytes each).
+    pub tracked_clients: u32,
+    /// At most one confirmation mail per address and petition in this many minutes.
+    pub resend_after_minutes: u32,
 }
 
 impl Default for Signing {
@@ -176,6 +187,11 @@ impl Default for Signing {
             unconfirmed_retention_days: 30,
             confirmation_valid_hours: 7 * 24,
             count_interval_ms: 2000,
+            per_client_per_minute: 10,
+            per_petition_per_minute: 600,
+            form_per_client_per_minute: 5,
+            tracked_clients: 100_000,
+            resend_after_minutes: 60,
         }
     }
 }
@@ -282,6 +298,16 @@ impl Settings {
         }
         if self.signing.confirmation_valid_hours == 0 || self.signing.count_interval_ms == 0 {
             problems.push("[signing] confirmation_valid_hours and count_interval_ms must be positive".into());
+        }
+        let s = &self.signing;
+        if [s.per_client_per_minute, s.per_petition_per_minute, s.form_per_client_per_minute, s.tracked_clients]
+            .contains(&0)
+        {
+            problems.push(
+                "[signing] per_client_per_minute, per_petition_per_minute, form_per_client_per_minute and \
+                 tracked_clients must be at least 1"
+                    .into(),
+            );
         }
         if problems.is_empty() { Ok(()) } else { Err(ConfigError::Invalid(problems)) }
     }

@@ -90,7 +90,7 @@ pub async fn build_app(settings: Settings) -> Result<App, StartError> {
     // While no account exists, the setup page is open to whoever has the token printed in the log.
     let setup_token = (domain::account::accounts::count(&db).await? == 0).then(|| domain::tokens::random_token(24));
     Ok(App {
-        limits: web::limits::Limits::new(),
+        limits: web::limits::Limits::new(&settings.signing),
         petitions: web::petition::cache::PetitionCache::default(),
         decodes: domain::petition::images::Decodes::default(),
         intake: domain::signature::intake::Intake::start(&writer),

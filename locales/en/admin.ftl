@@ -46,3 +46,44 @@ audit-organisation-unsuspend = Organisation restored
 audit-organisation-edit = Organisation profile edited
 audit-setting-change = Setting changed
 audit-signatures-invalidate = Signatures invalidated
+
+# A petition's traffic, for moderators (/admin/petitions/<id>/traffic).
+traffic-title = Where the signatures come from
+traffic-open-label = Traffic of petition number
+traffic-open-button = Show
+traffic-explain = Signatures of the last { $hours } hours, hour by hour, with the recipient domains and the clients that sent the most. A client is a keyed hash of its address: the same address always gives the same key, and the address itself is never stored.
+traffic-hour = Hour
+traffic-signatures = Signatures
+traffic-invalidated = Invalidated
+traffic-domains = Top recipient domains
+traffic-clients = Top clients
+traffic-client-unknown = (not recorded)
+traffic-none = No signature in this period.
+traffic-invalidate-heading = Invalidate signatures by rule
+traffic-invalidate-explain = Signatures matching every criterion you give are invalidated: they stop counting, are kept and shown to the organiser as invalidated, and the rule goes to the audit log. Their confirmation mails still waiting are not sent. First see how many would go.
+field-rule_domain = Recipient domain (for example example.org)
+field-rule_client = Client key
+field-rule_from = From (UTC)
+field-rule_until = Until (UTC)
+field-rule_which = Signatures
+field-rule_reason = Reason (for the audit log)
+traffic-reason-hint = Say why: the audit log keeps it with the rule and the number.
+traffic-which-all = Pending and confirmed
+traffic-which-pending = Pending only
+traffic-which-confirmed = Confirmed only
+traffic-dry-run-button = Count the signatures this rule takes
+traffic-dry-run-result = { $count ->
+    [0] This rule takes no signature.
+    [one] This rule would invalidate one signature.
+   *[other] This rule would invalidate { $count } signatures.
+}
+traffic-invalidate-button = { $count ->
+    [one] Invalidate this signature
+   *[other] Invalidate these { $count } signatures
+}
+error-traffic-domain = Enter a domain such as example.org (letters, digits, dots and hyphens).
+error-traffic-client = Enter a client key as shown in the table (up to 16 letters, digits, - or _).
+error-traffic-time = Enter a date and time such as 2026-12-02T14:00.
+error-traffic-window = The end must come after the start.
+error-traffic-rule-empty = Give at least a domain, a client key or a time window.
+flash-signatures-invalidated = The signatures are invalidated. The audit log has the rule and their number.

@@ -244,3 +244,8 @@ error-image-too-large = This file is larger than 2 MB.
 error-image-type = This file is not a PNG or JPEG image.
 error-image-broken = This image could not be read.
 error-image-dimensions = This image has too many pixels: at most 40 megapixels (for example 8000 × 5000).
+
+# Signatures a moderator invalidated (kept, not counted).
+count-invalidated = Invalidated by moderators
+signature-invalidated = Invalidated
+export-invalidated-at = Invalidated at

@@ -132,7 +132,6 @@ register-have-account = Already have an account? Sign in.
 register-done-title = Check your mailbox
 register-done-message = If this address can be used, a message is on its way to it. Open the link it contains to activate your account.
 field-challenge = Check that you are a person
-challenge-question = To show you are a person: what is { $a } plus { $b }? (Answer in digits.)
 number-1 = one
 number-2 = two
 number-3 = three

@@ -18,3 +18,35 @@ share-text = I signed “{ $title }”. Will you sign too?
 share-mail-subject = Petition: { $title }
 field-instance = Your server
 error-instance-invalid = Enter the name of a server, like mastodon.social.
+
+# Signing past a rate, at most one mail an hour, and what a confirmation link confirms.
+error-challenge-needed = Many signatures are coming from your connection just now. To show you are a person, answer this question; what you typed is kept.
+thanks-mailed-earlier = A confirmation email was already sent to this address for this petition less than an hour ago, so none was sent this time. Open the link in that email (check your spam folder too).
+confirm-details-heading = You are confirming
+confirm-details-name = Name
+confirm-details-yes = Yes
+confirm-details-wrong = If these are not the details you signed with, do not press the button: ignore this page.
+
+# The challenge's questions: several kinds, two wordings each, numbers named in words.
+challenge-sum-1 = To show you are a person: what is { $a } plus { $b }?
+challenge-sum-2 = Add { $a } and { $b }. What number do you get?
+challenge-difference-1 = To show you are a person: what is { $a } minus { $b }?
+challenge-difference-2 = Take { $b } away from { $a }. What is left?
+challenge-largest-1 = Which is the largest of these numbers: { $a }, { $b }, { $c }?
+challenge-largest-2 = Of { $a }, { $b } and { $c }, which number is the biggest?
+challenge-letters-1 = How many letters are in the word “{ $word }”?
+challenge-letters-2 = Count the letters of “{ $word }”. How many are there?
+challenge-nth-word-1 = What is the { $n ->
+        [1] first
+        [2] second
+        [3] third
+       *[4] fourth
+    } word of “{ $words }”?
+challenge-nth-word-2 = In “{ $words }”, which word comes { $n ->
+        [1] first
+        [2] second
+        [3] third
+       *[4] fourth
+    }?
+challenge-digits-1 = Type these digits as one number: { $a }, { $b }, { $c }.
+challenge-digits-2 = Write { $a }, then { $b }, then { $c } in figures, with no spaces.

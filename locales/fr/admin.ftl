@@ -46,3 +46,44 @@ audit-organisation-unsuspend = Organisation rétablie
 audit-organisation-edit = Profil de l’organisation modifié
 audit-setting-change = Réglage modifié
 audit-signatures-invalidate = Signatures invalidées
+
+# Le trafic d’une pétition, pour la modération (/admin/petitions/<id>/traffic).
+traffic-title = D’où viennent les signatures
+traffic-open-label = Trafic de la pétition numéro
+traffic-open-button = Afficher
+traffic-explain = Signatures des { $hours } dernières heures, heure par heure, avec les domaines de destinataires et les clients qui en ont envoyé le plus. Un client est une empreinte à clé de son adresse : la même adresse donne toujours la même clé, et l’adresse elle-même n’est jamais conservée.
+traffic-hour = Heure
+traffic-signatures = Signatures
+traffic-invalidated = Invalidées
+traffic-domains = Principaux domaines de destinataires
+traffic-clients = Principaux clients
+traffic-client-unknown = (non enregistré)
+traffic-none = Aucune signature sur cette période.
+traffic-invalidate-heading = Invalider des signatures selon une règle
+traffic-invalidate-explain = Les signatures qui répondent à tous les critères donnés sont invalidées : elles ne comptent plus, sont conservées et montrées comme invalidées à l’organisateur, et la règle est inscrite au journal d’audit. Leurs courriels de confirmation encore en attente ne partent pas. Voyez d’abord combien seraient invalidées.
+field-rule_domain = Domaine du destinataire (par exemple example.org)
+field-rule_client = Clé du client
+field-rule_from = Depuis (UTC)
+field-rule_until = Jusqu’à (UTC)
+field-rule_which = Signatures
+field-rule_reason = Motif (pour le journal d’audit)
+traffic-reason-hint = Dites pourquoi : le journal d’audit le garde avec la règle et le nombre.
+traffic-which-all = En attente et confirmées
+traffic-which-pending = En attente seulement
+traffic-which-confirmed = Confirmées seulement
+traffic-dry-run-button = Compter les signatures que prend cette règle
+traffic-dry-run-result = { $count ->
+    [0] Cette règle ne prend aucune signature.
+    [one] Cette règle invaliderait une signature.
+   *[other] Cette règle invaliderait { $count } signatures.
+}
+traffic-invalidate-button = { $count ->
+    [one] Invalider cette signature
+   *[other] Invalider ces { $count } signatures
+}
+error-traffic-domain = Saisissez un domaine comme example.org (lettres, chiffres, points et tirets).
+error-traffic-client = Saisissez une clé de client comme dans le tableau (jusqu’à 16 lettres, chiffres, - ou _).
+error-traffic-time = Saisissez une date et une heure comme 2026-12-02T14:00.
+error-traffic-window = La fin doit venir après le début.
+error-traffic-rule-empty = Donnez au moins un domaine, une clé de client ou une période.
+flash-signatures-invalidated = Les signatures sont invalidées. Le journal d’audit garde la règle et leur nombre.

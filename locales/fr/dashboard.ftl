@@ -244,3 +244,8 @@ error-image-too-large = Ce fichier dépasse 2 Mo.
 error-image-type = Ce fichier n’est pas une image PNG ou JPEG.
 error-image-broken = Cette image n’a pas pu être lue.
 error-image-dimensions = Cette image a trop de pixels : 40 mégapixels au plus (par exemple 8000 × 5000).
+
+# Signatures invalidées par la modération (conservées, non comptées).
+count-invalidated = Invalidées par la modération
+signature-invalidated = Invalidée
+export-invalidated-at = Invalidée le

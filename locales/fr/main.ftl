@@ -132,7 +132,6 @@ register-have-account = Vous avez déjà un compte ? Connectez-vous.
 register-done-title = Consultez votre messagerie
 register-done-message = Si cette adresse peut être utilisée, un message est en route vers elle. Ouvrez le lien qu’il contient pour activer votre compte.
 field-challenge = Vérification que vous êtes une personne
-challenge-question = Pour montrer que vous êtes une personne : combien font { $a } plus { $b } ? (Répondez en chiffres.)
 number-1 = un
 number-2 = deux
 number-3 = trois

@@ -21,6 +21,10 @@ pub struct Model {
     pub last_error: Option<String>,
     pub created_at: DateTimeUtc,
     pub sent_at: Option<DateTimeUtc>,
+    /// Whose share of the sending budget this job uses: `p:<petition>` or `d:<recipient domain>`.
+    pub fair_key: Option<String>,
+    /// The round of the queue this job is sent in (see `mail::queue`).
+    pub fair_round: i64,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

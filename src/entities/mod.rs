@@ -12,5 +12,6 @@ pub mod petition_template;
 pub mod retired_slug;
 pub mod session;
 pub mod signature;
+pub mod signature_change;
 pub mod slug;
 pub mod user;

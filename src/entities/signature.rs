@@ -24,6 +24,10 @@ pub struct Model {
     pub custom1: Option<String>,
     pub custom2: Option<String>,
     pub custom3: Option<String>,
+    /// The keyed hash of the signer's client address (`domain::client`); never the address.
+    pub client_key: Option<String>,
+    /// Set when a moderator's rule invalidated it: kept, but out of the count.
+    pub invalidated_at: Option<DateTimeUtc>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -1,5 +1,13 @@
 //! The queue is a table: a job is written in the same transaction as what caused it, claimed
 //! with a lease, and marked sent, retried later, or failed. Nothing lives only in memory.
+//!
+//! The per-minute budget is shared fairly. Each job has a fairness key (its petition for a
+//! signer's mail, else its recipient's domain) and a round: one more than the last round queued
+//! for its key, and never before the round being sent now. Jobs are claimed by priority, then
+//! round: a petition flooded with a thousand signatures has its mails in a thousand rounds,
+//! while the next signer of another petition is in the next round, sent within a slot or two.
+//! One flood delays only itself. The round being sent is kept in `mail_throttle`, so every
+//! worker process shares it; rounds only order jobs, the lease still makes each claim unique.
 use chrono::{DateTime, Utc};
 use sea_orm::sea_query::Expr;
 use sea_orm::{
@@ -35,14 +43,85 @@ pub const STATUS_FAILED: &str = "failed";
 pub const STATUS_CANCELLED: &str = "cancelled";
 pub const STATUSES: [&str; 5] = [STATUS_QUEUED, STATUS_SENDING, STATUS_SENT, STATUS_FAILED, STATUS_CANCELLED];
 
-/// Adds a job; the Message-ID (completed with the sender's domain when sent) is fixed now, so
-/// that a resend after a crash can be de-duplicated by the receiver.
+/// Adds a job, fairly keyed by its recipient's domain; the Message-ID (completed with the
+/// sender's domain when sent) is fixed now, so that a resend after a crash can be de-duplicated
+/// by the receiver.
 pub async fn enqueue(db: &impl ConnectionTrait, draft: MailDraft, now: DateTime<Utc>) -> Result<i64, DbErr> {
-    Ok(job_row(draft, now).insert(db).await?.id)
+    let key = domain_key(&draft.recipient);
+    let mut row = job_row(draft, now);
+    let round = next_rounds(db, std::slice::from_ref(&key)).await?;
+    row.fair_key = Set(Some(key));
+    row.fair_round = Set(round[0]);
+    Ok(row.insert(db).await?.id)
 }
 
-/// The row `enqueue` adds, for callers that add many at once.
-pub fn job_row(draft: MailDraft, now: DateTime<Utc>) -> mail_job::ActiveModel {
+/// Adds jobs that belong to petitions (signers' mail), each fairly keyed by its petition, with
+/// one statement.
+pub async fn enqueue_for_petitions(
+    db: &impl ConnectionTrait,
+    drafts: Vec<(i64, MailDraft)>,
+    now: DateTime<Utc>,
+) -> Result<(), DbErr> {
+    if drafts.is_empty() {
+        return Ok(());
+    }
+    let keys: Vec<String> = drafts.iter().map(|(petition, _)| petition_key(*petition)).collect();
+    let rounds = next_rounds(db, &keys).await?;
+    let rows = drafts.into_iter().zip(keys).zip(rounds).map(|(((_, draft), key), round)| {
+        let mut row = job_row(draft, now);
+        row.fair_key = Set(Some(key));
+        row.fair_round = Set(round);
+        row
+    });
+    mail_job::Entity::insert_many(rows).exec_without_returning(db).await?;
+    Ok(())
+}
+
+fn petition_key(petition: i64) -> String {
+    format!("p:{petition}")
+}
+
+fn domain_key(recipient: &str) -> String {
+    let domain = recipient.rsplit_once('@').map_or(recipient, |(_, d)| d);
+    format!("d:{}", domain.trim_end_matches('>').to_lowercase())
+}
+
+/// The round of each new job of `keys` (in order; a key twice gets two rounds): after the last
+/// queued job of its key, and not before the round being sent. Two reads, both on indexes.
+async fn next_rounds(db: &impl ConnectionTrait, keys: &[String]) -> Result<Vec<i64>, DbErr> {
+    let backend = db.get_database_backend();
+    let current: i64 = match db
+        .query_one_raw(Statement::from_string(backend, "SELECT round FROM mail_throttle WHERE id = 1"))
+        .await?
+    {
+        Some(row) => row.try_get("", "round")?,
+        None => 0,
+    };
+    let distinct: std::collections::BTreeSet<&str> = keys.iter().map(String::as_str).collect();
+    let last: Vec<(Option<String>, Option<i64>)> = mail_job::Entity::find()
+        .select_only()
+        .column(mail_job::Column::FairKey)
+        .column_as(mail_job::Column::FairRound.max(), "last")
+        .filter(mail_job::Column::Status.eq(STATUS_QUEUED))
+        .filter(mail_job::Column::FairKey.is_in(distinct))
+        .group_by(mail_job::Column::FairKey)
+        .into_tuple()
+        .all(db)
+        .await?;
+    let mut next: std::collections::HashMap<String, i64> =
+        last.into_iter().filter_map(|(key, round)| Some((key?, round?.max(current)))).collect();
+    Ok(keys
+        .iter()
+        .map(|key| {
+            let round = next.entry(key.clone()).or_insert(current);
+            *round += 1;
+            *round
+        })
+        .collect())
+}
+
+/// The row a job is, before its fairness is settled (`enqueue` and `enqueue_for_petitions`).
+fn job_row(draft: MailDraft, now: DateTime<Utc>) -> mail_job::ActiveModel {
     mail_job::ActiveModel {
         priority: Set(draft.priority),
         kind: Set(draft.kind.to_string()),
@@ -59,12 +138,15 @@ pub fn job_row(draft: MailDraft, now: DateTime<Utc>) -> mail_job::ActiveModel {
         last_error: Set(None),
         created_at: Set(now),
         sent_at: Set(None),
+        fair_key: Set(None),
+        fair_round: Set(0),
         ..Default::default()
     }
 }
 
-/// Takes the most urgent due job, if any, and leases it until `lease_until`. One statement, so
-/// two workers never take the same job (SKIP LOCKED on PostgreSQL; SQLite serialises writers).
+/// Takes the most urgent due job of the earliest round, if any, and leases it until
+/// `lease_until`. One statement, so two workers never take the same job (SKIP LOCKED on
+/// PostgreSQL; SQLite serialises writers). The queue's round then moves on to the job's.
 pub async fn claim(
     db: &impl ConnectionTrait,
     now: DateTime<Utc>,
@@ -75,13 +157,14 @@ pub async fn claim(
     let sql = format!(
         "UPDATE mail_queue SET status = '{STATUS_SENDING}', attempts = attempts + 1, lease_until = $1 \
          WHERE id = (SELECT id FROM mail_queue WHERE status = '{STATUS_QUEUED}' AND next_attempt_at <= $2 \
-         ORDER BY priority, next_attempt_at, id LIMIT 1{lock}) AND status = '{STATUS_QUEUED}' RETURNING *"
+         ORDER BY priority, fair_round, id LIMIT 1{lock}) AND status = '{STATUS_QUEUED}' RETURNING *"
     );
     let stmt = Statement::from_sql_and_values(backend, sql, [lease_until.into(), now.into()]);
-    match db.query_one_raw(stmt).await? {
-        Some(row) => Ok(Some(mail_job::Model::from_query_result(&row, "")?)),
-        None => Ok(None),
-    }
+    let Some(row) = db.query_one_raw(stmt).await? else { return Ok(None) };
+    let job = mail_job::Model::from_query_result(&row, "")?;
+    let advance = "UPDATE mail_throttle SET round = $1 WHERE id = 1 AND round < $1";
+    db.execute_raw(Statement::from_sql_and_values(backend, advance, [job.fair_round.into()])).await?;
+    Ok(Some(job))
 }
 
 pub async fn mark_sent(db: &impl ConnectionTrait, id: i64, now: DateTime<Utc>) -> Result<(), DbErr> {
@@ -201,6 +284,23 @@ pub async fn retry_now(db: &impl ConnectionTrait, id: i64, now: DateTime<Utc>) -
     Ok(result.rows_affected == 1)
 }
 
+/// The queued mails of `petition` to `recipients` are never sent (their signatures were
+/// invalidated by a moderator). Returns how many.
+pub async fn cancel_queued_for_petition(
+    db: &impl ConnectionTrait,
+    petition: i64,
+    recipients: &[String],
+) -> Result<u64, DbErr> {
+    let result = mail_job::Entity::update_many()
+        .col_expr(mail_job::Column::Status, Expr::value(STATUS_CANCELLED))
+        .filter(mail_job::Column::FairKey.eq(petition_key(petition)))
+        .filter(mail_job::Column::Status.eq(STATUS_QUEUED))
+        .filter(mail_job::Column::Recipient.is_in(recipients.iter().map(String::as_str)))
+        .exec(db)
+        .await?;
+    Ok(result.rows_affected)
+}
+
 /// An admin's "cancel": a queued or failed job is never sent.
 pub async fn cancel(db: &impl ConnectionTrait, id: i64) -> Result<bool, DbErr> {
     let result = mail_job::Entity::update_many()
@@ -210,4 +310,48 @@ pub async fn cancel(db: &impl ConnectionTrait, id: i64) -> Result<bool, DbErr> {
         .exec(db)
         .await?;
     Ok(result.rows_affected == 1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn draft(to: &str) -> MailDraft {
+        MailDraft {
+            kind: "confirm",
+            priority: PRIORITY_URGENT,
+            recipient: to.into(),
+            subject: String::new(),
+            body_text: String::new(),
+            body_html: None,
+            reply_to: None,
+        }
+    }
+
+    /// The claim goes round the petitions: a flood of one is sent one job a round, so the next
+    /// signer of another petition is sent second, not after the flood; account mail by domain.
+    #[tokio::test]
+    async fn a_flooded_petition_is_sent_one_job_a_round_and_others_go_between() {
+        let dir = tempfile::tempdir().expect("temporary folder");
+        let mut settings = crate::config::Settings::default();
+        settings.database.url = Some(format!("sqlite://{}/queue.db?mode=rwc", dir.path().display()));
+        let db = crate::db::connect(&settings).await.expect("database");
+        crate::db::migrate(&db).await.expect("migrations");
+        let now = Utc::now();
+        let flood: Vec<(i64, MailDraft)> = (0..100).map(|i| (1, draft(&format!("bot{i}@example.net")))).collect();
+        enqueue_for_petitions(&db, flood, now).await.expect("flood queued");
+        let lease = now + chrono::Duration::minutes(1);
+        let first = claim(&db, now, lease).await.expect("claim").expect("a job");
+        assert_eq!(first.fair_key.as_deref(), Some("p:1"));
+        // Meanwhile a real signer of petition 2, and an account mail, are queued.
+        enqueue_for_petitions(&db, vec![(2, draft("real@example.org"))], now).await.expect("queued");
+        enqueue(&db, draft("new.user@example.com"), now).await.expect("queued");
+        let mut order = Vec::new();
+        for _ in 0..4 {
+            order.push(claim(&db, now, lease).await.expect("claim").expect("a job").recipient);
+        }
+        assert!(order[..2].contains(&"real@example.org".to_string()), "{order:?}");
+        assert!(order[..3].contains(&"new.user@example.com".to_string()), "{order:?}");
+        assert_eq!(order.iter().filter(|r| r.ends_with("example.net")).count(), 2, "{order:?}");
+    }
 }

@@ -6,6 +6,7 @@ use rocket::{Build, Request, Rocket, catch, catchers};
 pub mod account;
 pub mod admin;
 pub mod assets;
+pub mod challenge;
 pub mod client;
 pub mod context;
 pub mod csrf;

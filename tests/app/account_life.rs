@@ -15,7 +15,7 @@ pub(crate) async fn register(t: &TestApp, page: &str, username: &str, email: &st
     let (_, html) = t.get(page).await;
     let token = common::csrf_token(&html);
     let challenge_token = common::hidden_field(&html, "challenge_token");
-    let answer = common::answer_question(&html);
+    let answer = t.answer_challenge(&html, rustition::domain::challenge::Scope::Registration);
     let invitation_at = html.find("name=\"invitation\" value=\"").unwrap() + 25;
     let invitation = html[invitation_at..].split('"').next().unwrap().to_string();
     let r = t

@@ -124,7 +124,7 @@ async fn registering_with_a_taken_address_looks_the_same_and_mails_its_owner() {
                 ("email", "maria@example.org"),
                 ("password", "short"),
                 ("challenge_token", &common::hidden_field(&html, "challenge_token")),
-                ("challenge", &common::answer_question(&html)),
+                ("challenge", &t.answer_challenge(&html, rustition::domain::challenge::Scope::Registration)),
             ],
         )
         .await;

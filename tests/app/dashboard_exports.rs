@@ -70,7 +70,7 @@ async fn an_organiser_downloads_signatures_as_csv_with_formulas_defused_and_as_j
     assert_eq!(lines.len(), 4, "a header and three rows:\n{csv_text}");
     assert_eq!(
         lines[0],
-        "Signed at,Confirmed at,First name,Last name,Email address,Phone number,\"Neighbourhood, street\",\"Say \"\"why\"\"\",Newsletter"
+        "Signed at,Confirmed at,Invalidated at,First name,Last name,Email address,Phone number,\"Neighbourhood, street\",\"Say \"\"why\"\"\",Newsletter"
     );
     // The formula is made text, and quoted because of its quotes and comma.
     assert!(lines[1].contains(",\"'=HYPERLINK(\"\"http://evil.example\"\",\"\"click\"\")\",Doe,"), "{}", lines[1]);
@@ -78,13 +78,14 @@ async fn an_organiser_downloads_signatures_as_csv_with_formulas_defused_and_as_j
     let mut reader = csv::ReaderBuilder::new().has_headers(false).from_reader(csv_text.as_bytes());
     let rows: Vec<Vec<String>> =
         reader.records().map(|r| r.expect("well-formed CSV").iter().map(str::to_string).collect()).collect();
-    assert!(rows.iter().all(|r| r.len() == 9), "every row has every column");
+    assert!(rows.iter().all(|r| r.len() == 10), "every row has every column");
     let (s0, s1, s2) = (rfc3339(times[0]), rfc3339(times[1]), rfc3339(times[2]));
     assert_eq!(
         rows[1],
         [
             s0.as_str(),
             s0.as_str(),
+            "",
             "'=HYPERLINK(\"http://evil.example\",\"click\")",
             "Doe",
             "jane@example.org",
@@ -94,8 +95,11 @@ async fn an_organiser_downloads_signatures_as_csv_with_formulas_defused_and_as_j
             "yes"
         ]
     );
-    assert_eq!(rows[2], [s1.as_str(), "", "'-2+3", "Smith, Jr.", "john@example.org", "", "He said \"no\"", "", "no"]);
-    assert_eq!(rows[3], [s2.as_str(), s2.as_str(), "Plain", "Person", "plain@example.org", "", "South", "", "no"]);
+    assert_eq!(
+        rows[2],
+        [s1.as_str(), "", "", "'-2+3", "Smith, Jr.", "john@example.org", "", "He said \"no\"", "", "no"]
+    );
+    assert_eq!(rows[3], [s2.as_str(), s2.as_str(), "", "Plain", "Person", "plain@example.org", "", "South", "", "no"]);
     for cell in rows.iter().flatten() {
         assert!(!cell.starts_with(['=', '+', '-', '@']), "a cell a spreadsheet would run: {cell:?}");
     }
@@ -110,8 +114,18 @@ async fn an_organiser_downloads_signatures_as_csv_with_formulas_defused_and_as_j
     assert!(r.headers().get_one("Content-Disposition").unwrap_or_default().ends_with(".json\""));
     let json: Vec<serde_json::Value> = serde_json::from_str(&r.into_string().await.unwrap()).expect("valid JSON");
     assert_eq!(json.len(), 3);
-    let keys =
-        ["signed_at", "confirmed_at", "first_name", "last_name", "email", "phone", "custom1", "custom2", "newsletter"];
+    let keys = [
+        "signed_at",
+        "confirmed_at",
+        "invalidated_at",
+        "first_name",
+        "last_name",
+        "email",
+        "phone",
+        "custom1",
+        "custom2",
+        "newsletter",
+    ];
     for object in &json {
         let mut found: Vec<&str> = object.as_object().unwrap().keys().map(String::as_str).collect();
         found.sort();

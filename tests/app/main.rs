@@ -5,6 +5,7 @@
 #[path = "../common/mod.rs"]
 mod common;
 
+mod abuse;
 mod account_life;
 mod account_security;
 mod accounts;

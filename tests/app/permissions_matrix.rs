@@ -27,12 +27,15 @@ enum Area {
     Organisation,
     /// The instance's administration.
     Admin,
+    /// A petition's traffic and invalidation by rule: moderators and admins (`Moderate`).
+    Traffic,
 }
 
 struct Route {
     area: Area,
     method: &'static str,
-    /// `{t}` the template, `{o}` the organisation's slug, `{m}` another member (bob), `{j}` a failed mail job.
+    /// `{t}` the template, `{o}` the organisation's slug, `{m}` another member (bob), `{j}` a failed
+    /// mail job, `{p}` a petition of the organisation with a signature from example.org.
     path: &'static str,
     /// The rights it needs (a member "with" holds exactly these); none: seeing the target is enough.
     flags: &'static [Flag],
@@ -83,6 +86,13 @@ const ROUTES: &[Route] = &[
     get(Area::Admin, "/admin/mail", &[]),
     post(Area::Admin, "/admin/mail/{j}/retry", &[], &[]),
     post(Area::Admin, "/admin/mail/{j}/cancel", &[], &[]),
+    get(Area::Traffic, "/admin/petitions/{p}/traffic", &[]),
+    post(
+        Area::Traffic,
+        "/admin/petitions/{p}/traffic/invalidate",
+        &[],
+        &[("rule_domain", "example.org"), ("rule_reason", "A flood"), ("confirm", "true")],
+    ),
 ];
 
 /// Whether `role` means something on `route`: an organisation has no personal owner, and on the
@@ -91,14 +101,17 @@ fn applies(route: &Route, role: Role) -> bool {
     match route.area {
         Area::Template => true,
         Area::Organisation => role != Role::Owner,
-        Area::Admin => !matches!(role, Role::Owner | Role::MemberWithout),
+        Area::Admin | Area::Traffic => !matches!(role, Role::Owner | Role::MemberWithout),
     }
 }
 
-/// What `role` should get on `route`.
-fn expected(route: &Route, role: Role) -> Status {
+/// What `role` (a moderator too, when `moderator`) should get on `route`.
+fn expected(route: &Route, role: Role, moderator: bool) -> Status {
     match (route.area, role) {
         (_, Role::Anonymous) => Status::SeeOther,
+        (Area::Traffic, Role::InstanceAdmin) => route.success,
+        (Area::Traffic, _) if moderator => route.success,
+        (Area::Traffic, _) => Status::Forbidden,
         (Area::Admin, Role::InstanceAdmin) => route.success,
         (Area::Admin, _) => Status::Forbidden,
         (_, Role::Outsider) => Status::NotFound,
@@ -122,6 +135,8 @@ async fn state(t: &TestApp) -> Vec<i64> {
         "SELECT COUNT(*) FROM invitations",
         "SELECT COUNT(*) FROM mail_queue",
         "SELECT COUNT(*) FROM mail_queue WHERE status = 'failed'",
+        "SELECT COUNT(*) FROM signatures WHERE invalidated_at IS NOT NULL",
+        "SELECT COUNT(*) FROM audit_log",
     ] {
         values.push(t.count(sql).await);
     }
@@ -155,8 +170,9 @@ async fn member(t: &TestApp, org: OrganisationId, user: UserId, flags: &[Flag]) 
     organisations::set_permissions(db, &operator(org), user, flags).await.unwrap();
 }
 
-/// Runs `route` as `role` on a fresh instance; returns a failure, if any.
-async fn check(route: &Route, role: Role) -> Option<String> {
+/// Runs `route` as `role` (holding the moderator role too, when `moderator`) on a fresh
+/// instance; returns a failure, if any.
+async fn check(route: &Route, role: Role, moderator: bool) -> Option<String> {
     let t = TestApp::start().await;
     let db = &t.app().db;
     let alice = t.user("alice", false).await;
@@ -169,9 +185,29 @@ async fn check(route: &Route, role: Role) -> Option<String> {
     let owner = if role == Role::Owner { OwnerId::User(carl) } else { OwnerId::Organisation(friends) };
     let template = templates::create(db, &operator(owner), "Street", &Content::default()).await.unwrap();
     let job = failed_mail(&t).await;
+    let petition = t.petition_of(OwnerId::Organisation(friends), "trees", Content::default()).await;
+    db.execute_unprepared(&format!(
+        "INSERT INTO signatures (petition_id, email, email_canonical, locale, newsletter_optin, created_at) \
+         VALUES ({petition}, 'x@example.org', 'x@example.org', 'en', FALSE, CURRENT_TIMESTAMP)"
+    ))
+    .await
+    .unwrap();
+    if moderator {
+        let mut user: rustition::entities::user::ActiveModel =
+            <rustition::entities::user::Entity as sea_orm::EntityTrait>::find_by_id(carl.0)
+                .one(db)
+                .await
+                .unwrap()
+                .unwrap()
+                .into();
+        user.is_moderator = sea_orm::Set(true);
+        sea_orm::ActiveModelTrait::update(user, db).await.unwrap();
+    }
     match role {
         Role::MemberWithout => member(&t, friends, carl, &[]).await,
-        Role::MemberWith if route.area == Area::Admin => member(&t, friends, carl, &Flag::ALL).await,
+        Role::MemberWith if matches!(route.area, Area::Admin | Area::Traffic) => {
+            member(&t, friends, carl, &Flag::ALL).await
+        }
         Role::MemberWith => member(&t, friends, carl, route.flags).await,
         _ => {}
     }
@@ -184,7 +220,8 @@ async fn check(route: &Route, role: Role) -> Option<String> {
         .replace("{t}", &template.to_string())
         .replace("{o}", "friends")
         .replace("{m}", &bob.to_string())
-        .replace("{j}", &job.to_string());
+        .replace("{j}", &job.to_string())
+        .replace("{p}", &petition.to_string());
     let before = state(&t).await;
     let response = if route.method == "GET" {
         t.client.get(path.clone()).dispatch().await
@@ -201,8 +238,8 @@ async fn check(route: &Route, role: Role) -> Option<String> {
     drop(response);
     let after = state(&t).await;
 
-    let want = expected(route, role);
-    let what = format!("{} {} as {role:?}", route.method, route.path);
+    let want = expected(route, role, moderator);
+    let what = format!("{} {} as {role:?}{}", route.method, route.path, if moderator { " (moderator)" } else { "" });
     if status != want {
         return Some(format!("{what}: got {status}, expected {want}"));
     }
@@ -223,7 +260,13 @@ async fn run(area: Area) {
     let mut failures = Vec::new();
     for route in ROUTES.iter().filter(|r| r.area == area) {
         for role in ROLES.into_iter().filter(|role| applies(route, *role)) {
-            failures.extend(check(route, role).await);
+            failures.extend(check(route, role, false).await);
+        }
+        // A moderator who is nothing else, and one who is also a member of the organisation.
+        if area == Area::Traffic {
+            for role in [Role::Outsider, Role::MemberWith] {
+                failures.extend(check(route, role, true).await);
+            }
         }
     }
     assert!(failures.is_empty(), "{area:?} authorisation matrix:\n{}", failures.join("\n"));
@@ -242,4 +285,9 @@ async fn every_organisation_member_route_answers_each_role_as_it_should() {
 #[rocket::async_test]
 async fn every_admin_route_answers_each_role_as_it_should() {
     run(Area::Admin).await;
+}
+
+#[rocket::async_test]
+async fn every_traffic_route_answers_moderators_and_admins_and_refuses_the_others() {
+    run(Area::Traffic).await;
 }

@@ -48,7 +48,7 @@ async fn a_signer_answers_the_question_in_their_language_and_a_wrong_answer_keep
     // Each visitor gets a question of their own: the page is not copied from the cache.
     let (_, first) = t.get(&format!("/p/{id}")).await;
     let (_, second) = t.get(&format!("/p/{id}")).await;
-    assert!(first.contains("To show you are a person: what is"), "the question is asked");
+    assert!(first.contains("<label for=\"challenge\">"), "the question is asked");
     assert_ne!(common::hidden_field(&first, "challenge_token"), common::hidden_field(&second, "challenge_token"));
 
     // A wrong answer, with the email left empty: both mistakes at once, the name kept.
@@ -64,8 +64,9 @@ async fn a_signer_answers_the_question_in_their_language_and_a_wrong_answer_keep
 
     // Answered right on the page that came back, in French this time.
     let (_, fr) = t.get_lang(&format!("/p/{id}"), "fr").await;
-    assert!(fr.contains("Pour montrer que vous êtes une personne : combien font"), "the question in French");
-    let mut fields = fill(&t, (id, "fr"), "jane@example.org", common::answer_question).await;
+    assert!(fr.contains("<label for=\"challenge\">") && fr.contains("<html lang=\"fr\">"), "the question in French");
+    let answer = |html: &str| t.answer_challenge(html, challenge::Scope::Signing(id.0));
+    let mut fields = fill(&t, (id, "fr"), "jane@example.org", answer).await;
     let (status, _) = post(&t, id, &fields).await;
     assert_eq!(status, Status::SeeOther, "signed");
     let mail = t.smtp.wait_for(1, Duration::from_secs(10)).await.remove(0);
@@ -80,7 +81,7 @@ async fn a_signer_answers_the_question_in_their_language_and_a_wrong_answer_keep
     assert_eq!(t.count("SELECT COUNT(*) FROM mail_queue").await, 1, "nobody else was mailed");
 
     // Nor does a token whose expiry was moved, however right the answer.
-    let mut fields = fill(&t, (id, "en"), "late@example.org", common::answer_question).await;
+    let mut fields = fill(&t, (id, "en"), "late@example.org", answer).await;
     let token = fields[1].1.clone();
     let mut parts: Vec<&str> = token.split('.').collect();
     let later = (parts[2].parse::<i64>().expect("an expiry") + 3600).to_string();
@@ -95,7 +96,8 @@ async fn a_signer_answers_the_question_in_their_language_and_a_wrong_answer_keep
 
     // Nor does a question posed for another petition.
     let other = t.petition_with("other", rustition::domain::petition::petitions::FieldRule::Optional).await;
-    let mut fields = fill(&t, (other, "en"), "jane@example.org", common::answer_question).await;
+    let answer = |html: &str| t.answer_challenge(html, challenge::Scope::Signing(other.0));
+    let mut fields = fill(&t, (other, "en"), "jane@example.org", answer).await;
     set(&mut fields, "email", "elsewhere@example.org");
     assert_eq!(post(&t, id, &fields).await.0, Status::UnprocessableEntity);
 }

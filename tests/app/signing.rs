@@ -229,9 +229,14 @@ async fn signing_again_with_the_same_address_keeps_one_signature_and_reveals_not
     let again = vec![("first_name", "Janet"), ("last_name", "Doe"), ("email", "Jane.Doe@Example.org")];
     let second = t.submit(&page, &action, &again).await;
     assert_eq!(second.status(), Status::SeeOther);
+    // Within the hour: no second mail, and the signer is told one went already. The first
+    // signer's details stay (see `abuse::` for a re-signing after the hour).
+    assert_eq!(common::location(&second), format!("/p/{id}/thanks?mailed=earlier"));
+    let (_, thanks) = t.get(&common::location(&second)).await;
+    assert!(thanks.contains("was already sent to this address"), "{thanks}");
     assert_eq!(t.count("SELECT COUNT(*) FROM signatures").await, 1);
-    assert_eq!(t.count("SELECT COUNT(*) FROM signatures WHERE first_name = 'Janet'").await, 1, "latest values kept");
-    assert_eq!(t.count("SELECT COUNT(*) FROM mail_queue").await, 1, "no second mail right away");
+    assert_eq!(t.count("SELECT COUNT(*) FROM signatures WHERE first_name = 'Jane'").await, 1, "first details kept");
+    assert_eq!(t.count("SELECT COUNT(*) FROM mail_queue").await, 1, "no second mail within the hour");
 
     let mail = t.smtp.wait_for(1, MAIL_WAIT).await.remove(0);
     let path = mail.link_containing("/confirm/").unwrap().trim_start_matches("http://petitions.test").to_string();
@@ -380,10 +385,14 @@ async fn a_crowd_signing_and_confirming_at_once_is_stored_once_each_and_counted(
             [("csrf_token", token.as_str()), ("first_name", "Crowd"), ("last_name", "Member"), ("email", email)];
         t.post_form(action, &fields).await
     });
+    let mut earlier = 0;
     for r in join_all(posts).await {
         assert_eq!(r.status(), Status::SeeOther);
-        assert_eq!(common::location(&r), format!("/p/{id}/thanks"));
+        let to = common::location(&r);
+        earlier += usize::from(to.ends_with("?mailed=earlier"));
+        assert!(to.starts_with(&format!("/p/{id}/thanks")), "{to}");
     }
+    assert_eq!(earlier, 25, "the second submission of each is told a mail went already");
     assert_eq!(t.count("SELECT COUNT(*) FROM signatures").await, 25);
     assert_eq!(t.count("SELECT COUNT(*) FROM mail_queue").await, 25, "one mail per address");
 

@@ -32,8 +32,11 @@ pub struct Filter {
 
 #[derive(Debug, Clone, Copy, Default, Serialize)]
 pub struct Counts {
+    /// Confirmed and not invalidated: what the public count shows.
     pub confirmed: i64,
     pub pending: i64,
+    /// Invalidated by a moderator's rule (kept, not counted).
+    pub invalidated: i64,
     pub last_signature_at: Option<DateTime<Utc>>,
 }
 
@@ -168,10 +171,18 @@ pub async fn counts_of(db: &impl ConnectionTrait, ids: &[i64]) -> DomainResult<H
     if ids.is_empty() {
         return Ok(HashMap::new());
     }
-    let rows: Vec<(i64, i64, i64, Option<DateTime<Utc>>)> = signature::Entity::find()
+    /// Petition, confirmed (not invalidated), invalidated, all, last signed.
+    type CountRow = (i64, i64, i64, i64, Option<DateTime<Utc>>);
+    let rows: Vec<CountRow> = signature::Entity::find()
         .select_only()
         .column(signature::Column::PetitionId)
-        .column_as(signature::Column::ConfirmedAt.count(), "confirmed")
+        .column_as(
+            sea_orm::sea_query::Expr::cust(
+                "SUM(CASE WHEN confirmed_at IS NOT NULL AND invalidated_at IS NULL THEN 1 ELSE 0 END)",
+            ),
+            "confirmed",
+        )
+        .column_as(signature::Column::InvalidatedAt.count(), "invalidated")
         .column_as(signature::Column::Id.count(), "all")
         .column_as(signature::Column::CreatedAt.max(), "last")
         .filter(signature::Column::PetitionId.is_in(ids.to_vec()))
@@ -181,7 +192,10 @@ pub async fn counts_of(db: &impl ConnectionTrait, ids: &[i64]) -> DomainResult<H
         .await?;
     Ok(rows
         .into_iter()
-        .map(|(id, confirmed, all, last)| (id, Counts { confirmed, pending: all - confirmed, last_signature_at: last }))
+        .map(|(id, confirmed, invalidated, all, last)| {
+            let pending = all - confirmed - invalidated;
+            (id, Counts { confirmed, pending, invalidated, last_signature_at: last })
+        })
         .collect())
 }
 

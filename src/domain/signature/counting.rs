@@ -8,8 +8,11 @@ use sea_orm::{ConnectionTrait, DbErr, Statement};
 /// Confirmations stamped up to this long before the previous run are looked at again.
 const OVERLAP: Duration = Duration::seconds(60);
 
+/// Invalidated signatures are kept but not counted (the index holds both columns, so the count
+/// still reads the index alone).
 const RECOUNT: &str = "UPDATE petitions SET confirmed_count = \
-    (SELECT COUNT(*) FROM signatures s WHERE s.petition_id = petitions.id AND s.confirmed_at IS NOT NULL)";
+    (SELECT COUNT(*) FROM signatures s WHERE s.petition_id = petitions.id AND s.confirmed_at IS NOT NULL \
+    AND s.invalidated_at IS NULL)";
 
 /// Recounts the petitions with a confirmation after `since - OVERLAP`, or every petition when
 /// `since` is `None` (start-up and periodic reconciliation). Returns the rows updated.
@@ -25,9 +28,17 @@ pub async fn refresh(db: &impl ConnectionTrait, since: Option<DateTime<Utc>>) ->
     Ok(result.rows_affected())
 }
 
-/// Deletes signatures never confirmed within `days` (the confirmation mail promises it).
+/// Recounts one petition at once (after a moderator invalidated some of its signatures).
+pub async fn recount(db: &impl ConnectionTrait, petition: i64) -> Result<(), DbErr> {
+    let sql = format!("{RECOUNT} WHERE id = $1");
+    db.execute_raw(Statement::from_sql_and_values(db.get_database_backend(), sql, [petition.into()])).await?;
+    Ok(())
+}
+
+/// Deletes signatures never confirmed within `days` (the confirmation mail promises it). Those a
+/// moderator invalidated are kept: they are the evidence behind an audit log entry.
 pub async fn purge_unconfirmed(db: &impl ConnectionTrait, now: DateTime<Utc>, days: u32) -> Result<u64, DbErr> {
-    let sql = "DELETE FROM signatures WHERE confirmed_at IS NULL AND created_at < $1";
+    let sql = "DELETE FROM signatures WHERE confirmed_at IS NULL AND invalidated_at IS NULL AND created_at < $1";
     let before = now - Duration::days(i64::from(days));
     let result =
         db.execute_raw(Statement::from_sql_and_values(db.get_database_backend(), sql, [before.into()])).await?;

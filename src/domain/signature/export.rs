@@ -21,6 +21,8 @@ pub const BATCH: u64 = 1000;
 pub enum Column {
     CreatedAt,
     ConfirmedAt,
+    /// When a moderator's rule invalidated it (empty for the others).
+    InvalidatedAt,
     Email,
     /// A standard signer field, by its form name (`first_name`, …).
     Field(&'static str),
@@ -41,6 +43,7 @@ impl Column {
         match self {
             Column::CreatedAt => "signed_at".into(),
             Column::ConfirmedAt => "confirmed_at".into(),
+            Column::InvalidatedAt => "invalidated_at".into(),
             Column::Email => "email".into(),
             Column::Field(name) => (*name).into(),
             Column::Custom(i, _) => format!("custom{}", i + 1).into(),
@@ -52,6 +55,7 @@ impl Column {
         match self {
             Column::CreatedAt => Header::Fluent("export-signed-at"),
             Column::ConfirmedAt => Header::Fluent("export-confirmed-at"),
+            Column::InvalidatedAt => Header::Fluent("export-invalidated-at"),
             Column::Email => Header::Fluent("field-email"),
             Column::Field(name) => Header::Fluent(match *name {
                 "first_name" => "field-first_name",
@@ -71,6 +75,7 @@ impl Column {
         match self {
             Column::CreatedAt => Some(time(s.created_at)),
             Column::ConfirmedAt => s.confirmed_at.map(time),
+            Column::InvalidatedAt => s.invalidated_at.map(time),
             Column::Email => Some(s.email.clone()),
             Column::Field(name) => match *name {
                 "first_name" => s.first_name.clone(),
@@ -88,7 +93,7 @@ impl Column {
 
 /// The date, the confirmation time and every field the petition asks for.
 pub fn columns(p: &PublicPetition) -> Vec<Column> {
-    let mut cols = vec![Column::CreatedAt, Column::ConfirmedAt];
+    let mut cols = vec![Column::CreatedAt, Column::ConfirmedAt, Column::InvalidatedAt];
     for name in crate::domain::petition::content::OPTIONAL_FIELDS.into_iter().take(2) {
         if p.fields.rule(name) != FieldRule::Off {
             cols.push(Column::Field(name));

@@ -15,10 +15,10 @@ use crate::db::group_commit::{GroupCommit, GroupError, Work};
 use crate::domain::ids::PetitionId;
 use crate::domain::petition::petitions::PublicPetition;
 use crate::domain::signature::signatures::{
-    self, ComposeConfirmation, ConfirmationMail, RESEND_AFTER, SignOutcome, SignRequest, TokenState, Valid,
+    self, ComposeConfirmation, ConfirmationMail, SignOutcome, SignRequest, TokenState, Valid,
 };
 use crate::domain::{DomainError, DomainResult, tokens};
-use crate::entities::{mail_job, signature};
+use crate::entities::{signature, signature_change};
 use crate::mail::queue::{self, MailDraft};
 
 /// At most this many jobs per transaction: a signature row has 18 columns, and a statement may
@@ -66,6 +66,8 @@ pub struct SignJob {
     locale: String,
     token_hash: String,
     valid_for: Duration,
+    resend_after: Duration,
+    client: Option<String>,
     now: DateTime<Utc>,
     mail: MailDraft,
 }
@@ -93,6 +95,8 @@ pub fn prepare(
         locale: request.locale.to_string(),
         token_hash: tokens::hash_token(&token),
         valid_for: request.valid_for,
+        resend_after: request.resend_after,
+        client: request.client.map(|c| c.as_str().to_string()),
         now: request.now,
         mail,
     })
@@ -112,16 +116,27 @@ impl SignJob {
             token_expires_at: Set(Some(self.now + self.valid_for)),
             confirmed_at: Set(None),
             created_at: Set(self.now),
+            client_key: Set(self.client.clone()),
+            invalidated_at: Set(None),
             ..Default::default()
         };
         self.valid.write(&mut row);
         row
     }
 
-    /// This signer's answers replace those of an earlier, unconfirmed signing.
-    fn update(&self, row: &mut signature::ActiveModel) {
-        self.valid.write(row);
-        row.locale = Set(self.locale.clone());
+    /// These answers, waiting for their own link to replace those of `signature`.
+    fn change_row(&self, signature: i64) -> Result<signature_change::ActiveModel, DbErr> {
+        let details = serde_json::to_string(&self.valid).map_err(|e| DbErr::Custom(format!("details: {e}")))?;
+        Ok(signature_change::ActiveModel {
+            signature_id: Set(signature),
+            details: Set(details),
+            locale: Set(self.locale.clone()),
+            token_hash: Set(self.token_hash.clone()),
+            token_expires_at: Set(self.now + self.valid_for),
+            client_key: Set(self.client.clone()),
+            created_at: Set(self.now),
+            ..Default::default()
+        })
     }
 }
 
@@ -129,32 +144,67 @@ impl SignJob {
 enum Again {
     /// Confirmed already: nothing changes, and the signer is told the same as anyone.
     Confirmed,
-    /// Pending: the answers are updated, and a new link is mailed unless one was a moment ago
-    /// (so that re-submitting the form cannot flood someone's mailbox).
-    Updated { row: Box<signature::Model>, send: bool },
+    /// A link went to this address a short while ago: no mail, nothing changes.
+    RecentlyMailed,
+    /// A new link is mailed: for the same answers, the signature's own (its old link stops
+    /// working); for new answers, a pending change's, so that whoever knows a pending signer's
+    /// address cannot replace their name: the first link still confirms the first answers.
+    Mailed,
 }
 
-async fn sign_again(txn: &DatabaseTransaction, stored: &signature::Model, job: &SignJob) -> Result<Again, DbErr> {
-    if stored.confirmed_at.is_some() {
+/// When a link last went to the signer of `stored`: its own, or that of its pending change.
+fn last_mailed(
+    stored: &signature::Model,
+    change: Option<&signature_change::Model>,
+    valid_for: Duration,
+) -> Option<DateTime<Utc>> {
+    stored.token_expires_at.map(|e| e - valid_for).max(change.map(|c| c.created_at))
+}
+
+async fn sign_again(
+    txn: &DatabaseTransaction,
+    stored: &signature::Model,
+    change: Option<&signature_change::Model>,
+    job: &SignJob,
+) -> Result<Again, DbErr> {
+    // Invalidated by a moderator: signing again neither revives nor re-mails it.
+    if stored.confirmed_at.is_some() || stored.invalidated_at.is_some() {
         return Ok(Again::Confirmed);
     }
-    let issued = stored.token_expires_at.map(|e| e - job.valid_for);
-    let send = issued.is_none_or(|issued| job.now - issued >= RESEND_AFTER);
-    let mut row: signature::ActiveModel = stored.clone().into();
-    job.update(&mut row);
-    if send {
+    if last_mailed(stored, change, job.valid_for).is_some_and(|last| job.now - last < job.resend_after) {
+        return Ok(Again::RecentlyMailed);
+    }
+    if job.valid.same_as(stored) {
+        let mut row: signature::ActiveModel = stored.clone().into();
+        row.locale = Set(job.locale.clone());
         row.confirmation_token_hash = Set(Some(job.token_hash.clone()));
         row.token_expires_at = Set(Some(job.now + job.valid_for));
+        row.update(txn).await?;
+    } else {
+        // One pending change per signature: the latest answers, with the latest link.
+        signature_change::Entity::delete_many()
+            .filter(signature_change::Column::SignatureId.eq(stored.id))
+            .exec(txn)
+            .await?;
+        job.change_row(stored.id)?.insert(txn).await?;
     }
-    Ok(Again::Updated { row: Box::new(row.update(txn).await?), send })
+    Ok(Again::Mailed)
+}
+
+fn outcome(again: &Again) -> SignOutcome {
+    match again {
+        Again::Confirmed => SignOutcome::AlreadyConfirmed,
+        Again::RecentlyMailed => SignOutcome::AlreadyMailed,
+        Again::Mailed => SignOutcome::MailQueued,
+    }
 }
 
 struct Signing;
 
-/// In a group, an address is either stored already or added earlier in the same group.
+/// In a group, an address is either stored already, or was mailed by a job of the same group.
 enum Known {
     Stored(Box<signature::Model>),
-    Added(usize),
+    MailedNow,
 }
 
 impl Work for Signing {
@@ -162,8 +212,9 @@ impl Work for Signing {
     type Out = SignOutcome;
     type Error = DomainError;
 
-    /// One query finds the addresses already on their petitions; new signatures and their mails
-    /// go in with one statement each. Each job sees those before it, as if written one by one.
+    /// One query finds the addresses already on their petitions (one more their pending
+    /// changes); new signatures and their mails go in with one statement each. Each job sees
+    /// those before it, as if written one by one.
     async fn group(&self, txn: &DatabaseTransaction, jobs: &[SignJob]) -> Result<Vec<SignOutcome>, DbErr> {
         // Mostly one petition: each id once, so the statement binds few values and stays the same.
         let petitions: std::collections::BTreeSet<i64> = jobs.iter().map(|j| j.petition.0).collect();
@@ -172,6 +223,18 @@ impl Work for Signing {
             .filter(signature::Column::EmailCanonical.is_in(jobs.iter().map(|j| j.valid.email_canonical.as_str())))
             .all(txn)
             .await?;
+        let pending: Vec<i64> = stored.iter().filter(|s| s.confirmed_at.is_none()).map(|s| s.id).collect();
+        let changes: HashMap<i64, signature_change::Model> = if pending.is_empty() {
+            HashMap::new()
+        } else {
+            signature_change::Entity::find()
+                .filter(signature_change::Column::SignatureId.is_in(pending))
+                .all(txn)
+                .await?
+                .into_iter()
+                .map(|c| (c.signature_id, c))
+                .collect()
+        };
         let mut known: HashMap<(i64, String), Known> = stored
             .into_iter()
             .map(|s| ((s.petition_id, s.email_canonical.clone()), Known::Stored(Box::new(s))))
@@ -179,37 +242,25 @@ impl Work for Signing {
         let (mut rows, mut mails, mut outs) = (Vec::new(), Vec::new(), Vec::with_capacity(jobs.len()));
         for job in jobs {
             let key = job.key();
-            let out = match known.get_mut(&key) {
-                Some(Known::Stored(stored)) => match sign_again(txn, stored, job).await? {
-                    Again::Confirmed => SignOutcome::AlreadyConfirmed,
-                    Again::Updated { row, send } => {
-                        *stored = row;
-                        if send {
-                            mails.push(queue::job_row(job.mail.clone(), job.now));
-                        }
-                        SignOutcome::MailQueued
-                    }
-                },
-                // Its link was mailed a moment ago: no second mail.
-                Some(Known::Added(i)) => {
-                    job.update(&mut rows[*i]);
-                    SignOutcome::MailQueued
-                }
+            let again = match known.get(&key) {
+                Some(Known::Stored(stored)) => sign_again(txn, stored, changes.get(&stored.id), job).await?,
+                // Its link was mailed a moment ago, by this very group.
+                Some(Known::MailedNow) => Again::RecentlyMailed,
                 None => {
-                    known.insert(key, Known::Added(rows.len()));
                     rows.push(job.new_row());
-                    mails.push(queue::job_row(job.mail.clone(), job.now));
-                    SignOutcome::MailQueued
+                    Again::Mailed
                 }
             };
-            outs.push(out);
+            if matches!(again, Again::Mailed) {
+                known.insert(key, Known::MailedNow);
+                mails.push((job.petition.0, job.mail.clone()));
+            }
+            outs.push(outcome(&again));
         }
         if !rows.is_empty() {
             signature::Entity::insert_many(rows).exec_without_returning(txn).await?;
         }
-        if !mails.is_empty() {
-            mail_job::Entity::insert_many(mails).exec_without_returning(txn).await?;
-        }
+        queue::enqueue_for_petitions(txn, mails, jobs[0].now).await?;
         Ok(outs)
     }
 
@@ -237,20 +288,23 @@ async fn sign_alone(txn: &DatabaseTransaction, job: &SignJob) -> Result<SignOutc
         .filter(signature::Column::EmailCanonical.eq(&job.valid.email_canonical))
         .one(txn)
         .await?;
-    let send = match stored {
-        Some(stored) => match sign_again(txn, &stored, job).await? {
-            Again::Confirmed => return Ok(SignOutcome::AlreadyConfirmed),
-            Again::Updated { send, .. } => send,
-        },
+    let again = match stored {
+        Some(stored) => {
+            let change = signature_change::Entity::find()
+                .filter(signature_change::Column::SignatureId.eq(stored.id))
+                .one(txn)
+                .await?;
+            sign_again(txn, &stored, change.as_ref(), job).await?
+        }
         None => {
             job.new_row().insert(txn).await?;
-            true
+            Again::Mailed
         }
     };
-    if send {
-        queue::enqueue(txn, job.mail.clone(), job.now).await?;
+    if matches!(again, Again::Mailed) {
+        queue::enqueue_for_petitions(txn, vec![(job.petition.0, job.mail.clone())], job.now).await?;
     }
-    Ok(SignOutcome::MailQueued)
+    Ok(outcome(&again))
 }
 
 /// A press of the button on the confirmation page.
@@ -289,6 +343,27 @@ impl Work for Confirming {
                 at = at.max(Some(job.now));
             }
             outs.push(state);
+        }
+        // Links not of a signature may be of a pending change (rare: one query finds out).
+        let unknown: Vec<usize> = (0..jobs.len()).filter(|i| outs[*i] == TokenState::Unknown).collect();
+        if !unknown.is_empty() {
+            let hashes = unknown.iter().map(|i| jobs[*i].token_hash.as_str());
+            let changes: std::collections::HashSet<String> = signature_change::Entity::find()
+                .filter(signature_change::Column::TokenHash.is_in(hashes))
+                .all(txn)
+                .await?
+                .into_iter()
+                .map(|c| c.token_hash)
+                .collect();
+            for i in unknown.into_iter().filter(|i| changes.contains(&jobs[*i].token_hash)) {
+                let job = &jobs[i];
+                let state = signatures::confirm_change(txn, job.petition, &job.token_hash, job.now).await;
+                outs[i] = match state {
+                    Ok(state) => state.unwrap_or(TokenState::AlreadyConfirmed),
+                    Err(DomainError::Db(e)) => return Err(e),
+                    Err(e) => return Err(DbErr::Custom(e.to_string())),
+                };
+            }
         }
         if let Some(at) = at {
             // By id alone: with `confirmed_at IS NULL` added, SQLite would walk the index of
@@ -355,7 +430,14 @@ mod tests {
             email: email.into(),
             ..Default::default()
         };
-        let request = SignRequest { input: &input, locale: "en", valid_for: Duration::hours(48), now: Utc::now() };
+        let request = SignRequest {
+            input: &input,
+            locale: "en",
+            valid_for: Duration::hours(48),
+            resend_after: Duration::hours(1),
+            client: None,
+            now: Utc::now(),
+        };
         prepare(petition, request, &LinkOnly).expect("a valid signature")
     }
 
@@ -372,21 +454,22 @@ mod tests {
     }
 
     #[tokio::test]
-    async fn an_address_twice_in_one_group_is_one_signature_with_the_later_answers_and_one_mail() {
+    async fn an_address_twice_in_one_group_is_one_signature_with_the_first_answers_and_one_mail() {
         let (_dir, db, p) = database().await;
         let jobs =
             [job(&p, "Ann", "ann@example.org"), job(&p, "Bob", "bob@example.org"), job(&p, "Anna", "Ann@Example.org")];
         let outs = in_one_group(&db, Signing, &jobs).await;
-        assert_eq!(outs, [SignOutcome::MailQueued, SignOutcome::MailQueued, SignOutcome::MailQueued]);
+        assert_eq!(outs, [SignOutcome::MailQueued, SignOutcome::MailQueued, SignOutcome::AlreadyMailed]);
         assert_eq!(count(&db, "SELECT COUNT(*) FROM signatures").await, 2);
-        assert_eq!(count(&db, "SELECT COUNT(*) FROM signatures WHERE first_name = 'Anna'").await, 1);
+        assert_eq!(count(&db, "SELECT COUNT(*) FROM signatures WHERE first_name = 'Ann'").await, 1);
         assert_eq!(count(&db, "SELECT COUNT(*) FROM mail_queue").await, 2);
 
-        // A later group finds Ann stored and mailed a moment ago: her answers change, no new mail.
+        // A later group finds Ann stored and mailed a moment ago: nothing changes, no new mail.
         let outs = in_one_group(&db, Signing, &[job(&p, "Annie", "ann@example.org")]).await;
-        assert_eq!(outs, [SignOutcome::MailQueued]);
-        assert_eq!(count(&db, "SELECT COUNT(*) FROM signatures WHERE first_name = 'Annie'").await, 1);
+        assert_eq!(outs, [SignOutcome::AlreadyMailed]);
+        assert_eq!(count(&db, "SELECT COUNT(*) FROM signatures WHERE first_name = 'Ann'").await, 1);
         assert_eq!(count(&db, "SELECT COUNT(*) FROM mail_queue").await, 2);
+        assert_eq!(count(&db, "SELECT COUNT(*) FROM signature_changes").await, 0);
     }
 
     #[tokio::test]
@@ -414,7 +497,9 @@ mod tests {
             (0..60).map(|i| job(&p, "Crowd", &format!("signer{}@example.org", i % 50))).collect();
         // Joined, so that they queue together.
         let answers = rocket::futures::future::join_all(signers.into_iter().map(|j| intake.sign(j))).await;
-        assert!(answers.iter().all(|a| matches!(a, Ok(SignOutcome::MailQueued))), "{answers:?}");
+        let mailed = answers.iter().filter(|a| matches!(a, Ok(SignOutcome::MailQueued))).count();
+        let again = answers.iter().filter(|a| matches!(a, Ok(SignOutcome::AlreadyMailed))).count();
+        assert_eq!((mailed, again), (50, 10), "{answers:?}");
         assert_eq!(count(&db, "SELECT COUNT(*) FROM signatures").await, 50);
         assert_eq!(count(&db, "SELECT COUNT(*) FROM mail_queue").await, 50);
     }

@@ -1,7 +1,9 @@
 //! Signatures: signing and confirming (`signatures`, written in groups by `intake`), the
-//! public count (`counting`), and the organiser's view of them (`signature_admin`, `export`).
+//! public count (`counting`), the organiser's view of them (`signature_admin`, `export`), and
+//! moderators' view of where they come from, with invalidation by rule (`traffic`).
 pub mod counting;
 pub mod export;
 pub mod intake;
 pub mod signature_admin;
 pub mod signatures;
+pub mod traffic;

@@ -55,6 +55,8 @@ pub struct Row {
     pub newsletter: bool,
     pub created_at: DateTime<Utc>,
     pub confirmed_at: Option<DateTime<Utc>>,
+    /// Set when a moderator's rule invalidated it: kept, shown as such, not counted.
+    pub invalidated_at: Option<DateTime<Utc>>,
 }
 
 impl From<signature::Model> for Row {
@@ -72,6 +74,7 @@ impl From<signature::Model> for Row {
             newsletter: s.newsletter_optin,
             created_at: s.created_at,
             confirmed_at: s.confirmed_at,
+            invalidated_at: s.invalidated_at,
         }
     }
 }

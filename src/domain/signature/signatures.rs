@@ -5,10 +5,11 @@ use sea_orm::sea_query::Expr;
 use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseTransaction, EntityTrait, QueryFilter, Set};
 use serde::{Deserialize, Serialize};
 
+use crate::domain::client::ClientKey;
 use crate::domain::ids::PetitionId;
 use crate::domain::petition::petitions::{FieldRule, PublicPetition};
 use crate::domain::{DomainResult, FieldErrors, email, tokens};
-use crate::entities::signature;
+use crate::entities::{signature, signature_change};
 use crate::mail::queue::{self, MailDraft};
 
 pub const MAX_NAME_LEN: usize = 100;
@@ -34,8 +35,9 @@ pub struct SignInput {
     pub newsletter: bool,
 }
 
-/// The checked signature, with off fields dropped and text trimmed.
-#[derive(Debug)]
+/// The checked signature, with off fields dropped and text trimmed. Kept as JSON in a pending
+/// change (`signature_changes`) until its own link confirms it.
+#[derive(Debug, Serialize, Deserialize)]
 pub(super) struct Valid {
     first_name: Option<String>,
     last_name: Option<String>,
@@ -143,6 +145,22 @@ impl Valid {
     }
 }
 
+impl Valid {
+    /// Whether `s` holds these very answers (signing again changes nothing).
+    pub(super) fn same_as(&self, s: &signature::Model) -> bool {
+        let [c1, c2, c3] = &self.custom;
+        self.first_name == s.first_name
+            && self.last_name == s.last_name
+            && self.email == s.email
+            && self.phone == s.phone
+            && self.postal_code == s.postal_code
+            && self.country == s.country
+            && self.organisation == s.organisation
+            && (c1, c2, c3) == (&s.custom1, &s.custom2, &s.custom3)
+            && self.newsletter == s.newsletter_optin
+    }
+}
+
 fn is_phone(p: &str) -> bool {
     p.chars().all(|c| c.is_ascii_digit() || " +-().".contains(c)) && p.chars().filter(char::is_ascii_digit).count() >= 6
 }
@@ -162,8 +180,12 @@ pub trait ComposeConfirmation: Sync {
 
 #[derive(Debug, PartialEq, Eq)]
 pub enum SignOutcome {
-    /// A confirmation mail is queued (or one was queued a moment ago).
+    /// A confirmation mail is queued.
     MailQueued,
+    /// A confirmation mail went to this address for this petition less than
+    /// `[signing] resend_after_minutes` ago: none is sent, nothing changes, and the signer is
+    /// told so (a flood cannot mail a stranger twice an hour).
+    AlreadyMailed,
     /// The address had already confirmed: nothing changes. The signer is told the same as above,
     /// so the form does not reveal who signed.
     AlreadyConfirmed,
@@ -173,6 +195,10 @@ pub struct SignRequest<'a> {
     pub input: &'a SignInput,
     pub locale: &'a str,
     pub valid_for: Duration,
+    /// At most one confirmation mail per address and petition in this long.
+    pub resend_after: Duration,
+    /// Who sent it, as a keyed hash (kept for moderators' traffic view).
+    pub client: Option<&'a ClientKey>,
     pub now: DateTime<Utc>,
 }
 
@@ -203,7 +229,7 @@ pub async fn reissue(
         confirm_path: confirm_path(petition.id, &token),
     });
     draft.priority = priority;
-    queue::enqueue(txn, draft, now).await?;
+    queue::enqueue_for_petitions(txn, vec![(petition.id.0, draft)], now).await?;
     Ok(true)
 }
 
@@ -242,13 +268,120 @@ pub(super) fn state_of(s: Option<&signature::Model>, now: DateTime<Utc>) -> Toke
     }
 }
 
+/// What a confirmation link would confirm, shown on its landing page before the button.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Details {
+    pub first_name: Option<String>,
+    pub last_name: Option<String>,
+    pub email: String,
+    pub phone: Option<String>,
+    pub postal_code: Option<String>,
+    pub country: Option<String>,
+    pub organisation: Option<String>,
+    pub custom: [Option<String>; 3],
+    pub newsletter: bool,
+}
+
+impl From<&signature::Model> for Details {
+    fn from(s: &signature::Model) -> Details {
+        Details {
+            first_name: s.first_name.clone(),
+            last_name: s.last_name.clone(),
+            email: s.email.clone(),
+            phone: s.phone.clone(),
+            postal_code: s.postal_code.clone(),
+            country: s.country.clone(),
+            organisation: s.organisation.clone(),
+            custom: [s.custom1.clone(), s.custom2.clone(), s.custom3.clone()],
+            newsletter: s.newsletter_optin,
+        }
+    }
+}
+
+impl From<Valid> for Details {
+    fn from(v: Valid) -> Details {
+        Details {
+            first_name: v.first_name,
+            last_name: v.last_name,
+            email: v.email,
+            phone: v.phone,
+            postal_code: v.postal_code,
+            country: v.country,
+            organisation: v.organisation,
+            custom: v.custom,
+            newsletter: v.newsletter,
+        }
+    }
+}
+
+/// A pending change of `petition` by its link's hash, with the signature it changes.
+async fn find_change(
+    db: &impl ConnectionTrait,
+    petition: PetitionId,
+    token_hash: &str,
+) -> DomainResult<Option<(signature_change::Model, signature::Model)>> {
+    let Some(change) =
+        signature_change::Entity::find().filter(signature_change::Column::TokenHash.eq(token_hash)).one(db).await?
+    else {
+        return Ok(None);
+    };
+    let signature = signature::Entity::find_by_id(change.signature_id)
+        .filter(signature::Column::PetitionId.eq(petition.0))
+        .one(db)
+        .await?;
+    Ok(signature.map(|s| (change, s)))
+}
+
+fn change_state(change: &signature_change::Model, now: DateTime<Utc>) -> TokenState {
+    if change.token_expires_at <= now { TokenState::Expired } else { TokenState::Valid }
+}
+
+/// The state of a link and, while it is valid, what it confirms: a signature's details, or the
+/// new details of a re-signing waiting for their own link.
 pub async fn token_state(
     db: &impl ConnectionTrait,
     petition: PetitionId,
     token: &str,
     now: DateTime<Utc>,
-) -> DomainResult<TokenState> {
-    Ok(state_of(find_by_hash(db, petition, &tokens::hash_token(token)).await?.as_ref(), now))
+) -> DomainResult<(TokenState, Option<Details>)> {
+    let hash = tokens::hash_token(token);
+    if let Some(s) = find_by_hash(db, petition, &hash).await? {
+        let state = state_of(Some(&s), now);
+        return Ok((state, (state == TokenState::Valid).then(|| Details::from(&s))));
+    }
+    let Some((change, _)) = find_change(db, petition, &hash).await? else { return Ok((TokenState::Unknown, None)) };
+    let state = change_state(&change, now);
+    let details = match state {
+        TokenState::Valid => serde_json::from_str::<Valid>(&change.details).ok().map(Details::from),
+        _ => None,
+    };
+    Ok((state, details))
+}
+
+/// Confirms the pending change whose link hashes to `token_hash`: its details replace the
+/// signature's (whose owner's mailbox got this link), the signature is confirmed if it was not,
+/// and the change is done. `None` when no change has this link.
+pub(super) async fn confirm_change(
+    db: &impl ConnectionTrait,
+    petition: PetitionId,
+    token_hash: &str,
+    now: DateTime<Utc>,
+) -> DomainResult<Option<TokenState>> {
+    let Some((change, s)) = find_change(db, petition, token_hash).await? else { return Ok(None) };
+    let state = change_state(&change, now);
+    if state != TokenState::Valid {
+        return Ok(Some(state));
+    }
+    let valid: Valid = serde_json::from_str(&change.details)
+        .map_err(|e| crate::domain::DomainError::Internal(format!("a stored change does not read back: {e}")))?;
+    let confirmed_at = s.confirmed_at.unwrap_or(now);
+    let mut row: signature::ActiveModel = s.into();
+    valid.write(&mut row);
+    row.locale = Set(change.locale.clone());
+    row.confirmed_at = Set(Some(confirmed_at));
+    row.update(db).await?;
+    signature_change::Entity::delete_by_id(change.id).exec(db).await?;
+    Ok(Some(TokenState::Valid))
 }
 
 /// Confirms the signature whose link's token hashes to `token_hash`. Using a link twice is
@@ -261,6 +394,11 @@ pub async fn confirm(
     now: DateTime<Utc>,
 ) -> DomainResult<TokenState> {
     let found = find_by_hash(db, petition, token_hash).await?;
+    if found.is_none()
+        && let Some(state) = confirm_change(db, petition, token_hash, now).await?
+    {
+        return Ok(state);
+    }
     let state = state_of(found.as_ref(), now);
     let Some(s) = found.filter(|_| state == TokenState::Valid) else { return Ok(state) };
     let updated = signature::Entity::update_many()

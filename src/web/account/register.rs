@@ -1,7 +1,5 @@
 //! Creating an account (with its address verified by a mailed link) and resetting a forgotten
 //! password. Mailed links open a page whose button acts: mail scanners open links too.
-use std::net::{IpAddr, Ipv4Addr};
-
 use rocket::http::Status;
 use rocket::response::Redirect;
 use rocket::{FromForm, get, post, routes};
@@ -11,9 +9,11 @@ use crate::domain::account::accounts::{self, NewAccount};
 use crate::domain::challenge::{Scope, Screening};
 use crate::domain::{DomainError, FieldErrors, account::sessions, now};
 use crate::web::account::login::safe_next;
+use crate::web::client::Client;
 use crate::web::context::{AppState, Ctx, Visit, flash};
 use crate::web::csrf::{CsrfForm, TokenOnly};
 use crate::web::error::{WebError, WebResult};
+use crate::web::limits::{PublicForm, Verdict};
 use crate::web::page::Page;
 
 pub fn routes() -> Vec<rocket::Route> {
@@ -72,7 +72,7 @@ struct RegisterForm {
 async fn register_form(app: &App, ctx: &Ctx, form: &RegisterForm, errors: &FieldErrors) -> WebResult<Page> {
     let mut extra = tera::Context::new();
     extra.insert("invitation", &form.invitation);
-    let posed = app.bot_defence.pose(app.settings.accounts.challenge, Scope::Registration, now());
+    let posed = crate::web::challenge::pose(app, &ctx.lang, app.settings.accounts.challenge, Scope::Registration);
     extra.insert("challenge", &posed);
     let sent = serde_json::json!({ "username": form.username, "display_name": form.display_name, "email": form.email });
     ctx.form_page(app, "auth/register.html", extra, &sent, errors)
@@ -105,10 +105,11 @@ async fn register_page(v: Visit<'_>, invitation: Option<&str>) -> WebResult<Page
 }
 
 #[post("/register", data = "<form>")]
-async fn register(app: &AppState, ctx: &Ctx, ip: Option<IpAddr>, form: CsrfForm<RegisterForm>) -> WebResult<Page> {
+async fn register(app: &AppState, ctx: &Ctx, client: Client, form: CsrfForm<RegisterForm>) -> WebResult<Page> {
     registration_open(app)?;
     let form = form.0;
-    if app.limits.register_per_ip.check_key(&ip.unwrap_or(IpAddr::V4(Ipv4Addr::UNSPECIFIED))).is_err() {
+    // The form asks its challenge already: past the rate, it refuses.
+    if app.limits.public_form(&client.0, PublicForm::Registration) == Verdict::Challenge {
         return Err(WebError::new(Status::TooManyRequests, "error-rate-limited"));
     }
     let done = || notice(app, ctx, "register-done-title", "register-done-message", None);
@@ -183,8 +184,8 @@ struct ForgotForm {
 
 /// The same answer whether or not the address has an account.
 #[post("/password/forgot", data = "<form>")]
-async fn forgot(app: &AppState, ctx: &Ctx, ip: Option<IpAddr>, form: CsrfForm<ForgotForm>) -> WebResult<Page> {
-    if app.limits.register_per_ip.check_key(&ip.unwrap_or(IpAddr::V4(Ipv4Addr::UNSPECIFIED))).is_err() {
+async fn forgot(app: &AppState, ctx: &Ctx, client: Client, form: CsrfForm<ForgotForm>) -> WebResult<Page> {
+    if app.limits.public_form(&client.0, PublicForm::ForgotPassword) == Verdict::Challenge {
         return Err(WebError::new(Status::TooManyRequests, "error-rate-limited"));
     }
     accounts::request_reset(&app.db, &form.0.email, &app.composer).await?;

@@ -6,11 +6,11 @@ use rocket::{Either, get, routes};
 
 use crate::App;
 use crate::config::Challenge;
+use crate::domain::FieldErrors;
 use crate::domain::challenge::Scope;
 use crate::domain::ids::PetitionId;
 use crate::domain::petition::petitions::{self, PublicPetition};
 use crate::domain::signature::signatures::SignInput;
-use crate::domain::{FieldErrors, now};
 use crate::web::context::{AppState, Ctx};
 use crate::web::error::WebResult;
 use crate::web::page::Page;
@@ -86,7 +86,11 @@ pub(crate) fn petition_page(
     errors: &FieldErrors,
 ) -> WebResult<Page> {
     let petition = &shown.petition;
-    let kind = sign_challenge(app, petition);
+    // A form sent back because it was asked the question (past a rate) asks it again.
+    let kind = match sign_challenge(app, petition) {
+        Challenge::None if petition.accepts_signatures() && errors.contains_key("challenge") => Challenge::Question,
+        kind => kind,
+    };
     let render = |csrf_token: &str| {
         let mut extra = tera::Context::new();
         extra.insert("text_html", &shown.text_html);
@@ -104,7 +108,7 @@ pub(crate) fn petition_page(
         extra.insert("labels", &labels);
         extra.insert("mailto", &crate::web::petition::share::mailto(app, ctx, petition));
         extra.insert("csrf_token", csrf_token);
-        extra.insert("challenge", &app.bot_defence.pose(kind, Scope::Signing(petition.id.0), now()));
+        extra.insert("challenge", &crate::web::challenge::pose(app, &ctx.lang, kind, Scope::Signing(petition.id.0)));
         themed(app, ctx, petition, "petition.html", extra)
     };
     // A challenge is each visitor's own: such pages are not copied from the cache. Nor are the

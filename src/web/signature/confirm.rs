@@ -23,8 +23,8 @@ pub fn routes() -> Vec<rocket::Route> {
 #[get("/p/<id>/confirm/<token>")]
 async fn confirm_page(app: &AppState, ctx: &Ctx, id: PetitionId, token: &str) -> WebResult<Page> {
     let shown = app.petitions.by_id(&app.db, id).await?;
-    let state = signatures::token_state(&app.db, id, token, now()).await?;
-    confirm_result(app, ctx, &shown.petition, token, state, false)
+    let (state, details) = signatures::token_state(&app.db, id, token, now()).await?;
+    confirm_result(app, ctx, &shown.petition, token, (state, details), false)
 }
 
 #[post("/p/<id>/confirm/<token>", data = "<_form>")]
@@ -37,7 +37,7 @@ async fn confirm(
 ) -> WebResult<Page> {
     let shown = app.petitions.by_id(&app.db, id).await?;
     let state = app.intake.confirm(id, token, now()).await?;
-    confirm_result(app, ctx, &shown.petition, token, state, true)
+    confirm_result(app, ctx, &shown.petition, token, (state, None), true)
 }
 
 fn confirm_result(
@@ -45,12 +45,14 @@ fn confirm_result(
     ctx: &Ctx,
     petition: &PublicPetition,
     token: &str,
-    state: signatures::TokenState,
+    (state, details): (signatures::TokenState, Option<signatures::Details>),
     submitted: bool,
 ) -> WebResult<Page> {
     use signatures::TokenState::*;
     let mut extra = tera::Context::new();
     extra.insert("token", token);
+    // What the button confirms, so that nobody confirms details someone else typed.
+    extra.insert("details", &details);
     extra.insert("state", &state);
     extra.insert("submitted", &submitted);
     let page = themed(app, ctx, petition, "confirm.html", extra)?;

@@ -4,14 +4,17 @@ use rocket::response::Redirect;
 use rocket::{FromForm, get, post, routes};
 
 use crate::App;
+use crate::config::Challenge;
 use crate::domain::challenge::{Scope, Screened, Screening};
 use crate::domain::ids::PetitionId;
 use crate::domain::signature::intake;
-use crate::domain::signature::signatures::{SignInput, SignRequest};
+use crate::domain::signature::signatures::{SignInput, SignOutcome, SignRequest};
 use crate::domain::{DomainError, FieldErrors, now};
+use crate::web::client::Client;
 use crate::web::context::{AppState, Ctx};
 use crate::web::csrf::CsrfForm;
 use crate::web::error::WebResult;
+use crate::web::limits::Verdict;
 use crate::web::page::Page;
 
 use crate::web::petition::cache::Shown;
@@ -59,11 +62,12 @@ struct SignForm {
 async fn sign(
     app: &AppState,
     ctx: &Ctx,
+    client: Client,
     id: PetitionId,
     form: CsrfForm<SignForm>,
 ) -> WebResult<Result<Redirect, Page>> {
     let shown = app.petitions.by_id(&app.db, id).await?;
-    sign_shown(app, ctx, &shown, form.0).await
+    sign_shown(app, ctx, &client, &shown, form.0).await
 }
 
 /// The same form posted under a permalink (a page saved or a theme that posts to its own
@@ -72,32 +76,51 @@ async fn sign(
 async fn sign_by_organisation(
     app: &AppState,
     ctx: &Ctx,
+    client: Client,
     org: &str,
     slug: &str,
     form: CsrfForm<SignForm>,
 ) -> WebResult<Result<Redirect, Page>> {
     let shown = app.petitions.by_permalink(&app.db, ("o", org, slug)).await?;
-    sign_shown(app, ctx, &shown, form.0).await
+    sign_shown(app, ctx, &client, &shown, form.0).await
 }
 
 #[post("/u/<user>/<slug>/sign", data = "<form>")]
 async fn sign_by_user(
     app: &AppState,
     ctx: &Ctx,
+    client: Client,
     user: &str,
     slug: &str,
     form: CsrfForm<SignForm>,
 ) -> WebResult<Result<Redirect, Page>> {
     let shown = app.petitions.by_permalink(&app.db, ("u", user, slug)).await?;
-    sign_shown(app, ctx, &shown, form.0).await
+    sign_shown(app, ctx, &client, &shown, form.0).await
 }
 
-async fn sign_shown(app: &App, ctx: &Ctx, shown: &Shown, form: SignForm) -> WebResult<Result<Redirect, Page>> {
+/// Past a rate (per client, per petition), the form asks the question before it takes the
+/// signature, even on an instance that asks none: people sharing one address can still sign,
+/// and a flood from one client gets nothing written nor mailed. A form that brings a question
+/// back (asked on a previous try) has it checked.
+async fn sign_shown(
+    app: &App,
+    ctx: &Ctx,
+    client: &Client,
+    shown: &Shown,
+    form: SignForm,
+) -> WebResult<Result<Redirect, Page>> {
     let petition = &shown.petition;
     let id = petition.id;
     let thanks = Redirect::to(format!("/p/{id}/thanks"));
+    let limited = app.limits.signing(&client.0, id) == Verdict::Challenge;
+    let kind = match sign_challenge(app, petition) {
+        Challenge::None if petition.accepts_signatures() && (limited || !form.challenge_token.is_empty()) => {
+            Challenge::Question
+        }
+        kind => kind,
+    };
     let sent = Screening { honeypot: &form.website, token: &form.challenge_token, answer: &form.challenge };
-    let screened = app.bot_defence.screen((sign_challenge(app, petition), Scope::Signing(id.0)), sent, now()).await?;
+    let screened = app.bot_defence.screen((kind, Scope::Signing(id.0)), sent, now()).await?;
     if screened == Screened::Bot {
         return Ok(Ok(thanks));
     }
@@ -114,10 +137,13 @@ async fn sign_shown(app: &App, ctx: &Ctx, shown: &Shown, form: SignForm) -> WebR
         custom3: form.custom3,
         newsletter: form.newsletter,
     };
+    let signing = &app.settings.signing;
     let request = SignRequest {
         input: &input,
         locale: &ctx.lang,
-        valid_for: chrono::Duration::hours(i64::from(app.settings.signing.confirmation_valid_hours)),
+        valid_for: chrono::Duration::hours(i64::from(signing.confirmation_valid_hours)),
+        resend_after: chrono::Duration::minutes(i64::from(signing.resend_after_minutes)),
+        client: Some(&client.0),
         now: now(),
     };
     // A wrong answer is reported with the form's other mistakes, so that one try shows them all.
@@ -127,18 +153,27 @@ async fn sign_shown(app: &App, ctx: &Ctx, shown: &Shown, form: SignForm) -> WebR
         (_, Err(e)) => Err(e),
     };
     match written {
+        Ok(SignOutcome::AlreadyMailed) => Ok(Ok(Redirect::to(format!("/p/{id}/thanks?mailed=earlier")))),
         Ok(_) => Ok(Ok(thanks)),
         Err(DomainError::Invalid(errors)) => {
-            let errors = screened.with_errors(errors);
+            let mut errors = screened.with_errors(errors);
+            // Asked for the first time: not a wrong answer, a question to answer.
+            if screened == Screened::WrongAnswer && form.challenge_token.is_empty() {
+                errors.insert("challenge", "error-challenge-needed");
+            }
+            let status = if limited { Status::TooManyRequests } else { Status::UnprocessableEntity };
             let page = petition_page(app, ctx, shown, &input, &errors)?;
-            Ok(Err(page.with_status(Status::UnprocessableEntity)))
+            Ok(Err(page.with_status(status)))
         }
         Err(e) => Err(e.into()),
     }
 }
 
-#[get("/p/<id>/thanks")]
-async fn thanks(app: &AppState, ctx: &Ctx, id: PetitionId) -> WebResult<Page> {
+/// `mailed=earlier`: no mail was sent this time, since one went to the address a short while ago.
+#[get("/p/<id>/thanks?<mailed>")]
+async fn thanks(app: &AppState, ctx: &Ctx, id: PetitionId, mailed: Option<&str>) -> WebResult<Page> {
     let shown = app.petitions.by_id(&app.db, id).await?;
-    themed(app, ctx, &shown.petition, "thanks.html", tera::Context::new())
+    let mut extra = tera::Context::new();
+    extra.insert("mailed_earlier", &(mailed == Some("earlier")));
+    themed(app, ctx, &shown.petition, "thanks.html", extra)
 }

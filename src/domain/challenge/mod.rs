@@ -1,6 +1,7 @@
-//! The challenge a person answers before registering or, where the instance asks for it, before
-//! signing: a small sum asked in words ("What is three plus four?"), read well by screen readers
-//! and translated like every other text; or a distorted picture of letters (the `captcha` crate).
+//! The challenge a person answers before registering or, where the instance asks for it (or a
+//! rate was passed), before signing: a small question asked in words, of several kinds and
+//! wordings (`questions`), read well by screen readers and translated like every other text; or
+//! a distorted picture of letters (the `captcha` crate).
 //!
 //! Nothing is stored when a challenge is shown. Its token carries its scope, when it expires and
 //! a random nonce, signed with the instance's key; the answer is derived from that signature, so
@@ -14,6 +15,10 @@ use sea_orm::sea_query::OnConflict;
 use sea_orm::{ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter, Set};
 use serde::Serialize;
 
+pub mod questions;
+
+pub use questions::Question;
+
 use super::{DomainError, DomainResult, FieldErrors, tokens};
 use crate::config::Challenge;
 use crate::entities::challenge_use;
@@ -24,19 +29,12 @@ const VALID_FOR: Duration = Duration::minutes(30);
 const LETTERS: &[u8] = b"abcdefhkmnprstuvwxyz2345678";
 const PICTURE_LENGTH: usize = 5;
 
-/// What a form shows: the token (a hidden field) and, for a question, the two numbers (1 to 10)
-/// to name in words; without a question, the picture served at `/challenge/<token>`.
+/// What a form shows: the token (a hidden field) and the question to ask in words; without a
+/// question, the picture served at `/challenge/<token>`.
 #[derive(Debug, Clone, Serialize)]
 pub struct Posed {
     pub token: String,
     pub question: Option<Question>,
-}
-
-/// The two numbers of a question, to be named in words.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-pub struct Question {
-    pub a: u8,
-    pub b: u8,
 }
 
 /// Where a challenge may be answered, so that one solved for a form cannot serve another.
@@ -70,7 +68,7 @@ pub fn pose(key: &[u8], kind: Challenge, scope: Scope, now: DateTime<Utc>) -> Op
         tokens::random_token(12)
     );
     let token = format!("{body}.{}", tokens::keyed_hash(key, body.as_bytes()));
-    let question = (!picture).then(|| numbers(key, &token));
+    let question = (!picture).then(|| questions::from_seed(&seed(key, &token)).0);
     Some(Posed { token, question })
 }
 
@@ -91,28 +89,32 @@ fn seed(key: &[u8], token: &str) -> Vec<u8> {
     tokens::keyed_digest(key, format!("answer.{token}").as_bytes())
 }
 
-fn numbers(key: &[u8], token: &str) -> Question {
-    let seed = seed(key, token);
-    Question { a: seed[0] % 10 + 1, b: seed[1] % 10 + 1 }
-}
-
 fn letters(key: &[u8], token: &str) -> String {
     seed(key, token).iter().take(PICTURE_LENGTH).map(|b| char::from(LETTERS[usize::from(*b) % LETTERS.len()])).collect()
 }
 
-/// The right answer to a valid token of `scope`. Only the server can work it out; tests use it
-/// to answer a picture they cannot read.
+/// The right answer to a valid token of `scope`, as a person would type it. Only the server
+/// can work it out; tests use it to answer a picture they cannot read.
 pub fn expected(key: &[u8], scope: Scope, token: &str, now: DateTime<Utc>) -> Option<String> {
+    answer(key, scope, token, now).map(|a| match a {
+        Right::Letters(l) => l,
+        Right::Question(q) => q.canonical(),
+    })
+}
+
+enum Right {
+    Letters(String),
+    Question(questions::Answer),
+}
+
+fn answer(key: &[u8], scope: Scope, token: &str, now: DateTime<Utc>) -> Option<Right> {
     let (label, picture) = opened(key, token, now)?;
     if label != scope.label() {
         return None;
     }
     Some(match picture {
-        true => letters(key, token),
-        false => {
-            let Question { a, b } = numbers(key, token);
-            (u16::from(a) + u16::from(b)).to_string()
-        }
+        true => Right::Letters(letters(key, token)),
+        false => Right::Question(questions::from_seed(&seed(key, token)).1),
     })
 }
 
@@ -158,8 +160,12 @@ pub async fn check(
     given: &str,
     now: DateTime<Utc>,
 ) -> DomainResult<bool> {
-    let Some(right) = expected(key, scope, token, now) else { return Ok(false) };
-    Ok(record(db, token, now).await? && given.trim().to_lowercase() == right)
+    let Some(right) = answer(key, scope, token, now) else { return Ok(false) };
+    let accepted = match right {
+        Right::Letters(letters) => given.trim().to_lowercase() == letters,
+        Right::Question(answer) => answer.accepts(given),
+    };
+    Ok(record(db, token, now).await? && accepted)
 }
 
 /// The bot-defence step with what it needs, made once at start: the instance's key, and the
@@ -279,10 +285,10 @@ mod tests {
     fn a_question_is_answered_by_its_sum_and_only_in_its_own_scope() {
         let now = Utc::now();
         let posed = pose(KEY, Challenge::Question, Scope::Signing(7), now).expect("a question");
-        let Question { a, b } = posed.question.expect("two numbers");
-        assert!((1..=10).contains(&a) && (1..=10).contains(&b));
-        let sum = (u16::from(a) + u16::from(b)).to_string();
-        assert_eq!(expected(KEY, Scope::Signing(7), &posed.token, now), Some(sum));
+        let question = posed.question.expect("a question in words");
+        let (shown, answer) = questions::from_seed(&seed(KEY, &posed.token));
+        assert_eq!(question, shown, "the question is the token's");
+        assert_eq!(expected(KEY, Scope::Signing(7), &posed.token, now), Some(answer.canonical()));
         assert_eq!(expected(KEY, Scope::Signing(8), &posed.token, now), None, "another petition");
         assert_eq!(expected(KEY, Scope::Registration, &posed.token, now), None, "the registration form");
         assert_eq!(expected(b"another key", Scope::Signing(7), &posed.token, now), None, "another instance");
