@@ -7,6 +7,8 @@ use rocket::response::Redirect;
 use rocket::{FromForm, get, post, routes};
 
 use crate::domain::account::accounts::{self, NewAccount};
+use crate::domain::instance::settings::Registration;
+use crate::domain::organisation::invitations;
 use crate::domain::challenge::{Scope, Screening};
 use crate::domain::{DomainError, FieldErrors, account::sessions, now};
 use crate::web::account::login::safe_next;
@@ -39,11 +41,26 @@ pub fn action_page(app: &AppState, ctx: &Ctx, keys: [&str; 3], action: &str) -> 
     ctx.page(app, "action.html", extra)
 }
 
-fn registration_open(app: &AppState) -> WebResult<()> {
-    if app.settings.accounts.registration {
-        Ok(())
-    } else {
-        Err(WebError::new(Status::NotFound, "error-registration-closed"))
+/// Whether a visitor may register under the instance's policy: anyone while it is open; with
+/// invitations only, whoever holds a pending invitation's token (from the mailed link, or from
+/// the cookie that link left); nobody while it is closed.
+async fn may_register(app: &AppState, jar: &CookieJar<'_>, sent: Option<&str>) -> WebResult<()> {
+    match app.instance.get().registration {
+        Registration::Open => Ok(()),
+        Registration::Closed => Err(WebError::new(Status::NotFound, "error-registration-closed")),
+        Registration::InviteOnly => {
+            let cookie = jar.get(INVITATION_COOKIE).map(|c| c.value().to_string());
+            let token = sent.filter(|t| !t.is_empty()).map(str::to_string).or(cookie);
+            let refused = || Err(WebError::new(Status::Forbidden, "error-registration-invite-only"));
+            match token.filter(|t| is_invitation_token(t)) {
+                Some(token) => match invitations::show(&app.db, &token).await {
+                    Ok(_) => Ok(()),
+                    Err(DomainError::NotFound) => refused(),
+                    Err(e) => Err(e.into()),
+                },
+                None => refused(),
+            }
+        }
     }
 }
 
@@ -88,7 +105,7 @@ fn is_invitation_token(token: &str) -> bool {
 
 #[get("/register?<invitation>")]
 async fn register_page(app: &AppState, ctx: &Ctx, jar: &CookieJar<'_>, invitation: Option<&str>) -> WebResult<Page> {
-    registration_open(app)?;
+    may_register(app, jar, invitation).await?;
     if let Some(token) = invitation.filter(|t| is_invitation_token(t)) {
         let cookie = rocket::http::Cookie::build((INVITATION_COOKIE, token.to_string()))
             .path("/")
@@ -103,9 +120,15 @@ async fn register_page(app: &AppState, ctx: &Ctx, jar: &CookieJar<'_>, invitatio
 }
 
 #[post("/register", data = "<form>")]
-async fn register(app: &AppState, ctx: &Ctx, ip: Option<IpAddr>, form: CsrfForm<RegisterForm>) -> WebResult<Page> {
-    registration_open(app)?;
+async fn register(
+    app: &AppState,
+    ctx: &Ctx,
+    jar: &CookieJar<'_>,
+    ip: Option<IpAddr>,
+    form: CsrfForm<RegisterForm>,
+) -> WebResult<Page> {
     let form = form.0;
+    may_register(app, jar, Some(&form.invitation)).await?;
     if app.limits.register_per_ip.check_key(&ip.unwrap_or(IpAddr::V4(Ipv4Addr::UNSPECIFIED))).is_err() {
         return Err(WebError::new(Status::TooManyRequests, "error-rate-limited"));
     }

@@ -48,7 +48,7 @@ fn may_create_organisations(
     app: &AppState,
     user: &user::Model,
 ) -> WebResult<Allowed<permissions::CreateOrganisation, ()>> {
-    Ok(permissions::create_organisation(user, app.settings.accounts.organisation_creation)?)
+    Ok(permissions::create_organisation(user, app.instance.get().organisation_creation)?)
 }
 
 #[derive(FromForm, Default, serde::Serialize)]

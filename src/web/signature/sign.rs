@@ -94,6 +94,12 @@ async fn sign_by_user(
 
 async fn sign_shown(app: &App, ctx: &Ctx, shown: &Shown, form: SignForm) -> WebResult<Result<Redirect, Page>> {
     let petition = &shown.petition;
+    // Paused by the instance's admins: the petition's page again, which shows their message
+    // where the form was, with "try later" in the status.
+    if app.instance.get().signing_paused && petition.accepts_signatures() {
+        let page = petition_page(app, ctx, shown, &SignInput::default(), &FieldErrors::new())?;
+        return Ok(Err(page.with_status(Status::ServiceUnavailable)));
+    }
     let id = petition.id;
     let thanks = Redirect::to(format!("/p/{id}/thanks"));
     let sent = Screening { honeypot: &form.website, token: &form.challenge_token, answer: &form.challenge };
