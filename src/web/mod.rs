@@ -7,6 +7,7 @@ use rocket::{Build, Request, Rocket, catch, catchers};
 pub mod account;
 pub mod admin;
 pub mod assets;
+pub mod chart;
 pub mod client;
 pub mod context;
 pub mod csrf;

@@ -1,5 +1,6 @@
 //! Instance administration and moderation, under `/admin`: the index of what the signed-in
-//! admin or moderator may open, the mail queue, the audit log.
+//! admin or moderator may open, the mail queue, the audit log, the instance's settings, its
+//! accounts and organisations, and its statistics.
 use rocket::{get, routes};
 
 use crate::domain::permissions;
@@ -8,12 +9,18 @@ use crate::web::error::WebResult;
 use crate::web::page::Page;
 
 pub mod audit;
+pub mod directory;
 pub mod mail;
+pub mod settings;
+pub mod statistics;
 
 pub fn routes() -> Vec<rocket::Route> {
     let mut all = routes![index];
     all.extend(mail::routes());
     all.extend(audit::routes());
+    all.extend(settings::routes());
+    all.extend(directory::routes());
+    all.extend(statistics::routes());
     all
 }
 

@@ -17,7 +17,6 @@ use crate::domain::petition::petitions::{OwnerId, Status as PetitionStatus};
 use crate::domain::{DomainError, DomainResult, FieldErrors, organisation::organisations};
 use crate::entities::user;
 
-mod chart;
 mod edit;
 mod form;
 mod image;

@@ -9,7 +9,7 @@ use rocket::response::{self, Redirect, Responder};
 use rocket::{Request, get, post, routes};
 use sea_orm::DatabaseConnection;
 
-use super::chart::chart;
+use crate::web::chart::chart;
 use crate::App;
 use crate::domain::ids::{PetitionId, SignatureId};
 use crate::domain::permissions::{self, Allowed, DeleteSignatures, ModifySignatures, SeePetition, ViewSignatures};

@@ -1,0 +1,89 @@
+//! `/admin/users` and `/admin/organisations` (admins): searched and paged, fifty a page; an
+//! account's moderator role is granted or withdrawn here, an organisation's profile is edited
+//! from its link.
+use rocket::http::CookieJar;
+use rocket::response::Redirect;
+use rocket::{FromForm, get, post, routes};
+
+use crate::domain::ids::UserId;
+use crate::domain::instance::directory::{self, Search};
+use crate::domain::{now, permissions};
+use crate::web::context::{AppState, Ctx, SignedIn, flash};
+use crate::web::csrf::CsrfForm;
+use crate::web::error::WebResult;
+use crate::web::page::{Page, query_string};
+
+pub fn routes() -> Vec<rocket::Route> {
+    routes![users, organisations, moderator]
+}
+
+const DATE: &str = "%Y-%m-%d";
+
+/// The parts every list page shares: the search box and the pagination's query.
+fn list_context(q: Option<&str>) -> tera::Context {
+    let mut extra = tera::Context::new();
+    extra.insert("q", q.unwrap_or(""));
+    extra.insert("page_query", &query_string(&[("q", q)]));
+    extra
+}
+
+#[get("/admin/users?<q>&<page>")]
+async fn users(app: &AppState, ctx: &Ctx, user: SignedIn<'_>, q: Option<&str>, page: Option<u64>) -> WebResult<Page> {
+    let can = permissions::instance(user.0)?;
+    let search = Search { query: q.unwrap_or("").to_string(), page: page.unwrap_or(1) };
+    let listing = directory::users(&app.db, &can, &search).await?;
+    let rows: Vec<_> = listing
+        .rows
+        .iter()
+        .map(|r| serde_json::json!({ "row": r, "created": r.created_at.format(DATE).to_string() }))
+        .collect();
+    let mut extra = list_context(q);
+    extra.insert("listing", &listing);
+    extra.insert("rows", &rows);
+    ctx.page(app, "admin/users.html", extra)
+}
+
+#[get("/admin/organisations?<q>&<page>")]
+async fn organisations(
+    app: &AppState,
+    ctx: &Ctx,
+    user: SignedIn<'_>,
+    q: Option<&str>,
+    page: Option<u64>,
+) -> WebResult<Page> {
+    let can = permissions::instance(user.0)?;
+    let search = Search { query: q.unwrap_or("").to_string(), page: page.unwrap_or(1) };
+    let listing = directory::organisations(&app.db, &can, &search).await?;
+    let rows: Vec<_> = listing
+        .rows
+        .iter()
+        .map(|r| serde_json::json!({ "row": r, "created": r.created_at.format(DATE).to_string() }))
+        .collect();
+    let mut extra = list_context(q);
+    extra.insert("listing", &listing);
+    extra.insert("rows", &rows);
+    ctx.page(app, "admin/organisations.html", extra)
+}
+
+#[derive(FromForm)]
+struct RoleForm {
+    /// `true` grants the role, anything else withdraws it.
+    #[field(default = false)]
+    on: bool,
+}
+
+/// Grants or withdraws the moderator role (not on oneself: 409 with the reason).
+#[post("/admin/users/<member>/moderator", data = "<form>")]
+async fn moderator(
+    app: &AppState,
+    user: SignedIn<'_>,
+    jar: &CookieJar<'_>,
+    member: UserId,
+    form: CsrfForm<RoleForm>,
+) -> WebResult<Redirect> {
+    let can = permissions::instance(user.0)?;
+    let on = form.0.on;
+    directory::set_moderator(&app.db, &can, (user.0, member), on, now()).await?;
+    flash(jar, "success", if on { "flash-moderator-granted" } else { "flash-moderator-revoked" });
+    Ok(Redirect::to("/admin/users"))
+}
