@@ -32,8 +32,14 @@ impl MigrationTrait for Migration {
                 .to_owned(),
         )
         .await?;
-        m.exec_stmt(Query::insert().into_table("settings_version").columns(["id", "version"]).values_panic([1.into(), 0.into()]).to_owned())
-            .await?;
+        m.exec_stmt(
+            Query::insert()
+                .into_table("settings_version")
+                .columns(["id", "version"])
+                .values_panic([1.into(), 0.into()])
+                .to_owned(),
+        )
+        .await?;
         m.create_table(
             Table::create()
                 .table("organisation_logos")

@@ -365,7 +365,8 @@ pub async fn save(
     }
     let txn = db.begin().await?;
     for (key, old, new) in &changes {
-        let row = instance_setting::ActiveModel { key: Set(key.to_string()), value: Set(new.clone()), updated_at: Set(now) };
+        let row =
+            instance_setting::ActiveModel { key: Set(key.to_string()), value: Set(new.clone()), updated_at: Set(now) };
         instance_setting::Entity::insert(row)
             .on_conflict(
                 OnConflict::column(instance_setting::Column::Key)

@@ -115,8 +115,15 @@ pub async fn save_logo(
     }
     .insert(&txn)
     .await?;
-    audit::record(&txn, Some(actor), Action::OrganisationEdit, Target::new("organisation", org.id, org.name), "logo", now)
-        .await?;
+    audit::record(
+        &txn,
+        Some(actor),
+        Action::OrganisationEdit,
+        Target::new("organisation", org.id, org.name),
+        "logo",
+        now,
+    )
+    .await?;
     txn.commit().await?;
     Ok(())
 }

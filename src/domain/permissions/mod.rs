@@ -9,9 +9,9 @@
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
 
 use super::ids::{OrganisationId, PetitionId, TemplateId, UserId};
+use super::instance::settings::InstanceSettings;
 use super::petition::petitions::{OwnerId, Status};
 use super::{DomainError, DomainResult};
-use super::instance::settings::InstanceSettings;
 use crate::config::Who;
 use crate::entities::{membership, petition, user};
 

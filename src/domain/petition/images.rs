@@ -48,11 +48,7 @@ impl Default for Decodes {
 impl Decodes {
     /// `reencode_within`, off the async workers and one decode at a time; the inner error is
     /// the form's message.
-    pub async fn reencode(
-        &self,
-        bytes: Vec<u8>,
-        bounds: (u32, u32),
-    ) -> DomainResult<Result<Encoded, &'static str>> {
+    pub async fn reencode(&self, bytes: Vec<u8>, bounds: (u32, u32)) -> DomainResult<Result<Encoded, &'static str>> {
         let permit = self.0.acquire().await.map_err(|e| DomainError::Internal(format!("image decodes: {e}")))?;
         let encoded = tokio::task::spawn_blocking(move || reencode_within(&bytes, bounds))
             .await

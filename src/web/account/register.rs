@@ -7,9 +7,9 @@ use rocket::response::Redirect;
 use rocket::{FromForm, get, post, routes};
 
 use crate::domain::account::accounts::{self, NewAccount};
+use crate::domain::challenge::{Scope, Screening};
 use crate::domain::instance::settings::Registration;
 use crate::domain::organisation::invitations;
-use crate::domain::challenge::{Scope, Screening};
 use crate::domain::{DomainError, FieldErrors, account::sessions, now};
 use crate::web::account::login::safe_next;
 use crate::web::context::{AppState, Ctx, flash};
