@@ -32,7 +32,8 @@ enum Area {
 struct Route {
     area: Area,
     method: &'static str,
-    /// `{t}` the template, `{o}` the organisation's slug, `{m}` another member (bob), `{j}` a failed mail job.
+    /// `{t}` the template, `{o}` the organisation's slug, `{m}` another member (bob, also the account
+    /// an admin makes a moderator), `{j}` a failed mail job.
     path: &'static str,
     /// The rights it needs (a member "with" holds exactly these); none: seeing the target is enough.
     flags: &'static [Flag],
@@ -80,9 +81,27 @@ const ROUTES: &[Route] = &[
     ),
     post(Area::Organisation, "/dashboard/o/{o}/members/{m}/remove", &[Flag::RemoveMembers], &[]),
     post(Area::Organisation, "/dashboard/o/{o}/leave", &[], &[]),
+    get(Area::Organisation, "/dashboard/o/{o}/profile", &[Flag::EditProfile]),
+    post(Area::Organisation, "/dashboard/o/{o}/profile", &[Flag::EditProfile], &[("name", "Changed")]),
     get(Area::Admin, "/admin/mail", &[]),
     post(Area::Admin, "/admin/mail/{j}/retry", &[], &[]),
     post(Area::Admin, "/admin/mail/{j}/cancel", &[], &[]),
+    get(Area::Admin, "/admin/settings", &[]),
+    post(
+        Area::Admin,
+        "/admin/settings",
+        &[],
+        &[
+            ("registration", "open"),
+            ("organisation_creation", "anyone"),
+            ("default_theme", "classic"),
+            ("banner", "Hi"),
+        ],
+    ),
+    get(Area::Admin, "/admin/users", &[]),
+    post(Area::Admin, "/admin/users/{m}/moderator", &[], &[("on", "true")]),
+    get(Area::Admin, "/admin/organisations", &[]),
+    get(Area::Admin, "/admin/statistics", &[]),
 ];
 
 /// Whether `role` means something on `route`: an organisation has no personal owner, and on the
@@ -122,6 +141,9 @@ async fn state(t: &TestApp) -> Vec<i64> {
         "SELECT COUNT(*) FROM invitations",
         "SELECT COUNT(*) FROM mail_queue",
         "SELECT COUNT(*) FROM mail_queue WHERE status = 'failed'",
+        "SELECT COUNT(*) FROM instance_settings",
+        "SELECT COUNT(*) FROM users WHERE is_moderator = TRUE",
+        "SELECT COUNT(*) FROM organisations WHERE name = 'Changed'",
     ] {
         values.push(t.count(sql).await);
     }
