@@ -64,13 +64,18 @@ async fn the_name_banner_and_documents_show_on_the_next_request_and_are_audited(
     assert_eq!(t.get("/terms").await.0, Status::NotFound, "no terms until they are written");
 
     let terms = "# Terms\n\nBe **kind**.\n\n<script>alert(1)</script>";
-    let changes = [("name", "Petitions of Lyon"), ("banner", "Maintenance tonight at 22:00"), ("terms", terms)];
+    let changes = [
+        ("name", "Petitions of Lyon"),
+        ("description", "Run by the Lyon collective."),
+        ("banner", "Maintenance tonight at 22:00"),
+        ("terms", terms),
+    ];
     assert_eq!(save_settings(&t, &changes).await.0, Status::SeeOther);
 
     logout(&t).await;
     let (_, home) = t.get("/").await;
     assert!(home.contains("<a class=\"site-name\" href=\"/\">Petitions of Lyon</a>"));
-    assert!(home.contains("<title>Petitions of Lyon</title>"));
+    assert!(home.contains("<title>Petitions of Lyon</title>") && home.contains("Run by the Lyon collective."));
     assert!(home.contains("<div class=\"instance-banner\" role=\"note\">Maintenance tonight at 22:00</div>"));
     assert!(home.contains("href=\"/terms\"") && !home.contains("href=\"/privacy\""), "only written documents");
     let (status, page) = t.get("/terms").await;
@@ -82,7 +87,7 @@ async fn the_name_banner_and_documents_show_on_the_next_request_and_are_audited(
 
     t.login("admin").await;
     let (_, log) = t.get("/admin/audit?kind=setting").await;
-    assert!(log.contains("3 entries."), "one row per changed setting: {log}");
+    assert!(log.contains("4 entries."), "one row per changed setting: {log}");
     assert!(log.contains(" → Maintenance tonight at 22:00") && log.contains(" → Petitions of Lyon"));
     assert!(log.contains("0 → 48 characters"), "a long text is logged by its length: {log}");
     // Saving the same again changes nothing and logs nothing.
@@ -90,7 +95,7 @@ async fn the_name_banner_and_documents_show_on_the_next_request_and_are_audited(
     assert_eq!(status, Status::SeeOther);
     let (_, page) = t.get("/admin/settings").await;
     assert!(page.contains("Nothing was changed."));
-    assert!(t.get("/admin/audit?kind=setting").await.1.contains("3 entries."));
+    assert!(t.get("/admin/audit?kind=setting").await.1.contains("4 entries."));
 }
 
 #[rocket::async_test]

@@ -244,7 +244,7 @@ pub fn validate(input: &SettingsInput, themes: &[String]) -> Result<InstanceSett
     if organisation_creation.is_none() {
         errors.insert("organisation_creation", "error-choice-invalid");
     }
-    if !themes.iter().any(|t| *t == input.default_theme) {
+    if !themes.contains(&input.default_theme) {
         errors.insert("default_theme", "error-choice-invalid");
     }
     if input.signing_paused && signing_paused_message.is_empty() {

@@ -6,7 +6,7 @@ use rocket::response::Redirect;
 use rocket::{FromForm, get, post, routes};
 
 use crate::domain::ids::UserId;
-use crate::domain::instance::directory::{self, Search};
+use crate::domain::instance::directory::{self, Listing, Search};
 use crate::domain::{now, permissions};
 use crate::web::context::{AppState, Ctx, SignedIn, flash};
 use crate::web::csrf::CsrfForm;
@@ -17,30 +17,36 @@ pub fn routes() -> Vec<rocket::Route> {
     routes![users, organisations, moderator]
 }
 
-const DATE: &str = "%Y-%m-%d";
-
-/// The parts every list page shares: the search box and the pagination's query.
-fn list_context(q: Option<&str>) -> tera::Context {
+/// A list page: the search box, the rows with their creation day, and the pagination.
+fn list_page<T: serde::Serialize>(
+    app: &AppState,
+    ctx: &Ctx,
+    (template, q): (&str, Option<&str>),
+    listing: &Listing<T>,
+    created: impl Fn(&T) -> chrono::DateTime<chrono::Utc>,
+) -> WebResult<Page> {
+    let rows: Vec<_> = listing
+        .rows
+        .iter()
+        .map(|r| serde_json::json!({ "row": r, "created": created(r).format("%Y-%m-%d").to_string() }))
+        .collect();
     let mut extra = tera::Context::new();
     extra.insert("q", q.unwrap_or(""));
     extra.insert("page_query", &query_string(&[("q", q)]));
-    extra
+    extra.insert("listing", listing);
+    extra.insert("rows", &rows);
+    ctx.page(app, template, extra)
+}
+
+fn search(q: Option<&str>, page: Option<u64>) -> Search {
+    Search { query: q.unwrap_or("").to_string(), page: page.unwrap_or(1) }
 }
 
 #[get("/admin/users?<q>&<page>")]
 async fn users(app: &AppState, ctx: &Ctx, user: SignedIn<'_>, q: Option<&str>, page: Option<u64>) -> WebResult<Page> {
     let can = permissions::instance(user.0)?;
-    let search = Search { query: q.unwrap_or("").to_string(), page: page.unwrap_or(1) };
-    let listing = directory::users(&app.db, &can, &search).await?;
-    let rows: Vec<_> = listing
-        .rows
-        .iter()
-        .map(|r| serde_json::json!({ "row": r, "created": r.created_at.format(DATE).to_string() }))
-        .collect();
-    let mut extra = list_context(q);
-    extra.insert("listing", &listing);
-    extra.insert("rows", &rows);
-    ctx.page(app, "admin/users.html", extra)
+    let listing = directory::users(&app.db, &can, &search(q, page)).await?;
+    list_page(app, ctx, ("admin/users.html", q), &listing, |r| r.created_at)
 }
 
 #[get("/admin/organisations?<q>&<page>")]
@@ -52,17 +58,8 @@ async fn organisations(
     page: Option<u64>,
 ) -> WebResult<Page> {
     let can = permissions::instance(user.0)?;
-    let search = Search { query: q.unwrap_or("").to_string(), page: page.unwrap_or(1) };
-    let listing = directory::organisations(&app.db, &can, &search).await?;
-    let rows: Vec<_> = listing
-        .rows
-        .iter()
-        .map(|r| serde_json::json!({ "row": r, "created": r.created_at.format(DATE).to_string() }))
-        .collect();
-    let mut extra = list_context(q);
-    extra.insert("listing", &listing);
-    extra.insert("rows", &rows);
-    ctx.page(app, "admin/organisations.html", extra)
+    let listing = directory::organisations(&app.db, &can, &search(q, page)).await?;
+    list_page(app, ctx, ("admin/organisations.html", q), &listing, |r| r.created_at)
 }
 
 #[derive(FromForm)]
