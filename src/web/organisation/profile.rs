@@ -10,7 +10,7 @@ use super::org_with;
 use crate::domain::ids::OrganisationId;
 use crate::domain::organisation::profile::{self, ProfileInput};
 use crate::domain::permissions::EditProfile;
-use crate::domain::{DomainError, FieldErrors, now};
+use crate::domain::{DomainError, DomainResult, FieldErrors, now};
 use crate::entities::organisation;
 use crate::web::assets::Jpeg;
 use crate::web::context::{AppState, Ctx, SignedIn, flash};
@@ -62,13 +62,27 @@ async fn save(
 ) -> WebResult<Result<Redirect, Page>> {
     let (can, org) = org_with::<EditProfile>(app, user.0, slug).await?;
     let input = ProfileInput { name: form.0.name, description: form.0.description, website: form.0.website };
-    match profile::edit(&app.db, &can, user.0, &input, now()).await {
-        Ok(changed) => {
-            flash(jar, "success", if changed { "flash-saved" } else { "flash-nothing-changed" });
-            Ok(Ok(Redirect::to(format!("/dashboard/o/{slug}/profile"))))
+    let result = profile::edit(&app.db, &can, user.0, &input, now()).await;
+    let result = result.map(|changed| if changed { "flash-saved" } else { "flash-nothing-changed" });
+    answer(app, ctx, (&org, jar), &input, result).await
+}
+
+/// What both forms answer: back to the profile with `Ok`'s flash message, or the page again
+/// (422) with the errors beside their fields and `typed` in them.
+async fn answer(
+    app: &AppState,
+    ctx: &Ctx,
+    (org, jar): (&organisation::Model, &CookieJar<'_>),
+    typed: &ProfileInput,
+    result: DomainResult<&str>,
+) -> WebResult<Result<Redirect, Page>> {
+    match result {
+        Ok(message) => {
+            flash(jar, "success", message);
+            Ok(Ok(Redirect::to(format!("/dashboard/o/{}/profile", org.slug))))
         }
         Err(DomainError::Invalid(errors)) => {
-            Ok(Err(profile_view(app, ctx, &org, &input, &errors).await?.with_status(Status::UnprocessableEntity)))
+            Ok(Err(profile_view(app, ctx, org, typed, &errors).await?.with_status(Status::UnprocessableEntity)))
         }
         Err(e) => Err(e.into()),
     }
@@ -112,17 +126,7 @@ async fn upload_logo(
             profile::save_logo(&app.db, (&can, &app.decodes), user.0, bytes, now()).await
         }
     };
-    match result {
-        Ok(()) => {
-            flash(jar, "success", "flash-saved");
-            Ok(Ok(Redirect::to(format!("/dashboard/o/{slug}/profile"))))
-        }
-        Err(DomainError::Invalid(errors)) => {
-            let form = ProfileInput::of(&org);
-            Ok(Err(profile_view(app, ctx, &org, &form, &errors).await?.with_status(Status::UnprocessableEntity)))
-        }
-        Err(e) => Err(e.into()),
-    }
+    answer(app, ctx, (&org, jar), &ProfileInput::of(&org), result.map(|()| "flash-saved")).await
 }
 
 #[post("/dashboard/o/<slug>/profile/logo/remove", data = "<_form>")]
