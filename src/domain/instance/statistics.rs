@@ -89,13 +89,14 @@ pub async fn gather(
 }
 
 /// One grouped query over the signatures confirmed since `since`, which the index on
-/// `confirmed_at` (migration 12) finds without reading older ones.
+/// `confirmed_at` (migration 12) finds without reading older ones. `pending` is cast so that
+/// PostgreSQL returns the same 64-bit integer as its counts.
 async fn confirmed_per_day(db: &impl ConnectionTrait, since: DateTime<Utc>) -> DomainResult<Vec<stats::Day>> {
     let backend = db.get_database_backend();
     let day = stats::day_of(backend, "confirmed_at");
     let placeholder = if backend == DatabaseBackend::Postgres { "$1" } else { "?" };
     let sql = format!(
-        "SELECT {day} AS day, COUNT(*) AS confirmed, 0 AS pending FROM signatures \
+        "SELECT {day} AS day, COUNT(*) AS confirmed, CAST(0 AS BIGINT) AS pending FROM signatures \
          WHERE confirmed_at >= {placeholder} GROUP BY 1 ORDER BY 1"
     );
     stats::days(db, Statement::from_sql_and_values(backend, sql, [since.into()])).await
