@@ -10,7 +10,7 @@ use serde::Serialize;
 use super::error::WebError;
 use super::page::Page;
 use crate::App;
-use crate::domain::instance::settings::InstanceSettings;
+use crate::domain::instance::settings::{InstanceSettings, Registration};
 use crate::domain::{FieldErrors, account::sessions, tokens};
 use crate::entities::user;
 
@@ -58,6 +58,8 @@ struct InstanceView<'a> {
     legal: bool,
     signing_paused: bool,
     signing_paused_message: &'a str,
+    /// Whether anyone may register (the login page links to the form then).
+    registration_open: bool,
 }
 
 impl<'a> InstanceView<'a> {
@@ -70,6 +72,7 @@ impl<'a> InstanceView<'a> {
             legal: s.document("legal").is_some(),
             signing_paused: s.signing_paused,
             signing_paused_message: &s.signing_paused_message,
+            registration_open: s.registration == Registration::Open,
         }
     }
 }

@@ -129,8 +129,10 @@ async fn registration_closes_then_opens_to_invited_people_only() {
     let founder = t.user("founder", false).await;
     t.organisation("friends", "Friends", founder).await;
 
+    assert!(t.get("/login").await.1.contains("href=\"/register\""));
     save_settings(&t, &[("registration", "closed")]).await;
     logout(&t).await;
+    assert!(!t.get("/login").await.1.contains("href=\"/register\""), "no link to a closed form");
     let (status, page) = t.get("/register").await;
     assert_eq!(status, Status::NotFound);
     assert!(page.contains("This instance does not accept new accounts."), "{page}");

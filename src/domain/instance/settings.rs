@@ -6,7 +6,8 @@
 //! clone). Saving replaces it at once in the process that saved; the other processes of a
 //! PostgreSQL deployment follow through the one-row `settings_version` table, raised in the
 //! save's transaction: every `POLL` each process reads that row (one primary-key lookup) and
-//! reloads the settings when its number differs from the one it loaded (see `watch`).
+//! reloads the settings when its number differs from the one it loaded (see `watch`). Pages
+//! cached from the old settings (a petition's, kept a second) follow within their lifetime.
 use std::sync::{Arc, RwLock};
 use std::time::Duration;
 
@@ -352,6 +353,9 @@ pub async fn save(
     now: DateTime<Utc>,
 ) -> DomainResult<usize> {
     let wanted = validate(input, themes).map_err(DomainError::Invalid)?;
+    // Compared with what is stored now: a setting another process saved since this one last
+    // looked, and which this form did not change, is neither overwritten nor logged again.
+    live.refresh(db).await?;
     let before = live.get();
     let changes: Vec<_> = before
         .entries()
