@@ -17,11 +17,31 @@ pub fn routes() -> Vec<rocket::Route> {
     routes![users, organisations, moderator]
 }
 
+/// What names a list page (see `admin/list.html`): its template, address and messages.
+struct ListPage {
+    template: &'static str,
+    base: &'static str,
+    /// The Fluent ids of its title, its total and its search box's label.
+    keys: [&'static str; 3],
+}
+
+const USERS: ListPage = ListPage {
+    template: "admin/users.html",
+    base: "/admin/users",
+    keys: ["admin-users-title", "admin-users-total", "admin-users-search"],
+};
+
+const ORGANISATIONS: ListPage = ListPage {
+    template: "admin/organisations.html",
+    base: "/admin/organisations",
+    keys: ["admin-organisations-title", "admin-organisations-total", "admin-organisations-search"],
+};
+
 /// A list page: the search box, the rows with their creation day, and the pagination.
 fn list_page<T: serde::Serialize>(
     app: &AppState,
     ctx: &Ctx,
-    (template, q): (&str, Option<&str>),
+    (list, q): (&ListPage, Option<&str>),
     listing: &Listing<T>,
     created: impl Fn(&T) -> chrono::DateTime<chrono::Utc>,
 ) -> WebResult<Page> {
@@ -35,7 +55,12 @@ fn list_page<T: serde::Serialize>(
     extra.insert("page_query", &query_string(&[("q", q)]));
     extra.insert("listing", listing);
     extra.insert("rows", &rows);
-    ctx.page(app, template, extra)
+    extra.insert("base", list.base);
+    let [title, total, search] = list.keys;
+    extra.insert("title_key", title);
+    extra.insert("total_key", total);
+    extra.insert("search_key", search);
+    ctx.page(app, list.template, extra)
 }
 
 fn search(q: Option<&str>, page: Option<u64>) -> Search {
@@ -46,7 +71,7 @@ fn search(q: Option<&str>, page: Option<u64>) -> Search {
 async fn users(app: &AppState, ctx: &Ctx, user: SignedIn<'_>, q: Option<&str>, page: Option<u64>) -> WebResult<Page> {
     let can = permissions::instance(user.0)?;
     let listing = directory::users(&app.db, &can, &search(q, page)).await?;
-    list_page(app, ctx, ("admin/users.html", q), &listing, |r| r.created_at)
+    list_page(app, ctx, (&USERS, q), &listing, |r| r.created_at)
 }
 
 #[get("/admin/organisations?<q>&<page>")]
@@ -59,7 +84,7 @@ async fn organisations(
 ) -> WebResult<Page> {
     let can = permissions::instance(user.0)?;
     let listing = directory::organisations(&app.db, &can, &search(q, page)).await?;
-    list_page(app, ctx, ("admin/organisations.html", q), &listing, |r| r.created_at)
+    list_page(app, ctx, (&ORGANISATIONS, q), &listing, |r| r.created_at)
 }
 
 #[derive(FromForm)]
