@@ -28,6 +28,9 @@ use config::Settings;
 pub struct App {
     pub db: DatabaseConnection,
     pub settings: Arc<Settings>,
+    /// The settings an admin changes at run time, over `settings`' defaults (see
+    /// `domain::instance::settings`): read them with `instance.get()`.
+    pub instance: Arc<domain::instance::settings::Live>,
     pub i18n: Arc<i18n::I18n>,
     pub views: Arc<views::Views>,
     pub composer: mail::compose::Composer,
@@ -85,6 +88,8 @@ pub async fn build_app(settings: Settings) -> Result<App, StartError> {
     let db = db::connect(&settings).await?;
     db::migrate(&db).await?;
     let writer = db::connect_writer(&settings).await?;
+    let defaults = domain::instance::settings::InstanceSettings::defaults(&settings);
+    let instance = Arc::new(domain::instance::settings::Live::load(&db, defaults).await?);
     let composer =
         mail::compose::Composer { views: views.clone(), i18n: i18n.clone(), public_url: settings.public_url() };
     // While no account exists, the setup page is open to whoever has the token printed in the log.
@@ -105,6 +110,7 @@ pub async fn build_app(settings: Settings) -> Result<App, StartError> {
         assets,
         client_keys: domain::client::ClientKeys::new(domain::tokens::derive_key(&secret, "client")),
         settings: Arc::new(settings),
+        instance,
         i18n,
         views,
         composer,
@@ -150,6 +156,7 @@ pub async fn build_rocket(settings: Settings) -> Result<Rocket<Build>, StartErro
         wake: app.mail_wake.clone(),
     };
     let counter_db = app.writer.clone();
+    let watched = (app.instance.clone(), app.db.clone());
     let stop = app.stop.subscribe();
     let public_url = s.public_url();
     let setup_url = app.setup_token.lock().ok().and_then(|t| t.as_ref().map(|t| format!("{public_url}/setup/{t}")));
@@ -158,6 +165,7 @@ pub async fn build_rocket(settings: Settings) -> Result<Rocket<Build>, StartErro
     let rocket = rocket::custom(figment).manage(app).attach(AdHoc::on_liftoff("background tasks", move |_| {
         Box::pin(async move {
             until_stopped(stop.clone(), worker.run_all());
+            until_stopped(stop.clone(), domain::instance::settings::watch(watched.0, watched.1));
             until_stopped(
                 stop,
                 domain::signature::counting::run(counter_db, count_interval, Duration::from_secs(900), retention_days),

@@ -13,6 +13,7 @@ pub mod client;
 pub mod demo;
 pub mod email;
 pub mod ids;
+pub mod instance;
 pub mod organisation;
 pub mod permissions;
 pub mod petition;

@@ -20,6 +20,8 @@ pub struct Model {
     pub can_modify_signatures: bool,
     pub can_delete_signatures: bool,
     pub can_modify_permissions: bool,
+    /// The organisation's public profile: name, description, website, logo.
+    pub can_edit_profile: bool,
     pub created_at: DateTimeUtc,
 }
 

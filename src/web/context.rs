@@ -10,6 +10,7 @@ use serde::Serialize;
 use super::error::WebError;
 use super::page::Page;
 use crate::App;
+use crate::domain::instance::settings::{InstanceSettings, Registration};
 use crate::domain::{FieldErrors, account::sessions, tokens};
 use crate::entities::user;
 
@@ -44,6 +45,36 @@ pub struct UserView {
     pub display_name: String,
     pub is_admin: bool,
     pub is_moderator: bool,
+}
+
+/// What every page shows of the instance's settings: the banner, the footer's links, and
+/// whether signing is paused (sign forms show the message instead of their button).
+#[derive(Debug, Clone, Serialize)]
+struct InstanceView<'a> {
+    banner: &'a str,
+    description: &'a str,
+    terms: bool,
+    privacy: bool,
+    legal: bool,
+    signing_paused: bool,
+    signing_paused_message: &'a str,
+    /// Whether anyone may register (the login page links to the form then).
+    registration_open: bool,
+}
+
+impl<'a> InstanceView<'a> {
+    fn of(s: &'a InstanceSettings) -> InstanceView<'a> {
+        InstanceView {
+            banner: &s.banner,
+            description: &s.description,
+            terms: s.document("terms").is_some(),
+            privacy: s.document("privacy").is_some(),
+            legal: s.document("legal").is_some(),
+            signing_paused: s.signing_paused,
+            signing_paused_message: &s.signing_paused_message,
+            registration_open: s.registration == Registration::Open,
+        }
+    }
 }
 
 #[derive(Debug, Clone)]
@@ -130,6 +161,12 @@ impl Ctx {
         c.insert("csrf_token", &self.csrf_token);
         c.insert("flash", &self.flash);
         c.insert("path", &self.path);
+        let instance = app.instance.get();
+        // The instance's own name where one is set; else the default, in the visitor's language.
+        let site_name =
+            if instance.name.is_empty() { app.i18n.tr(&self.lang, "site-name", None) } else { instance.name.clone() };
+        c.insert("site_name", &site_name);
+        c.insert("instance", &InstanceView::of(&instance));
         let user = self.user.as_ref().map(|u| UserView {
             id: u.id,
             username: u.username.clone(),

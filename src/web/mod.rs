@@ -7,6 +7,7 @@ pub mod account;
 pub mod admin;
 pub mod assets;
 pub mod challenge;
+pub mod chart;
 pub mod client;
 pub mod context;
 pub mod csrf;

@@ -20,6 +20,7 @@ mod dashboard_permissions;
 mod dashboard_signatures;
 mod dashboard_templates;
 mod i18n;
+mod instance_admin;
 mod logs;
 mod mail_queue;
 mod organisations;

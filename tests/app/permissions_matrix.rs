@@ -34,8 +34,9 @@ enum Area {
 struct Route {
     area: Area,
     method: &'static str,
-    /// `{t}` the template, `{o}` the organisation's slug, `{m}` another member (bob), `{j}` a failed
-    /// mail job, `{p}` a petition of the organisation with a signature from example.org.
+    /// `{t}` the template, `{o}` the organisation's slug, `{m}` another member (bob, also the account
+    /// an admin makes a moderator), `{j}` a failed mail job, `{p}` a petition of the organisation
+    /// with a signature from example.org.
     path: &'static str,
     /// The rights it needs (a member "with" holds exactly these); none: seeing the target is enough.
     flags: &'static [Flag],
@@ -83,6 +84,8 @@ const ROUTES: &[Route] = &[
     ),
     post(Area::Organisation, "/dashboard/o/{o}/members/{m}/remove", &[Flag::RemoveMembers], &[]),
     post(Area::Organisation, "/dashboard/o/{o}/leave", &[], &[]),
+    get(Area::Organisation, "/dashboard/o/{o}/profile", &[Flag::EditProfile]),
+    post(Area::Organisation, "/dashboard/o/{o}/profile", &[Flag::EditProfile], &[("name", "Changed")]),
     get(Area::Admin, "/admin/mail", &[]),
     post(Area::Admin, "/admin/mail/{j}/retry", &[], &[]),
     post(Area::Admin, "/admin/mail/{j}/cancel", &[], &[]),
@@ -93,6 +96,22 @@ const ROUTES: &[Route] = &[
         &[],
         &[("rule_domain", "example.org"), ("rule_reason", "A flood"), ("confirm", "true")],
     ),
+    get(Area::Admin, "/admin/settings", &[]),
+    post(
+        Area::Admin,
+        "/admin/settings",
+        &[],
+        &[
+            ("registration", "open"),
+            ("organisation_creation", "anyone"),
+            ("default_theme", "classic"),
+            ("banner", "Hi"),
+        ],
+    ),
+    get(Area::Admin, "/admin/users", &[]),
+    post(Area::Admin, "/admin/users/{m}/moderator", &[], &[("on", "true")]),
+    get(Area::Admin, "/admin/organisations", &[]),
+    get(Area::Admin, "/admin/statistics", &[]),
 ];
 
 /// Whether `role` means something on `route`: an organisation has no personal owner, and on the
@@ -137,6 +156,9 @@ async fn state(t: &TestApp) -> Vec<i64> {
         "SELECT COUNT(*) FROM mail_queue WHERE status = 'failed'",
         "SELECT COUNT(*) FROM signatures WHERE invalidated_at IS NOT NULL",
         "SELECT COUNT(*) FROM audit_log",
+        "SELECT COUNT(*) FROM instance_settings",
+        "SELECT COUNT(*) FROM users WHERE is_moderator = TRUE",
+        "SELECT COUNT(*) FROM organisations WHERE name = 'Changed'",
     ] {
         values.push(t.count(sql).await);
     }

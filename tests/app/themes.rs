@@ -44,27 +44,8 @@ fn png_with_secret(width: u32, height: u32) -> Vec<u8> {
 /// Sends the image form as a browser does (multipart/form-data).
 async fn upload<'a>(t: &'a TestApp, id: PetitionId, file: &[u8], alt: &str, token: Option<&str>) -> LocalResponse<'a> {
     let page = format!("/dashboard/petitions/{id}/edit/image");
-    let (_, html) = t.get(&page).await;
-    let token = token.map_or_else(|| common::csrf_token(&html), str::to_string);
-    let boundary = "----rustition-test-boundary";
-    let mut body = Vec::new();
-    let text = |name: &str, value: &str| {
-        format!("--{boundary}\r\nContent-Disposition: form-data; name=\"{name}\"\r\n\r\n{value}\r\n").into_bytes()
-    };
-    body.extend(text("csrf_token", &token));
-    body.extend(text("image_alt", alt));
-    body.extend(
-        format!(
-            "--{boundary}\r\nContent-Disposition: form-data; name=\"image\"; filename=\"photo.png\"\r\n\
-             Content-Type: image/png\r\n\r\n"
-        )
-        .into_bytes(),
-    );
-    body.extend_from_slice(file);
-    body.extend(format!("\r\n--{boundary}--\r\n").into_bytes());
-    let ct = ContentType::new("multipart", "form-data").with_params(("boundary", boundary));
-    let length = rocket::http::Header::new("Content-Length", body.len().to_string());
-    t.client.post(format!("/dashboard/petitions/{id}/image")).header(ct).header(length).body(body).dispatch().await
+    let action = format!("/dashboard/petitions/{id}/image");
+    t.upload((&page, &action), token, &[("image_alt", alt)], ("image", "photo.png", file)).await
 }
 
 /// The one link out of the page that starts with `prefix`.

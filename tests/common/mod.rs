@@ -251,6 +251,41 @@ impl TestApp {
         self.post_form(action, &all).await
     }
 
+    /// Sends a file form as a browser does (multipart/form-data): the CSRF token read from
+    /// `page` (or `token` when given), the text `fields`, and `file` as (field, file name, bytes).
+    pub async fn upload(
+        &self,
+        (page, action): (&str, &str),
+        token: Option<&str>,
+        fields: &[(&str, &str)],
+        (field, filename, file): (&str, &str, &[u8]),
+    ) -> LocalResponse<'_> {
+        let (_, html) = self.get(page).await;
+        let token = token.map_or_else(|| csrf_token(&html), str::to_string);
+        let boundary = "----rustition-test-boundary";
+        let mut body = Vec::new();
+        let text = |name: &str, value: &str| {
+            format!("--{boundary}\r\nContent-Disposition: form-data; name=\"{name}\"\r\n\r\n{value}\r\n").into_bytes()
+        };
+        body.extend(text("csrf_token", &token));
+        for (name, value) in fields {
+            body.extend(text(name, value));
+        }
+        body.extend(
+            format!(
+                "--{boundary}\r\nContent-Disposition: form-data; name=\"{field}\"; filename=\"{filename}\"\r\n\
+                 Content-Type: image/png\r\n\r\n"
+            )
+            .into_bytes(),
+        );
+        body.extend_from_slice(file);
+        body.extend(format!("\r\n--{boundary}--\r\n").into_bytes());
+        let ct = ContentType::new("multipart", "form-data").with_params(("boundary", boundary));
+        // As a browser does: an upload without its length is refused (see `web::csrf`).
+        let length = rocket::http::Header::new("Content-Length", body.len().to_string());
+        self.client.post(action.to_string()).header(ct).header(length).body(body).dispatch().await
+    }
+
     /// Waits until the public page of `petition` shows `n` signatures.
     pub async fn wait_for_count(&self, petition: PetitionId, text: &str) {
         let deadline = tokio::time::Instant::now() + Duration::from_secs(10);

@@ -26,10 +26,16 @@ pub struct OrganisationInput {
 }
 
 fn validate(input: &OrganisationInput) -> FieldErrors {
-    let mut errors = FieldErrors::new();
+    let mut errors = validate_profile(input);
     if let Some(problem) = reserved::slug_problem(input.slug.trim(), SLUG_MIN, SLUG_MAX) {
         errors.insert("slug", problem);
     }
+    errors
+}
+
+/// The public profile's fields (all but the slug, which never changes once created).
+pub(super) fn validate_profile(input: &OrganisationInput) -> FieldErrors {
+    let mut errors = FieldErrors::new();
     let name = input.name.trim();
     if name.is_empty() {
         errors.insert("name", "error-required");
@@ -82,6 +88,7 @@ pub fn set_flag(m: &mut membership::ActiveModel, flag: Flag, value: bool) {
         Flag::ModifySignatures => m.can_modify_signatures = v,
         Flag::DeleteSignatures => m.can_delete_signatures = v,
         Flag::ModifyPermissions => m.can_modify_permissions = v,
+        Flag::EditProfile => m.can_edit_profile = v,
     }
 }
 

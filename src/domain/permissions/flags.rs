@@ -1,4 +1,5 @@
-//! The twelve member flags of Pytition, as stored on a membership.
+//! The twelve member flags of Pytition, and `EditProfile` (the organisation's public profile),
+//! as stored on a membership.
 use serde::Serialize;
 
 use crate::entities::membership;
@@ -18,10 +19,11 @@ pub enum Flag {
     ModifySignatures,
     DeleteSignatures,
     ModifyPermissions,
+    EditProfile,
 }
 
 impl Flag {
-    pub const ALL: [Flag; 12] = [
+    pub const ALL: [Flag; 13] = [
         Flag::AddMembers,
         Flag::RemoveMembers,
         Flag::CreatePetitions,
@@ -34,6 +36,7 @@ impl Flag {
         Flag::ModifySignatures,
         Flag::DeleteSignatures,
         Flag::ModifyPermissions,
+        Flag::EditProfile,
     ];
 
     /// The flag's name in forms and templates (`add_members`, …), as serialised.
@@ -51,6 +54,7 @@ impl Flag {
             Flag::ModifySignatures => "modify_signatures",
             Flag::DeleteSignatures => "delete_signatures",
             Flag::ModifyPermissions => "modify_permissions",
+            Flag::EditProfile => "edit_profile",
         }
     }
 
@@ -69,6 +73,7 @@ impl Flag {
             Flag::ModifySignatures => m.can_modify_signatures,
             Flag::DeleteSignatures => m.can_delete_signatures,
             Flag::ModifyPermissions => m.can_modify_permissions,
+            Flag::EditProfile => m.can_edit_profile,
         }
     }
 }

@@ -9,6 +9,7 @@
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
 
 use super::ids::{OrganisationId, PetitionId, TemplateId, UserId};
+use super::instance::settings::InstanceSettings;
 use super::petition::petitions::{OwnerId, Status};
 use super::{DomainError, DomainResult};
 use crate::config::Who;
@@ -48,12 +49,18 @@ pub async fn draft(
 }
 
 /// Right `R` on `owner`'s petitions or templates: `NotFound` for an organisation the user is
-/// not a member of, `Forbidden` for a member without the right.
+/// not a member of, `Forbidden` for a member without the right. Creating a petition that a
+/// person owns (for themselves, or by a transfer) is refused, to everyone, on an instance
+/// that allows no personal petitions.
 pub async fn owner<R: OwnerRight>(
     db: &impl ConnectionTrait,
     user: &user::Model,
     owner: OwnerId,
+    instance: &InstanceSettings,
 ) -> DomainResult<Allowed<R, OwnerId>> {
+    if R::FLAG == Some(Flag::CreatePetitions) && matches!(owner, OwnerId::User(_)) && !instance.personal_petitions {
+        return Err(DomainError::Refused("error-personal-petitions-off"));
+    }
     decide(db, user, owner, R::FLAG).await?;
     Ok(Allowed::grant(owner))
 }

@@ -93,6 +93,8 @@ rights!(OrganisationRight:
     AddMembers => Some(Flag::AddMembers),
     RemoveMembers => Some(Flag::RemoveMembers),
     ModifyPermissions => Some(Flag::ModifyPermissions),
+    /// Its public profile: name, description, website and logo.
+    EditProfile => Some(Flag::EditProfile),
 );
 
 /// Filling a draft through the creation wizard: the right to create petitions for its owner,

@@ -45,6 +45,19 @@ impl Default for Decodes {
     }
 }
 
+impl Decodes {
+    /// `reencode_within`, off the async workers and one decode at a time; the inner error is
+    /// the form's message.
+    pub async fn reencode(&self, bytes: Vec<u8>, bounds: (u32, u32)) -> DomainResult<Result<Encoded, &'static str>> {
+        let permit = self.0.acquire().await.map_err(|e| DomainError::Internal(format!("image decodes: {e}")))?;
+        let encoded = tokio::task::spawn_blocking(move || reencode_within(&bytes, bounds))
+            .await
+            .map_err(|e| DomainError::Internal(format!("image task: {e}")));
+        drop(permit);
+        encoded
+    }
+}
+
 /// What a page needs to show the image, without its bytes.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct ImageMeta {
@@ -64,18 +77,26 @@ pub struct Encoded {
     pub height: u32,
 }
 
+/// The box a petition's image is scaled into.
+pub const PETITION_BOX: (u32, u32) = (MAX_WIDTH, MAX_HEIGHT);
+
 /// Checks and re-encodes an upload; the error is a Fluent id for the form.
 pub fn reencode(bytes: &[u8]) -> Result<Encoded, &'static str> {
+    reencode_within(bytes, PETITION_BOX)
+}
+
+/// The same, scaled to fit `(width, height)` (a logo's box is smaller than a petition's).
+pub fn reencode_within(bytes: &[u8], bounds: (u32, u32)) -> Result<Encoded, &'static str> {
     if bytes.is_empty() {
         return Err("error-image-missing");
     }
     if bytes.len() > MAX_BYTES {
         return Err("error-image-too-large");
     }
-    let decoded = decode(bytes)?;
+    let decoded = decode(bytes, bounds)?;
     // `thumbnail` averages boxes of pixels in one pass, without the filter's intermediate copy.
-    let scaled = if decoded.width() > MAX_WIDTH || decoded.height() > MAX_HEIGHT {
-        decoded.thumbnail(MAX_WIDTH, MAX_HEIGHT)
+    let scaled = if decoded.width() > bounds.0 || decoded.height() > bounds.1 {
+        decoded.thumbnail(bounds.0, bounds.1)
     } else {
         decoded
     };
@@ -89,7 +110,7 @@ pub fn reencode(bytes: &[u8]) -> Result<Encoded, &'static str> {
 
 /// Decodes a PNG or a JPEG whose header promises a picture within the limits; a JPEG is
 /// scaled down while decoding (by 1/2, 1/4 or 1/8), so a large photo never exists in full.
-fn decode(bytes: &[u8]) -> Result<DynamicImage, &'static str> {
+fn decode(bytes: &[u8], bounds: (u32, u32)) -> Result<DynamicImage, &'static str> {
     let mut limits = image::io::Limits::default();
     limits.max_alloc = Some(MAX_DECODED_BYTES);
     let refused = |e: image::ImageError| match e {
@@ -105,7 +126,7 @@ fn decode(bytes: &[u8]) -> Result<DynamicImage, &'static str> {
         Ok(ImageFormat::Jpeg) => {
             let mut decoder = JpegDecoder::new(Cursor::new(bytes)).map_err(refused)?;
             within_limits(&decoder, limits.clone())?;
-            let (width, height) = fit(decoder.dimensions());
+            let (width, height) = fit_in(decoder.dimensions(), bounds);
             decoder.scale(width, height).map_err(refused)?;
             within_limits(&decoder, limits)?;
             DynamicImage::from_decoder(decoder).map_err(refused)
@@ -125,9 +146,15 @@ fn within_limits<'a>(decoder: &impl ImageDecoder<'a>, mut limits: image::io::Lim
 }
 
 /// The size within the stored box that keeps a picture's proportions (never larger).
-fn fit((width, height): (u32, u32)) -> (u16, u16) {
+#[cfg(test)]
+fn fit(size: (u32, u32)) -> (u16, u16) {
+    fit_in(size, PETITION_BOX)
+}
+
+/// The size within `bounds` that keeps a picture's proportions (never larger).
+fn fit_in((width, height): (u32, u32), bounds: (u32, u32)) -> (u16, u16) {
     let (w, h) = (u64::from(width.max(1)), u64::from(height.max(1)));
-    let (box_w, box_h) = (u64::from(MAX_WIDTH), u64::from(MAX_HEIGHT));
+    let (box_w, box_h) = (u64::from(bounds.0), u64::from(bounds.1));
     let (w, h) = if w <= box_w && h <= box_h {
         (w, h)
     } else if w * box_h > h * box_w {
@@ -163,11 +190,7 @@ pub async fn save(
 ) -> DomainResult<()> {
     let id = can.target();
     let alt = alt.trim().to_string();
-    let permit = decodes.0.acquire().await.map_err(|e| DomainError::Internal(format!("image decodes: {e}")))?;
-    let encoded = tokio::task::spawn_blocking(move || reencode(&bytes))
-        .await
-        .map_err(|e| DomainError::Internal(format!("image task: {e}")))?;
-    drop(permit);
+    let encoded = decodes.reencode(bytes, PETITION_BOX).await?;
     let mut errors = FieldErrors::new();
     if let Err(message) = &encoded {
         errors.insert("image", *message);

@@ -28,17 +28,28 @@ pub struct Stats {
 /// One grouped query; the day is cut from the UTC timestamp by each database's own function.
 pub async fn per_day(db: &impl ConnectionTrait, petition: PetitionId) -> DomainResult<Stats> {
     let backend = db.get_database_backend();
-    let day = match backend {
-        DatabaseBackend::Postgres => "to_char(created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD')",
-        // SeaORM stores SQLite timestamps as UTC text, date first.
-        _ => "substr(created_at, 1, 10)",
-    };
+    let day = day_of(backend, "created_at");
     let placeholder = if backend == DatabaseBackend::Postgres { "$1" } else { "?" };
     let sql = format!(
         "SELECT {day} AS day, COUNT(confirmed_at) AS confirmed, COUNT(*) - COUNT(confirmed_at) AS pending \
          FROM signatures WHERE petition_id = {placeholder} GROUP BY 1 ORDER BY 1"
     );
-    let rows = db.query_all_raw(Statement::from_sql_and_values(backend, sql, [petition.0.into()])).await?;
+    let found = days(db, Statement::from_sql_and_values(backend, sql, [petition.0.into()])).await?;
+    Ok(fill(found, Utc::now().date_naive()))
+}
+
+/// The UTC day (`YYYY-MM-DD`) of timestamp `column`, cut by each database's own function.
+pub fn day_of(backend: DatabaseBackend, column: &str) -> String {
+    match backend {
+        DatabaseBackend::Postgres => format!("to_char({column} AT TIME ZONE 'UTC', 'YYYY-MM-DD')"),
+        // SeaORM stores SQLite timestamps as UTC text, date first.
+        _ => format!("substr({column}, 1, 10)"),
+    }
+}
+
+/// Runs a query of `day`, `confirmed` and `pending` columns, in date order.
+pub async fn days(db: &impl ConnectionTrait, query: Statement) -> DomainResult<Vec<Day>> {
+    let rows = db.query_all_raw(query).await?;
     let mut found = Vec::with_capacity(rows.len());
     for row in rows {
         let day: String = row.try_get("", "day")?;
@@ -48,17 +59,22 @@ pub async fn per_day(db: &impl ConnectionTrait, petition: PetitionId) -> DomainR
         };
         found.push(Day { date, confirmed: row.try_get("", "confirmed")?, pending: row.try_get("", "pending")? });
     }
-    Ok(fill(found, Utc::now().date_naive()))
+    Ok(found)
 }
 
 /// Adds the days without signatures, up to `today`.
 fn fill(found: Vec<Day>, today: NaiveDate) -> Stats {
-    let confirmed = found.iter().map(|d| d.confirmed).sum();
-    let pending = found.iter().map(|d| d.pending).sum();
     let Some(first) = found.first().map(|d| d.date) else {
-        return Stats { days: Vec::new(), today: 0, confirmed, pending };
+        return Stats { days: Vec::new(), today: 0, confirmed: 0, pending: 0 };
     };
     let first = first.max(today.checked_sub_days(Days::new(MAX_DAYS - 1)).unwrap_or(first));
+    window(found, first, today)
+}
+
+/// Every day from `first` to `today`, those not in `found` (sorted by date) counted zero.
+pub fn window(found: Vec<Day>, first: NaiveDate, today: NaiveDate) -> Stats {
+    let confirmed = found.iter().map(|d| d.confirmed).sum();
+    let pending = found.iter().map(|d| d.pending).sum();
     let mut days = Vec::new();
     let mut found = found.into_iter().peekable();
     let mut date = first;

@@ -1,12 +1,14 @@
 //! Creating an account (with its address verified by a mailed link) and resetting a forgotten
 //! password. Mailed links open a page whose button acts: mail scanners open links too.
-use rocket::http::Status;
+use rocket::http::{CookieJar, Status};
 use rocket::response::Redirect;
 use rocket::{FromForm, get, post, routes};
 
 use crate::App;
 use crate::domain::account::accounts::{self, NewAccount};
 use crate::domain::challenge::{Scope, Screening};
+use crate::domain::instance::settings::Registration;
+use crate::domain::organisation::invitations;
 use crate::domain::{DomainError, FieldErrors, account::sessions, now};
 use crate::web::account::login::safe_next;
 use crate::web::client::Client;
@@ -40,11 +42,26 @@ pub fn action_page(app: &App, ctx: &Ctx, keys: [&str; 3], action: &str) -> WebRe
     ctx.page(app, "action.html", extra)
 }
 
-fn registration_open(app: &App) -> WebResult<()> {
-    if app.settings.accounts.registration {
-        Ok(())
-    } else {
-        Err(WebError::new(Status::NotFound, "error-registration-closed"))
+/// Whether a visitor may register under the instance's policy: anyone while it is open; with
+/// invitations only, whoever holds a pending invitation's token (from the mailed link, or from
+/// the cookie that link left); nobody while it is closed.
+async fn may_register(app: &App, jar: &CookieJar<'_>, sent: Option<&str>) -> WebResult<()> {
+    match app.instance.get().registration {
+        Registration::Open => Ok(()),
+        Registration::Closed => Err(WebError::new(Status::NotFound, "error-registration-closed")),
+        Registration::InviteOnly => {
+            let cookie = jar.get(INVITATION_COOKIE).map(|c| c.value().to_string());
+            let token = sent.filter(|t| !t.is_empty()).map(str::to_string).or(cookie);
+            let refused = || Err(WebError::new(Status::Forbidden, "error-registration-invite-only"));
+            match token.filter(|t| is_invitation_token(t)) {
+                Some(token) => match invitations::show(&app.db, &token).await {
+                    Ok(_) => Ok(()),
+                    Err(DomainError::NotFound) => refused(),
+                    Err(e) => Err(e.into()),
+                },
+                None => refused(),
+            }
+        }
     }
 }
 
@@ -90,7 +107,7 @@ fn is_invitation_token(token: &str) -> bool {
 #[get("/register?<invitation>")]
 async fn register_page(v: Visit<'_>, invitation: Option<&str>) -> WebResult<Page> {
     let Visit { app, ctx, jar } = v;
-    registration_open(app)?;
+    may_register(app, jar, invitation).await?;
     if let Some(token) = invitation.filter(|t| is_invitation_token(t)) {
         let cookie = rocket::http::Cookie::build((INVITATION_COOKIE, token.to_string()))
             .path("/")
@@ -105,9 +122,15 @@ async fn register_page(v: Visit<'_>, invitation: Option<&str>) -> WebResult<Page
 }
 
 #[post("/register", data = "<form>")]
-async fn register(app: &AppState, ctx: &Ctx, client: Client, form: CsrfForm<RegisterForm>) -> WebResult<Page> {
-    registration_open(app)?;
+async fn register(
+    app: &AppState,
+    ctx: &Ctx,
+    jar: &CookieJar<'_>,
+    client: Client,
+    form: CsrfForm<RegisterForm>,
+) -> WebResult<Page> {
     let form = form.0;
+    may_register(app, jar, Some(&form.invitation)).await?;
     // The form asks its challenge already: past the rate, it refuses.
     if app.limits.public_form(&client.0, PublicForm::Registration) == Verdict::Challenge {
         return Err(WebError::new(Status::TooManyRequests, "error-rate-limited"));

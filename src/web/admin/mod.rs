@@ -1,5 +1,6 @@
 //! Instance administration and moderation, under `/admin`: the index of what the signed-in
-//! admin or moderator may open, the mail queue, the audit log, a petition's traffic.
+//! admin or moderator may open, the mail queue, the audit log, a petition's traffic, the
+//! instance's settings, its accounts and organisations, and its statistics.
 use rocket::{get, routes};
 
 use crate::domain::permissions;
@@ -8,7 +9,10 @@ use crate::web::error::WebResult;
 use crate::web::page::Page;
 
 pub mod audit;
+pub mod directory;
 pub mod mail;
+pub mod settings;
+pub mod statistics;
 pub mod traffic;
 
 pub fn routes() -> Vec<rocket::Route> {
@@ -16,6 +20,9 @@ pub fn routes() -> Vec<rocket::Route> {
     all.extend(mail::routes());
     all.extend(audit::routes());
     all.extend(traffic::routes());
+    all.extend(settings::routes());
+    all.extend(directory::routes());
+    all.extend(statistics::routes());
     all
 }
 

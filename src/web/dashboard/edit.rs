@@ -236,7 +236,7 @@ async fn save_as_template(s: Signed<'_>, id: PetitionId, form: CsrfForm<Posted>)
     let Signed { app, user, jar, .. } = s;
     permissions::petition::<SeePetition>(&app.db, user, id).await?;
     let petition = editing::load(&app.db, id).await?;
-    let can = permissions::owner::<CreateTemplate>(&app.db, user, petition.owner).await?;
+    let can = permissions::owner::<CreateTemplate>(&app.db, user, petition.owner, &app.instance.get()).await?;
     let name = form.0.get("name").map_or("", String::as_str);
     let created = templates::create(&app.db, &can, name, &petition.content).await;
     let to = created.as_ref().map(|t| format!("/dashboard/templates/{t}/edit/content")).unwrap_or_default();

@@ -17,7 +17,6 @@ use crate::domain::petition::petitions::{OwnerId, Status as PetitionStatus};
 use crate::domain::{DomainError, DomainResult, FieldErrors, organisation::organisations};
 use crate::entities::user;
 
-mod chart;
 mod edit;
 mod form;
 mod image;
@@ -51,7 +50,7 @@ async fn home(
         page: page.unwrap_or(1),
     };
     let listing = dashboard::list(&app.db, user, &filter).await?;
-    let may_create_org = permissions::create_organisation(user, app.settings.accounts.organisation_creation).is_ok();
+    let may_create_org = permissions::create_organisation(user, app.instance.get().organisation_creation).is_ok();
     let mut extra = tera::Context::new();
     extra.insert("listing", &listing);
     extra.insert(
@@ -74,12 +73,17 @@ pub(super) struct OwnerChoice {
     pub name: String,
 }
 
-/// The owners for which `user` holds right `R` (always themselves first).
+/// The owners for which `user` holds right `R` (themselves first, unless the instance allows
+/// no personal petitions).
 pub(super) async fn owner_choices<R: OwnerRight>(app: &App, user: &user::Model) -> WebResult<Vec<OwnerChoice>> {
-    let mut choices = vec![OwnerChoice { value: "me".into(), name: String::new() }];
+    let instance = app.instance.get();
+    let mut choices = Vec::new();
+    if permissions::owner::<R>(&app.db, user, permissions::me(user), &instance).await.is_ok() {
+        choices.push(OwnerChoice { value: "me".into(), name: String::new() });
+    }
     for org in organisations::of_user(&app.db, UserId(user.id)).await? {
         let owner = OwnerId::Organisation(OrganisationId(org.id));
-        if permissions::owner::<R>(&app.db, user, owner).await.is_ok() {
+        if permissions::owner::<R>(&app.db, user, owner, &instance).await.is_ok() {
             choices.push(OwnerChoice { value: org.slug, name: org.name });
         }
     }
@@ -101,8 +105,9 @@ pub(super) async fn resolve_owner<R: OwnerRight>(
     let wrong = || Ok(Err(FieldErrors::from([("owner", "error-choice-invalid")])));
     // One question of the permission service: not a member is a wrong choice, not a 404.
     match owner {
-        Some(owner) => match permissions::owner::<R>(&app.db, user, owner).await {
+        Some(owner) => match permissions::owner::<R>(&app.db, user, owner, &app.instance.get()).await {
             Err(crate::domain::DomainError::NotFound) => wrong(),
+            Err(crate::domain::DomainError::Refused(message)) => Ok(Err(FieldErrors::from([("owner", message)]))),
             can => Ok(Ok(can?)),
         },
         None => wrong(),

@@ -9,7 +9,6 @@ use rocket::response::{self, Redirect, Responder};
 use rocket::{Request, get, post, routes};
 use sea_orm::DatabaseConnection;
 
-use super::chart::chart;
 use crate::App;
 use crate::domain::ids::{PetitionId, SignatureId};
 use crate::domain::permissions::{self, Allowed, DeleteSignatures, ModifySignatures, SeePetition, ViewSignatures};
@@ -19,6 +18,7 @@ use crate::domain::{
     DomainError, FieldErrors, now, petition::dashboard, petition::editing, petition::petitions, petition::stats,
 };
 use crate::entities::user;
+use crate::web::chart::chart;
 use crate::web::context::{AppState, Ctx, Signed, SignedIn, flash};
 use crate::web::csrf::{CsrfForm, TokenOnly};
 use crate::web::error::WebResult;

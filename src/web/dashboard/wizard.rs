@@ -57,8 +57,11 @@ async fn owner_submit(s: Signed<'_>, form: CsrfForm<Posted>) -> WebResult<Result
             return Ok(Err(invalid(wizard_page(app, ctx, Step::Owner, extra)?)));
         }
     };
+    // A new petition starts in the instance's default theme.
+    let mut content = Content::default();
+    content.look.theme = app.instance.get().default_theme.clone();
     let new = NewPetition {
-        content: Content::default(),
+        content,
         slug: None,
         status: Status::Draft,
         locale: ctx.lang.clone(),

@@ -1,5 +1,5 @@
 //! Organisations: their public page, creation, the dashboard's members page (invite, set
-//! permissions, remove, leave) and answering an invitation. Every action asks the permission
+//! permissions, remove, leave), answering an invitation, and (in `profile`) the public profile. Every action asks the permission
 //! service for its capability.
 use rocket::http::Status;
 use rocket::response::Redirect;
@@ -18,8 +18,10 @@ use crate::web::csrf::{CsrfForm, TokenOnly};
 use crate::web::error::WebResult;
 use crate::web::page::Page;
 
+mod profile;
+
 pub fn routes() -> Vec<rocket::Route> {
-    routes![
+    let mut all = routes![
         public_page,
         new_page,
         create,
@@ -31,7 +33,9 @@ pub fn routes() -> Vec<rocket::Route> {
         invitation_page,
         accept,
         decline
-    ]
+    ];
+    all.extend(profile::routes());
+    all
 }
 
 #[get("/o/<slug>")]
@@ -40,13 +44,14 @@ async fn public_page(app: &AppState, ctx: &Ctx, slug: &str) -> WebResult<Page> {
     let list = petitions::list_public_of_organisation(&app.db, OrganisationId(org.id), 100).await?;
     let mut extra = tera::Context::new();
     extra.insert("organisation", &serde_json::json!({ "name": org.name, "slug": org.slug, "website": org.website }));
+    extra.insert("logo", &crate::domain::organisation::profile::logo(&app.db, OrganisationId(org.id)).await?);
     extra.insert("description_html", &petitions::render_markdown(&org.description));
     extra.insert("petitions", &list);
     ctx.page(app, "org/public.html", extra)
 }
 
 fn may_create_organisations(app: &App, user: &user::Model) -> WebResult<Allowed<permissions::CreateOrganisation, ()>> {
-    Ok(permissions::create_organisation(user, app.settings.accounts.organisation_creation)?)
+    Ok(permissions::create_organisation(user, app.instance.get().organisation_creation)?)
 }
 
 #[derive(FromForm, Default, serde::Serialize)]
@@ -115,7 +120,7 @@ async fn members_view(
     let Signed { app, ctx, user, .. } = s;
     let id = OrganisationId(org.id);
     let members = organisations::members(&app.db, id).await?;
-    let flags = [Flag::AddMembers, Flag::RemoveMembers, Flag::ModifyPermissions];
+    let flags = [Flag::AddMembers, Flag::RemoveMembers, Flag::ModifyPermissions, Flag::EditProfile];
     let held =
         permissions::held(&app.db, user, crate::domain::petition::petitions::OwnerId::Organisation(id), &flags).await?;
     let may: serde_json::Map<_, _> =

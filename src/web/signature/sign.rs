@@ -110,6 +110,12 @@ async fn sign_shown(
     form: SignForm,
 ) -> WebResult<Result<Redirect, Page>> {
     let petition = &shown.petition;
+    // Paused by the instance's admins: the petition's page again, which shows their message
+    // where the form was, with "try later" in the status.
+    if app.instance.get().signing_paused && petition.accepts_signatures() {
+        let page = petition_page(app, ctx, shown, &SignInput::default(), &FieldErrors::new())?;
+        return Ok(Err(page.with_status(Status::ServiceUnavailable)));
+    }
     let id = petition.id;
     let thanks = Redirect::to(format!("/p/{id}/thanks"));
     let limited = app.limits.signing(&client.0, id) == Verdict::Challenge;

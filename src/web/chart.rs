@@ -1,5 +1,6 @@
 //! The daily signatures chart as SVG geometry: stacked bars (confirmed below, pending above)
-//! that the `dashboard/chart.html` template draws. No script; the numbers are also in a table.
+//! that the `dashboard/chart.html` template draws, for a petition's statistics and the
+//! instance's. No script; the numbers are also in a table.
 use serde::Serialize;
 
 use crate::domain::petition::stats::Stats;

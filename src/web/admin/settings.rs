@@ -1,0 +1,137 @@
+//! `/admin/settings`: the instance's runtime settings, applied on the next request without a
+//! restart (see `domain::instance::settings`), and the public documents they hold (`/terms`,
+//! `/privacy`, `/legal`).
+use rocket::http::{CookieJar, Status};
+use rocket::response::Redirect;
+use rocket::{FromForm, get, post, routes};
+
+use crate::config::Who;
+use crate::domain::instance::settings::{self, Registration, SettingsInput};
+use crate::domain::petition::petitions;
+use crate::domain::{DomainError, FieldErrors, now, permissions};
+use crate::web::context::{AppState, Ctx, SignedIn, flash};
+use crate::web::csrf::CsrfForm;
+use crate::web::error::{WebError, WebResult};
+use crate::web::page::Page;
+
+pub fn routes() -> Vec<rocket::Route> {
+    routes![settings_page, save, terms, privacy, legal]
+}
+
+#[derive(FromForm)]
+struct SettingsForm {
+    #[field(default = String::new())]
+    name: String,
+    #[field(default = String::new())]
+    description: String,
+    #[field(default = String::new())]
+    registration: String,
+    #[field(default = String::new())]
+    organisation_creation: String,
+    #[field(default = false)]
+    personal_petitions: bool,
+    #[field(default = String::new())]
+    default_theme: String,
+    #[field(default = String::new())]
+    terms: String,
+    #[field(default = String::new())]
+    privacy: String,
+    #[field(default = String::new())]
+    legal: String,
+    #[field(default = String::new())]
+    banner: String,
+    #[field(default = false)]
+    signing_paused: bool,
+    #[field(default = String::new())]
+    signing_paused_message: String,
+}
+
+impl From<SettingsForm> for SettingsInput {
+    fn from(f: SettingsForm) -> SettingsInput {
+        SettingsInput {
+            name: f.name,
+            description: f.description,
+            registration: f.registration,
+            organisation_creation: f.organisation_creation,
+            personal_petitions: f.personal_petitions,
+            default_theme: f.default_theme,
+            terms: f.terms,
+            privacy: f.privacy,
+            legal: f.legal,
+            banner: f.banner,
+            signing_paused: f.signing_paused,
+            signing_paused_message: f.signing_paused_message,
+        }
+    }
+}
+
+fn form_view(app: &AppState, ctx: &Ctx, form: &SettingsInput, errors: &FieldErrors) -> WebResult<Page> {
+    let mut extra = tera::Context::new();
+    extra.insert("registrations", &Registration::ALL.map(Registration::as_str));
+    extra.insert("creators", &[Who::Anyone, Who::Admins]);
+    extra.insert("themes", &app.views.themes());
+    extra.insert(
+        "limits",
+        &serde_json::json!({
+            "name": settings::NAME_MAX, "description": settings::DESCRIPTION_MAX, "banner": settings::BANNER_MAX,
+            "text": settings::TEXT_MAX, "paused": settings::PAUSED_MESSAGE_MAX,
+        }),
+    );
+    ctx.form_page(app, "admin/settings.html", extra, form, errors)
+}
+
+#[get("/admin/settings")]
+fn settings_page(app: &AppState, ctx: &Ctx, user: SignedIn<'_>) -> WebResult<Page> {
+    permissions::instance(user.0)?;
+    form_view(app, ctx, &SettingsInput::of(&app.instance.get()), &FieldErrors::new())
+}
+
+#[post("/admin/settings", data = "<form>")]
+async fn save(
+    app: &AppState,
+    ctx: &Ctx,
+    user: SignedIn<'_>,
+    jar: &CookieJar<'_>,
+    form: CsrfForm<SettingsForm>,
+) -> WebResult<Result<Redirect, Page>> {
+    let can = permissions::instance(user.0)?;
+    let input = SettingsInput::from(form.0);
+    let themes = app.views.themes();
+    match settings::save(&app.db, (&can, &app.instance), user.0, (&input, &themes), now()).await {
+        Ok(changed) => {
+            // Cached petition pages carry the banner and the sign form: shown anew from now on.
+            app.petitions.clear();
+            flash(jar, "success", if changed == 0 { "flash-nothing-changed" } else { "flash-saved" });
+            Ok(Ok(Redirect::to("/admin/settings")))
+        }
+        Err(DomainError::Invalid(errors)) => {
+            Ok(Err(form_view(app, ctx, &input, &errors)?.with_status(Status::UnprocessableEntity)))
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
+/// One of the instance's documents, rendered from its Markdown; "not found" while it is unset.
+fn document(app: &AppState, ctx: &Ctx, name: &str) -> WebResult<Page> {
+    let instance = app.instance.get();
+    let text = instance.document(name).ok_or_else(WebError::not_found)?;
+    let mut extra = tera::Context::new();
+    extra.insert("title_key", &format!("document-{name}"));
+    extra.insert("text_html", &petitions::render_markdown(text));
+    ctx.page(app, "document.html", extra)
+}
+
+#[get("/terms")]
+fn terms(app: &AppState, ctx: &Ctx) -> WebResult<Page> {
+    document(app, ctx, "terms")
+}
+
+#[get("/privacy")]
+fn privacy(app: &AppState, ctx: &Ctx) -> WebResult<Page> {
+    document(app, ctx, "privacy")
+}
+
+#[get("/legal")]
+fn legal(app: &AppState, ctx: &Ctx) -> WebResult<Page> {
+    document(app, ctx, "legal")
+}
