@@ -28,6 +28,7 @@ audit-kind-user = Account
 audit-kind-mail = Mail
 audit-kind-setting = Setting
 audit-kind-report = Report
+audit-kind-reason = Report reason
 audit-kind-instance = Instance
 
 audit-unknown = Other action
@@ -46,3 +47,5 @@ audit-organisation-unsuspend = Organisation restored
 audit-organisation-edit = Organisation profile edited
 audit-setting-change = Setting changed
 audit-signatures-invalidate = Signatures invalidated
+audit-petition-refuse = Petition refused
+audit-reason-change = Report reason changed

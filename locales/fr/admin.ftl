@@ -28,6 +28,7 @@ audit-kind-user = Compte
 audit-kind-mail = Courriel
 audit-kind-setting = Réglage
 audit-kind-report = Signalement
+audit-kind-reason = Motif de signalement
 audit-kind-instance = Instance
 
 audit-unknown = Autre action
@@ -46,3 +47,5 @@ audit-organisation-unsuspend = Organisation rétablie
 audit-organisation-edit = Profil de l’organisation modifié
 audit-setting-change = Réglage modifié
 audit-signatures-invalidate = Signatures invalidées
+audit-petition-refuse = Pétition refusée
+audit-reason-change = Motif de signalement modifié

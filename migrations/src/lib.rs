@@ -11,6 +11,7 @@ mod m20261124_000006_count_index;
 mod m20261124_000007_challenge_uses;
 mod m20261124_000008_retired_slugs;
 mod m20261202_000009_roles_audit;
+mod m20261202_000011_moderation;
 
 pub struct Migrator;
 
@@ -27,6 +28,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261124_000007_challenge_uses::Migration),
             Box::new(m20261124_000008_retired_slugs::Migration),
             Box::new(m20261202_000009_roles_audit::Migration),
+            Box::new(m20261202_000011_moderation::Migration),
         ]
     }
 }

@@ -35,10 +35,12 @@ pub enum Action {
     OrganisationEdit,
     SettingChange,
     SignaturesInvalidate,
+    PetitionRefuse,
+    ReasonChange,
 }
 
 impl Action {
-    pub const ALL: [Action; 15] = [
+    pub const ALL: [Action; 17] = [
         Action::MailRetry,
         Action::MailCancel,
         Action::RoleGrant,
@@ -54,6 +56,8 @@ impl Action {
         Action::OrganisationEdit,
         Action::SettingChange,
         Action::SignaturesInvalidate,
+        Action::PetitionRefuse,
+        Action::ReasonChange,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -73,6 +77,8 @@ impl Action {
             Action::OrganisationEdit => "organisation.edit",
             Action::SettingChange => "setting.change",
             Action::SignaturesInvalidate => "signatures.invalidate",
+            Action::PetitionRefuse => "petition.refuse",
+            Action::ReasonChange => "reason.change",
         }
     }
 

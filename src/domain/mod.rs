@@ -11,6 +11,7 @@ pub mod audit;
 pub mod challenge;
 pub mod client;
 pub mod demo;
+pub mod moderation;
 pub mod email;
 pub mod ids;
 pub mod organisation;

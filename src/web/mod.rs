@@ -14,6 +14,7 @@ pub mod dashboard;
 pub mod error;
 pub mod limits;
 pub mod mail_wake;
+pub mod moderation;
 pub mod organisation;
 pub mod page;
 pub mod params;
@@ -52,6 +53,7 @@ pub fn mount(rocket: Rocket<Build>, static_dir: &std::path::Path, headers: secur
         .mount("/", petition::share::routes())
         .mount("/", signature::sign::routes())
         .mount("/", signature::confirm::routes())
+        .mount("/", moderation::routes())
         .mount("/", assets::routes())
         .mount("/", account::login::routes())
         .mount("/", account::register::routes())

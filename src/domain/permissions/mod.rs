@@ -48,13 +48,19 @@ pub async fn draft(
 }
 
 /// Right `R` on `owner`'s petitions or templates: `NotFound` for an organisation the user is
-/// not a member of, `Forbidden` for a member without the right.
+/// not a member of, `Forbidden` for a member without the right; refused for an organisation a
+/// moderator suspended (nothing is created for it until it is restored).
 pub async fn owner<R: OwnerRight>(
     db: &impl ConnectionTrait,
     user: &user::Model,
     owner: OwnerId,
 ) -> DomainResult<Allowed<R, OwnerId>> {
     decide(db, user, owner, R::FLAG).await?;
+    if let OwnerId::Organisation(org) = owner
+        && super::moderation::suspension::organisation_suspended(db, org).await?
+    {
+        return Err(DomainError::Refused("error-organisation-suspended"));
+    }
     Ok(Allowed::grant(owner))
 }
 

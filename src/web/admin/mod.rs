@@ -1,5 +1,5 @@
 //! Instance administration and moderation, under `/admin`: the index of what the signed-in
-//! admin or moderator may open, the mail queue, the audit log.
+//! admin or moderator may open, the mail queue, the audit log, the moderation queue.
 use rocket::{get, routes};
 
 use crate::domain::permissions;
@@ -9,11 +9,13 @@ use crate::web::page::Page;
 
 pub mod audit;
 pub mod mail;
+pub mod moderation;
 
 pub fn routes() -> Vec<rocket::Route> {
     let mut all = routes![index];
     all.extend(mail::routes());
     all.extend(audit::routes());
+    all.extend(moderation::routes());
     all
 }
 

@@ -1,0 +1,188 @@
+//! What a moderator does to one petition: hide it (the owner is mailed the reason), show it
+//! again, dismiss its reports, approve or refuse it when it waits for review. Each is one
+//! transaction with its audit row and, for hiding and refusing, the owners' mails.
+use sea_orm::sea_query::Condition;
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, IntoActiveModel, QueryFilter,
+    QuerySelect, Set,
+};
+
+use super::{Act, HIDDEN, OK, PENDING, reasons, suspension::close_reports};
+use crate::domain::audit::{self, Action, Target};
+use crate::domain::ids::PetitionId;
+use crate::domain::permissions::{Allowed, Moderate};
+use crate::domain::petition::content::Status;
+use crate::domain::{DomainError, DomainResult, FieldErrors};
+use crate::entities::{membership, petition, user};
+use crate::mail::compose::Composer;
+use crate::mail::queue;
+
+async fn load(db: &impl ConnectionTrait, id: PetitionId) -> DomainResult<petition::Model> {
+    petition::Entity::find_by_id(id.0).one(db).await?.ok_or(DomainError::NotFound)
+}
+
+fn target(p: &petition::Model) -> Target {
+    Target::new("petition", p.id, p.title.clone())
+}
+
+/// Who is told what happened to a petition: its personal owner, or the members of its
+/// organisation who may modify its petitions (those who can act on it).
+async fn owners(db: &impl ConnectionTrait, p: &petition::Model) -> DomainResult<Vec<user::Model>> {
+    let ids: Vec<i64> = match (p.user_id, p.organisation_id) {
+        (Some(u), _) => vec![u],
+        (_, Some(o)) => membership::Entity::find()
+            .filter(membership::Column::OrganisationId.eq(o))
+            .filter(membership::Column::CanModifyPetitions.eq(true))
+            .select_only()
+            .column(membership::Column::UserId)
+            .into_tuple()
+            .all(db)
+            .await?,
+        _ => Vec::new(),
+    };
+    Ok(user::Entity::find().filter(user::Column::Id.is_in(ids)).all(db).await?)
+}
+
+/// Queues `mail` (`hidden` or `refused`) to each owner, in their language, with the reason
+/// category (when there is one) in that language and the moderator's note.
+async fn tell_owners(
+    db: &impl ConnectionTrait,
+    p: &petition::Model,
+    (mail, category): (&str, Option<i64>),
+    act: Act<'_>,
+    composer: &Composer,
+) -> DomainResult<()> {
+    let default = composer.i18n.default_locale().to_string();
+    for owner in owners(db, p).await? {
+        let lang = owner.locale.clone().filter(|l| composer.i18n.supported(l).is_some()).unwrap_or(default.clone());
+        let category = match category {
+            Some(id) => reasons::label(db, id, (&lang, &default)).await?.unwrap_or_default(),
+            None => String::new(),
+        };
+        let draft = composer.account_mail(
+            "moderation",
+            &lang,
+            &owner.email,
+            &format!("mail-moderation-{mail}-subject"),
+            serde_json::json!({
+                "title": p.title, "category": category, "note": act.note, "kind": mail,
+                "link": format!("{}/dashboard/petitions/{}", composer.public_url, p.id),
+            }),
+        );
+        queue::enqueue(db, draft, act.now).await?;
+    }
+    Ok(())
+}
+
+/// Hides petition `id` for reason `reason` (a report reason's id): its public pages answer 410
+/// with that category, signing stops, its open reports close, and its owners are mailed.
+pub async fn hide(
+    db: &DatabaseConnection,
+    _can: &Allowed<Moderate, ()>,
+    (id, reason): (PetitionId, Option<i64>),
+    act: Act<'_>,
+    composer: &Composer,
+) -> DomainResult<()> {
+    let langs = (composer.i18n.default_locale(), composer.i18n.default_locale());
+    let known = match reason {
+        Some(r) => reasons::label(db, r, langs).await?.is_some(),
+        None => false,
+    };
+    let note = super::checked_note(act.note, true);
+    let mut errors = match &note {
+        Err(DomainError::Invalid(e)) => e.clone(),
+        _ => FieldErrors::new(),
+    };
+    if !known {
+        errors.insert("reason", "error-report-reason");
+    }
+    if !errors.is_empty() {
+        return Err(DomainError::Invalid(errors));
+    }
+    let act = Act { note: note?, ..act };
+    let txn = crate::db::begin_write(db).await?;
+    let p = load(&txn, id).await?;
+    let mut active = p.clone().into_active_model();
+    active.moderation = Set(HIDDEN.into());
+    active.moderation_reason_id = Set(reason);
+    active.updated_at = Set(act.now);
+    active.update(&txn).await?;
+    close_reports(&txn, Condition::all().add(petition::Column::Id.eq(p.id)), "hidden", act.now).await?;
+    audit::record(&txn, Some(act.by), Action::PetitionHide, target(&p), act.note, act.now).await?;
+    tell_owners(&txn, &p, ("hidden", reason), act, composer).await?;
+    txn.commit().await?;
+    Ok(())
+}
+
+/// Shows a hidden petition again.
+pub async fn unhide(db: &DatabaseConnection, _can: &Allowed<Moderate, ()>, id: PetitionId, act: Act<'_>) -> DomainResult<()> {
+    let act = Act { note: super::checked_note(act.note, false)?, ..act };
+    let txn = crate::db::begin_write(db).await?;
+    let p = load(&txn, id).await?;
+    if p.moderation != HIDDEN {
+        return Err(DomainError::Refused("error-moderation-not-hidden"));
+    }
+    let mut active = p.clone().into_active_model();
+    active.moderation = Set(OK.into());
+    active.moderation_reason_id = Set(None);
+    active.updated_at = Set(act.now);
+    active.update(&txn).await?;
+    audit::record(&txn, Some(act.by), Action::PetitionUnhide, target(&p), act.note, act.now).await?;
+    txn.commit().await?;
+    Ok(())
+}
+
+/// Closes the petition's open reports without acting on it.
+pub async fn dismiss(db: &DatabaseConnection, _can: &Allowed<Moderate, ()>, id: PetitionId, act: Act<'_>) -> DomainResult<()> {
+    let act = Act { note: super::checked_note(act.note, false)?, ..act };
+    let txn = crate::db::begin_write(db).await?;
+    let p = load(&txn, id).await?;
+    close_reports(&txn, Condition::all().add(petition::Column::Id.eq(p.id)), "dismissed", act.now).await?;
+    audit::record(&txn, Some(act.by), Action::ReportDismiss, target(&p), act.note, act.now).await?;
+    txn.commit().await?;
+    Ok(())
+}
+
+/// Lets a petition waiting for review go public; its publisher is trusted from then on.
+pub async fn approve(db: &DatabaseConnection, _can: &Allowed<Moderate, ()>, id: PetitionId, act: Act<'_>) -> DomainResult<()> {
+    let act = Act { note: super::checked_note(act.note, false)?, ..act };
+    let txn = crate::db::begin_write(db).await?;
+    let p = load(&txn, id).await?;
+    if p.moderation != PENDING {
+        return Err(DomainError::Refused("error-moderation-not-pending"));
+    }
+    let mut active = p.clone().into_active_model();
+    active.moderation = Set(OK.into());
+    active.updated_at = Set(act.now);
+    active.update(&txn).await?;
+    audit::record(&txn, Some(act.by), Action::PetitionApprove, target(&p), act.note, act.now).await?;
+    txn.commit().await?;
+    Ok(())
+}
+
+/// Sends a petition waiting for review back to draft, its owners mailed why; published again,
+/// it waits for review again.
+pub async fn refuse(
+    db: &DatabaseConnection,
+    _can: &Allowed<Moderate, ()>,
+    id: PetitionId,
+    act: Act<'_>,
+    composer: &Composer,
+) -> DomainResult<()> {
+    let act = Act { note: super::checked_note(act.note, true)?, ..act };
+    let txn = crate::db::begin_write(db).await?;
+    let p = load(&txn, id).await?;
+    if p.moderation != PENDING {
+        return Err(DomainError::Refused("error-moderation-not-pending"));
+    }
+    let mut active = p.clone().into_active_model();
+    active.moderation = Set(OK.into());
+    active.status = Set(Status::Draft.as_str().into());
+    active.published_by = Set(None);
+    active.updated_at = Set(act.now);
+    active.update(&txn).await?;
+    audit::record(&txn, Some(act.by), Action::PetitionRefuse, target(&p), act.note, act.now).await?;
+    tell_owners(&txn, &p, ("refused", None), act, composer).await?;
+    txn.commit().await?;
+    Ok(())
+}
