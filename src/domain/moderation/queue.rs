@@ -32,9 +32,15 @@ pub struct Entry {
     pub open: i64,
     pub latest: DateTime<Utc>,
     /// Each reason named, with how many open reports named it, most named first.
-    pub reasons: Vec<(String, i64)>,
+    pub reasons: Vec<Tally>,
     /// The latest details a reporter wrote, if any did.
     pub details: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Tally {
+    pub label: String,
+    pub count: i64,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -115,12 +121,12 @@ pub async fn list(
         .into_iter()
         .filter_map(|g| {
             let petition = shown.get(&g.petition_id)?.clone();
-            let mut reasons: Vec<(String, i64)> = counts
+            let mut reasons: Vec<Tally> = counts
                 .iter()
                 .filter(|c| c.petition_id == g.petition_id)
-                .map(|c| (labels.get(&c.reason_id).cloned().unwrap_or_default(), c.n))
+                .map(|c| Tally { label: labels.get(&c.reason_id).cloned().unwrap_or_default(), count: c.n })
                 .collect();
-            reasons.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+            reasons.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.label.cmp(&b.label)));
             Some(Entry {
                 petition,
                 moderation: states.get(&g.petition_id).cloned().unwrap_or_default(),

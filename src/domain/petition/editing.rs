@@ -23,6 +23,8 @@ pub struct Editable {
     pub permalinks: Vec<String>,
     pub wizard_step: Option<String>,
     pub image: Option<crate::domain::petition::images::ImageMeta>,
+    /// "ok", "hidden" or "pending" (see `domain::moderation`), for the notice its organisers see.
+    pub moderation: String,
     #[serde(skip)]
     pub owner: OwnerId,
 }
@@ -42,6 +44,7 @@ pub async fn load(db: &impl ConnectionTrait, id: PetitionId) -> DomainResult<Edi
         permalinks: permalinks::of_petition(db, id).await?,
         wizard_step: p.wizard_step,
         image: crate::domain::petition::images::meta(db, id).await?,
+        moderation: p.moderation.clone(),
         owner,
     })
 }

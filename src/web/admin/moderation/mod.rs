@@ -57,7 +57,7 @@ async fn case_view(
     ctx: &Ctx,
     can: &Allowed<Moderate, ()>,
     id: PetitionId,
-    (form, errors): (&ActionForm, &FieldErrors),
+    (failed, form, errors): (&str, &ActionForm, &FieldErrors),
 ) -> WebResult<Page> {
     let case = queue::case(&app.db, can, id, langs(app, ctx)).await?;
     let reported: Vec<String> = case.reports.iter().map(|r| when(r.at)).collect();
@@ -66,13 +66,15 @@ async fn case_view(
     extra.insert("reported", &reported);
     extra.insert("reasons", &reasons::offered(&app.db, langs(app, ctx)).await?);
     extra.insert("note_max", &moderation::NOTE_MAX);
+    // The action whose form was sent with a mistake: its errors and text show there alone.
+    extra.insert("failed", failed);
     ctx.form_page(app, "admin/moderation/case.html", extra, form, errors)
 }
 
 #[get("/admin/moderation/petitions/<id>")]
 async fn case_page(app: &AppState, ctx: &Ctx, user: SignedIn<'_>, id: PetitionId) -> WebResult<Page> {
     let can = permissions::moderation(user.0)?;
-    case_view(app, ctx, &can, id, (&ActionForm::default(), &FieldErrors::new())).await
+    case_view(app, ctx, &can, id, ("", &ActionForm::default(), &FieldErrors::new())).await
 }
 
 /// One action on a petition: hide, unhide, dismiss, approve, refuse, suspend-owner or
@@ -107,7 +109,7 @@ async fn petition_action(
     match done {
         Ok(()) => {}
         Err(DomainError::Invalid(errors)) => {
-            let page = case_view(app, ctx, &can, id, (&form, &errors)).await?;
+            let page = case_view(app, ctx, &can, id, (action, &form, &errors)).await?;
             return Ok(Err(page.with_status(Status::UnprocessableEntity)));
         }
         Err(e) => return Err(e.into()),
