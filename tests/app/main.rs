@@ -21,6 +21,7 @@ mod dashboard_templates;
 mod i18n;
 mod logs;
 mod mail_queue;
+mod moderation;
 mod organisations;
 mod permalinks;
 mod permissions_matrix;

@@ -104,6 +104,8 @@ pub(super) async fn resolve_owner<R: OwnerRight>(
     match owner {
         Some(owner) => match permissions::owner::<R>(&app.db, user, owner).await {
             Err(crate::domain::DomainError::NotFound) => wrong(),
+            // A choice the rules refuse (a suspended organisation) is explained beside the field.
+            Err(crate::domain::DomainError::Refused(message)) => Ok(Err(FieldErrors::from([("owner", message)]))),
             can => Ok(Ok(can?)),
         },
         None => wrong(),

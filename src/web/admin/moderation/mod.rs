@@ -17,7 +17,7 @@ use crate::web::page::Page;
 mod reasons_page;
 
 pub fn routes() -> Vec<rocket::Route> {
-    let mut all = routes![queue_page, case_page, petition_action, withheld_page, unsuspend];
+    let mut all = routes![queue_page, case_page, petition_action, withheld_page, unsuspend_user, unsuspend_organisation];
     all.extend(reasons_page::routes());
     all
 }
@@ -128,23 +128,36 @@ async fn withheld_page(app: &AppState, ctx: &Ctx, user: SignedIn<'_>) -> WebResu
     ctx.page(app, "admin/moderation/withheld.html", extra)
 }
 
-/// Restores a suspended account (`users`) or organisation (`organisations`).
-#[post("/admin/moderation/<kind>/<id>/unsuspend", data = "<_form>")]
-async fn unsuspend(
+/// Restores a suspended account.
+#[post("/admin/moderation/users/<id>/unsuspend", data = "<_form>")]
+async fn unsuspend_user(
     app: &AppState,
     user: SignedIn<'_>,
     jar: &CookieJar<'_>,
-    kind: &str,
-    id: i64,
+    id: UserId,
     _form: CsrfForm<TokenOnly>,
 ) -> WebResult<Redirect> {
     let can = permissions::moderation(user.0)?;
-    let act = Act { by: user.0, note: "", now: now() };
-    match kind {
-        "users" => suspension::unsuspend_user(&app.db, &can, UserId(id), act).await?,
-        "organisations" => suspension::unsuspend_organisation(&app.db, &can, OrganisationId(id), act).await?,
-        _ => return Err(WebError::not_found()),
-    }
+    suspension::unsuspend_user(&app.db, &can, id, Act { by: user.0, note: "", now: now() }).await?;
+    restored(app, jar)
+}
+
+/// Restores a suspended organisation.
+#[post("/admin/moderation/organisations/<id>/unsuspend", data = "<_form>")]
+async fn unsuspend_organisation(
+    app: &AppState,
+    user: SignedIn<'_>,
+    jar: &CookieJar<'_>,
+    id: OrganisationId,
+    _form: CsrfForm<TokenOnly>,
+) -> WebResult<Redirect> {
+    let can = permissions::moderation(user.0)?;
+    suspension::unsuspend_organisation(&app.db, &can, id, Act { by: user.0, note: "", now: now() }).await?;
+    restored(app, jar)
+}
+
+/// After a restoration: every petition of the owner may be public again.
+fn restored(app: &App, jar: &CookieJar<'_>) -> WebResult<Redirect> {
     app.petitions.clear();
     flash(jar, "success", "flash-moderation-unsuspended");
     Ok(Redirect::to("/admin/moderation/withheld"))
