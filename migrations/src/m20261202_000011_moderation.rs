@@ -88,7 +88,10 @@ impl MigrationTrait for Migration {
                         .on_delete(ForeignKeyAction::Cascade),
                 )
                 .foreign_key(
-                    ForeignKey::create().name("fk_reports_reason").from("reports", "reason_id").to("report_reasons", "id"),
+                    ForeignKey::create()
+                        .name("fk_reports_reason")
+                        .from("reports", "reason_id")
+                        .to("report_reasons", "id"),
                 )
                 .to_owned(),
         )
@@ -98,7 +101,12 @@ impl MigrationTrait for Migration {
         )
         .await?;
         m.create_index(
-            Index::create().name("ix_reports_petition").table("reports").col("petition_id").col("created_at").to_owned(),
+            Index::create()
+                .name("ix_reports_petition")
+                .table("reports")
+                .col("petition_id")
+                .col("created_at")
+                .to_owned(),
         )
         .await?;
         m.create_index(
@@ -112,16 +120,16 @@ impl MigrationTrait for Migration {
         .await?;
         m.alter_table(Table::alter().table("petitions").add_column(big_integer_null("published_by")).to_owned())
             .await?;
-        m.alter_table(Table::alter().table("users").add_column(timestamp_with_time_zone_null("suspended_at")).to_owned())
-            .await?;
+        m.alter_table(
+            Table::alter().table("users").add_column(timestamp_with_time_zone_null("suspended_at")).to_owned(),
+        )
+        .await?;
         m.alter_table(
             Table::alter().table("organisations").add_column(timestamp_with_time_zone_null("suspended_at")).to_owned(),
         )
         .await?;
-        m.create_index(
-            Index::create().name("ix_petitions_moderation").table("petitions").col("moderation").to_owned(),
-        )
-        .await
+        m.create_index(Index::create().name("ix_petitions_moderation").table("petitions").col("moderation").to_owned())
+            .await
     }
 
     async fn down(&self, m: &SchemaManager) -> Result<(), DbErr> {

@@ -72,7 +72,9 @@ async fn a_report_reaches_the_queue_then_hiding_answers_410_mails_the_owner_and_
     let form = format!("/p/{id}/report");
     let (status, html) = t.get(&form).await;
     assert_eq!(status, Status::Ok);
-    for reason in ["Spam or advertising", "Hateful or violent", "Illegal content", "Misleading or false", "Something else"] {
+    for reason in
+        ["Spam or advertising", "Hateful or violent", "Illegal content", "Misleading or false", "Something else"]
+    {
         assert!(html.contains(reason), "the form offers {reason:?}");
     }
     let r = t.submit(&form, &form, &[("details", "Selling watches")]).await;
@@ -117,7 +119,12 @@ async fn a_report_reaches_the_queue_then_hiding_answers_410_mails_the_owner_and_
     assert!(fr.contains("Motif : Spam ou publicité"), "the category in the visitor's language");
     let csrf = token(&t).await;
     for action in [format!("/p/{id}/sign"), "/o/friends/trees/sign".to_string()] {
-        let r = t.post_form(&action, &[("csrf_token", &csrf), ("email", "x@example.org"), ("first_name", "X"), ("last_name", "Y")]).await;
+        let r = t
+            .post_form(
+                &action,
+                &[("csrf_token", &csrf), ("email", "x@example.org"), ("first_name", "X"), ("last_name", "Y")],
+            )
+            .await;
         assert_eq!(r.status(), Status::Gone, "signing {action} stops");
     }
     assert_eq!(t.count(&format!("SELECT COUNT(*) FROM signatures WHERE petition_id = {id}")).await, 0);
@@ -230,7 +237,11 @@ async fn a_suspended_account_cannot_sign_in_and_its_petitions_are_withheld_until
     logout(&t).await;
     t.login("boss").await;
     let (_, log) = t.get(&format!("/admin/audit?kind=user&target={sam}")).await;
-    assert!(log.contains("Account suspended") && log.contains("Account restored") && log.contains("Spam from this account."));
+    assert!(
+        log.contains("Account suspended")
+            && log.contains("Account restored")
+            && log.contains("Spam from this account.")
+    );
 }
 
 #[rocket::async_test]
@@ -256,7 +267,9 @@ async fn a_suspended_organisation_withholds_its_petitions_and_takes_no_new_one()
     logout(&t).await;
 
     t.login("mona").await;
-    let r = t.submit("/admin/moderation/withheld", &format!("/admin/moderation/organisations/{friends}/unsuspend"), &[]).await;
+    let r = t
+        .submit("/admin/moderation/withheld", &format!("/admin/moderation/organisations/{friends}/unsuspend"), &[])
+        .await;
     assert_eq!(r.status(), Status::SeeOther);
     logout(&t).await;
     assert_eq!(t.get("/o/friends/trees").await.0, Status::Ok);
@@ -318,7 +331,9 @@ async fn with_pre_moderation_a_new_accounts_first_petition_waits_for_approval() 
 
     t.login("mona").await;
     let (_, queue) = t.get("/admin/moderation").await;
-    assert!(queue.contains("Awaiting approval") && queue.contains("Trees for the square") && queue.contains("More bins"));
+    assert!(
+        queue.contains("Awaiting approval") && queue.contains("Trees for the square") && queue.contains("More bins")
+    );
     assert_eq!(act(&t, first, "approve", &[("note", "")]).await.0, Status::SeeOther);
     let (status, page) = act(&t, other, "refuse", &[("note", "")]).await;
     assert_eq!(status, Status::UnprocessableEntity, "refusing says why");
@@ -434,7 +449,11 @@ async fn the_admins_set_the_reasons_in_each_language() {
     // Spam is retired: the form no longer offers it.
     let spam = t.count("SELECT id FROM report_reasons WHERE code = 'spam'").await;
     let r = t
-        .submit(page, &format!("{page}/{spam}"), &[("label[en]", "Spam or advertising"), ("label[fr]", "Spam ou publicité")])
+        .submit(
+            page,
+            &format!("{page}/{spam}"),
+            &[("label[en]", "Spam or advertising"), ("label[fr]", "Spam ou publicité")],
+        )
         .await;
     assert_eq!(r.status(), Status::SeeOther);
     let (_, log) = t.get("/admin/audit?action=reason.change").await;

@@ -30,14 +30,16 @@ fn target(p: &petition::Model) -> Target {
 async fn owners(db: &impl ConnectionTrait, p: &petition::Model) -> DomainResult<Vec<user::Model>> {
     let ids: Vec<i64> = match (p.user_id, p.organisation_id) {
         (Some(u), _) => vec![u],
-        (_, Some(o)) => membership::Entity::find()
-            .filter(membership::Column::OrganisationId.eq(o))
-            .filter(membership::Column::CanModifyPetitions.eq(true))
-            .select_only()
-            .column(membership::Column::UserId)
-            .into_tuple()
-            .all(db)
-            .await?,
+        (_, Some(o)) => {
+            membership::Entity::find()
+                .filter(membership::Column::OrganisationId.eq(o))
+                .filter(membership::Column::CanModifyPetitions.eq(true))
+                .select_only()
+                .column(membership::Column::UserId)
+                .into_tuple()
+                .all(db)
+                .await?
+        }
         _ => Vec::new(),
     };
     Ok(user::Entity::find().filter(user::Column::Id.is_in(ids)).all(db).await?)
@@ -115,7 +117,12 @@ pub async fn hide(
 }
 
 /// Shows a hidden petition again.
-pub async fn unhide(db: &DatabaseConnection, _can: &Allowed<Moderate, ()>, id: PetitionId, act: Act<'_>) -> DomainResult<()> {
+pub async fn unhide(
+    db: &DatabaseConnection,
+    _can: &Allowed<Moderate, ()>,
+    id: PetitionId,
+    act: Act<'_>,
+) -> DomainResult<()> {
     let act = Act { note: super::checked_note(act.note, false)?, ..act };
     let txn = crate::db::begin_write(db).await?;
     let p = load(&txn, id).await?;
@@ -133,7 +140,12 @@ pub async fn unhide(db: &DatabaseConnection, _can: &Allowed<Moderate, ()>, id: P
 }
 
 /// Closes the petition's open reports without acting on it.
-pub async fn dismiss(db: &DatabaseConnection, _can: &Allowed<Moderate, ()>, id: PetitionId, act: Act<'_>) -> DomainResult<()> {
+pub async fn dismiss(
+    db: &DatabaseConnection,
+    _can: &Allowed<Moderate, ()>,
+    id: PetitionId,
+    act: Act<'_>,
+) -> DomainResult<()> {
     let act = Act { note: super::checked_note(act.note, false)?, ..act };
     let txn = crate::db::begin_write(db).await?;
     let p = load(&txn, id).await?;
@@ -144,7 +156,12 @@ pub async fn dismiss(db: &DatabaseConnection, _can: &Allowed<Moderate, ()>, id: 
 }
 
 /// Lets a petition waiting for review go public; its publisher is trusted from then on.
-pub async fn approve(db: &DatabaseConnection, _can: &Allowed<Moderate, ()>, id: PetitionId, act: Act<'_>) -> DomainResult<()> {
+pub async fn approve(
+    db: &DatabaseConnection,
+    _can: &Allowed<Moderate, ()>,
+    id: PetitionId,
+    act: Act<'_>,
+) -> DomainResult<()> {
     let act = Act { note: super::checked_note(act.note, false)?, ..act };
     let txn = crate::db::begin_write(db).await?;
     let p = load(&txn, id).await?;

@@ -96,7 +96,8 @@ pub async fn list(
     let ids: Vec<i64> = groups.iter().map(|g| g.petition_id).collect();
     let rows = petition::Entity::find().filter(petition::Column::Id.is_in(ids.clone())).all(db).await?;
     let states: BTreeMap<i64, String> = rows.iter().map(|p| (p.id, p.moderation.clone())).collect();
-    let shown: BTreeMap<i64, PublicPetition> = to_public_many(db, rows).await?.into_iter().map(|p| (p.id.0, p)).collect();
+    let shown: BTreeMap<i64, PublicPetition> =
+        to_public_many(db, rows).await?.into_iter().map(|p| (p.id.0, p)).collect();
     let counts: Vec<ReasonCount> = open()
         .filter(report::Column::PetitionId.is_in(ids.clone()))
         .select_only()

@@ -98,7 +98,11 @@ pub async fn editable(db: &impl ConnectionTrait, _can: &Allowed<ManageInstance, 
     Ok(reasons
         .into_iter()
         .map(|r| Editable {
-            labels: labels.iter().filter(|l| l.reason_id == r.id).map(|l| (l.locale.clone(), l.label.clone())).collect(),
+            labels: labels
+                .iter()
+                .filter(|l| l.reason_id == r.id)
+                .map(|l| (l.locale.clone(), l.label.clone()))
+                .collect(),
             id: r.id,
             code: r.code,
             active: r.active,

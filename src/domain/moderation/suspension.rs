@@ -61,7 +61,12 @@ pub(super) async fn close_reports(
 }
 
 /// Suspends account `id`: its sessions end at once, its open reports are closed.
-pub async fn suspend_user(db: &DatabaseConnection, _can: &Allowed<Moderate, ()>, id: UserId, act: Act<'_>) -> DomainResult<()> {
+pub async fn suspend_user(
+    db: &DatabaseConnection,
+    _can: &Allowed<Moderate, ()>,
+    id: UserId,
+    act: Act<'_>,
+) -> DomainResult<()> {
     let txn = crate::db::begin_write(db).await?;
     let u = user::Entity::find_by_id(id.0).one(&txn).await?.ok_or(DomainError::NotFound)?;
     // Moderators answer to the admins; an admin is suspended by no one from here.
@@ -79,7 +84,12 @@ pub async fn suspend_user(db: &DatabaseConnection, _can: &Allowed<Moderate, ()>,
     Ok(())
 }
 
-pub async fn unsuspend_user(db: &DatabaseConnection, _can: &Allowed<Moderate, ()>, id: UserId, act: Act<'_>) -> DomainResult<()> {
+pub async fn unsuspend_user(
+    db: &DatabaseConnection,
+    _can: &Allowed<Moderate, ()>,
+    id: UserId,
+    act: Act<'_>,
+) -> DomainResult<()> {
     let txn = crate::db::begin_write(db).await?;
     let u = user::Entity::find_by_id(id.0).one(&txn).await?.ok_or(DomainError::NotFound)?;
     let label = u.username.clone();

@@ -4,13 +4,13 @@ use sea_orm::{ActiveModelTrait, ConnectionTrait, DatabaseConnection, EntityTrait
 use serde::Serialize;
 
 use crate::domain::ids::PetitionId;
+use crate::domain::moderation::{self, premoderation::Policy};
 use crate::domain::permissions::{
     Allowed, CreatePetition, DeletePetition, EditDraft, EditsContent, ModifyPetition, PublishPetition,
 };
 use crate::domain::petition::content::{Content, Section, SectionInput, apply_all};
 use crate::domain::petition::petitions::{OwnerId, Status};
 use crate::domain::{DomainError, DomainResult, FieldErrors, now, petition::permalinks};
-use crate::domain::moderation::{self, premoderation::Policy};
 use crate::entities::{petition, user};
 
 /// A petition as its organisers see it.

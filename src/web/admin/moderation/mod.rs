@@ -17,7 +17,8 @@ use crate::web::page::Page;
 mod reasons_page;
 
 pub fn routes() -> Vec<rocket::Route> {
-    let mut all = routes![queue_page, case_page, petition_action, withheld_page, unsuspend_user, unsuspend_organisation];
+    let mut all =
+        routes![queue_page, case_page, petition_action, withheld_page, unsuspend_user, unsuspend_organisation];
     all.extend(reasons_page::routes());
     all
 }
@@ -102,8 +103,12 @@ async fn petition_action(
         "dismiss" => (actions::dismiss(&app.db, &can, id, act).await, "flash-moderation-dismissed"),
         "approve" => (actions::approve(&app.db, &can, id, act).await, "flash-moderation-approved"),
         "refuse" => (actions::refuse(&app.db, &can, id, act, &app.composer).await, "flash-moderation-refused"),
-        "suspend-owner" => (suspension::owner_of_petition(&app.db, &can, id, act, true).await, "flash-moderation-suspended"),
-        "unsuspend-owner" => (suspension::owner_of_petition(&app.db, &can, id, act, false).await, "flash-moderation-unsuspended"),
+        "suspend-owner" => {
+            (suspension::owner_of_petition(&app.db, &can, id, act, true).await, "flash-moderation-suspended")
+        }
+        "unsuspend-owner" => {
+            (suspension::owner_of_petition(&app.db, &can, id, act, false).await, "flash-moderation-unsuspended")
+        }
         _ => return Err(WebError::not_found()),
     };
     match done {
@@ -115,7 +120,11 @@ async fn petition_action(
         Err(e) => return Err(e.into()),
     }
     // A suspension changes every petition of the owner: the public cache starts afresh.
-    if action.ends_with("suspend-owner") { app.petitions.clear() } else { app.petitions.forget(id) }
+    if action.ends_with("suspend-owner") {
+        app.petitions.clear()
+    } else {
+        app.petitions.forget(id)
+    }
     flash(jar, "success", message);
     Ok(Ok(Redirect::to(format!("/admin/moderation/petitions/{id}"))))
 }
