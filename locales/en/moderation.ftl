@@ -70,6 +70,7 @@ moderation-suspended-users = Suspended accounts
 moderation-suspended-organisations = Suspended organisations
 moderation-none = None.
 
+field-label = Label
 reasons-title = Report reasons
 reasons-intro = The reasons the report form offers, in each language of the site. A retired reason is no longer offered; reports that named it keep it.
 reasons-label = Label ({ $language })

@@ -70,6 +70,7 @@ moderation-suspended-users = Comptes suspendus
 moderation-suspended-organisations = Organisations suspendues
 moderation-none = Aucune.
 
+field-label = Libellé
 reasons-title = Motifs de signalement
 reasons-intro = Les motifs que propose le formulaire de signalement, dans chaque langue du site. Un motif retiré n’est plus proposé ; les signalements qui le citaient le gardent.
 reasons-label = Libellé ({ $language })

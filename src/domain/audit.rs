@@ -86,9 +86,11 @@ impl Action {
         Action::ALL.into_iter().find(|a| a.as_str() == s)
     }
 
-    /// The Fluent id naming the action in the log.
+    /// The Fluent id naming the action in the log (the prefix quoted alone, so that
+    /// `i18n check` counts the `audit-…` messages as used).
     pub fn message_id(self) -> String {
-        format!("audit-{}", self.as_str().replace('.', "-"))
+        const PREFIX: &str = "audit-";
+        format!("{PREFIX}{}", self.as_str().replace('.', "-"))
     }
 }
 

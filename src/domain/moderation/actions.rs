@@ -45,12 +45,12 @@ async fn owners(db: &impl ConnectionTrait, p: &petition::Model) -> DomainResult<
     Ok(user::Entity::find().filter(user::Column::Id.is_in(ids)).all(db).await?)
 }
 
-/// Queues `mail` (`hidden` or `refused`) to each owner, in their language, with the reason
+/// Queues mail `kind` (`hidden` or `refused`, with its subject's id) to each owner, in their language, with the reason
 /// category (when there is one) in that language and the moderator's note.
 async fn tell_owners(
     db: &impl ConnectionTrait,
     p: &petition::Model,
-    (mail, category): (&str, Option<i64>),
+    (mail, subject, category): (&str, &str, Option<i64>),
     act: Act<'_>,
     composer: &Composer,
 ) -> DomainResult<()> {
@@ -65,7 +65,7 @@ async fn tell_owners(
             "moderation",
             &lang,
             &owner.email,
-            &format!("mail-moderation-{mail}-subject"),
+            subject,
             serde_json::json!({
                 "title": p.title, "category": category, "note": act.note, "kind": mail,
                 "link": format!("{}/dashboard/petitions/{}", composer.public_url, p.id),
@@ -111,7 +111,7 @@ pub async fn hide(
     active.update(&txn).await?;
     close_reports(&txn, Condition::all().add(petition::Column::Id.eq(p.id)), "hidden", act.now).await?;
     audit::record(&txn, Some(act.by), Action::PetitionHide, target(&p), act.note, act.now).await?;
-    tell_owners(&txn, &p, ("hidden", reason), act, composer).await?;
+    tell_owners(&txn, &p, ("hidden", "mail-moderation-hidden-subject", reason), act, composer).await?;
     txn.commit().await?;
     Ok(())
 }
@@ -199,7 +199,7 @@ pub async fn refuse(
     active.updated_at = Set(act.now);
     active.update(&txn).await?;
     audit::record(&txn, Some(act.by), Action::PetitionRefuse, target(&p), act.note, act.now).await?;
-    tell_owners(&txn, &p, ("refused", None), act, composer).await?;
+    tell_owners(&txn, &p, ("refused", "mail-moderation-refused-subject", None), act, composer).await?;
     txn.commit().await?;
     Ok(())
 }
