@@ -76,6 +76,49 @@ async fn tell_owners(
     Ok(())
 }
 
+/// One moderator's action on a petition, as `apply` carries it out.
+struct Change<'a> {
+    /// The `moderation` state the petition must be in, and the refusal otherwise.
+    from: Option<(&'static str, &'static str)>,
+    set: Box<dyn FnOnce(&mut petition::ActiveModel) + Send + 'a>,
+    /// Closes the petition's open reports with this resolution.
+    close: Option<&'static str>,
+    action: Action,
+    /// The mail its owners get: kind, subject, reason category.
+    mail: Option<(&'static str, &'static str, Option<i64>)>,
+}
+
+/// Loads the petition, checks its state, changes it, closes its reports, writes the audit row
+/// and queues the owners' mails: one transaction.
+async fn apply(
+    db: &DatabaseConnection,
+    id: PetitionId,
+    change: Change<'_>,
+    act: Act<'_>,
+    composer: Option<&Composer>,
+) -> DomainResult<()> {
+    let txn = crate::db::begin_write(db).await?;
+    let p = load(&txn, id).await?;
+    if let Some((state, refusal)) = change.from
+        && p.moderation != state
+    {
+        return Err(DomainError::Refused(refusal));
+    }
+    let mut active = p.clone().into_active_model();
+    (change.set)(&mut active);
+    active.updated_at = Set(act.now);
+    active.update(&txn).await?;
+    if let Some(resolution) = change.close {
+        close_reports(&txn, Condition::all().add(petition::Column::Id.eq(p.id)), resolution, act.now).await?;
+    }
+    audit::record(&txn, Some(act.by), change.action, target(&p), act.note, act.now).await?;
+    if let (Some(mail), Some(composer)) = (change.mail, composer) {
+        tell_owners(&txn, &p, mail, act, composer).await?;
+    }
+    txn.commit().await?;
+    Ok(())
+}
+
 /// Hides petition `id` for reason `reason` (a report reason's id): its public pages answer 410
 /// with that category, signing stops, its open reports close, and its owners are mailed.
 pub async fn hide(
@@ -101,19 +144,17 @@ pub async fn hide(
     if !errors.is_empty() {
         return Err(DomainError::Invalid(errors));
     }
-    let act = Act { note: note?, ..act };
-    let txn = crate::db::begin_write(db).await?;
-    let p = load(&txn, id).await?;
-    let mut active = p.clone().into_active_model();
-    active.moderation = Set(HIDDEN.into());
-    active.moderation_reason_id = Set(reason);
-    active.updated_at = Set(act.now);
-    active.update(&txn).await?;
-    close_reports(&txn, Condition::all().add(petition::Column::Id.eq(p.id)), "hidden", act.now).await?;
-    audit::record(&txn, Some(act.by), Action::PetitionHide, target(&p), act.note, act.now).await?;
-    tell_owners(&txn, &p, ("hidden", "mail-moderation-hidden-subject", reason), act, composer).await?;
-    txn.commit().await?;
-    Ok(())
+    let change = Change {
+        from: None,
+        set: Box::new(move |p| {
+            p.moderation = Set(HIDDEN.into());
+            p.moderation_reason_id = Set(reason);
+        }),
+        close: Some("hidden"),
+        action: Action::PetitionHide,
+        mail: Some(("hidden", "mail-moderation-hidden-subject", reason)),
+    };
+    apply(db, id, change, Act { note: note?, ..act }, Some(composer)).await
 }
 
 /// Shows a hidden petition again.
@@ -123,20 +164,17 @@ pub async fn unhide(
     id: PetitionId,
     act: Act<'_>,
 ) -> DomainResult<()> {
-    let act = Act { note: super::checked_note(act.note, false)?, ..act };
-    let txn = crate::db::begin_write(db).await?;
-    let p = load(&txn, id).await?;
-    if p.moderation != HIDDEN {
-        return Err(DomainError::Refused("error-moderation-not-hidden"));
-    }
-    let mut active = p.clone().into_active_model();
-    active.moderation = Set(OK.into());
-    active.moderation_reason_id = Set(None);
-    active.updated_at = Set(act.now);
-    active.update(&txn).await?;
-    audit::record(&txn, Some(act.by), Action::PetitionUnhide, target(&p), act.note, act.now).await?;
-    txn.commit().await?;
-    Ok(())
+    let change = Change {
+        from: Some((HIDDEN, "error-moderation-not-hidden")),
+        set: Box::new(|p| {
+            p.moderation = Set(OK.into());
+            p.moderation_reason_id = Set(None);
+        }),
+        close: None,
+        action: Action::PetitionUnhide,
+        mail: None,
+    };
+    apply(db, id, change, Act { note: super::checked_note(act.note, false)?, ..act }, None).await
 }
 
 /// Closes the petition's open reports without acting on it.
@@ -146,13 +184,14 @@ pub async fn dismiss(
     id: PetitionId,
     act: Act<'_>,
 ) -> DomainResult<()> {
-    let act = Act { note: super::checked_note(act.note, false)?, ..act };
-    let txn = crate::db::begin_write(db).await?;
-    let p = load(&txn, id).await?;
-    close_reports(&txn, Condition::all().add(petition::Column::Id.eq(p.id)), "dismissed", act.now).await?;
-    audit::record(&txn, Some(act.by), Action::ReportDismiss, target(&p), act.note, act.now).await?;
-    txn.commit().await?;
-    Ok(())
+    let change = Change {
+        from: None,
+        set: Box::new(|_| {}),
+        close: Some("dismissed"),
+        action: Action::ReportDismiss,
+        mail: None,
+    };
+    apply(db, id, change, Act { note: super::checked_note(act.note, false)?, ..act }, None).await
 }
 
 /// Lets a petition waiting for review go public; its publisher is trusted from then on.
@@ -162,19 +201,14 @@ pub async fn approve(
     id: PetitionId,
     act: Act<'_>,
 ) -> DomainResult<()> {
-    let act = Act { note: super::checked_note(act.note, false)?, ..act };
-    let txn = crate::db::begin_write(db).await?;
-    let p = load(&txn, id).await?;
-    if p.moderation != PENDING {
-        return Err(DomainError::Refused("error-moderation-not-pending"));
-    }
-    let mut active = p.clone().into_active_model();
-    active.moderation = Set(OK.into());
-    active.updated_at = Set(act.now);
-    active.update(&txn).await?;
-    audit::record(&txn, Some(act.by), Action::PetitionApprove, target(&p), act.note, act.now).await?;
-    txn.commit().await?;
-    Ok(())
+    let change = Change {
+        from: Some((PENDING, "error-moderation-not-pending")),
+        set: Box::new(|p| p.moderation = Set(OK.into())),
+        close: None,
+        action: Action::PetitionApprove,
+        mail: None,
+    };
+    apply(db, id, change, Act { note: super::checked_note(act.note, false)?, ..act }, None).await
 }
 
 /// Sends a petition waiting for review back to draft, its owners mailed why; published again,
@@ -186,20 +220,16 @@ pub async fn refuse(
     act: Act<'_>,
     composer: &Composer,
 ) -> DomainResult<()> {
-    let act = Act { note: super::checked_note(act.note, true)?, ..act };
-    let txn = crate::db::begin_write(db).await?;
-    let p = load(&txn, id).await?;
-    if p.moderation != PENDING {
-        return Err(DomainError::Refused("error-moderation-not-pending"));
-    }
-    let mut active = p.clone().into_active_model();
-    active.moderation = Set(OK.into());
-    active.status = Set(Status::Draft.as_str().into());
-    active.published_by = Set(None);
-    active.updated_at = Set(act.now);
-    active.update(&txn).await?;
-    audit::record(&txn, Some(act.by), Action::PetitionRefuse, target(&p), act.note, act.now).await?;
-    tell_owners(&txn, &p, ("refused", "mail-moderation-refused-subject", None), act, composer).await?;
-    txn.commit().await?;
-    Ok(())
+    let change = Change {
+        from: Some((PENDING, "error-moderation-not-pending")),
+        set: Box::new(|p| {
+            p.moderation = Set(OK.into());
+            p.status = Set(Status::Draft.as_str().into());
+            p.published_by = Set(None);
+        }),
+        close: None,
+        action: Action::PetitionRefuse,
+        mail: Some(("refused", "mail-moderation-refused-subject", None)),
+    };
+    apply(db, id, change, Act { note: super::checked_note(act.note, true)?, ..act }, Some(composer)).await
 }

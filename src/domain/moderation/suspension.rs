@@ -60,81 +60,57 @@ pub(super) async fn close_reports(
     Ok(())
 }
 
-/// Suspends account `id`: its sessions end at once, its open reports are closed.
-pub async fn suspend_user(
+/// Suspends account `id` (`suspend`: its sessions end at once, its open reports close) or
+/// restores it.
+pub async fn user(
     db: &DatabaseConnection,
     _can: &Allowed<Moderate, ()>,
-    id: UserId,
+    (id, suspend): (UserId, bool),
     act: Act<'_>,
 ) -> DomainResult<()> {
     let txn = crate::db::begin_write(db).await?;
     let u = user::Entity::find_by_id(id.0).one(&txn).await?.ok_or(DomainError::NotFound)?;
     // Moderators answer to the admins; an admin is suspended by no one from here.
-    if u.is_admin || (u.is_moderator && !act.by.is_admin) || u.id == act.by.id {
+    if suspend && (u.is_admin || (u.is_moderator && !act.by.is_admin) || u.id == act.by.id) {
         return Err(DomainError::Refused("error-suspend-staff"));
     }
     let label = u.username.clone();
     let mut active = u.into_active_model();
-    active.suspended_at = Set(Some(act.now));
+    active.suspended_at = Set(suspend.then_some(act.now));
     active.update(&txn).await?;
-    sessions::close_all(&txn, id.0).await?;
-    close_reports(&txn, Condition::all().add(petition::Column::UserId.eq(id.0)), "suspended", act.now).await?;
-    audit::record(&txn, Some(act.by), Action::UserSuspend, Target::new("user", id, label), act.note, act.now).await?;
+    let action = if suspend {
+        sessions::close_all(&txn, id.0).await?;
+        close_reports(&txn, Condition::all().add(petition::Column::UserId.eq(id.0)), "suspended", act.now).await?;
+        Action::UserSuspend
+    } else {
+        Action::UserUnsuspend
+    };
+    audit::record(&txn, Some(act.by), action, Target::new("user", id, label), act.note, act.now).await?;
     txn.commit().await?;
     Ok(())
 }
 
-pub async fn unsuspend_user(
+/// Suspends organisation `id` (`suspend`: its open reports close) or restores it.
+pub async fn organisation(
     db: &DatabaseConnection,
     _can: &Allowed<Moderate, ()>,
-    id: UserId,
-    act: Act<'_>,
-) -> DomainResult<()> {
-    let txn = crate::db::begin_write(db).await?;
-    let u = user::Entity::find_by_id(id.0).one(&txn).await?.ok_or(DomainError::NotFound)?;
-    let label = u.username.clone();
-    let mut active = u.into_active_model();
-    active.suspended_at = Set(None);
-    active.update(&txn).await?;
-    audit::record(&txn, Some(act.by), Action::UserUnsuspend, Target::new("user", id, label), act.note, act.now).await?;
-    txn.commit().await?;
-    Ok(())
-}
-
-/// Suspends organisation `id`, closing the open reports of its petitions.
-pub async fn suspend_organisation(
-    db: &DatabaseConnection,
-    _can: &Allowed<Moderate, ()>,
-    id: OrganisationId,
+    (id, suspend): (OrganisationId, bool),
     act: Act<'_>,
 ) -> DomainResult<()> {
     let txn = crate::db::begin_write(db).await?;
     let o = organisation::Entity::find_by_id(id.0).one(&txn).await?.ok_or(DomainError::NotFound)?;
     let label = o.name.clone();
     let mut active = o.into_active_model();
-    active.suspended_at = Set(Some(act.now));
+    active.suspended_at = Set(suspend.then_some(act.now));
     active.update(&txn).await?;
-    close_reports(&txn, Condition::all().add(petition::Column::OrganisationId.eq(id.0)), "suspended", act.now).await?;
-    let target = Target::new("organisation", id, label);
-    audit::record(&txn, Some(act.by), Action::OrganisationSuspend, target, act.note, act.now).await?;
-    txn.commit().await?;
-    Ok(())
-}
-
-pub async fn unsuspend_organisation(
-    db: &DatabaseConnection,
-    _can: &Allowed<Moderate, ()>,
-    id: OrganisationId,
-    act: Act<'_>,
-) -> DomainResult<()> {
-    let txn = crate::db::begin_write(db).await?;
-    let o = organisation::Entity::find_by_id(id.0).one(&txn).await?.ok_or(DomainError::NotFound)?;
-    let label = o.name.clone();
-    let mut active = o.into_active_model();
-    active.suspended_at = Set(None);
-    active.update(&txn).await?;
-    let target = Target::new("organisation", id, label);
-    audit::record(&txn, Some(act.by), Action::OrganisationUnsuspend, target, act.note, act.now).await?;
+    let action = if suspend {
+        let owned = Condition::all().add(petition::Column::OrganisationId.eq(id.0));
+        close_reports(&txn, owned, "suspended", act.now).await?;
+        Action::OrganisationSuspend
+    } else {
+        Action::OrganisationUnsuspend
+    };
+    audit::record(&txn, Some(act.by), action, Target::new("organisation", id, label), act.note, act.now).await?;
     txn.commit().await?;
     Ok(())
 }
@@ -150,11 +126,9 @@ pub async fn owner_of_petition(
 ) -> DomainResult<()> {
     let p = petition::Entity::find_by_id(id.0).one(db).await?.ok_or(DomainError::NotFound)?;
     let act = Act { note: super::checked_note(act.note, suspend)?, ..act };
-    match (p.user_id, p.organisation_id, suspend) {
-        (Some(u), _, true) => suspend_user(db, can, UserId(u), act).await,
-        (Some(u), _, false) => unsuspend_user(db, can, UserId(u), act).await,
-        (_, Some(o), true) => suspend_organisation(db, can, OrganisationId(o), act).await,
-        (_, Some(o), false) => unsuspend_organisation(db, can, OrganisationId(o), act).await,
+    match (p.user_id, p.organisation_id) {
+        (Some(u), _) => user(db, can, (UserId(u), suspend), act).await,
+        (_, Some(o)) => organisation(db, can, (OrganisationId(o), suspend), act).await,
         _ => Err(DomainError::NotFound),
     }
 }

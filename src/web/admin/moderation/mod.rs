@@ -147,7 +147,7 @@ async fn unsuspend_user(
     _form: CsrfForm<TokenOnly>,
 ) -> WebResult<Redirect> {
     let can = permissions::moderation(user.0)?;
-    suspension::unsuspend_user(&app.db, &can, id, Act { by: user.0, note: "", now: now() }).await?;
+    suspension::user(&app.db, &can, (id, false), Act { by: user.0, note: "", now: now() }).await?;
     restored(app, jar)
 }
 
@@ -161,7 +161,7 @@ async fn unsuspend_organisation(
     _form: CsrfForm<TokenOnly>,
 ) -> WebResult<Redirect> {
     let can = permissions::moderation(user.0)?;
-    suspension::unsuspend_organisation(&app.db, &can, id, Act { by: user.0, note: "", now: now() }).await?;
+    suspension::organisation(&app.db, &can, (id, false), Act { by: user.0, note: "", now: now() }).await?;
     restored(app, jar)
 }
 
