@@ -17,6 +17,7 @@ pub struct Settings {
     pub signing: Signing,
     pub accounts: Accounts,
     pub i18n: I18nSettings,
+    pub moderation: Moderation,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -193,6 +194,24 @@ impl Default for Signing {
             tracked_clients: 100_000,
             resend_after_minutes: 60,
         }
+    }
+}
+
+/// Pre-moderation: read through `domain::moderation::premoderation::policy`, the one place that
+/// will read the database-backed settings instead.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Moderation {
+    /// New petitions of new accounts wait for a moderator's approval when published.
+    pub premoderation: bool,
+    /// An account is new for this many days after it was created, unless a petition it
+    /// published was approved already.
+    pub premoderation_account_days: u32,
+}
+
+impl Default for Moderation {
+    fn default() -> Self {
+        Moderation { premoderation: false, premoderation_account_days: 7 }
     }
 }
 

@@ -28,6 +28,7 @@ audit-kind-user = Account
 audit-kind-mail = Mail
 audit-kind-setting = Setting
 audit-kind-report = Report
+audit-kind-reason = Report reason
 audit-kind-instance = Instance
 
 audit-unknown = Other action
@@ -87,3 +88,5 @@ error-traffic-time = Enter a date and time such as 2026-12-02T14:00.
 error-traffic-window = The end must come after the start.
 error-traffic-rule-empty = Give at least a domain, a client key or a time window.
 flash-signatures-invalidated = The signatures are invalidated. The audit log has the rule and their number.
+audit-petition-refuse = Petition refused
+audit-reason-change = Report reason changed

@@ -28,6 +28,7 @@ audit-kind-user = Compte
 audit-kind-mail = Courriel
 audit-kind-setting = Réglage
 audit-kind-report = Signalement
+audit-kind-reason = Motif de signalement
 audit-kind-instance = Instance
 
 audit-unknown = Autre action
@@ -87,3 +88,5 @@ error-traffic-time = Saisissez une date et une heure comme 2026-12-02T14:00.
 error-traffic-window = La fin doit venir après le début.
 error-traffic-rule-empty = Donnez au moins un domaine, une clé de client ou une période.
 flash-signatures-invalidated = Les signatures sont invalidées. Le journal d’audit garde la règle et leur nombre.
+audit-petition-refuse = Pétition refusée
+audit-reason-change = Motif de signalement modifié

@@ -12,6 +12,7 @@ mod m20261124_000007_challenge_uses;
 mod m20261124_000008_retired_slugs;
 mod m20261202_000009_roles_audit;
 mod m20261202_000010_abuse;
+mod m20261202_000011_moderation;
 mod m20261202_000012_instance_settings;
 
 pub struct Migrator;
@@ -30,6 +31,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261124_000008_retired_slugs::Migration),
             Box::new(m20261202_000009_roles_audit::Migration),
             Box::new(m20261202_000010_abuse::Migration),
+            Box::new(m20261202_000011_moderation::Migration),
             Box::new(m20261202_000012_instance_settings::Migration),
         ]
     }

@@ -35,10 +35,12 @@ pub enum Action {
     OrganisationEdit,
     SettingChange,
     SignaturesInvalidate,
+    PetitionRefuse,
+    ReasonChange,
 }
 
 impl Action {
-    pub const ALL: [Action; 15] = [
+    pub const ALL: [Action; 17] = [
         Action::MailRetry,
         Action::MailCancel,
         Action::RoleGrant,
@@ -54,6 +56,8 @@ impl Action {
         Action::OrganisationEdit,
         Action::SettingChange,
         Action::SignaturesInvalidate,
+        Action::PetitionRefuse,
+        Action::ReasonChange,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -73,6 +77,8 @@ impl Action {
             Action::OrganisationEdit => "organisation.edit",
             Action::SettingChange => "setting.change",
             Action::SignaturesInvalidate => "signatures.invalidate",
+            Action::PetitionRefuse => "petition.refuse",
+            Action::ReasonChange => "reason.change",
         }
     }
 
@@ -80,10 +86,9 @@ impl Action {
         Action::ALL.into_iter().find(|a| a.as_str() == s)
     }
 
-    /// The Fluent id naming the action in the log (the prefix is spelled out, so that the i18n
-    /// check counts `audit-…` keys as used).
+    /// The Fluent id naming the action in the log (the prefix quoted alone, so that
+    /// `i18n check` counts the `audit-…` messages as used).
     pub fn message_id(self) -> String {
-        // The prefix is written apart, quoted, so that `rustition i18n check` sees these keys used.
         const PREFIX: &str = "audit-";
         format!("{PREFIX}{}", self.as_str().replace('.', "-"))
     }

@@ -14,6 +14,7 @@ pub mod demo;
 pub mod email;
 pub mod ids;
 pub mod instance;
+pub mod moderation;
 pub mod organisation;
 pub mod permissions;
 pub mod petition;

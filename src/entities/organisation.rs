@@ -11,6 +11,8 @@ pub struct Model {
     pub description: String,
     pub website: Option<String>,
     pub created_at: DateTimeUtc,
+    /// Suspended by a moderator: its petitions are withheld, and none can be created for it.
+    pub suspended_at: Option<DateTimeUtc>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -13,6 +13,7 @@ pub struct Model {
     pub goal: i64,
     pub theme: String,
     pub status: String,
+    /// "ok", "hidden" (by a moderator) or "pending" (published, awaiting approval).
     pub moderation: String,
     pub field_first_name: String,
     pub field_last_name: String,
@@ -42,6 +43,10 @@ pub struct Model {
     pub wizard_step: Option<String>,
     pub milestone_text: String,
     pub reached_goal: Option<i64>,
+    /// The reason category a moderator hid it for (`report_reasons.id`).
+    pub moderation_reason_id: Option<i64>,
+    /// Who first published it: pre-moderation trusts an account one of whose petitions was approved.
+    pub published_by: Option<i64>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

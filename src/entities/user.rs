@@ -16,6 +16,8 @@ pub struct Model {
     pub email_verified_at: Option<DateTimeUtc>,
     pub locale: Option<String>,
     pub created_at: DateTimeUtc,
+    /// Suspended by a moderator: cannot sign in, and their petitions are withheld from the public.
+    pub suspended_at: Option<DateTimeUtc>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

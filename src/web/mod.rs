@@ -15,6 +15,7 @@ pub mod dashboard;
 pub mod error;
 pub mod limits;
 pub mod mail_wake;
+pub mod moderation;
 pub mod organisation;
 pub mod page;
 pub mod params;
@@ -53,6 +54,7 @@ pub fn mount(rocket: Rocket<Build>, headers: security::SecurityHeaders) -> Rocke
         .mount("/", petition::share::routes())
         .mount("/", signature::sign::routes())
         .mount("/", signature::confirm::routes())
+        .mount("/", moderation::routes())
         .mount("/", assets::routes())
         .mount("/", account::login::routes())
         .mount("/", account::register::routes())

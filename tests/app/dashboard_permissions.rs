@@ -28,10 +28,19 @@ pub(crate) enum Role {
     Owner,
     /// An instance administrator, member of nothing.
     InstanceAdmin,
+    /// A moderator (a role an admin grants), member of nothing: sees every petition, changes none.
+    Moderator,
 }
 
-pub(crate) const ROLES: [Role; 6] =
-    [Role::Anonymous, Role::Outsider, Role::MemberWithout, Role::MemberWith, Role::Owner, Role::InstanceAdmin];
+pub(crate) const ROLES: [Role; 7] = [
+    Role::Anonymous,
+    Role::Outsider,
+    Role::MemberWithout,
+    Role::MemberWith,
+    Role::Owner,
+    Role::InstanceAdmin,
+    Role::Moderator,
+];
 
 /// One route of the matrix: what it needs, and what success looks like.
 struct Route {
@@ -149,6 +158,9 @@ fn expected(route: &Route, role: Role) -> Status {
         Role::Anonymous => Status::SeeOther,
         Role::Outsider => Status::NotFound,
         Role::MemberWithout if !route.flags.is_empty() => Status::Forbidden,
+        // What seeing the petition allows (its overview, its statistics), and no change.
+        Role::Moderator if route.method == "GET" && route.flags.is_empty() => route.success,
+        Role::Moderator => Status::Forbidden,
         _ => route.success,
     }
 }
@@ -231,7 +243,12 @@ async fn check(route: &Route, role: Role) -> Option<String> {
     let t = TestApp::start().await;
     let db = &t.app().db;
     let alice = t.user("alice", false).await;
-    let carl = t.user("carl", role == Role::InstanceAdmin).await; // the one acting, in every role but anonymous
+    // The one acting, in every role but anonymous.
+    let carl = if role == Role::Moderator {
+        t.moderator("carl").await
+    } else {
+        t.user("carl", role == Role::InstanceAdmin).await
+    };
     let friends = t.organisation("friends", "Friends", alice).await;
     // Where carl may create petitions, for the transfer route.
     let shelter = t.organisation("shelter", "Shelter", alice).await;

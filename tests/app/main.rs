@@ -23,6 +23,7 @@ mod i18n;
 mod instance_admin;
 mod logs;
 mod mail_queue;
+mod moderation;
 mod organisations;
 mod permalinks;
 mod permissions_matrix;

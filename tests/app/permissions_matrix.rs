@@ -1,13 +1,14 @@
 //! Who may do what beyond petitions: the template, organisation-member and instance-admin
 //! routes against every role, by the rule of `dashboard_permissions`. Anonymous visitors are sent
 //! to sign in, those who may not see the target get "not found", members without the right get
-//! "forbidden" (the admin pages answer "forbidden" to anyone signed in who is not an admin), a
+//! "forbidden" (the admin pages answer "forbidden" to anyone signed in who is not an admin, the
+//! moderation pages to anyone who is neither an admin nor a moderator; the report form is open to all), a
 //! refused request changes nothing, and an allowed one does what it says.
 use crate::common;
 
 use common::TestApp;
 use rocket::http::Status;
-use rustition::domain::ids::{OrganisationId, UserId};
+use rustition::domain::ids::{OrganisationId, PetitionId, UserId};
 use rustition::domain::organisation::organisations;
 use rustition::domain::permissions::{Flag, operator};
 use rustition::domain::petition::content::Content;
@@ -27,16 +28,19 @@ enum Area {
     Organisation,
     /// The instance's administration.
     Admin,
-    /// A petition's traffic and invalidation by rule: moderators and admins (`Moderate`).
-    Traffic,
+    /// The moderation queue: moderators and admins.
+    Moderation,
+    /// The public side of moderation (the report form): everyone, no account needed.
+    Public,
 }
 
 struct Route {
     area: Area,
     method: &'static str,
-    /// `{t}` the template, `{o}` the organisation's slug, `{m}` another member (bob, also the account
-    /// an admin makes a moderator), `{j}` a failed mail job, `{p}` a petition of the organisation
-    /// with a signature from example.org.
+    /// `{t}` the template, `{o}` the organisation's slug, `{m}` another member (bob, also the
+    /// account an admin makes a moderator), `{j}` a failed mail job; `{p}` a reported petition
+    /// (with a signature from example.org), `{h}` a hidden one, `{w}` one awaiting approval, `{u}` a suspended
+    /// account, `{g}` a suspended organisation.
     path: &'static str,
     /// The rights it needs (a member "with" holds exactly these); none: seeing the target is enough.
     flags: &'static [Flag],
@@ -84,14 +88,27 @@ const ROUTES: &[Route] = &[
     ),
     post(Area::Organisation, "/dashboard/o/{o}/members/{m}/remove", &[Flag::RemoveMembers], &[]),
     post(Area::Organisation, "/dashboard/o/{o}/leave", &[], &[]),
-    get(Area::Organisation, "/dashboard/o/{o}/profile", &[Flag::EditProfile]),
-    post(Area::Organisation, "/dashboard/o/{o}/profile", &[Flag::EditProfile], &[("name", "Changed")]),
     get(Area::Admin, "/admin/mail", &[]),
     post(Area::Admin, "/admin/mail/{j}/retry", &[], &[]),
     post(Area::Admin, "/admin/mail/{j}/cancel", &[], &[]),
-    get(Area::Traffic, "/admin/petitions/{p}/traffic", &[]),
+    get(Area::Admin, "/admin/moderation/reasons", &[]),
+    post(Area::Admin, "/admin/moderation/reasons", &[], &[("label[en]", "Copyright")]),
+    post(Area::Admin, "/admin/moderation/reasons/1", &[], &[("label[en]", "Spam")]),
+    get(Area::Moderation, "/admin", &[]),
+    get(Area::Moderation, "/admin/moderation", &[]),
+    get(Area::Moderation, "/admin/moderation/petitions/{p}", &[]),
+    get(Area::Moderation, "/admin/moderation/withheld", &[]),
+    post(Area::Moderation, "/admin/moderation/petitions/{p}/hide", &[], &[("reason", "1"), ("note", "Spam.")]),
+    post(Area::Moderation, "/admin/moderation/petitions/{h}/unhide", &[], &[]),
+    post(Area::Moderation, "/admin/moderation/petitions/{p}/dismiss", &[], &[]),
+    post(Area::Moderation, "/admin/moderation/petitions/{w}/approve", &[], &[]),
+    post(Area::Moderation, "/admin/moderation/petitions/{w}/refuse", &[], &[("note", "Not a petition.")]),
+    post(Area::Moderation, "/admin/moderation/petitions/{p}/suspend-owner", &[], &[("note", "Spam.")]),
+    post(Area::Moderation, "/admin/moderation/users/{u}/unsuspend", &[], &[]),
+    post(Area::Moderation, "/admin/moderation/organisations/{g}/unsuspend", &[], &[]),
+    get(Area::Moderation, "/admin/petitions/{p}/traffic", &[]),
     post(
-        Area::Traffic,
+        Area::Moderation,
         "/admin/petitions/{p}/traffic/invalidate",
         &[],
         &[("rule_domain", "example.org"), ("rule_reason", "A flood"), ("confirm", "true")],
@@ -112,6 +129,8 @@ const ROUTES: &[Route] = &[
     post(Area::Admin, "/admin/users/{m}/moderator", &[], &[("on", "true")]),
     get(Area::Admin, "/admin/organisations", &[]),
     get(Area::Admin, "/admin/statistics", &[]),
+    get(Area::Public, "/p/{p}/report", &[]),
+    post(Area::Public, "/p/{p}/report", &[], &[("reason", "1"), ("details", "Spam.")]),
 ];
 
 /// Whether `role` means something on `route`: an organisation has no personal owner, and on the
@@ -120,23 +139,23 @@ fn applies(route: &Route, role: Role) -> bool {
     match route.area {
         Area::Template => true,
         Area::Organisation => role != Role::Owner,
-        Area::Admin | Area::Traffic => !matches!(role, Role::Owner | Role::MemberWithout),
+        Area::Admin | Area::Moderation | Area::Public => !matches!(role, Role::Owner | Role::MemberWithout),
     }
 }
 
-/// What `role` (a moderator too, when `moderator`) should get on `route`.
-fn expected(route: &Route, role: Role, moderator: bool) -> Status {
+/// What `role` should get on `route`.
+fn expected(route: &Route, role: Role) -> Status {
     match (route.area, role) {
+        (Area::Public, _) => route.success,
         (_, Role::Anonymous) => Status::SeeOther,
-        (Area::Traffic, Role::InstanceAdmin) => route.success,
-        (Area::Traffic, _) if moderator => route.success,
-        (Area::Traffic, _) => Status::Forbidden,
-        (Area::Admin, Role::InstanceAdmin) => route.success,
-        (Area::Admin, _) => Status::Forbidden,
+        (Area::Admin, Role::InstanceAdmin) | (Area::Moderation, Role::InstanceAdmin | Role::Moderator) => route.success,
+        (Area::Admin | Area::Moderation, _) => Status::Forbidden,
         (_, Role::Outsider) => Status::NotFound,
-        // An admin sees every organisation but is a member of none: there is nothing to leave.
-        (Area::Organisation, Role::InstanceAdmin) if route.path.ends_with("/leave") => Status::NotFound,
-        (_, Role::MemberWithout) if !route.flags.is_empty() => Status::Forbidden,
+        // Admins and moderators see every organisation but are members of none: nothing to leave.
+        (Area::Organisation, Role::InstanceAdmin | Role::Moderator) if route.path.ends_with("/leave") => {
+            Status::NotFound
+        }
+        (_, Role::MemberWithout | Role::Moderator) if !route.flags.is_empty() => Status::Forbidden,
         _ => route.success,
     }
 }
@@ -155,10 +174,19 @@ async fn state(t: &TestApp) -> Vec<i64> {
         "SELECT COUNT(*) FROM mail_queue",
         "SELECT COUNT(*) FROM mail_queue WHERE status = 'failed'",
         "SELECT COUNT(*) FROM signatures WHERE invalidated_at IS NOT NULL",
-        "SELECT COUNT(*) FROM audit_log",
         "SELECT COUNT(*) FROM instance_settings",
         "SELECT COUNT(*) FROM users WHERE is_moderator = TRUE",
         "SELECT COUNT(*) FROM organisations WHERE name = 'Changed'",
+        "SELECT COUNT(*) FROM reports",
+        "SELECT COUNT(*) FROM reports WHERE resolved_at IS NULL",
+        "SELECT COUNT(*) FROM petitions WHERE moderation = 'hidden'",
+        "SELECT COUNT(*) FROM petitions WHERE moderation = 'pending'",
+        "SELECT COUNT(*) FROM petitions WHERE status = 'draft'",
+        "SELECT COUNT(*) FROM users WHERE suspended_at IS NOT NULL",
+        "SELECT COUNT(*) FROM organisations WHERE suspended_at IS NOT NULL",
+        "SELECT COUNT(*) FROM report_reasons WHERE active = TRUE",
+        "SELECT COUNT(*) FROM report_reason_labels",
+        "SELECT COUNT(*) FROM audit_log",
     ] {
         values.push(t.count(sql).await);
     }
@@ -185,6 +213,54 @@ async fn failed_mail(t: &TestApp) -> i64 {
     id
 }
 
+/// What the moderation routes act on.
+struct Moderated {
+    reported: PetitionId,
+    hidden: PetitionId,
+    waiting: PetitionId,
+    suspended_user: UserId,
+    suspended_organisation: OrganisationId,
+}
+
+/// A petition of `org` with an open report, a hidden one, one awaiting approval, a suspended
+/// account and a suspended organisation.
+async fn moderation_cases(t: &TestApp, org: OrganisationId) -> Moderated {
+    use sea_orm::{ActiveModelTrait, Set};
+    let db = &t.app().db;
+    let petition = |slug: &'static str| Content { title: slug.into(), text: "Text.".into(), ..Default::default() };
+    let reported = t.petition_of(OwnerId::Organisation(org), "reported", petition("reported")).await;
+    let hidden = t.petition_of(OwnerId::Organisation(org), "hidden", petition("hidden")).await;
+    let waiting = t.petition_of(OwnerId::Organisation(org), "waiting", petition("waiting")).await;
+    db.execute_unprepared(&format!(
+        "INSERT INTO signatures (petition_id, email, email_canonical, locale, newsletter_optin, created_at) \
+         VALUES ({reported}, 'x@example.org', 'x@example.org', 'en', FALSE, CURRENT_TIMESTAMP)"
+    ))
+    .await
+    .unwrap();
+    rustition::entities::report::ActiveModel {
+        petition_id: Set(reported.0),
+        reason_id: Set(1),
+        details: Set(String::new()),
+        client_key: Set("another-client".into()),
+        created_at: Set(chrono::Utc::now()),
+        ..Default::default()
+    }
+    .insert(db)
+    .await
+    .unwrap();
+    let suspended_user = t.user("sue", false).await;
+    let suspended_organisation = t.organisation("shady", "Shady", suspended_user).await;
+    for sql in [
+        format!("UPDATE petitions SET moderation = 'hidden', moderation_reason_id = 1 WHERE id = {hidden}"),
+        format!("UPDATE petitions SET moderation = 'pending' WHERE id = {waiting}"),
+        format!("UPDATE users SET suspended_at = created_at WHERE id = {suspended_user}"),
+        format!("UPDATE organisations SET suspended_at = created_at WHERE id = {suspended_organisation}"),
+    ] {
+        db.execute_unprepared(&sql).await.unwrap();
+    }
+    Moderated { reported, hidden, waiting, suspended_user, suspended_organisation }
+}
+
 /// Makes `user` a member of `org` holding exactly `flags`.
 async fn member(t: &TestApp, org: OrganisationId, user: UserId, flags: &[Flag]) {
     let db = &t.app().db;
@@ -192,44 +268,29 @@ async fn member(t: &TestApp, org: OrganisationId, user: UserId, flags: &[Flag]) 
     organisations::set_permissions(db, &operator(org), user, flags).await.unwrap();
 }
 
-/// Runs `route` as `role` (holding the moderator role too, when `moderator`) on a fresh
-/// instance; returns a failure, if any.
-async fn check(route: &Route, role: Role, moderator: bool) -> Option<String> {
+/// Runs `route` as `role` on a fresh instance; returns a failure, if any.
+async fn check(route: &Route, role: Role) -> Option<String> {
     let t = TestApp::start().await;
     let db = &t.app().db;
     let alice = t.user("alice", false).await;
-    let carl = t.user("carl", role == Role::InstanceAdmin).await; // the one acting, in every role but anonymous
+    // The one acting, in every role but anonymous.
+    let carl = if role == Role::Moderator {
+        t.moderator("carl").await
+    } else {
+        t.user("carl", role == Role::InstanceAdmin).await
+    };
     let bob = t.user("bob", false).await;
     t.user("dave", false).await; // whom the invitation route invites
     let friends = t.organisation("friends", "Friends", alice).await;
     member(&t, friends, bob, &[]).await;
+    let moderated = moderation_cases(&t, friends).await;
 
     let owner = if role == Role::Owner { OwnerId::User(carl) } else { OwnerId::Organisation(friends) };
     let template = templates::create(db, &operator(owner), "Street", &Content::default()).await.unwrap();
     let job = failed_mail(&t).await;
-    let petition = t.petition_of(OwnerId::Organisation(friends), "trees", Content::default()).await;
-    db.execute_unprepared(&format!(
-        "INSERT INTO signatures (petition_id, email, email_canonical, locale, newsletter_optin, created_at) \
-         VALUES ({petition}, 'x@example.org', 'x@example.org', 'en', FALSE, CURRENT_TIMESTAMP)"
-    ))
-    .await
-    .unwrap();
-    if moderator {
-        let mut user: rustition::entities::user::ActiveModel =
-            <rustition::entities::user::Entity as sea_orm::EntityTrait>::find_by_id(carl.0)
-                .one(db)
-                .await
-                .unwrap()
-                .unwrap()
-                .into();
-        user.is_moderator = sea_orm::Set(true);
-        sea_orm::ActiveModelTrait::update(user, db).await.unwrap();
-    }
     match role {
         Role::MemberWithout => member(&t, friends, carl, &[]).await,
-        Role::MemberWith if matches!(route.area, Area::Admin | Area::Traffic) => {
-            member(&t, friends, carl, &Flag::ALL).await
-        }
+        Role::MemberWith if route.area == Area::Admin => member(&t, friends, carl, &Flag::ALL).await,
         Role::MemberWith => member(&t, friends, carl, route.flags).await,
         _ => {}
     }
@@ -243,7 +304,11 @@ async fn check(route: &Route, role: Role, moderator: bool) -> Option<String> {
         .replace("{o}", "friends")
         .replace("{m}", &bob.to_string())
         .replace("{j}", &job.to_string())
-        .replace("{p}", &petition.to_string());
+        .replace("{p}", &moderated.reported.to_string())
+        .replace("{h}", &moderated.hidden.to_string())
+        .replace("{w}", &moderated.waiting.to_string())
+        .replace("{u}", &moderated.suspended_user.to_string())
+        .replace("{g}", &moderated.suspended_organisation.to_string());
     let before = state(&t).await;
     let response = if route.method == "GET" {
         t.client.get(path.clone()).dispatch().await
@@ -260,15 +325,15 @@ async fn check(route: &Route, role: Role, moderator: bool) -> Option<String> {
     drop(response);
     let after = state(&t).await;
 
-    let want = expected(route, role, moderator);
-    let what = format!("{} {} as {role:?}{}", route.method, route.path, if moderator { " (moderator)" } else { "" });
+    let want = expected(route, role);
+    let what = format!("{} {} as {role:?}", route.method, route.path);
     if status != want {
         return Some(format!("{what}: got {status}, expected {want}"));
     }
-    if role == Role::Anonymous && !location.starts_with("/login?next=") {
+    if role == Role::Anonymous && route.area != Area::Public && !location.starts_with("/login?next=") {
         return Some(format!("{what}: sent to {location:?} instead of signing in"));
     }
-    let allowed = role != Role::Anonymous && want == route.success;
+    let allowed = (role != Role::Anonymous || route.area == Area::Public) && want == route.success;
     if !allowed && after != before {
         return Some(format!("{what}: refused, yet changed {before:?} into {after:?}"));
     }
@@ -282,13 +347,7 @@ async fn run(area: Area) {
     let mut failures = Vec::new();
     for route in ROUTES.iter().filter(|r| r.area == area) {
         for role in ROLES.into_iter().filter(|role| applies(route, *role)) {
-            failures.extend(check(route, role, false).await);
-        }
-        // A moderator who is nothing else, and one who is also a member of the organisation.
-        if area == Area::Traffic {
-            for role in [Role::Outsider, Role::MemberWith] {
-                failures.extend(check(route, role, true).await);
-            }
+            failures.extend(check(route, role).await);
         }
     }
     assert!(failures.is_empty(), "{area:?} authorisation matrix:\n{}", failures.join("\n"));
@@ -310,6 +369,11 @@ async fn every_admin_route_answers_each_role_as_it_should() {
 }
 
 #[rocket::async_test]
-async fn every_traffic_route_answers_moderators_and_admins_and_refuses_the_others() {
-    run(Area::Traffic).await;
+async fn every_moderation_route_answers_each_role_as_it_should() {
+    run(Area::Moderation).await;
+}
+
+#[rocket::async_test]
+async fn the_report_form_answers_everyone() {
+    run(Area::Public).await;
 }

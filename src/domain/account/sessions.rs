@@ -23,7 +23,8 @@ pub async fn open(db: &impl ConnectionTrait, user: i64, now: DateTime<Utc>) -> D
     Ok(token)
 }
 
-/// The user a session token belongs to, if the session is still valid.
+/// The user a session token belongs to, if the session is still valid (a suspended account's
+/// sessions are closed when it is suspended; one opened in the meantime counts for nothing).
 pub async fn user_for(db: &impl ConnectionTrait, token: &str, now: DateTime<Utc>) -> DomainResult<Option<user::Model>> {
     let Some(s) = session::Entity::find()
         .filter(session::Column::TokenHash.eq(tokens::hash_token(token)))
@@ -33,7 +34,7 @@ pub async fn user_for(db: &impl ConnectionTrait, token: &str, now: DateTime<Utc>
     else {
         return Ok(None);
     };
-    Ok(user::Entity::find_by_id(s.user_id).one(db).await?)
+    Ok(user::Entity::find_by_id(s.user_id).one(db).await?.filter(|u| u.suspended_at.is_none()))
 }
 
 pub async fn close(db: &impl ConnectionTrait, token: &str) -> DomainResult<()> {

@@ -49,9 +49,10 @@ pub async fn draft(
 }
 
 /// Right `R` on `owner`'s petitions or templates: `NotFound` for an organisation the user is
-/// not a member of, `Forbidden` for a member without the right. Creating a petition that a
-/// person owns (for themselves, or by a transfer) is refused, to everyone, on an instance
-/// that allows no personal petitions.
+/// not a member of, `Forbidden` for a member without the right; refused for an organisation a
+/// moderator suspended (nothing is created for it until it is restored). Creating a petition
+/// that a person owns (for themselves, or by a transfer) is refused, to everyone, on an
+/// instance that allows no personal petitions.
 pub async fn owner<R: OwnerRight>(
     db: &impl ConnectionTrait,
     user: &user::Model,
@@ -62,6 +63,11 @@ pub async fn owner<R: OwnerRight>(
         return Err(DomainError::Refused("error-personal-petitions-off"));
     }
     decide(db, user, owner, R::FLAG).await?;
+    if let OwnerId::Organisation(org) = owner
+        && super::moderation::suspension::organisation_suspended(db, org).await?
+    {
+        return Err(DomainError::Refused("error-organisation-suspended"));
+    }
     Ok(Allowed::grant(owner))
 }
 

@@ -4,13 +4,14 @@ use sea_orm::{ActiveModelTrait, ConnectionTrait, DatabaseConnection, EntityTrait
 use serde::Serialize;
 
 use crate::domain::ids::PetitionId;
+use crate::domain::moderation::{self, premoderation::Policy};
 use crate::domain::permissions::{
     Allowed, CreatePetition, DeletePetition, EditDraft, EditsContent, ModifyPetition, PublishPetition,
 };
 use crate::domain::petition::content::{Content, SectionEdit};
 use crate::domain::petition::petitions::{OwnerId, Status};
 use crate::domain::{DomainError, DomainResult, FieldErrors, now, petition::permalinks};
-use crate::entities::petition;
+use crate::entities::{petition, user};
 
 /// A petition as its organisers see it.
 #[derive(Debug, Clone, Serialize)]
@@ -22,6 +23,8 @@ pub struct Editable {
     pub permalinks: Vec<String>,
     pub wizard_step: Option<String>,
     pub image: Option<crate::domain::petition::images::ImageMeta>,
+    /// "ok", "hidden" or "pending" (see `domain::moderation`), for the notice its organisers see.
+    pub moderation: String,
     #[serde(skip)]
     pub owner: OwnerId,
 }
@@ -41,6 +44,7 @@ pub async fn load(db: &impl ConnectionTrait, id: PetitionId) -> DomainResult<Edi
         permalinks: permalinks::of_petition(db, id).await?,
         wizard_step: p.wizard_step,
         image: crate::domain::petition::images::meta(db, id).await?,
+        moderation: p.moderation.clone(),
         owner,
     })
 }
@@ -130,11 +134,13 @@ impl StatusChange {
 }
 
 /// A petition can be published once it has a title and a text; it then gets a permalink made
-/// from its title if it has none, and leaves the wizard.
+/// from its title if it has none, and leaves the wizard. Published for the first time by a new
+/// account on an instance that pre-moderates, it waits for a moderator's approval.
 pub async fn set_status(
     db: &DatabaseConnection,
     can: &Allowed<PublishPetition, PetitionId>,
     change: StatusChange,
+    (publisher, review): (&user::Model, Policy),
 ) -> DomainResult<Status> {
     let id = can.target();
     let txn = crate::db::begin_write(db).await?;
@@ -151,10 +157,18 @@ pub async fn set_status(
         StatusChange::Unpublish => Status::Draft,
         StatusChange::Close => Status::Closed,
     };
+    let first_publication = status == Status::Published && p.published_by.is_none();
+    let pending = first_publication && review.needs_review(&txn, publisher, now()).await?;
     let mut active = p.into_active_model();
     active.status = Set(status.as_str().into());
     if status == Status::Published {
         active.wizard_step = Set(None);
+    }
+    if first_publication {
+        active.published_by = Set(Some(publisher.id));
+    }
+    if pending {
+        active.moderation = Set(moderation::PENDING.into());
     }
     active.updated_at = Set(now());
     active.update(&txn).await?;

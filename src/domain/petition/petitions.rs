@@ -7,6 +7,7 @@ use sea_orm::{
 use serde::Serialize;
 
 use crate::domain::ids::{OrganisationId, PetitionId, UserId};
+use crate::domain::moderation;
 use crate::domain::permissions::{Allowed, CreatePetition};
 use crate::domain::{DomainError, DomainResult, now};
 use crate::entities::{organisation, petition, slug, user};
@@ -45,6 +46,9 @@ pub struct PublicPetition {
     /// `/o/<org>/<slug>`, or `/p/<id>` when the petition has no permalink.
     pub path: String,
     pub locale: String,
+    /// Its owner (the account or the organisation) is suspended: not shown to the public.
+    #[serde(skip)]
+    pub owner_suspended: bool,
 }
 
 impl PublicPetition {
@@ -108,14 +112,17 @@ pub(crate) async fn to_public_many(
     }
     let mut out = Vec::with_capacity(rows.len());
     for p in rows {
-        let owner = match (p.organisation_id.and_then(|id| orgs.get(&id)), p.user_id.and_then(|id| users.get(&id))) {
-            (Some(o), _) => Owner { kind: "o", slug: o.slug.clone(), name: o.name.clone() },
-            (None, Some(u)) => {
-                let name = if u.display_name.is_empty() { u.username.clone() } else { u.display_name.clone() };
-                Owner { kind: "u", slug: u.username.clone(), name }
-            }
-            (None, None) => return Err(DomainError::NotFound),
-        };
+        let (owner, owner_suspended) =
+            match (p.organisation_id.and_then(|id| orgs.get(&id)), p.user_id.and_then(|id| users.get(&id))) {
+                (Some(o), _) => {
+                    (Owner { kind: "o", slug: o.slug.clone(), name: o.name.clone() }, o.suspended_at.is_some())
+                }
+                (None, Some(u)) => {
+                    let name = if u.display_name.is_empty() { u.username.clone() } else { u.display_name.clone() };
+                    (Owner { kind: "u", slug: u.username.clone(), name }, u.suspended_at.is_some())
+                }
+                (None, None) => return Err(DomainError::NotFound),
+            };
         let path = match canonical.remove(&p.id) {
             Some(s) => format!("/{}/{}/{s}", owner.kind, owner.slug),
             None => format!("/p/{}", p.id),
@@ -137,14 +144,16 @@ pub(crate) async fn to_public_many(
             owner,
             path,
             locale: p.default_locale,
+            owner_suspended,
         });
     }
     Ok(out)
 }
 
-/// Drafts and moderated petitions are not public: they are "not found" to the public.
+/// Drafts, moderated petitions and those of suspended owners are not public: they are "not
+/// found" to the public lookup (`moderation::visibility` then says why, off the hot path).
 fn is_public(p: &petition::Model) -> bool {
-    p.status != Status::Draft.as_str() && p.moderation == "ok"
+    p.status != Status::Draft.as_str() && p.moderation == moderation::OK
 }
 
 pub async fn public_by_id(db: &impl ConnectionTrait, id: PetitionId) -> DomainResult<PublicPetition> {
@@ -152,7 +161,7 @@ pub async fn public_by_id(db: &impl ConnectionTrait, id: PetitionId) -> DomainRe
     if !is_public(&p) {
         return Err(DomainError::NotFound);
     }
-    to_public_many(db, vec![p]).await?.pop().ok_or(DomainError::NotFound)
+    to_public_many(db, vec![p]).await?.pop().filter(|p| !p.owner_suspended).ok_or(DomainError::NotFound)
 }
 
 /// A petition whatever its status, for its organisers (the caller checks they may see it).
@@ -168,6 +177,18 @@ pub async fn public_by_permalink(
     owner_slug: &str,
     petition_slug: &str,
 ) -> DomainResult<PublicPetition> {
+    let id = permalink_target(db, kind, owner_slug, petition_slug).await?.ok_or(DomainError::NotFound)?;
+    public_by_id(db, id).await
+}
+
+/// The petition a permalink names, whatever its state (a retired permalink finds its petition
+/// too; the page then redirects to the current one).
+pub async fn permalink_target(
+    db: &impl ConnectionTrait,
+    kind: &str,
+    owner_slug: &str,
+    petition_slug: &str,
+) -> DomainResult<Option<PetitionId>> {
     let owner_key = match kind {
         "o" => organisation::Entity::find()
             .filter(organisation::Column::Slug.eq(owner_slug))
@@ -179,11 +200,11 @@ pub async fn public_by_permalink(
             .one(db)
             .await?
             .map(|u| format!("u:{}", u.id)),
+    };
+    match owner_key {
+        Some(key) => super::permalinks::resolve(db, &key, petition_slug).await,
+        None => Ok(None),
     }
-    .ok_or(DomainError::NotFound)?;
-    // A retired permalink finds its petition too; the page then redirects to the current one.
-    let id = super::permalinks::resolve(db, &owner_key, petition_slug).await?.ok_or(DomainError::NotFound)?;
-    public_by_id(db, id).await
 }
 
 /// Published petitions, newest first.
@@ -207,7 +228,8 @@ async fn list_public_where(
 ) -> DomainResult<Vec<PublicPetition>> {
     let mut query = petition::Entity::find()
         .filter(petition::Column::Status.is_in([Status::Published.as_str(), Status::Closed.as_str()]))
-        .filter(petition::Column::Moderation.eq("ok"));
+        .filter(petition::Column::Moderation.eq(moderation::OK))
+        .filter(moderation::suspension::not_of_suspended_owner());
     if let Some(org) = org {
         query = query.filter(petition::Column::OrganisationId.eq(org.0));
     }

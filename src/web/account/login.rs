@@ -86,6 +86,11 @@ async fn login(v: Visit<'_>, ip: Option<IpAddr>, form: CsrfForm<LoginForm>) -> W
             let errors = FieldErrors::from([("login", "error-login-unverified")]);
             Ok(Err(login_form(app, ctx, &form.login, &next, &errors)?.with_status(Status::UnprocessableEntity)))
         }
+        // Said only to whoever knows the password: a suspended account is not revealed to others.
+        Some(user) if user.suspended_at.is_some() => {
+            let errors = FieldErrors::from([("login", "error-login-suspended")]);
+            Ok(Err(login_form(app, ctx, &form.login, &next, &errors)?.with_status(Status::UnprocessableEntity)))
+        }
         Some(user) => {
             let token = sessions::open(&app.db, user.id, now()).await?;
             ctx.sign_in(jar, token);

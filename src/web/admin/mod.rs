@@ -1,6 +1,6 @@
 //! Instance administration and moderation, under `/admin`: the index of what the signed-in
-//! admin or moderator may open, the mail queue, the audit log, a petition's traffic, the
-//! instance's settings, its accounts and organisations, and its statistics.
+//! admin or moderator may open, the mail queue, the audit log, the moderation queue, a
+//! petition's traffic, the instance's settings, its accounts and organisations, and its statistics.
 use rocket::{get, routes};
 
 use crate::domain::permissions;
@@ -11,6 +11,7 @@ use crate::web::page::Page;
 pub mod audit;
 pub mod directory;
 pub mod mail;
+pub mod moderation;
 pub mod settings;
 pub mod statistics;
 pub mod traffic;
@@ -23,6 +24,7 @@ pub fn routes() -> Vec<rocket::Route> {
     all.extend(settings::routes());
     all.extend(directory::routes());
     all.extend(statistics::routes());
+    all.extend(moderation::routes());
     all
 }
 

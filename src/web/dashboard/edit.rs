@@ -7,6 +7,7 @@ use super::form::{self, Posted};
 use super::{outcome, owner_choices, owner_value, resolve_owner};
 use crate::App;
 use crate::domain::ids::PetitionId;
+use crate::domain::moderation::premoderation;
 use crate::domain::permissions::{
     self, CreatePetition, CreateTemplate, DeletePetition, Flag, ModifyPetition, PublishPetition, SeePetition,
 };
@@ -167,7 +168,8 @@ async fn status(s: Signed<'_>, id: PetitionId, form: CsrfForm<Posted>) -> WebRes
     let can = permissions::petition::<PublishPetition>(&app.db, user, id).await?;
     let change = form.0.get("change").and_then(|c| StatusChange::parse(c));
     let Some(change) = change else { return Err(WebError::new(rocket::http::Status::BadRequest, "error-bad-request")) };
-    let result = editing::set_status(&app.db, &can, change).await;
+    let review = premoderation::policy(&app.settings);
+    let result = editing::set_status(&app.db, &can, change, (user, review)).await;
     let message = match result {
         Ok(PetitionStatus::Draft) => "flash-status-draft",
         Ok(PetitionStatus::Published) => "flash-status-published",

@@ -107,6 +107,7 @@ pub(super) async fn resolve_owner<R: OwnerRight>(
     match owner {
         Some(owner) => match permissions::owner::<R>(&app.db, user, owner, &app.instance.get()).await {
             Err(crate::domain::DomainError::NotFound) => wrong(),
+            // A choice the rules refuse (a suspended organisation) is explained beside the field.
             Err(crate::domain::DomainError::Refused(message)) => Ok(Err(FieldErrors::from([("owner", message)]))),
             can => Ok(Ok(can?)),
         },

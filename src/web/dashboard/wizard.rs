@@ -8,6 +8,7 @@ use super::form::{self, Posted};
 use super::{invalid, owner_choices, resolve_owner};
 use crate::App;
 use crate::domain::ids::{PetitionId, UserId};
+use crate::domain::moderation::premoderation;
 use crate::domain::permissions::{self, Allowed, CreatePetition, EditDraft, PublishPetition};
 use crate::domain::petition::content::{Content, SectionInput};
 use crate::domain::petition::editing::{self, Editable, StatusChange};
@@ -155,7 +156,8 @@ async fn step_submit(
         Step::Review if go == "publish" => {
             // Publishing needs the publishing right, here as on the status buttons.
             let publish = permissions::petition::<PublishPetition>(&app.db, user, id).await?;
-            editing::set_status(&app.db, &publish, StatusChange::Publish).await.map(|_| ())
+            let review = premoderation::policy(&app.settings);
+            editing::set_status(&app.db, &publish, StatusChange::Publish, (user, review)).await.map(|_| ())
         }
         _ => editing::save(&app.db, &can, &form::edit(&form, step.sections(), &app.views.themes())).await,
     };

@@ -13,6 +13,7 @@ use crate::domain::petition::petitions::{self, PublicPetition};
 use crate::domain::signature::signatures::SignInput;
 use crate::web::context::{AppState, Ctx};
 use crate::web::error::WebResult;
+use crate::web::moderation::withheld;
 use crate::web::page::Page;
 use crate::web::petition::cache::Shown;
 
@@ -126,7 +127,10 @@ pub(crate) fn petition_page(
 
 #[get("/p/<id>")]
 async fn by_id(app: &AppState, ctx: &Ctx, id: PetitionId) -> WebResult<Page> {
-    let shown = app.petitions.by_id(&app.db, id).await?;
+    let shown = match withheld::by_id(app, ctx, id).await? {
+        Ok(shown) => shown,
+        Err(page) => return Ok(page),
+    };
     petition_page(app, ctx, &shown, &SignInput::default(), &FieldErrors::new())
 }
 
@@ -137,7 +141,10 @@ async fn by_permalink(
     ctx: &Ctx,
     (kind, owner, slug): (&str, &str, &str),
 ) -> WebResult<Either<Page, Redirect>> {
-    let shown = app.petitions.by_permalink(&app.db, (kind, owner, slug)).await?;
+    let shown = match withheld::by_permalink(app, ctx, (kind, owner, slug)).await? {
+        Ok(shown) => shown,
+        Err(page) => return Ok(Either::Left(page)),
+    };
     if shown.petition.path != format!("/{kind}/{owner}/{slug}") {
         return Ok(Either::Right(Redirect::permanent(shown.petition.path.clone())));
     }

@@ -15,6 +15,7 @@ use crate::web::context::{AppState, Ctx};
 use crate::web::csrf::CsrfForm;
 use crate::web::error::WebResult;
 use crate::web::limits::Verdict;
+use crate::web::moderation::withheld;
 use crate::web::page::Page;
 
 use crate::web::petition::cache::Shown;
@@ -66,7 +67,10 @@ async fn sign(
     id: PetitionId,
     form: CsrfForm<SignForm>,
 ) -> WebResult<Result<Redirect, Page>> {
-    let shown = app.petitions.by_id(&app.db, id).await?;
+    let shown = match withheld::by_id(app, ctx, id).await? {
+        Ok(shown) => shown,
+        Err(page) => return Ok(Err(page)),
+    };
     sign_shown(app, ctx, &client, &shown, form.0).await
 }
 
@@ -81,7 +85,10 @@ async fn sign_by_organisation(
     slug: &str,
     form: CsrfForm<SignForm>,
 ) -> WebResult<Result<Redirect, Page>> {
-    let shown = app.petitions.by_permalink(&app.db, ("o", org, slug)).await?;
+    let shown = match withheld::by_permalink(app, ctx, ("o", org, slug)).await? {
+        Ok(shown) => shown,
+        Err(page) => return Ok(Err(page)),
+    };
     sign_shown(app, ctx, &client, &shown, form.0).await
 }
 
@@ -94,7 +101,10 @@ async fn sign_by_user(
     slug: &str,
     form: CsrfForm<SignForm>,
 ) -> WebResult<Result<Redirect, Page>> {
-    let shown = app.petitions.by_permalink(&app.db, ("u", user, slug)).await?;
+    let shown = match withheld::by_permalink(app, ctx, ("u", user, slug)).await? {
+        Ok(shown) => shown,
+        Err(page) => return Ok(Err(page)),
+    };
     sign_shown(app, ctx, &client, &shown, form.0).await
 }
 

@@ -1,0 +1,145 @@
+//! Moderation: reports by the public (with the reasons the admins set, labelled per language),
+//! a petition hidden with its reason category, suspended accounts and organisations, and who
+//! first published a petition (pre-moderation trusts an account once one of its petitions is
+//! approved). The petition's `moderation` column (since the first migration) says "ok",
+//! "hidden" or "pending" (published, waiting for approval).
+use sea_orm_migration::prelude::*;
+use sea_orm_migration::schema::*;
+
+#[derive(DeriveMigrationName)]
+pub struct Migration;
+
+/// The reasons a fresh instance offers, by code, with their English and French labels; admins
+/// rename them, add others and retire them at `/admin/moderation/reasons`.
+const REASONS: [(&str, &str, &str); 5] = [
+    ("spam", "Spam or advertising", "Spam ou publicité"),
+    ("hateful", "Hateful or violent", "Haineux ou violent"),
+    ("illegal", "Illegal content", "Contenu illégal"),
+    ("misleading", "Misleading or false", "Trompeur ou faux"),
+    ("other", "Something else", "Autre chose"),
+];
+
+#[async_trait::async_trait]
+impl MigrationTrait for Migration {
+    async fn up(&self, m: &SchemaManager) -> Result<(), DbErr> {
+        m.create_table(
+            Table::create()
+                .table("report_reasons")
+                .col(big_pk_auto("id"))
+                // A stable name ("spam"…; "custom-<n>" for those admins add), for seeding and scripts.
+                .col(string_len_uniq("code", 32))
+                .col(integer("position").default(0))
+                // A retired reason is no longer offered; reports that named it keep it.
+                .col(boolean("active").default(true))
+                .to_owned(),
+        )
+        .await?;
+        m.create_table(
+            Table::create()
+                .table("report_reason_labels")
+                .col(big_pk_auto("id"))
+                .col(big_integer("reason_id"))
+                .col(string_len("locale", 16))
+                .col(string_len("label", 120))
+                .foreign_key(
+                    ForeignKey::create()
+                        .name("fk_report_reason_labels_reason")
+                        .from("report_reason_labels", "reason_id")
+                        .to("report_reasons", "id")
+                        .on_delete(ForeignKeyAction::Cascade),
+                )
+                .index(Index::create().name("ux_report_reason_labels").col("reason_id").col("locale").unique())
+                .to_owned(),
+        )
+        .await?;
+        let db = m.get_connection();
+        for (position, (code, en, fr)) in REASONS.iter().enumerate() {
+            db.execute_unprepared(&format!(
+                "INSERT INTO report_reasons (code, position, active) VALUES ('{code}', {position}, TRUE)"
+            ))
+            .await?;
+            for (locale, label) in [("en", en), ("fr", fr)] {
+                db.execute_unprepared(&format!(
+                    "INSERT INTO report_reason_labels (reason_id, locale, label) \
+                     SELECT id, '{locale}', '{label}' FROM report_reasons WHERE code = '{code}'"
+                ))
+                .await?;
+            }
+        }
+        m.create_table(
+            Table::create()
+                .table("reports")
+                .col(big_pk_auto("id"))
+                .col(big_integer("petition_id"))
+                .col(big_integer("reason_id"))
+                .col(text("details").default(""))
+                // The reporter's client key (a keyed hash of the address, never the address):
+                // what the per-client bound counts.
+                .col(string_len("client_key", 32))
+                .col(timestamp_with_time_zone("created_at"))
+                .col(timestamp_with_time_zone_null("resolved_at"))
+                // What closed it: "dismissed", "hidden", "suspended".
+                .col(string_len_null("resolution", 16))
+                .foreign_key(
+                    ForeignKey::create()
+                        .name("fk_reports_petition")
+                        .from("reports", "petition_id")
+                        .to("petitions", "id")
+                        .on_delete(ForeignKeyAction::Cascade),
+                )
+                .foreign_key(
+                    ForeignKey::create()
+                        .name("fk_reports_reason")
+                        .from("reports", "reason_id")
+                        .to("report_reasons", "id"),
+                )
+                .to_owned(),
+        )
+        .await?;
+        m.create_index(
+            Index::create().name("ix_reports_open").table("reports").col("resolved_at").col("petition_id").to_owned(),
+        )
+        .await?;
+        m.create_index(
+            Index::create()
+                .name("ix_reports_petition")
+                .table("reports")
+                .col("petition_id")
+                .col("created_at")
+                .to_owned(),
+        )
+        .await?;
+        m.create_index(
+            Index::create().name("ix_reports_client").table("reports").col("client_key").col("created_at").to_owned(),
+        )
+        .await?;
+        // One column per statement: SQLite adds one at a time.
+        m.alter_table(
+            Table::alter().table("petitions").add_column(big_integer_null("moderation_reason_id")).to_owned(),
+        )
+        .await?;
+        m.alter_table(Table::alter().table("petitions").add_column(big_integer_null("published_by")).to_owned())
+            .await?;
+        m.alter_table(
+            Table::alter().table("users").add_column(timestamp_with_time_zone_null("suspended_at")).to_owned(),
+        )
+        .await?;
+        m.alter_table(
+            Table::alter().table("organisations").add_column(timestamp_with_time_zone_null("suspended_at")).to_owned(),
+        )
+        .await?;
+        m.create_index(Index::create().name("ix_petitions_moderation").table("petitions").col("moderation").to_owned())
+            .await
+    }
+
+    async fn down(&self, m: &SchemaManager) -> Result<(), DbErr> {
+        m.drop_index(Index::drop().name("ix_petitions_moderation").table("petitions").to_owned()).await?;
+        m.alter_table(Table::alter().table("organisations").drop_column("suspended_at").to_owned()).await?;
+        m.alter_table(Table::alter().table("users").drop_column("suspended_at").to_owned()).await?;
+        m.alter_table(Table::alter().table("petitions").drop_column("published_by").to_owned()).await?;
+        m.alter_table(Table::alter().table("petitions").drop_column("moderation_reason_id").to_owned()).await?;
+        m.drop_table(Table::drop().table("reports").to_owned()).await?;
+        m.drop_table(Table::drop().table("report_reason_labels").to_owned()).await?;
+        m.drop_table(Table::drop().table("report_reasons").to_owned()).await
+    }
+}
