@@ -6,7 +6,6 @@ use std::collections::BTreeMap;
 use sea_orm::DbErr;
 
 pub mod account;
-pub mod admin;
 pub mod audit;
 pub mod challenge;
 pub mod client;

@@ -2,8 +2,9 @@
 use rocket::response::Redirect;
 use rocket::{get, post, routes};
 
+use crate::domain::instance::mail as admin;
+use crate::domain::now;
 use crate::domain::permissions;
-use crate::domain::{admin, now};
 use crate::mail::queue;
 use crate::web::context::{Signed, flash};
 use crate::web::csrf::{CsrfForm, TokenOnly};

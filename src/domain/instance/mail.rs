@@ -3,9 +3,9 @@
 use chrono::{DateTime, Utc};
 use sea_orm::{DatabaseConnection, TransactionTrait};
 
-use super::DomainResult;
-use super::audit::{self, Action, Target};
-use super::permissions::{Allowed, ManageInstance};
+use crate::domain::DomainResult;
+use crate::domain::audit::{self, Action, Target};
+use crate::domain::permissions::{Allowed, ManageInstance};
 use crate::entities::user;
 use crate::mail::queue;
 
