@@ -87,7 +87,10 @@ fn domain_key(recipient: &str) -> String {
 }
 
 /// The round of each new job of `keys` (in order; a key twice gets two rounds): after the last
-/// queued job of its key, and not before the round being sent. Two reads, both on indexes.
+/// queued job of its key, and not before the round being sent. One read of the throttle row and
+/// one per distinct key, each a single `MAX` on `ix_mail_queue_fair_key` that both databases
+/// answer from the end of the index (a `GROUP BY` over the keys would read every queued job of
+/// them instead, and slow each signature down as a surge's mail waits).
 async fn next_rounds(db: &impl ConnectionTrait, keys: &[String]) -> Result<Vec<i64>, DbErr> {
     let backend = db.get_database_backend();
     let current: i64 = match db
@@ -98,18 +101,18 @@ async fn next_rounds(db: &impl ConnectionTrait, keys: &[String]) -> Result<Vec<i
         None => 0,
     };
     let distinct: std::collections::BTreeSet<&str> = keys.iter().map(String::as_str).collect();
-    let last: Vec<(Option<String>, Option<i64>)> = mail_job::Entity::find()
-        .select_only()
-        .column(mail_job::Column::FairKey)
-        .column_as(mail_job::Column::FairRound.max(), "last")
-        .filter(mail_job::Column::Status.eq(STATUS_QUEUED))
-        .filter(mail_job::Column::FairKey.is_in(distinct))
-        .group_by(mail_job::Column::FairKey)
-        .into_tuple()
-        .all(db)
-        .await?;
-    let mut next: std::collections::HashMap<String, i64> =
-        last.into_iter().filter_map(|(key, round)| Some((key?, round?.max(current)))).collect();
+    let mut next: std::collections::HashMap<String, i64> = std::collections::HashMap::new();
+    for key in distinct {
+        let last = format!(
+            "SELECT MAX(fair_round) AS last FROM mail_queue WHERE fair_key = $1 AND status = '{STATUS_QUEUED}'"
+        );
+        let row = db.query_one_raw(Statement::from_sql_and_values(backend, last, [key.into()])).await?;
+        let last: Option<i64> = match row {
+            Some(row) => row.try_get("", "last")?,
+            None => None,
+        };
+        next.insert(key.to_string(), last.map_or(current, |l| l.max(current)));
+    }
     Ok(keys
         .iter()
         .map(|key| {

@@ -64,6 +64,9 @@ pub async fn test_settings(dir: &std::path::Path, smtp: &SmtpServer) -> Settings
     s.server.data_dir = dir.to_path_buf();
     s.server.public_url = Some("http://petitions.test".into());
     s.database.url = Some(fresh_database(dir).await);
+    // Hundreds of apps start one after the other in the matrices: few connections each, so
+    // that a PostgreSQL shared by parallel tests is not starved of them.
+    s.database.max_connections = 3;
     s.mail.transport = Transport::Smtp;
     s.mail.smtp_url = Some(smtp.url());
     s.mail.poll_interval_ms = 50;
