@@ -87,36 +87,33 @@ fn domain_key(recipient: &str) -> String {
 }
 
 /// The round of each new job of `keys` (in order; a key twice gets two rounds): after the last
-/// queued job of its key, and not before the round being sent. One read of the throttle row and
-/// one per distinct key, each a single `MAX` on `ix_mail_queue_fair_key` that both databases
+/// queued job of its key, and not before the round being sent. One read per distinct key, its
+/// `MAX` on `ix_mail_queue_fair_key` with the throttle's round, which both databases
 /// answer from the end of the index (a `GROUP BY` over the keys would read every queued job of
 /// them instead, and slow each signature down as a surge's mail waits).
 async fn next_rounds(db: &impl ConnectionTrait, keys: &[String]) -> Result<Vec<i64>, DbErr> {
     let backend = db.get_database_backend();
-    let current: i64 = match db
-        .query_one_raw(Statement::from_string(backend, "SELECT round FROM mail_throttle WHERE id = 1"))
-        .await?
-    {
-        Some(row) => row.try_get("", "round")?,
-        None => 0,
-    };
     let distinct: std::collections::BTreeSet<&str> = keys.iter().map(String::as_str).collect();
     let mut next: std::collections::HashMap<String, i64> = std::collections::HashMap::new();
     for key in distinct {
-        let last = format!(
-            "SELECT MAX(fair_round) AS last FROM mail_queue WHERE fair_key = $1 AND status = '{STATUS_QUEUED}'"
+        // The round being sent and the key's last, in one round trip (a group of signatures
+        // is nearly always one key): the writer that holds the group waits for each.
+        let sql = format!(
+            "SELECT (SELECT round FROM mail_throttle WHERE id = 1) AS current, \
+             (SELECT MAX(fair_round) FROM mail_queue WHERE fair_key = $1 AND status = '{STATUS_QUEUED}') AS last"
         );
-        let row = db.query_one_raw(Statement::from_sql_and_values(backend, last, [key.into()])).await?;
-        let last: Option<i64> = match row {
-            Some(row) => row.try_get("", "last")?,
-            None => None,
+        let row = db.query_one_raw(Statement::from_sql_and_values(backend, sql, [key.into()])).await?;
+        let (current, last): (Option<i64>, Option<i64>) = match row {
+            Some(row) => (row.try_get("", "current")?, row.try_get("", "last")?),
+            None => (None, None),
         };
+        let current = current.unwrap_or(0);
         next.insert(key.to_string(), last.map_or(current, |l| l.max(current)));
     }
     Ok(keys
         .iter()
         .map(|key| {
-            let round = next.entry(key.clone()).or_insert(current);
+            let round = next.entry(key.clone()).or_insert(0);
             *round += 1;
             *round
         })
