@@ -1,14 +1,14 @@
 //! `/admin/users` and `/admin/organisations` (admins): searched and paged, fifty a page; an
 //! account's moderator role is granted or withdrawn here, an organisation's profile is edited
 //! from its link.
-use rocket::http::CookieJar;
 use rocket::response::Redirect;
 use rocket::{FromForm, get, post, routes};
 
+use crate::App;
 use crate::domain::ids::UserId;
 use crate::domain::instance::directory::{self, Listing, Search};
 use crate::domain::{now, permissions};
-use crate::web::context::{AppState, Ctx, SignedIn, flash};
+use crate::web::context::{Ctx, Signed, flash};
 use crate::web::csrf::CsrfForm;
 use crate::web::error::WebResult;
 use crate::web::page::{Page, query_string};
@@ -39,7 +39,7 @@ const ORGANISATIONS: ListPage = ListPage {
 
 /// A list page: the search box, the rows with their creation day, and the pagination.
 fn list_page<T: serde::Serialize>(
-    app: &AppState,
+    app: &App,
     ctx: &Ctx,
     (list, q): (&ListPage, Option<&str>),
     listing: &Listing<T>,
@@ -68,21 +68,17 @@ fn search(q: Option<&str>, page: Option<u64>) -> Search {
 }
 
 #[get("/admin/users?<q>&<page>")]
-async fn users(app: &AppState, ctx: &Ctx, user: SignedIn<'_>, q: Option<&str>, page: Option<u64>) -> WebResult<Page> {
-    let can = permissions::instance(user.0)?;
+async fn users(s: Signed<'_>, q: Option<&str>, page: Option<u64>) -> WebResult<Page> {
+    let Signed { app, ctx, user, .. } = s;
+    let can = permissions::instance(user)?;
     let listing = directory::users(&app.db, &can, &search(q, page)).await?;
     list_page(app, ctx, (&USERS, q), &listing, |r| r.created_at)
 }
 
 #[get("/admin/organisations?<q>&<page>")]
-async fn organisations(
-    app: &AppState,
-    ctx: &Ctx,
-    user: SignedIn<'_>,
-    q: Option<&str>,
-    page: Option<u64>,
-) -> WebResult<Page> {
-    let can = permissions::instance(user.0)?;
+async fn organisations(s: Signed<'_>, q: Option<&str>, page: Option<u64>) -> WebResult<Page> {
+    let Signed { app, ctx, user, .. } = s;
+    let can = permissions::instance(user)?;
     let listing = directory::organisations(&app.db, &can, &search(q, page)).await?;
     list_page(app, ctx, (&ORGANISATIONS, q), &listing, |r| r.created_at)
 }
@@ -96,16 +92,11 @@ struct RoleForm {
 
 /// Grants or withdraws the moderator role (not on oneself: 409 with the reason).
 #[post("/admin/users/<member>/moderator", data = "<form>")]
-async fn moderator(
-    app: &AppState,
-    user: SignedIn<'_>,
-    jar: &CookieJar<'_>,
-    member: UserId,
-    form: CsrfForm<RoleForm>,
-) -> WebResult<Redirect> {
-    let can = permissions::instance(user.0)?;
+async fn moderator(s: Signed<'_>, member: UserId, form: CsrfForm<RoleForm>) -> WebResult<Redirect> {
+    let Signed { app, user, jar, .. } = s;
+    let can = permissions::instance(user)?;
     let on = form.0.on;
-    directory::set_moderator(&app.db, &can, (user.0, member), on, now()).await?;
+    directory::set_moderator(&app.db, &can, (user, member), on, now()).await?;
     flash(jar, "success", if on { "flash-moderator-granted" } else { "flash-moderator-revoked" });
     Ok(Redirect::to("/admin/users"))
 }

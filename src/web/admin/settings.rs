@@ -1,15 +1,16 @@
 //! `/admin/settings`: the instance's runtime settings, applied on the next request without a
 //! restart (see `domain::instance::settings`), and the public documents they hold (`/terms`,
 //! `/privacy`, `/legal`).
-use rocket::http::{CookieJar, Status};
+use rocket::http::Status;
 use rocket::response::Redirect;
 use rocket::{FromForm, get, post, routes};
 
+use crate::App;
 use crate::config::Who;
 use crate::domain::instance::settings::{self, Registration, SettingsInput};
 use crate::domain::petition::petitions;
 use crate::domain::{DomainError, FieldErrors, now, permissions};
-use crate::web::context::{AppState, Ctx, SignedIn, flash};
+use crate::web::context::{AppState, Ctx, Signed, flash};
 use crate::web::csrf::CsrfForm;
 use crate::web::error::{WebError, WebResult};
 use crate::web::page::Page;
@@ -65,7 +66,7 @@ impl From<SettingsForm> for SettingsInput {
     }
 }
 
-fn form_view(app: &AppState, ctx: &Ctx, form: &SettingsInput, errors: &FieldErrors) -> WebResult<Page> {
+fn form_view(app: &App, ctx: &Ctx, form: &SettingsInput, errors: &FieldErrors) -> WebResult<Page> {
     let mut extra = tera::Context::new();
     extra.insert("registrations", &Registration::ALL.map(Registration::as_str));
     extra.insert("creators", &[Who::Anyone, Who::Admins]);
@@ -81,23 +82,19 @@ fn form_view(app: &AppState, ctx: &Ctx, form: &SettingsInput, errors: &FieldErro
 }
 
 #[get("/admin/settings")]
-fn settings_page(app: &AppState, ctx: &Ctx, user: SignedIn<'_>) -> WebResult<Page> {
-    permissions::instance(user.0)?;
+fn settings_page(s: Signed<'_>) -> WebResult<Page> {
+    let Signed { app, ctx, user, .. } = s;
+    permissions::instance(user)?;
     form_view(app, ctx, &SettingsInput::of(&app.instance.get()), &FieldErrors::new())
 }
 
 #[post("/admin/settings", data = "<form>")]
-async fn save(
-    app: &AppState,
-    ctx: &Ctx,
-    user: SignedIn<'_>,
-    jar: &CookieJar<'_>,
-    form: CsrfForm<SettingsForm>,
-) -> WebResult<Result<Redirect, Page>> {
-    let can = permissions::instance(user.0)?;
+async fn save(s: Signed<'_>, form: CsrfForm<SettingsForm>) -> WebResult<Result<Redirect, Page>> {
+    let Signed { app, ctx, user, jar } = s;
+    let can = permissions::instance(user)?;
     let input = SettingsInput::from(form.0);
     let themes = app.views.themes();
-    match settings::save(&app.db, (&can, &app.instance), user.0, (&input, &themes), now()).await {
+    match settings::save(&app.db, (&can, &app.instance), user, (&input, &themes), now()).await {
         Ok(changed) => {
             // Cached petition pages carry the banner and the sign form: shown anew from now on.
             app.petitions.clear();
@@ -112,7 +109,7 @@ async fn save(
 }
 
 /// One of the instance's documents, rendered from its Markdown; "not found" while it is unset.
-fn document(app: &AppState, ctx: &Ctx, name: &str) -> WebResult<Page> {
+fn document(app: &App, ctx: &Ctx, name: &str) -> WebResult<Page> {
     let instance = app.instance.get();
     let text = instance.document(name).ok_or_else(WebError::not_found)?;
     let mut extra = tera::Context::new();

@@ -2,18 +2,19 @@
 //! the recipient domains and client keys that sent the most signatures; its form invalidates
 //! signatures by rule, after a dry run that says how many would go.
 use chrono::{DateTime, NaiveDateTime, Utc};
-use rocket::http::{CookieJar, Status};
+use rocket::http::Status;
 use rocket::response::Redirect;
 use rocket::{FromForm, get, post, routes};
 use serde::Serialize;
 
+use crate::App;
 use crate::domain::client::ClientKey;
 use crate::domain::ids::PetitionId;
 use crate::domain::permissions::{self, Allowed, Moderate};
 use crate::domain::signature::signature_admin::Which;
 use crate::domain::signature::traffic::{self, Rule};
 use crate::domain::{FieldErrors, now};
-use crate::web::context::{AppState, Ctx, SignedIn, flash};
+use crate::web::context::{Ctx, Signed, SignedIn, flash};
 use crate::web::csrf::CsrfForm;
 use crate::web::error::WebResult;
 use crate::web::page::Page;
@@ -102,7 +103,7 @@ fn parse(form: &RuleForm) -> Result<(Rule, String), FieldErrors> {
 
 /// The page: the hours, the form (refilled), and the dry run's number when there is one.
 async fn page(
-    app: &AppState,
+    app: &App,
     ctx: &Ctx,
     can: &Allowed<Moderate, ()>,
     id: PetitionId,
@@ -132,23 +133,18 @@ fn open_traffic(user: SignedIn<'_>, petition: Option<u32>) -> WebResult<Redirect
 }
 
 #[get("/admin/petitions/<id>/traffic")]
-async fn traffic_page(app: &AppState, ctx: &Ctx, user: SignedIn<'_>, id: PetitionId) -> WebResult<Page> {
-    let can = permissions::moderation(user.0)?;
+async fn traffic_page(s: Signed<'_>, id: PetitionId) -> WebResult<Page> {
+    let Signed { app, ctx, user, .. } = s;
+    let can = permissions::moderation(user)?;
     let form = RuleForm { rule_which: "all".into(), ..Default::default() };
     page(app, ctx, &can, id, (&form, &FieldErrors::new()), None).await
 }
 
 /// First the dry run (the number, and a button to go on); then, confirmed, the invalidation.
 #[post("/admin/petitions/<id>/traffic/invalidate", data = "<form>")]
-async fn invalidate(
-    app: &AppState,
-    ctx: &Ctx,
-    user: SignedIn<'_>,
-    jar: &CookieJar<'_>,
-    id: PetitionId,
-    form: CsrfForm<RuleForm>,
-) -> WebResult<Result<Redirect, Page>> {
-    let can = permissions::moderation(user.0)?;
+async fn invalidate(s: Signed<'_>, id: PetitionId, form: CsrfForm<RuleForm>) -> WebResult<Result<Redirect, Page>> {
+    let Signed { app, ctx, user, jar } = s;
+    let can = permissions::moderation(user)?;
     let form = form.0;
     let (rule, reason) = match parse(&form) {
         Ok(parsed) => parsed,
@@ -162,7 +158,7 @@ async fn invalidate(
         return Ok(Err(page(app, ctx, &can, id, (&form, &FieldErrors::new()), Some(count)).await?));
     }
     let title = traffic::petition_title(&app.db, &can, id).await?;
-    traffic::invalidate(&app.db, &can, user.0, (id, &title), (&rule, &reason), now()).await?;
+    traffic::invalidate(&app.db, &can, user, (id, &title), (&rule, &reason), now()).await?;
     flash(jar, "success", "flash-signatures-invalidated");
     Ok(Ok(Redirect::to(format!("/admin/petitions/{id}/traffic"))))
 }

@@ -7,13 +7,14 @@ use rocket::response::Redirect;
 use rocket::{FromForm, get, post, routes};
 
 use super::org_with;
+use crate::App;
 use crate::domain::ids::OrganisationId;
 use crate::domain::organisation::profile::{self, ProfileInput};
 use crate::domain::permissions::EditProfile;
 use crate::domain::{DomainError, DomainResult, FieldErrors, now};
 use crate::entities::organisation;
 use crate::web::assets::Jpeg;
-use crate::web::context::{AppState, Ctx, SignedIn, flash};
+use crate::web::context::{AppState, Ctx, Signed, SignedIn, flash};
 use crate::web::csrf::{CsrfForm, CsrfUpload, TokenOnly, WithToken};
 use crate::web::error::WebResult;
 use crate::web::page::Page;
@@ -33,7 +34,7 @@ struct ProfileForm {
 }
 
 async fn profile_view(
-    app: &AppState,
+    app: &App,
     ctx: &Ctx,
     org: &organisation::Model,
     form: &ProfileInput,
@@ -46,23 +47,18 @@ async fn profile_view(
 }
 
 #[get("/dashboard/o/<slug>/profile")]
-async fn profile_page(app: &AppState, ctx: &Ctx, user: SignedIn<'_>, slug: &str) -> WebResult<Page> {
-    let (_, org) = org_with::<EditProfile>(app, user.0, slug).await?;
+async fn profile_page(s: Signed<'_>, slug: &str) -> WebResult<Page> {
+    let Signed { app, ctx, user, .. } = s;
+    let (_, org) = org_with::<EditProfile>(app, user, slug).await?;
     profile_view(app, ctx, &org, &ProfileInput::of(&org), &FieldErrors::new()).await
 }
 
 #[post("/dashboard/o/<slug>/profile", data = "<form>")]
-async fn save(
-    app: &AppState,
-    ctx: &Ctx,
-    user: SignedIn<'_>,
-    jar: &CookieJar<'_>,
-    slug: &str,
-    form: CsrfForm<ProfileForm>,
-) -> WebResult<Result<Redirect, Page>> {
-    let (can, org) = org_with::<EditProfile>(app, user.0, slug).await?;
+async fn save(s: Signed<'_>, slug: &str, form: CsrfForm<ProfileForm>) -> WebResult<Result<Redirect, Page>> {
+    let Signed { app, ctx, user, jar } = s;
+    let (can, org) = org_with::<EditProfile>(app, user, slug).await?;
     let input = ProfileInput { name: form.0.name, description: form.0.description, website: form.0.website };
-    let result = profile::edit(&app.db, &can, user.0, &input, now()).await;
+    let result = profile::edit(&app.db, &can, user, &input, now()).await;
     let result = result.map(|changed| if changed { "flash-saved" } else { "flash-nothing-changed" });
     answer(app, ctx, (&org, jar), &input, result).await
 }
@@ -70,7 +66,7 @@ async fn save(
 /// What both forms answer: back to the profile with `Ok`'s flash message, or the page again
 /// (422) with the errors beside their fields and `typed` in them.
 async fn answer(
-    app: &AppState,
+    app: &App,
     ctx: &Ctx,
     (org, jar): (&organisation::Model, &CookieJar<'_>),
     typed: &ProfileInput,
@@ -130,15 +126,10 @@ async fn upload_logo(
 }
 
 #[post("/dashboard/o/<slug>/profile/logo/remove", data = "<_form>")]
-async fn remove_logo(
-    app: &AppState,
-    user: SignedIn<'_>,
-    jar: &CookieJar<'_>,
-    slug: &str,
-    _form: CsrfForm<TokenOnly>,
-) -> WebResult<Redirect> {
-    let (can, _) = org_with::<EditProfile>(app, user.0, slug).await?;
-    profile::remove_logo(&app.db, &can, user.0, now()).await?;
+async fn remove_logo(s: Signed<'_>, slug: &str, _form: CsrfForm<TokenOnly>) -> WebResult<Redirect> {
+    let Signed { app, user, jar, .. } = s;
+    let (can, _) = org_with::<EditProfile>(app, user, slug).await?;
+    profile::remove_logo(&app.db, &can, user, now()).await?;
     flash(jar, "success", "flash-logo-removed");
     Ok(Redirect::to(format!("/dashboard/o/{slug}/profile")))
 }

@@ -9,7 +9,7 @@ use crate::domain::ids::{OrganisationId, PetitionId, UserId};
 use crate::domain::moderation::{self, Act, actions, queue, reasons, suspension};
 use crate::domain::permissions::{self, Allowed, Moderate};
 use crate::domain::{DomainError, FieldErrors, now};
-use crate::web::context::{AppState, Ctx, SignedIn, flash};
+use crate::web::context::{Ctx, Signed, flash};
 use crate::web::csrf::{CsrfForm, TokenOnly};
 use crate::web::error::{WebError, WebResult};
 use crate::web::page::Page;
@@ -33,8 +33,9 @@ fn when(at: chrono::DateTime<chrono::Utc>) -> String {
 }
 
 #[get("/admin/moderation?<page>")]
-async fn queue_page(app: &AppState, ctx: &Ctx, user: SignedIn<'_>, page: Option<u64>) -> WebResult<Page> {
-    let can = permissions::moderation(user.0)?;
+async fn queue_page(s: Signed<'_>, page: Option<u64>) -> WebResult<Page> {
+    let Signed { app, ctx, user, .. } = s;
+    let can = permissions::moderation(user)?;
     let q = queue::list(&app.db, &can, page.unwrap_or(1), langs(app, ctx)).await?;
     let latest: Vec<String> = q.entries.iter().map(|e| when(e.latest)).collect();
     let mut extra = tera::Context::new();
@@ -73,8 +74,9 @@ async fn case_view(
 }
 
 #[get("/admin/moderation/petitions/<id>")]
-async fn case_page(app: &AppState, ctx: &Ctx, user: SignedIn<'_>, id: PetitionId) -> WebResult<Page> {
-    let can = permissions::moderation(user.0)?;
+async fn case_page(s: Signed<'_>, id: PetitionId) -> WebResult<Page> {
+    let Signed { app, ctx, user, .. } = s;
+    let can = permissions::moderation(user)?;
     case_view(app, ctx, &can, id, ("", &ActionForm::default(), &FieldErrors::new())).await
 }
 
@@ -83,17 +85,15 @@ async fn case_page(app: &AppState, ctx: &Ctx, user: SignedIn<'_>, id: PetitionId
 #[post("/admin/moderation/petitions/<id>/<action>", data = "<form>")]
 #[allow(clippy::too_many_arguments)]
 async fn petition_action(
-    app: &AppState,
-    ctx: &Ctx,
-    user: SignedIn<'_>,
-    jar: &CookieJar<'_>,
+    s: Signed<'_>,
     id: PetitionId,
     action: &str,
     form: CsrfForm<ActionForm>,
 ) -> WebResult<Result<Redirect, Page>> {
-    let can = permissions::moderation(user.0)?;
+    let Signed { app, ctx, user, jar } = s;
+    let can = permissions::moderation(user)?;
     let form = form.0;
-    let act = Act { by: user.0, note: &form.note, now: now() };
+    let act = Act { by: user, note: &form.note, now: now() };
     let (done, message) = match action {
         "hide" => {
             let reason = form.reason.trim().parse().ok();
@@ -130,8 +130,9 @@ async fn petition_action(
 }
 
 #[get("/admin/moderation/withheld")]
-async fn withheld_page(app: &AppState, ctx: &Ctx, user: SignedIn<'_>) -> WebResult<Page> {
-    let can = permissions::moderation(user.0)?;
+async fn withheld_page(s: Signed<'_>) -> WebResult<Page> {
+    let Signed { app, ctx, user, .. } = s;
+    let can = permissions::moderation(user)?;
     let mut extra = tera::Context::new();
     extra.insert("undoable", &suspension::undoable(&app.db, &can).await?);
     ctx.page(app, "admin/moderation/withheld.html", extra)
@@ -139,29 +140,19 @@ async fn withheld_page(app: &AppState, ctx: &Ctx, user: SignedIn<'_>) -> WebResu
 
 /// Restores a suspended account.
 #[post("/admin/moderation/users/<id>/unsuspend", data = "<_form>")]
-async fn unsuspend_user(
-    app: &AppState,
-    user: SignedIn<'_>,
-    jar: &CookieJar<'_>,
-    id: UserId,
-    _form: CsrfForm<TokenOnly>,
-) -> WebResult<Redirect> {
-    let can = permissions::moderation(user.0)?;
-    suspension::user(&app.db, &can, (id, false), Act { by: user.0, note: "", now: now() }).await?;
+async fn unsuspend_user(s: Signed<'_>, id: UserId, _form: CsrfForm<TokenOnly>) -> WebResult<Redirect> {
+    let Signed { app, user, jar, .. } = s;
+    let can = permissions::moderation(user)?;
+    suspension::user(&app.db, &can, (id, false), Act { by: user, note: "", now: now() }).await?;
     restored(app, jar)
 }
 
 /// Restores a suspended organisation.
 #[post("/admin/moderation/organisations/<id>/unsuspend", data = "<_form>")]
-async fn unsuspend_organisation(
-    app: &AppState,
-    user: SignedIn<'_>,
-    jar: &CookieJar<'_>,
-    id: OrganisationId,
-    _form: CsrfForm<TokenOnly>,
-) -> WebResult<Redirect> {
-    let can = permissions::moderation(user.0)?;
-    suspension::organisation(&app.db, &can, (id, false), Act { by: user.0, note: "", now: now() }).await?;
+async fn unsuspend_organisation(s: Signed<'_>, id: OrganisationId, _form: CsrfForm<TokenOnly>) -> WebResult<Redirect> {
+    let Signed { app, user, jar, .. } = s;
+    let can = permissions::moderation(user)?;
+    suspension::organisation(&app.db, &can, (id, false), Act { by: user, note: "", now: now() }).await?;
     restored(app, jar)
 }
 

@@ -2,7 +2,7 @@
 //! language of the instance, retired rather than deleted (reports keep the reason they named).
 use std::collections::HashMap;
 
-use rocket::http::{CookieJar, Status};
+use rocket::http::Status;
 use rocket::response::Redirect;
 use rocket::{FromForm, get, post, routes};
 
@@ -10,7 +10,7 @@ use crate::App;
 use crate::domain::moderation::reasons::{self, ReasonInput};
 use crate::domain::permissions::{self, Allowed, ManageInstance};
 use crate::domain::{DomainError, FieldErrors, now};
-use crate::web::context::{AppState, Ctx, SignedIn, flash};
+use crate::web::context::{Ctx, Signed, flash};
 use crate::web::csrf::CsrfForm;
 use crate::web::error::WebResult;
 use crate::web::page::Page;
@@ -47,22 +47,18 @@ async fn view(
 }
 
 #[get("/admin/moderation/reasons")]
-async fn page(app: &AppState, ctx: &Ctx, user: SignedIn<'_>) -> WebResult<Page> {
-    let can = permissions::instance(user.0)?;
+async fn page(s: Signed<'_>) -> WebResult<Page> {
+    let Signed { app, ctx, user, .. } = s;
+    let can = permissions::instance(user)?;
     view(app, ctx, &can, -1, (&HashMap::new(), &FieldErrors::new())).await
 }
 
-async fn save(
-    app: &App,
-    ctx: &Ctx,
-    (user, jar): (&SignedIn<'_>, &CookieJar<'_>),
-    id: Option<i64>,
-    form: ReasonForm,
-) -> WebResult<Result<Redirect, Page>> {
-    let can = permissions::instance(user.0)?;
+async fn save(s: Signed<'_>, id: Option<i64>, form: ReasonForm) -> WebResult<Result<Redirect, Page>> {
+    let Signed { app, ctx, user, jar } = s;
+    let can = permissions::instance(user)?;
     let labels = app.i18n.codes().map(|code| (code.to_string(), form.label.get(code).cloned().unwrap_or_default()));
     let input = ReasonInput { id, labels: labels.collect(), active: id.is_none() || form.active };
-    match reasons::save(&app.db, &can, (user.0, now()), input, app.i18n.default_locale()).await {
+    match reasons::save(&app.db, &can, (user, now()), input, app.i18n.default_locale()).await {
         Ok(_) => {
             flash(jar, "success", "flash-reason-saved");
             Ok(Ok(Redirect::to("/admin/moderation/reasons")))
@@ -76,24 +72,11 @@ async fn save(
 }
 
 #[post("/admin/moderation/reasons", data = "<form>")]
-async fn add(
-    app: &AppState,
-    ctx: &Ctx,
-    user: SignedIn<'_>,
-    jar: &CookieJar<'_>,
-    form: CsrfForm<ReasonForm>,
-) -> WebResult<Result<Redirect, Page>> {
-    save(app, ctx, (&user, jar), None, form.0).await
+async fn add(s: Signed<'_>, form: CsrfForm<ReasonForm>) -> WebResult<Result<Redirect, Page>> {
+    save(s, None, form.0).await
 }
 
 #[post("/admin/moderation/reasons/<id>", data = "<form>")]
-async fn edit(
-    app: &AppState,
-    ctx: &Ctx,
-    user: SignedIn<'_>,
-    jar: &CookieJar<'_>,
-    id: i64,
-    form: CsrfForm<ReasonForm>,
-) -> WebResult<Result<Redirect, Page>> {
-    save(app, ctx, (&user, jar), Some(id), form.0).await
+async fn edit(s: Signed<'_>, id: i64, form: CsrfForm<ReasonForm>) -> WebResult<Result<Redirect, Page>> {
+    save(s, Some(id), form.0).await
 }
