@@ -31,6 +31,7 @@ audit-kind-report = Report
 audit-kind-reason = Report reason
 audit-kind-instance = Instance
 
+audit-operator = (operator)
 audit-unknown = Other action
 audit-mail-retry = Mail sent again
 audit-mail-cancel = Mail cancelled

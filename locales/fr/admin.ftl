@@ -31,6 +31,7 @@ audit-kind-report = Signalement
 audit-kind-reason = Motif de signalement
 audit-kind-instance = Instance
 
+audit-operator = (opérateur)
 audit-unknown = Autre action
 audit-mail-retry = Courriel renvoyé
 audit-mail-cancel = Courriel annulé

@@ -120,7 +120,8 @@ pub async fn record(
     audit_entry::ActiveModel {
         at: Set(at),
         actor_id: Set(actor.map(|u| u.id)),
-        actor_name: Set(actor.map_or_else(|| "(operator)".to_string(), |u| u.username.clone())),
+        // Empty for the operator, whom the log page names in the reader's language.
+        actor_name: Set(actor.map_or_else(String::new, |u| u.username.clone())),
         action: Set(action.as_str().to_string()),
         target_kind: Set(target.kind.to_string()),
         target_id: Set(target.id),
