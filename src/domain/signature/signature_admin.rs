@@ -44,15 +44,9 @@ impl Which {
 #[derive(Debug, Clone, Serialize)]
 pub struct Row {
     pub id: SignatureId,
-    pub first_name: Option<String>,
-    pub last_name: Option<String>,
-    pub email: String,
-    pub phone: Option<String>,
-    pub postal_code: Option<String>,
-    pub country: Option<String>,
-    pub organisation: Option<String>,
-    pub custom: [Option<String>; 3],
-    pub newsletter: bool,
+    /// What the signer gave, as their confirmation page shows it.
+    #[serde(flatten)]
+    pub details: signatures::Details,
     pub created_at: DateTime<Utc>,
     pub confirmed_at: Option<DateTime<Utc>>,
     /// Set when a moderator's rule invalidated it: kept, shown as such, not counted.
@@ -63,15 +57,7 @@ impl From<signature::Model> for Row {
     fn from(s: signature::Model) -> Row {
         Row {
             id: SignatureId(s.id),
-            first_name: s.first_name,
-            last_name: s.last_name,
-            email: s.email,
-            phone: s.phone,
-            postal_code: s.postal_code,
-            country: s.country,
-            organisation: s.organisation,
-            custom: [s.custom1, s.custom2, s.custom3],
-            newsletter: s.newsletter_optin,
+            details: signatures::Details::from(&s),
             created_at: s.created_at,
             confirmed_at: s.confirmed_at,
             invalidated_at: s.invalidated_at,
