@@ -164,6 +164,10 @@ pub struct Signing {
     /// picture would leave blind signers no way to sign.
     pub challenge: Challenge,
     pub unconfirmed_retention_days: u32,
+    /// Days after a petition closes before its signers' names, addresses and fields are erased
+    /// (counts and per-day figures stay): the default of petitions that set none, which an admin
+    /// may change at `/admin/settings`.
+    pub personal_data_retention_days: u32,
     /// How long a confirmation link stays valid.
     pub confirmation_valid_hours: u32,
     /// How often the public counts are refreshed from confirmed signatures.
@@ -186,6 +190,7 @@ impl Default for Signing {
         Signing {
             challenge: Challenge::None,
             unconfirmed_retention_days: 30,
+            personal_data_retention_days: 90,
             confirmation_valid_hours: 7 * 24,
             count_interval_ms: 2000,
             per_client_per_minute: 10,

@@ -39,6 +39,8 @@ pub struct App {
     pub assets: assets::Assets,
     /// Turns client addresses into keyed hashes (see `domain::client`).
     pub client_keys: domain::client::ClientKeys,
+    /// Signs the signers' withdrawal links (see `domain::signature::withdrawal`).
+    pub withdraw_key: domain::signature::withdrawal::WithdrawKey,
     /// The challenge every public form asks (signed with its own key, recorded on the writer).
     pub bot_defence: domain::challenge::BotDefence,
     /// Wakes the mail worker when a job is queued.
@@ -109,6 +111,7 @@ pub async fn build_app(settings: Settings) -> Result<App, StartError> {
         csrf_key: domain::tokens::derive_key(&secret, "csrf"),
         assets,
         client_keys: domain::client::ClientKeys::new(domain::tokens::derive_key(&secret, "client")),
+        withdraw_key: domain::signature::withdrawal::WithdrawKey::new(domain::tokens::derive_key(&secret, "withdraw")),
         settings: Arc::new(settings),
         instance,
         i18n,

@@ -97,3 +97,6 @@ profile-logo-upload = Upload the logo
 profile-logo-remove = Remove the logo
 org-logo-alt = Logo of { $name }
 flag-edit_profile = Edit the public profile
+field-retention_days = Days after a petition closes before its signers' personal data is erased
+settings-retention-hint = Names, addresses and every field are erased then; counts and daily figures stay. Each petition may set its own.
+error-retention-days = Enter a number of days between 1 and 3650.

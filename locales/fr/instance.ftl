@@ -97,3 +97,6 @@ profile-logo-upload = Envoyer le logo
 profile-logo-remove = Supprimer le logo
 org-logo-alt = Logo de { $name }
 flag-edit_profile = Modifier le profil public
+field-retention_days = Jours après la clôture d’une pétition avant l’effacement des données personnelles de ses signataires
+settings-retention-hint = Noms, adresses et tous les champs sont alors effacés ; les décomptes et les chiffres par jour restent. Chaque pétition peut fixer sa propre durée.
+error-retention-days = Saisissez un nombre de jours entre 1 et 3650.

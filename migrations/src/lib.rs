@@ -14,6 +14,7 @@ mod m20261202_000009_roles_audit;
 mod m20261202_000010_abuse;
 mod m20261202_000011_moderation;
 mod m20261202_000012_instance_settings;
+mod m20261202_000013_signer_rights;
 
 pub struct Migrator;
 
@@ -33,6 +34,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261202_000010_abuse::Migration),
             Box::new(m20261202_000011_moderation::Migration),
             Box::new(m20261202_000012_instance_settings::Migration),
+            Box::new(m20261202_000013_signer_rights::Migration),
         ]
     }
 }

@@ -19,5 +19,6 @@ pub mod session;
 pub mod settings_version;
 pub mod signature;
 pub mod signature_change;
+pub mod signer_link;
 pub mod slug;
 pub mod user;

@@ -47,6 +47,14 @@ pub struct Model {
     pub moderation_reason_id: Option<i64>,
     /// Who first published it: pre-moderation trusts an account one of whose petitions was approved.
     pub published_by: Option<i64>,
+    /// Days after closing before signers' personal data is erased; `None`: the instance's default.
+    pub retention_days: Option<i32>,
+    /// When it was last closed (cleared when reopened): retention counts from here.
+    pub closed_at: Option<DateTimeUtc>,
+    /// When retention erased its signers' names, addresses and fields.
+    pub personal_data_erased_at: Option<DateTimeUtc>,
+    /// Whether the page lists the names of signers who opted in.
+    pub show_signer_names: bool,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

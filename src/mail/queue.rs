@@ -77,7 +77,8 @@ pub async fn enqueue_for_petitions(
     Ok(())
 }
 
-fn petition_key(petition: i64) -> String {
+/// The fairness key of a petition's signer mail (also how its mails are found again).
+pub fn petition_key(petition: i64) -> String {
     format!("p:{petition}")
 }
 

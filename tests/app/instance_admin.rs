@@ -18,7 +18,7 @@ use sea_orm::{ActiveModelTrait, ConnectionTrait, Set};
 use crate::common::{self, TestApp, location};
 
 /// The settings form as it stands on a fresh instance.
-const DEFAULTS: [(&str, &str); 8] = [
+const DEFAULTS: [(&str, &str); 9] = [
     ("name", ""),
     ("description", ""),
     ("registration", "open"),
@@ -27,6 +27,7 @@ const DEFAULTS: [(&str, &str); 8] = [
     ("default_theme", "classic"),
     ("banner", ""),
     ("signing_paused_message", ""),
+    ("retention_days", "90"),
 ];
 
 /// Posts the settings form: the defaults, with `changes` in place of (or beside) them. A field
@@ -108,6 +109,7 @@ async fn mistakes_come_back_beside_their_fields_and_change_nothing() {
         ("default_theme", "../../etc"),
         ("signing_paused", "true"),
         ("banner", "Kept as typed"),
+        ("retention_days", "0"),
     ];
     let (status, page) = save_settings(&t, &changes).await;
     assert_eq!(status, Status::UnprocessableEntity);
@@ -115,6 +117,7 @@ async fn mistakes_come_back_beside_their_fields_and_change_nothing() {
     assert!(page.contains("id=\"registration-error\">Choose one of the options."));
     assert!(page.contains("id=\"default_theme-error\">Choose one of the options."));
     assert!(page.contains("id=\"signing_paused_message-error\">Tell signers why signing is paused."));
+    assert!(page.contains("id=\"retention_days-error\">Enter a number of days between 1 and 3650."));
     assert!(page.contains("value=\"Kept as typed\""), "what was typed is kept");
     assert!(!t.get("/").await.1.contains("instance-banner"), "nothing was saved");
     assert!(t.get("/admin/audit?kind=setting").await.1.contains("No entry."));

@@ -31,6 +31,9 @@ pub const BANNER_MAX: usize = 300;
 pub const PAUSED_MESSAGE_MAX: usize = 500;
 /// Terms, privacy policy and legal notice, each.
 pub const TEXT_MAX: usize = 50_000;
+/// Days of personal-data retention after a petition closes, an instance's or a petition's: up
+/// to ten years (a petition that needs its signers longer is still open).
+pub const RETENTION_DAYS: std::ops::RangeInclusive<u32> = 1..=3650;
 /// Values up to this long are written whole into the audit log's reason ("old → new").
 const SHORT: usize = 80;
 
@@ -102,6 +105,8 @@ pub struct InstanceSettings {
     pub signing_paused: bool,
     /// What signers are told while signing is paused.
     pub signing_paused_message: String,
+    /// Days after closing before signers' personal data is erased, for petitions that set none.
+    pub retention_days: u32,
 }
 
 fn serialize_who<S: serde::Serializer>(who: &Who, s: S) -> Result<S::Ok, S::Error> {
@@ -124,11 +129,12 @@ impl InstanceSettings {
             banner: String::new(),
             signing_paused: false,
             signing_paused_message: String::new(),
+            retention_days: config.signing.personal_data_retention_days,
         }
     }
 
     /// Every setting by key, as stored.
-    pub fn entries(&self) -> [(&'static str, String); 12] {
+    pub fn entries(&self) -> [(&'static str, String); 13] {
         [
             ("name", self.name.clone()),
             ("description", self.description.clone()),
@@ -142,6 +148,7 @@ impl InstanceSettings {
             ("banner", self.banner.clone()),
             ("signing_paused", self.signing_paused.to_string()),
             ("signing_paused_message", self.signing_paused_message.clone()),
+            ("retention_days", self.retention_days.to_string()),
         ]
     }
 
@@ -164,6 +171,7 @@ impl InstanceSettings {
             "organisation_creation" => parse_who(value).map(|w| self.organisation_creation = w).is_some(),
             "personal_petitions" => parse_bool(value).map(|b| self.personal_petitions = b).is_some(),
             "signing_paused" => parse_bool(value).map(|b| self.signing_paused = b).is_some(),
+            "retention_days" => value.parse().map(|d| self.retention_days = d).is_ok(),
             _ => false,
         }
     }
@@ -196,6 +204,8 @@ pub struct SettingsInput {
     pub banner: String,
     pub signing_paused: bool,
     pub signing_paused_message: String,
+    /// Days, as typed.
+    pub retention_days: String,
 }
 
 impl SettingsInput {
@@ -214,6 +224,7 @@ impl SettingsInput {
             banner: s.banner.clone(),
             signing_paused: s.signing_paused,
             signing_paused_message: s.signing_paused_message.clone(),
+            retention_days: s.retention_days.to_string(),
         }
     }
 }
@@ -251,21 +262,28 @@ pub fn validate(input: &SettingsInput, themes: &[String]) -> Result<InstanceSett
     if input.signing_paused && signing_paused_message.is_empty() {
         errors.insert("signing_paused_message", "error-paused-message-required");
     }
-    match (registration, organisation_creation) {
-        (Some(registration), Some(organisation_creation)) if errors.is_empty() => Ok(InstanceSettings {
-            name,
-            description,
-            registration,
-            organisation_creation,
-            personal_petitions: input.personal_petitions,
-            default_theme: input.default_theme.clone(),
-            terms,
-            privacy,
-            legal,
-            banner,
-            signing_paused: input.signing_paused,
-            signing_paused_message,
-        }),
+    let retention_days = input.retention_days.trim().parse::<u32>().ok().filter(|d| RETENTION_DAYS.contains(d));
+    if retention_days.is_none() {
+        errors.insert("retention_days", "error-retention-days");
+    }
+    match (registration, organisation_creation, retention_days) {
+        (Some(registration), Some(organisation_creation), Some(retention_days)) if errors.is_empty() => {
+            Ok(InstanceSettings {
+                name,
+                description,
+                registration,
+                organisation_creation,
+                personal_petitions: input.personal_petitions,
+                default_theme: input.default_theme.clone(),
+                terms,
+                privacy,
+                legal,
+                banner,
+                signing_paused: input.signing_paused,
+                signing_paused_message,
+                retention_days,
+            })
+        }
         _ => Err(errors),
     }
 }

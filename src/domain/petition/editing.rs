@@ -161,6 +161,8 @@ pub async fn set_status(
     let pending = first_publication && review.needs_review(&txn, publisher, now()).await?;
     let mut active = p.into_active_model();
     active.status = Set(status.as_str().into());
+    // Retention counts from the last closing; reopening stops the clock.
+    active.closed_at = Set((status == Status::Closed).then(now));
     if status == Status::Published {
         active.wizard_step = Set(None);
     }

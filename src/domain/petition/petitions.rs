@@ -297,6 +297,7 @@ pub async fn create(
         wizard_step: Set(new.wizard_step),
         created_at: Set(now),
         updated_at: Set(now),
+        show_signer_names: Set(false),
         ..Default::default()
     };
     owner.write(&mut active);

@@ -118,6 +118,8 @@ impl SignJob {
             created_at: Set(self.now),
             client_key: Set(self.client.clone()),
             invalidated_at: Set(None),
+            withdraw_hash: Set(None),
+            name_public: Set(false),
             ..Default::default()
         };
         self.valid.write(&mut row);

@@ -1,9 +1,11 @@
 //! Signatures: signing and confirming (`signatures`, written in groups by `intake`), the
 //! public count (`counting`), the organiser's view of them (`signature_admin`, `export`), and
-//! moderators' view of where they come from, with invalidation by rule (`traffic`).
+//! moderators' view of where they come from, with invalidation by rule (`traffic`), and
+//! withdrawing them (`withdrawal`).
 pub mod counting;
 pub mod export;
 pub mod intake;
 pub mod signature_admin;
 pub mod signatures;
 pub mod traffic;
+pub mod withdrawal;

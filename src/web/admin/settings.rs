@@ -45,6 +45,8 @@ struct SettingsForm {
     signing_paused: bool,
     #[field(default = String::new())]
     signing_paused_message: String,
+    #[field(default = String::new())]
+    retention_days: String,
 }
 
 impl From<SettingsForm> for SettingsInput {
@@ -62,6 +64,7 @@ impl From<SettingsForm> for SettingsInput {
             banner: f.banner,
             signing_paused: f.signing_paused,
             signing_paused_message: f.signing_paused_message,
+            retention_days: f.retention_days,
         }
     }
 }

@@ -1,0 +1,132 @@
+//! Withdrawing a signature: its links and the erasure they end in.
+//!
+//! Two kinds of link, both under `/withdraw/<token>`:
+//! - the **signature's own** link, in every mail to the signer, on the confirmed page and in
+//!   "my signatures": whoever holds it has read the signer's mailbox, so it withdraws the
+//!   signature whatever its state. Its token is derived from the instance key, the petition and
+//!   the signer's canonical address, so every mail ever sent for that signature carries the same
+//!   link and nothing random has to be kept; the row stores only its hash (`withdraw_hash`).
+//! - the **pending** link on the thank-you page, shown to whoever submitted the form, who may not
+//!   own the address: it cancels only what that very submission left waiting for confirmation
+//!   (the signature or the change whose confirmation link it mailed), never a confirmed signature.
+//!   It names the hash of that confirmation link and is signed, so it cannot be forged; when the
+//!   submission changed nothing (the address had signed already), it matches nothing, and the
+//!   answer is the same as when it did, so it reveals nothing either.
+use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
+
+use crate::domain::ids::PetitionId;
+use crate::domain::signature::counting;
+use crate::domain::{DomainResult, tokens};
+use crate::entities::{mail_job, signature, signature_change};
+use crate::mail::queue;
+
+/// The key the withdrawal links are signed with (derived from the instance secret).
+#[derive(Clone)]
+pub struct WithdrawKey(Vec<u8>);
+
+/// What a withdrawal token names, once its signature is checked.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Link {
+    /// The signature whose `withdraw_hash` is this.
+    Signature { withdraw_hash: String },
+    /// What a submission of `petition`'s form left pending under this confirmation link hash.
+    Pending { petition: PetitionId, confirmation_hash: String },
+}
+
+impl WithdrawKey {
+    pub fn new(key: Vec<u8>) -> WithdrawKey {
+        WithdrawKey(key)
+    }
+
+    /// The token of the signature's own link (see the module's comment).
+    pub fn signature_token(&self, petition: PetitionId, email_canonical: &str) -> String {
+        let mac = tokens::keyed_hash(&self.0, format!("signature\n{petition}\n{email_canonical}").as_bytes());
+        format!("s{mac}")
+    }
+
+    /// What `signatures.withdraw_hash` holds for that link.
+    pub fn signature_hash(&self, petition: PetitionId, email_canonical: &str) -> String {
+        tokens::hash_token(&self.signature_token(petition, email_canonical))
+    }
+
+    /// The token of the thank-you page's link, for the confirmation link hashed `confirmation_hash`.
+    pub fn pending_token(&self, petition: PetitionId, confirmation_hash: &str) -> String {
+        let mac = tokens::keyed_hash(&self.0, pending_message(petition, confirmation_hash).as_bytes());
+        format!("p{petition}.{confirmation_hash}.{mac}")
+    }
+
+    /// What `token` names, or `None` for a token this instance did not make.
+    pub fn parse(&self, token: &str) -> Option<Link> {
+        if let Some(mac) = token.strip_prefix('s') {
+            // Its MAC cannot be checked without the address: the lookup by hash is the check.
+            return (mac.len() == 43).then(|| Link::Signature { withdraw_hash: tokens::hash_token(token) });
+        }
+        let mut parts = token.strip_prefix('p')?.splitn(3, '.');
+        let petition = PetitionId(parts.next()?.parse().ok()?);
+        let (hash, mac) = (parts.next()?, parts.next()?);
+        let well_formed = hash.len() == 64 && hash.bytes().all(|b| b.is_ascii_hexdigit());
+        (well_formed && tokens::verify_keyed_hash(&self.0, pending_message(petition, hash).as_bytes(), mac))
+            .then(|| Link::Pending { petition, confirmation_hash: hash.to_string() })
+    }
+}
+
+fn pending_message(petition: PetitionId, confirmation_hash: &str) -> String {
+    format!("pending\n{petition}\n{confirmation_hash}")
+}
+
+/// The path of a withdrawal link.
+pub fn path(token: &str) -> String {
+    format!("/withdraw/{token}")
+}
+
+/// Deletes signature `s` and everything that still names its signer: its pending change, the
+/// mails to them about this petition (waiting or kept after sending), and the row itself; the
+/// petition's count is recomputed at once. Every way of withdrawing ends here.
+pub async fn erase(db: &impl ConnectionTrait, s: &signature::Model) -> DomainResult<()> {
+    signature_change::Entity::delete_many().filter(signature_change::Column::SignatureId.eq(s.id)).exec(db).await?;
+    mail_job::Entity::delete_many()
+        .filter(mail_job::Column::FairKey.eq(queue::petition_key(s.petition_id)))
+        .filter(mail_job::Column::Recipient.eq(s.email.as_str()))
+        // A job a worker holds right now is left to finish: deleting it under the worker would
+        // not stop the mail, only its record.
+        .filter(mail_job::Column::Status.ne(queue::STATUS_SENDING))
+        .exec(db)
+        .await?;
+    signature::Entity::delete_by_id(s.id).exec(db).await?;
+    counting::recount(db, s.petition_id).await?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn key() -> WithdrawKey {
+        WithdrawKey::new(tokens::derive_key("secret", "withdraw"))
+    }
+
+    #[test]
+    fn a_signature_token_is_stable_and_names_its_hash() {
+        let k = key();
+        let t = k.signature_token(PetitionId(3), "jane@example.org");
+        assert_eq!(t, k.signature_token(PetitionId(3), "jane@example.org"));
+        assert_ne!(t, k.signature_token(PetitionId(4), "jane@example.org"));
+        assert_eq!(
+            k.parse(&t),
+            Some(Link::Signature { withdraw_hash: k.signature_hash(PetitionId(3), "jane@example.org") })
+        );
+    }
+
+    #[test]
+    fn a_pending_token_cannot_be_forged() {
+        let k = key();
+        let hash = tokens::hash_token("confirmation");
+        let t = k.pending_token(PetitionId(7), &hash);
+        assert_eq!(k.parse(&t), Some(Link::Pending { petition: PetitionId(7), confirmation_hash: hash.clone() }));
+        assert_eq!(k.parse(&t.replacen("p7.", "p8.", 1)), None);
+        let other = tokens::hash_token("another");
+        assert_eq!(k.parse(&t.replace(&hash, &other)), None);
+        assert_eq!(WithdrawKey::new(b"other".to_vec()).parse(&t), None);
+        assert_eq!(k.parse("nonsense"), None);
+    }
+}
