@@ -168,9 +168,13 @@ pub async fn claim(
     Ok(Some(job))
 }
 
+/// Records a delivery. The body goes: it held live links (a confirmation, a password reset), and
+/// a sent mail is never sent again; the envelope stays for the admin's page until `purge_sent`.
 pub async fn mark_sent(db: &impl ConnectionTrait, id: i64, now: DateTime<Utc>) -> Result<(), DbErr> {
     mail_job::Entity::update_many()
         .col_expr(mail_job::Column::Status, Expr::value(STATUS_SENT))
+        .col_expr(mail_job::Column::BodyText, Expr::value(""))
+        .col_expr(mail_job::Column::BodyHtml, Expr::value(Option::<String>::None))
         .col_expr(mail_job::Column::SentAt, Expr::value(now))
         .col_expr(mail_job::Column::LeaseUntil, Expr::value(Option::<DateTime<Utc>>::None))
         .col_expr(mail_job::Column::LastError, Expr::value(Option::<String>::None))
