@@ -24,14 +24,11 @@ pub struct CsrfForm<T>(pub T);
 
 /// Defence in depth beside the token: a browser that says which site a form comes from must
 /// name this instance (its public or onion address, or, in development, the loopback address
-/// it was opened at). No header, or `null`, is left to the token alone: old browsers and some
-/// Tor setups send none, and our own pages' `Referrer-Policy: no-referrer` makes browsers send
-/// `null` with their POSTs.
+/// it was opened at). No header is left to the token alone (old browsers and some Tor setups
+/// send none); `null`, which a sandboxed frame or a page of another site with `no-referrer`
+/// sends, is refused: our pages' `Referrer-Policy: same-origin` lets browsers name our origin.
 fn origin_ok(req: &Request<'_>, app: &App) -> bool {
     let Some(sent) = req.headers().get_one("Origin").map(str::trim) else { return true };
-    if sent == "null" {
-        return true;
-    }
     let Ok(sent) = url::Url::parse(sent).map(|u| u.origin()) else { return false };
     let same = |url: &str| url::Url::parse(url).is_ok_and(|u| u.origin() == sent);
     if same(&app.settings.public_url()) || app.settings.server.onion_url.as_deref().is_some_and(same) {
