@@ -177,7 +177,8 @@ pub struct Signing {
     pub per_client_per_minute: u32,
     /// Signatures one petition may take a minute from everyone before its form asks the challenge.
     pub per_petition_per_minute: u32,
-    /// Registrations, password reset requests and reports one client may send a minute, each.
+    /// Registrations, password reset and "my signatures" link requests, and reports one client
+    /// may send a minute, each.
     pub form_per_client_per_minute: u32,
     /// Clients each limiter remembers at most (about 100 bytes each).
     pub tracked_clients: u32,

@@ -38,6 +38,8 @@ pub enum PublicForm {
     Registration,
     ForgotPassword,
     Report,
+    /// Asking for a "my signatures" link (the address is also limited, in `domain::signature::portal`).
+    MySignatures,
 }
 
 /// A keyed limiter that tracks at most `max_keys` keys (see the module's notes).

@@ -55,6 +55,7 @@ pub fn mount(rocket: Rocket<Build>, headers: security::SecurityHeaders) -> Rocke
         .mount("/", signature::sign::routes())
         .mount("/", signature::confirm::routes())
         .mount("/", moderation::routes())
+        .mount("/", signature::portal::routes())
         .mount("/", assets::routes())
         .mount("/", account::login::routes())
         .mount("/", account::register::routes())

@@ -24,6 +24,7 @@ mod instance_admin;
 mod logs;
 mod mail_queue;
 mod moderation;
+mod my_signatures;
 mod organisations;
 mod permalinks;
 mod permissions_matrix;

@@ -71,6 +71,7 @@ pub async fn run(
                     if let Err(e) = crate::domain::challenge::forget_used(&db, started).await {
                         tracing::error!(error = %e, "cannot forget expired challenge records");
                     }
+                    super::portal::forget_expired_links(&db, started).await;
                 }
             }
             Err(e) => tracing::error!(error = %e, "count refresh failed"),

@@ -5,6 +5,8 @@
 pub mod counting;
 pub mod export;
 pub mod intake;
+pub mod portal;
+pub mod portal_export;
 pub mod signature_admin;
 pub mod signatures;
 pub mod traffic;
