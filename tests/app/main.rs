@@ -27,6 +27,7 @@ mod moderation;
 mod organisations;
 mod permalinks;
 mod permissions_matrix;
+mod retention;
 mod server_process;
 mod sign_challenge;
 mod signing;
