@@ -335,15 +335,9 @@ async fn a_newsletter_box_is_exported_as_consent_only_once_the_signature_is_conf
     let (_, csv) = t.get(&format!("/dashboard/petitions/{id}/export.csv")).await;
     let mut reader = csv::ReaderBuilder::new().from_reader(csv.as_bytes());
     let newsletter = reader.headers().unwrap().iter().position(|h| h == "Newsletter").expect("a newsletter column");
-    let consents: Vec<(String, String)> = reader
-        .records()
-        .map(|r| r.unwrap())
-        .map(|r| (r[5].to_string(), r[newsletter].to_string()))
-        .collect();
-    assert_eq!(
-        consents,
-        [("confirmed@example.org".into(), "yes".into()), ("pending@example.org".into(), "no".into())]
-    );
+    let consents: Vec<(String, String)> =
+        reader.records().map(|r| r.unwrap()).map(|r| (r[5].to_string(), r[newsletter].to_string())).collect();
+    assert_eq!(consents, [("confirmed@example.org".into(), "yes".into()), ("pending@example.org".into(), "no".into())]);
     let (_, json) = t.get(&format!("/dashboard/petitions/{id}/export.json")).await;
     let json: Vec<serde_json::Value> = serde_json::from_str(&json).unwrap();
     assert_eq!((json[0]["newsletter"].as_str(), json[1]["newsletter"].as_str()), (Some("yes"), Some("no")));
