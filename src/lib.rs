@@ -165,13 +165,20 @@ pub async fn build_rocket(settings: Settings) -> Result<Rocket<Build>, StartErro
     let setup_url = app.setup_token.lock().ok().and_then(|t| t.as_ref().map(|t| format!("{public_url}/setup/{t}")));
     let count_interval = Duration::from_millis(s.signing.count_interval_ms);
     let retention_days = s.signing.unconfirmed_retention_days;
+    let instance = app.instance.clone();
     let rocket = rocket::custom(figment).manage(app).attach(AdHoc::on_liftoff("background tasks", move |_| {
         Box::pin(async move {
             until_stopped(stop.clone(), worker.run_all());
             until_stopped(stop.clone(), domain::instance::settings::watch(watched.0, watched.1));
             until_stopped(
                 stop,
-                domain::signature::counting::run(counter_db, count_interval, Duration::from_secs(900), retention_days),
+                domain::signature::counting::run(
+                    counter_db,
+                    count_interval,
+                    Duration::from_secs(900),
+                    retention_days,
+                    instance,
+                ),
             );
             tracing::info!("Rustition is serving at {public_url}/");
             if let Some(url) = setup_url {

@@ -37,10 +37,12 @@ pub enum Action {
     SignaturesInvalidate,
     PetitionRefuse,
     ReasonChange,
+    /// The batch erased a closed petition's signers' personal data (actor: the system).
+    RetentionErase,
 }
 
 impl Action {
-    pub const ALL: [Action; 17] = [
+    pub const ALL: [Action; 18] = [
         Action::MailRetry,
         Action::MailCancel,
         Action::RoleGrant,
@@ -58,6 +60,7 @@ impl Action {
         Action::SignaturesInvalidate,
         Action::PetitionRefuse,
         Action::ReasonChange,
+        Action::RetentionErase,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -79,6 +82,7 @@ impl Action {
             Action::SignaturesInvalidate => "signatures.invalidate",
             Action::PetitionRefuse => "petition.refuse",
             Action::ReasonChange => "reason.change",
+            Action::RetentionErase => "retention.erase",
         }
     }
 

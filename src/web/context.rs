@@ -60,6 +60,8 @@ struct InstanceView<'a> {
     signing_paused_message: &'a str,
     /// Whether anyone may register (the login page links to the form then).
     registration_open: bool,
+    /// Days of personal-data retention after a petition closes, for petitions without their own.
+    retention_days: u32,
 }
 
 impl<'a> InstanceView<'a> {
@@ -73,6 +75,7 @@ impl<'a> InstanceView<'a> {
             signing_paused: s.signing_paused,
             signing_paused_message: &s.signing_paused_message,
             registration_open: s.registration == Registration::Open,
+            retention_days: s.retention_days,
         }
     }
 }

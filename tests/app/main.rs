@@ -28,6 +28,7 @@ mod my_signatures;
 mod organisations;
 mod permalinks;
 mod permissions_matrix;
+mod retention;
 mod secrets_at_rest;
 mod server_process;
 mod sign_challenge;

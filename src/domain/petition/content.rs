@@ -173,6 +173,8 @@ pub struct Content {
     pub look: Look,
     pub sharing: Sharing,
     pub mail: MailSettings,
+    /// Days after closing before signers' personal data is erased; `None`: the instance's default.
+    pub retention_days: Option<i32>,
 }
 
 impl Default for Content {
@@ -190,6 +192,7 @@ impl Default for Content {
                 social_description: None,
             },
             mail: MailSettings { reply_to: None, confirmation_text: String::new(), newsletter_label: String::new() },
+            retention_days: None,
         }
     }
 }
@@ -230,6 +233,7 @@ impl Content {
                 confirmation_text: p.confirmation_text.clone(),
                 newsletter_label: p.newsletter_label.clone(),
             },
+            retention_days: p.retention_days,
         }
     }
 
@@ -262,6 +266,7 @@ impl Content {
         a.reply_to = Set(self.mail.reply_to.clone());
         a.confirmation_text = Set(self.mail.confirmation_text.clone());
         a.newsletter_label = Set(self.mail.newsletter_label.clone());
+        a.retention_days = Set(self.retention_days);
     }
 }
 

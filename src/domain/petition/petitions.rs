@@ -9,6 +9,7 @@ use serde::Serialize;
 use crate::domain::ids::{OrganisationId, PetitionId, UserId};
 use crate::domain::moderation;
 use crate::domain::permissions::{Allowed, CreatePetition};
+use crate::domain::signature::retention::Retention;
 use crate::domain::{DomainError, DomainResult, now};
 use crate::entities::{organisation, petition, slug, user};
 
@@ -49,6 +50,9 @@ pub struct PublicPetition {
     /// Its owner (the account or the organisation) is suspended: not shown to the public.
     #[serde(skip)]
     pub owner_suspended: bool,
+    /// When its signers' personal data is erased (`Retention::notice` says it on its page).
+    #[serde(skip)]
+    pub retention: Retention,
 }
 
 impl PublicPetition {
@@ -143,6 +147,7 @@ pub(crate) async fn to_public_many(
             mail: content.mail,
             owner,
             path,
+            retention: Retention::of(&p),
             locale: p.default_locale,
             owner_suspended,
         });

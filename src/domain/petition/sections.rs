@@ -7,6 +7,7 @@ use super::content::{
 };
 use serde::Serialize;
 
+use crate::domain::instance::settings::RETENTION_DAYS;
 use crate::domain::{FieldErrors, email};
 
 /// What a section's form gave, before any check; each section reads its own part.
@@ -30,6 +31,8 @@ pub struct SectionInput {
     pub reply_to: String,
     pub confirmation_text: String,
     pub newsletter_label: String,
+    /// Days of personal-data retention after closing; empty for the instance's default.
+    pub retention_days: String,
 }
 
 /// One form's worth of settings. Each is checked on its own, with errors by field name.
@@ -104,6 +107,15 @@ pub fn apply(
                         *custom = CustomField { label, rule };
                     }
                 }
+            }
+            match input.retention_days.trim() {
+                "" => next.retention_days = None,
+                d => match d.parse::<u32>().ok().filter(|d| RETENTION_DAYS.contains(d)).map(i32::try_from) {
+                    Some(Ok(d)) => next.retention_days = Some(d),
+                    _ => {
+                        errors.insert("retention_days", "error-retention-days");
+                    }
+                },
             }
         }
         Section::Look => {
@@ -181,6 +193,7 @@ impl SectionInput {
             reply_to: opt(&content.mail.reply_to),
             confirmation_text: content.mail.confirmation_text.clone(),
             newsletter_label: content.mail.newsletter_label.clone(),
+            retention_days: content.retention_days.map(|d| d.to_string()).unwrap_or_default(),
         }
     }
 }
@@ -269,11 +282,29 @@ mod tests {
     }
 
     #[test]
+    fn a_petition_retention_is_empty_for_the_default_or_within_bounds() {
+        let mut c = Content::default();
+        let mut f = SectionInput::of(&c);
+        for bad in ["0", "3651", "-3", "ten", "1.5"] {
+            f.retention_days = bad.into();
+            let err = apply(&mut c, Section::Fields, &f, &[]).unwrap_err();
+            assert_eq!(err.get("retention_days"), Some(&"error-retention-days"), "{bad}");
+        }
+        f.retention_days = " 30 ".into();
+        apply(&mut c, Section::Fields, &f, &[]).unwrap();
+        assert_eq!(c.retention_days, Some(30));
+        f.retention_days = String::new();
+        apply(&mut c, Section::Fields, &f, &[]).unwrap();
+        assert_eq!(c.retention_days, None);
+    }
+
+    #[test]
     fn the_input_of_content_reads_back_as_the_same_content() {
         let mut c = Content { title: "T".into(), text: "x".into(), goal: 12, ..Default::default() };
         c.fields.country = FieldRule::Required;
         c.sharing.buttons = vec!["mastodon".into()];
         c.mail.reply_to = Some("a@b.example".into());
+        c.retention_days = Some(365);
         let themes = vec!["classic".to_string()];
         let mut back = Content::default();
         for s in [Section::Text, Section::Goal, Section::Fields, Section::Look, Section::Sharing, Section::Mail] {

@@ -46,12 +46,15 @@ pub async fn purge_unconfirmed(db: &impl ConnectionTrait, now: DateTime<Utc>, da
 }
 
 /// Runs forever: a quick refresh every `interval`; a full recount, and the purge of signatures
-/// left unconfirmed for `retention_days` and of expired challenge records, every `full_every`.
+/// left unconfirmed for `retention_days` and of expired challenge records, and the erasure of
+/// closed petitions' personal data past their retention (the default read from `instance` each
+/// time), every `full_every`.
 pub async fn run(
     db: sea_orm::DatabaseConnection,
     interval: std::time::Duration,
     full_every: std::time::Duration,
     retention_days: u32,
+    instance: std::sync::Arc<crate::domain::instance::settings::Live>,
 ) {
     let mut last_full = tokio::time::Instant::now();
     let mut since: Option<DateTime<Utc>> = None;
@@ -72,6 +75,10 @@ pub async fn run(
                         tracing::error!(error = %e, "cannot forget expired challenge records");
                     }
                     super::portal::forget_expired_links(&db, started).await;
+                    let default_days = instance.get().retention_days;
+                    if let Err(e) = super::retention::erase_due(&db, started, default_days).await {
+                        tracing::error!(error = %e, "cannot erase personal data past retention");
+                    }
                 }
             }
             Err(e) => tracing::error!(error = %e, "count refresh failed"),

@@ -1,8 +1,12 @@
 //! Exporting a petition's signatures as CSV or JSON, read in batches by id so that a million
 //! rows stream in bounded memory. Spreadsheet formulas are neutralised in CSV cells.
+//!
+//! The export tells the truth: the newsletter opt-in is a consent only once the signature is
+//! confirmed (a pending one says "no"), and a row whose personal data retention erased says so,
+//! by the date in its own column and, in CSV, a marker in each erased cell.
 use std::borrow::Cow;
 
-use chrono::SecondsFormat;
+use chrono::{DateTime, SecondsFormat, Utc};
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
 
 use crate::domain::DomainResult;
@@ -10,6 +14,7 @@ use crate::domain::ids::PetitionId;
 use crate::domain::permissions::{Allowed, ViewSignatures};
 use crate::domain::petition::content::FieldRule;
 use crate::domain::petition::petitions::PublicPetition;
+use crate::domain::signature::retention;
 use crate::domain::signature::signature_admin::Which;
 use crate::entities::signature;
 
@@ -28,7 +33,11 @@ pub enum Column {
     Field(&'static str),
     /// Custom field 0..3, with the organiser's label.
     Custom(usize, String),
+    /// "yes" for a confirmed signature whose signer ticked the box.
     Newsletter,
+    /// When retention erased the row's personal data (the petition's last erasure; empty for a
+    /// row signed after it). Only in the export of a petition retention erased.
+    ErasedAt(DateTime<Utc>),
 }
 
 /// How a column's title is written: a Fluent id, or the organiser's own label.
@@ -48,7 +57,13 @@ impl Column {
             Column::Field(name) => (*name).into(),
             Column::Custom(i, _) => format!("custom{}", i + 1).into(),
             Column::Newsletter => "newsletter".into(),
+            Column::ErasedAt(_) => "personal_data_erased_at".into(),
         }
+    }
+
+    /// What a signer gave (and retention erases), as opposed to the dates.
+    pub fn is_personal(&self) -> bool {
+        matches!(self, Column::Email | Column::Field(_) | Column::Custom(..) | Column::Newsletter)
     }
 
     pub fn header(&self) -> Header<'_> {
@@ -67,11 +82,16 @@ impl Column {
             }),
             Column::Custom(_, label) => Header::Text(label),
             Column::Newsletter => Header::Fluent("export-newsletter"),
+            Column::ErasedAt(_) => Header::Fluent("export-erased-at"),
         }
     }
 
+    /// The cell of `s`: none for what retention erased.
     pub fn value(&self, s: &signature::Model) -> Option<String> {
-        let time = |t: chrono::DateTime<chrono::Utc>| t.to_rfc3339_opts(SecondsFormat::Secs, true);
+        let time = |t: DateTime<Utc>| t.to_rfc3339_opts(SecondsFormat::Secs, true);
+        if self.is_personal() && retention::is_erased(s) {
+            return None;
+        }
         match self {
             Column::CreatedAt => Some(time(s.created_at)),
             Column::ConfirmedAt => s.confirmed_at.map(time),
@@ -86,9 +106,19 @@ impl Column {
                 _ => s.organisation.clone(),
             },
             Column::Custom(i, _) => [&s.custom1, &s.custom2, &s.custom3][*i].clone(),
-            Column::Newsletter => Some(if s.newsletter_optin { "yes" } else { "no" }.into()),
+            Column::Newsletter => {
+                Some(if s.newsletter_optin && s.confirmed_at.is_some() { "yes" } else { "no" }.into())
+            }
+            Column::ErasedAt(at) => retention::is_erased(s).then(|| time(*at)),
         }
     }
+}
+
+/// A CSV row: the cells of `s`, with `erased` (the reader's word for it) in each cell retention
+/// emptied, so that a spreadsheet shows which fields are gone rather than blanks.
+pub fn csv_row(cols: &[Column], s: &signature::Model, erased: &str) -> Vec<Option<String>> {
+    let gone = retention::is_erased(s);
+    cols.iter().map(|c| if gone && c.is_personal() { Some(erased.to_string()) } else { c.value(s) }).collect()
 }
 
 /// The date, the confirmation time and every field the petition asks for.
@@ -112,6 +142,9 @@ pub fn columns(p: &PublicPetition) -> Vec<Column> {
     }
     if !p.mail.newsletter_label.is_empty() {
         cols.push(Column::Newsletter);
+    }
+    if let Some(at) = p.retention.erased_at {
+        cols.push(Column::ErasedAt(at));
     }
     cols
 }

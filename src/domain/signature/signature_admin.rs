@@ -51,11 +51,14 @@ pub struct Row {
     pub confirmed_at: Option<DateTime<Utc>>,
     /// Set when a moderator's rule invalidated it: kept, shown as such, not counted.
     pub invalidated_at: Option<DateTime<Utc>>,
+    /// Its personal data was erased by retention: kept for the count, shown as such.
+    pub erased: bool,
 }
 
 impl From<signature::Model> for Row {
     fn from(s: signature::Model) -> Row {
         Row {
+            erased: crate::domain::signature::retention::is_erased(&s),
             id: SignatureId(s.id),
             details: signatures::Details::from(&s),
             created_at: s.created_at,

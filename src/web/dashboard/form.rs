@@ -39,6 +39,7 @@ pub fn input(form: &Posted) -> SectionInput {
         reply_to: get(form, "reply_to"),
         confirmation_text: get(form, "confirmation_text"),
         newsletter_label: get(form, "newsletter_label"),
+        retention_days: get(form, "retention_days"),
     }
 }
 
@@ -70,6 +71,7 @@ pub fn posted(input: &SectionInput) -> Posted {
     put("reply_to", &input.reply_to);
     put("confirmation_text", &input.confirmation_text);
     put("newsletter_label", &input.newsletter_label);
+    put("retention_days", &input.retention_days);
     form
 }
 
@@ -84,6 +86,7 @@ mod tests {
         c.fields.country = FieldRule::Required;
         c.sharing.buttons = vec!["mastodon".into()];
         c.mail.reply_to = Some("a@b.example".into());
+        c.retention_days = Some(30);
         let shown = SectionInput::of(&c);
         let back = input(&posted(&shown));
         assert_eq!(SectionInput::of(&c).rules, back.rules);

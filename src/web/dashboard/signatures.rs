@@ -43,8 +43,10 @@ async fn list_view(
 ) -> WebResult<Page> {
     let id = can.target();
     let listing = signature_admin::list(&app.db, can, Which::parse(which), q, page).await?;
+    let p = petition(app, id).await?;
     let mut extra = tera::Context::new();
-    extra.insert("petition", &petition(app, id).await?);
+    extra.insert("retention", &p.retention.notice(app.instance.get().retention_days));
+    extra.insert("petition", &p);
     extra.insert("signatures", &listing);
     extra.insert("counts", &dashboard::counts(&app.db, id).await?);
     extra.insert("filter", &serde_json::json!({ "which": which, "q": q }));
@@ -218,8 +220,9 @@ async fn export_csv(
     let Signed { app, ctx, user, .. } = s;
     let (can, p, cols) = export_of(app, user, id).await?;
     let head = export::csv_lines([headers(app, &ctx.lang, &cols)]);
+    let erased = app.i18n.tr(&ctx.lang, "signature-erased", None);
     let rows = batches(app.db.clone(), can, Which::parse(which.unwrap_or("all")), move |batch| {
-        export::csv_lines(batch.iter().map(|s| cols.iter().map(|c| c.value(s)).collect::<Vec<_>>()))
+        export::csv_lines(batch.iter().map(|s| export::csv_row(&cols, s, &erased)))
     });
     let body = stream::iter([head]).chain(rows);
     Ok(Download { kind: ContentType::CSV, filename: filename(&p, "csv"), body: ByteStream(body) })

@@ -107,6 +107,7 @@ pub(crate) fn petition_page(
             .map(|(i, c)| (format!("custom{}", i + 1), c.label.as_str()))
             .collect();
         extra.insert("labels", &labels);
+        extra.insert("retention", &petition.retention.notice(app.instance.get().retention_days));
         extra.insert("mailto", &crate::web::petition::share::mailto(app, ctx, petition));
         extra.insert("csrf_token", csrf_token);
         extra.insert("challenge", &crate::web::challenge::pose(app, &ctx.lang, kind, Scope::Signing(petition.id.0)));
