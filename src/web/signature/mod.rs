@@ -1,3 +1,4 @@
-//! A signer's path after the petition page: signing, thanks, confirming.
+//! A signer's path after the petition page: signing, thanks, confirming, withdrawing.
 pub mod confirm;
 pub mod sign;
+pub mod withdraw;
