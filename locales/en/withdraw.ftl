@@ -3,10 +3,10 @@
 
 withdraw-title = Withdraw your signature
 withdraw-signature-explain = The signature of { $email } on this petition, and everything given with it (name, address and other answers), will be deleted at once. It will no longer be counted, and nothing of it is kept.
-withdraw-pending-explain = This cancels what the petition's form sent with this link, as long as it is not confirmed: the signature waiting for confirmation, and the personal data given with it, are deleted at once. A signature already confirmed stays as it is: whoever signed it can withdraw it with the link in their email.
+withdraw-pending-explain = This cancels the signature sent from the form that gave this link, as long as it is not confirmed: it is deleted at once, with the personal data given with it. A signature already confirmed stays as it is: whoever signed it can withdraw it with the link in their email.
 withdraw-button = Withdraw my signature
 withdraw-pending-button = Cancel this signature
-withdraw-done = Your signature is withdrawn: it and the personal data you gave with it are deleted, and the petition no longer counts it.
+withdraw-done = Your signature is withdrawn: it is deleted, with the personal data you gave with it, and the petition no longer counts it.
 withdraw-pending-done = No signature waiting for confirmation is held under this link any more: what was sent with it, if anything, is deleted.
 withdraw-unknown = No signature is held under this link. It may have been withdrawn already, or the link was not copied whole.
 withdraw-petition-hidden = The petition is no longer shown to the public.

@@ -71,7 +71,10 @@ impl ComposeConfirmation for Composer {
             // Templates are checked at start-up; should one still fail, the mail still goes out.
             tracing::error!(error = %e, template, "cannot render the confirmation mail");
             let withdraw = self.i18n.tr(mail.locale, "mail-withdraw-action", None);
-            format!("{}\n\n{link}\n\n{withdraw}\n\n{withdraw_link}\n", self.i18n.tr(mail.locale, "mail-confirm-intro", None))
+            format!(
+                "{}\n\n{link}\n\n{withdraw}\n\n{withdraw_link}\n",
+                self.i18n.tr(mail.locale, "mail-confirm-intro", None)
+            )
         });
         let subject = self.i18n.tr_args(
             mail.locale,

@@ -149,8 +149,10 @@ fn text_body(text: &str, eight_bit: bool) -> Body {
     let encoding = match () {
         _ if fits && crlf.is_ascii() => ContentTransferEncoding::SevenBit,
         _ if fits && eight_bit => ContentTransferEncoding::EightBit,
-        _ => return Body::new_with_encoding(text.to_string(), ContentTransferEncoding::QuotedPrintable)
-            .unwrap_or_else(|raw| Body::new(raw)),
+        _ => {
+            return Body::new_with_encoding(text.to_string(), ContentTransferEncoding::QuotedPrintable)
+                .unwrap_or_else(Body::new);
+        }
     };
     // Checked above: CRLF line ends, no line too long, no NUL; 7bit is ASCII.
     Body::dangerous_pre_encoded(crlf.into_bytes(), encoding)
@@ -172,9 +174,32 @@ fn build(from: &Mailbox, job: &mail_job::Model, eight_bit: bool) -> Result<Messa
         Some(html) => builder.multipart(
             MultiPart::alternative()
                 .singlepart(SinglePart::builder().header(header::ContentType::TEXT_PLAIN).body(text))
-                .singlepart(SinglePart::builder().header(header::ContentType::TEXT_HTML).body(text_body(html, eight_bit))),
+                .singlepart(
+                    SinglePart::builder().header(header::ContentType::TEXT_HTML).body(text_body(html, eight_bit)),
+                ),
         ),
         None => builder.header(header::ContentType::TEXT_PLAIN).body(text),
     };
     message.map_err(|e| SendError::Permanent(format!("message: {e}")))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn text_goes_as_written_so_that_a_long_link_stays_on_its_line() {
+        let link = format!("https://petitions.example.org/p/12/confirm/{}", "A".repeat(43));
+        let body = text_body(&format!("Hello,\n\n{link}\n"), true);
+        assert_eq!(body.encoding(), ContentTransferEncoding::SevenBit);
+        assert_eq!(String::from_utf8(body.into_vec()).unwrap(), format!("Hello,\r\n\r\n{link}\r\n"));
+
+        let french = text_body(&format!("Bonjour Zoé,\n\n{link}\n"), true);
+        assert_eq!(french.encoding(), ContentTransferEncoding::EightBit);
+        assert!(String::from_utf8(french.into_vec()).unwrap().contains(&format!("\r\n{link}\r\n")));
+
+        // A server without 8BITMIME, or a line longer than SMTP carries: quoted-printable.
+        assert_eq!(text_body("Zoé", false).encoding(), ContentTransferEncoding::QuotedPrintable);
+        assert_eq!(text_body(&"a".repeat(999), true).encoding(), ContentTransferEncoding::QuotedPrintable);
+    }
 }

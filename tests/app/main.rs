@@ -31,3 +31,4 @@ mod server_process;
 mod sign_challenge;
 mod signing;
 mod themes;
+mod withdrawing;

@@ -166,7 +166,8 @@ pub async fn resend_one(
         return Err(DomainError::Refused("error-resend-confirmed"));
     }
     let sent =
-        signatures::reissue(&txn, petition, s, (valid_for, RESEND_AFTER), now, (composer, withdraw, PRIORITY_URGENT)).await?;
+        signatures::reissue(&txn, petition, s, (valid_for, RESEND_AFTER), now, (composer, withdraw, PRIORITY_URGENT))
+            .await?;
     if !sent {
         return Err(DomainError::Refused("error-resend-too-soon"));
     }

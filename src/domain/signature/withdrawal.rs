@@ -82,7 +82,11 @@ pub fn path(token: &str) -> String {
 
 /// The token of `s`'s own link, once its row holds the link's hash (a signature made before
 /// those links learns it the first time a link is shown for it).
-pub async fn signature_link(db: &impl ConnectionTrait, key: &WithdrawKey, s: &signature::Model) -> DomainResult<String> {
+pub async fn signature_link(
+    db: &impl ConnectionTrait,
+    key: &WithdrawKey,
+    s: &signature::Model,
+) -> DomainResult<String> {
     let token = key.signature_token(PetitionId(s.petition_id), &s.email_canonical);
     let hash = tokens::hash_token(&token);
     if s.withdraw_hash.as_deref() != Some(hash.as_str()) {
@@ -168,8 +172,10 @@ async fn cancel_pending(db: &impl ConnectionTrait, petition: PetitionId, confirm
     if let Some(s) = pending {
         return erase(db, &s).await;
     }
-    let Some(change) =
-        signature_change::Entity::find().filter(signature_change::Column::TokenHash.eq(confirmation_hash)).one(db).await?
+    let Some(change) = signature_change::Entity::find()
+        .filter(signature_change::Column::TokenHash.eq(confirmation_hash))
+        .one(db)
+        .await?
     else {
         return Ok(());
     };

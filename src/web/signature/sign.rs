@@ -8,8 +8,8 @@ use crate::config::Challenge;
 use crate::domain::challenge::{Scope, Screened, Screening};
 use crate::domain::ids::PetitionId;
 use crate::domain::signature::intake;
-use crate::domain::signature::withdrawal::{self, Link};
 use crate::domain::signature::signatures::{SignInput, SignOutcome, SignRequest};
+use crate::domain::signature::withdrawal::{self, Link};
 use crate::domain::{DomainError, FieldErrors, now, tokens};
 use crate::web::client::Client;
 use crate::web::context::{AppState, Ctx};
@@ -224,9 +224,9 @@ async fn thanks(
     let shown = app.petitions.by_id(&app.db, id).await?;
     let mut extra = tera::Context::new();
     extra.insert("mailed_earlier", &(mailed == Some("earlier")));
-    let pending = jar.get(PENDING_COOKIE).map(|c| c.value()).filter(|token| {
-        matches!(app.withdraw_key.parse(token), Some(Link::Pending { petition, .. }) if petition == id)
-    });
+    let pending = jar.get(PENDING_COOKIE).map(|c| c.value()).filter(
+        |token| matches!(app.withdraw_key.parse(token), Some(Link::Pending { petition, .. }) if petition == id),
+    );
     extra.insert("withdraw_path", &pending.map(withdrawal::path));
     themed(app, ctx, &shown.petition, "thanks.html", extra)
 }
