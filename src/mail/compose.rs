@@ -59,16 +59,22 @@ impl Composer {
 impl ComposeConfirmation for Composer {
     fn compose(&self, mail: &ConfirmationMail<'_>) -> MailDraft {
         let link = format!("{}{}", self.public_url, mail.confirm_path);
+        let withdraw_link = format!("{}{}", self.public_url, mail.withdraw_path);
         let mut context = tera::Context::new();
         context.insert("lang", mail.locale);
         context.insert("petition", mail.petition);
         context.insert("link", &link);
+        context.insert("withdraw_link", &withdraw_link);
         context.insert("organiser_text", &mail.petition.mail.confirmation_text);
         let template = self.template(&mail.petition.look.theme, "confirm.txt");
         let body_text = self.views.render(&template, &context).unwrap_or_else(|e| {
             // Templates are checked at start-up; should one still fail, the mail still goes out.
             tracing::error!(error = %e, template, "cannot render the confirmation mail");
-            format!("{}\n\n{link}\n", self.i18n.tr(mail.locale, "mail-confirm-intro", None))
+            let withdraw = self.i18n.tr(mail.locale, "mail-withdraw-action", None);
+            format!(
+                "{}\n\n{link}\n\n{withdraw}\n\n{withdraw_link}\n",
+                self.i18n.tr(mail.locale, "mail-confirm-intro", None)
+            )
         });
         let subject = self.i18n.tr_args(
             mail.locale,

@@ -2,7 +2,8 @@
 use std::path::PathBuf;
 use std::time::Duration;
 
-use lettre::message::{Mailbox, MultiPart, header};
+use lettre::message::header::ContentTransferEncoding;
+use lettre::message::{Body, Mailbox, MultiPart, SinglePart, header};
 use lettre::transport::smtp::PoolConfig;
 use lettre::transport::smtp::authentication::Credentials;
 use lettre::{AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
@@ -84,7 +85,7 @@ impl Transport {
     }
 
     pub async fn send(&self, from: &Mailbox, job: &mail_job::Model) -> Result<(), SendError> {
-        let message = build(from, job)?;
+        let message = build(from, job, true)?;
         match self {
             Transport::File(dir) => {
                 let path = dir.join(format!("{}.eml", job.id));
@@ -92,7 +93,14 @@ impl Transport {
                     .await
                     .map_err(|e| SendError::Transient(format!("{}: {e}", path.display())))
             }
-            Transport::Smtp(smtp) => smtp.send(message).await.map(|_| ()).map_err(classify),
+            Transport::Smtp(smtp) => match smtp.send(message).await {
+                Ok(_) => Ok(()),
+                // A server without 8BITMIME (rare) gets text it can take: quoted-printable.
+                Err(e) if e.is_client() && e.to_string().contains("8BITMIME") => {
+                    smtp.send(build(from, job, false)?).await.map(|_| ()).map_err(classify)
+                }
+                Err(e) => Err(classify(e)),
+            },
         }
     }
 }
@@ -128,7 +136,29 @@ fn with_default_tls(url: &str) -> Result<String, TransportError> {
     Ok(parsed.to_string())
 }
 
-fn build(from: &Mailbox, job: &mail_job::Model) -> Result<Message, SendError> {
+/// The longest line SMTP carries, without its CRLF (RFC 5321).
+const MAX_LINE: usize = 998;
+
+/// A text part as written: 7bit when ASCII, else 8bit (when the server takes it), so that a
+/// link stays whole on its line for whoever reads the mail as plain text or opens the `.eml`.
+/// Quoted-printable, which cuts lines at 76 characters, only for text that cannot go as is;
+/// never base64, which no one can read.
+fn text_body(text: &str, eight_bit: bool) -> Body {
+    let crlf = text.replace("\r\n", "\n").replace('\r', "\n").replace('\n', "\r\n");
+    let fits = crlf.split("\r\n").all(|line| line.len() <= MAX_LINE) && !crlf.contains('\0');
+    let encoding = match () {
+        _ if fits && crlf.is_ascii() => ContentTransferEncoding::SevenBit,
+        _ if fits && eight_bit => ContentTransferEncoding::EightBit,
+        _ => {
+            return Body::new_with_encoding(text.to_string(), ContentTransferEncoding::QuotedPrintable)
+                .unwrap_or_else(Body::new);
+        }
+    };
+    // Checked above: CRLF line ends, no line too long, no NUL; 7bit is ASCII.
+    Body::dangerous_pre_encoded(crlf.into_bytes(), encoding)
+}
+
+fn build(from: &Mailbox, job: &mail_job::Model, eight_bit: bool) -> Result<Message, SendError> {
     let to: Mailbox = job.recipient.parse().map_err(|e| SendError::Permanent(format!("recipient: {e}")))?;
     let mut builder = Message::builder()
         .from(from.clone())
@@ -139,9 +169,37 @@ fn build(from: &Mailbox, job: &mail_job::Model) -> Result<Message, SendError> {
     if let Some(reply_to) = job.reply_to.as_deref().and_then(|r| r.parse::<Mailbox>().ok()) {
         builder = builder.reply_to(reply_to);
     }
+    let text = text_body(&job.body_text, eight_bit);
     let message = match &job.body_html {
-        Some(html) => builder.multipart(MultiPart::alternative_plain_html(job.body_text.clone(), html.clone())),
-        None => builder.header(header::ContentType::TEXT_PLAIN).body(job.body_text.clone()),
+        Some(html) => builder.multipart(
+            MultiPart::alternative()
+                .singlepart(SinglePart::builder().header(header::ContentType::TEXT_PLAIN).body(text))
+                .singlepart(
+                    SinglePart::builder().header(header::ContentType::TEXT_HTML).body(text_body(html, eight_bit)),
+                ),
+        ),
+        None => builder.header(header::ContentType::TEXT_PLAIN).body(text),
     };
     message.map_err(|e| SendError::Permanent(format!("message: {e}")))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn text_goes_as_written_so_that_a_long_link_stays_on_its_line() {
+        let link = format!("https://petitions.example.org/p/12/confirm/{}", "A".repeat(43));
+        let body = text_body(&format!("Hello,\n\n{link}\n"), true);
+        assert_eq!(body.encoding(), ContentTransferEncoding::SevenBit);
+        assert_eq!(String::from_utf8(body.into_vec()).unwrap(), format!("Hello,\r\n\r\n{link}\r\n"));
+
+        let french = text_body(&format!("Bonjour Zoé,\n\n{link}\n"), true);
+        assert_eq!(french.encoding(), ContentTransferEncoding::EightBit);
+        assert!(String::from_utf8(french.into_vec()).unwrap().contains(&format!("\r\n{link}\r\n")));
+
+        // A server without 8BITMIME, or a line longer than SMTP carries: quoted-printable.
+        assert_eq!(text_body("Zoé", false).encoding(), ContentTransferEncoding::QuotedPrintable);
+        assert_eq!(text_body(&"a".repeat(999), true).encoding(), ContentTransferEncoding::QuotedPrintable);
+    }
 }

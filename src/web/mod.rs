@@ -54,6 +54,7 @@ pub fn mount(rocket: Rocket<Build>, headers: security::SecurityHeaders) -> Rocke
         .mount("/", petition::share::routes())
         .mount("/", signature::sign::routes())
         .mount("/", signature::confirm::routes())
+        .mount("/", signature::withdraw::routes())
         .mount("/", moderation::routes())
         .mount("/", signature::portal::routes())
         .mount("/", assets::routes())

@@ -194,6 +194,9 @@ async fn an_organiser_sends_a_signer_their_link_again_but_not_twice_in_ten_minut
     let second_link =
         second.link_containing("/confirm/").unwrap().trim_start_matches("http://petitions.test").to_string();
     assert_ne!(first_link, second_link);
+    // The withdrawal link is the signature's own: the same in every mail.
+    assert!(second.link_containing("/withdraw/").is_some());
+    assert_eq!(second.link_containing("/withdraw/"), first.link_containing("/withdraw/"));
     assert_eq!(t.get(&first_link).await.0, Status::NotFound, "the old link stops working");
     let (status, html) = t.get(&second_link).await;
     assert_eq!(status, Status::Ok);

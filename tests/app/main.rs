@@ -34,3 +34,4 @@ mod server_process;
 mod sign_challenge;
 mod signing;
 mod themes;
+mod withdrawing;

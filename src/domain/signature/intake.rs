@@ -17,6 +17,7 @@ use crate::domain::petition::petitions::PublicPetition;
 use crate::domain::signature::signatures::{
     self, ComposeConfirmation, ConfirmationMail, SignOutcome, SignRequest, TokenState, Valid,
 };
+use crate::domain::signature::withdrawal;
 use crate::domain::{DomainError, DomainResult, tokens};
 use crate::entities::{signature, signature_change};
 use crate::mail::queue::{self, MailDraft};
@@ -65,6 +66,8 @@ pub struct SignJob {
     valid: Valid,
     locale: String,
     token_hash: String,
+    /// Of the signature's own withdrawal link, which its mail carries.
+    withdraw_hash: String,
     valid_for: Duration,
     resend_after: Duration,
     client: Option<String>,
@@ -83,17 +86,20 @@ pub fn prepare(
     }
     let valid = signatures::validate(petition, request.input).map_err(DomainError::Invalid)?;
     let token = tokens::random_token(32);
+    let withdraw_token = request.withdraw.signature_token(petition.id, &valid.email_canonical);
     let mail = composer.compose(&ConfirmationMail {
         petition,
         recipient: &valid.email,
         locale: request.locale,
         confirm_path: signatures::confirm_path(petition.id, &token),
+        withdraw_path: withdrawal::path(&withdraw_token),
     });
     Ok(SignJob {
         petition: petition.id,
         valid,
         locale: request.locale.to_string(),
         token_hash: tokens::hash_token(&token),
+        withdraw_hash: tokens::hash_token(&withdraw_token),
         valid_for: request.valid_for,
         resend_after: request.resend_after,
         client: request.client.map(|c| c.as_str().to_string()),
@@ -103,6 +109,12 @@ pub fn prepare(
 }
 
 impl SignJob {
+    /// The hash of the confirmation link this job mails (if it mails one): what the thank-you
+    /// page's withdrawal link names.
+    pub fn confirmation_hash(&self) -> &str {
+        &self.token_hash
+    }
+
     fn key(&self) -> (i64, String) {
         (self.petition.0, self.valid.email_canonical.clone())
     }
@@ -118,7 +130,7 @@ impl SignJob {
             created_at: Set(self.now),
             client_key: Set(self.client.clone()),
             invalidated_at: Set(None),
-            withdraw_hash: Set(None),
+            withdraw_hash: Set(Some(self.withdraw_hash.clone())),
             name_public: Set(false),
             ..Default::default()
         };
@@ -181,8 +193,18 @@ async fn sign_again(
         row.locale = Set(job.locale.clone());
         row.confirmation_token_hash = Set(Some(job.token_hash.clone()));
         row.token_expires_at = Set(Some(job.now + job.valid_for));
+        row.withdraw_hash = Set(Some(job.withdraw_hash.clone()));
         row.update(txn).await?;
     } else {
+        // The mail carries the signature's withdrawal link: a row made before those links
+        // learns its hash.
+        if stored.withdraw_hash.as_deref() != Some(job.withdraw_hash.as_str()) {
+            signature::Entity::update_many()
+                .col_expr(signature::Column::WithdrawHash, Expr::value(job.withdraw_hash.clone()))
+                .filter(signature::Column::Id.eq(stored.id))
+                .exec(txn)
+                .await?;
+        }
         // One pending change per signature: the latest answers, with the latest link.
         signature_change::Entity::delete_many()
             .filter(signature_change::Column::SignatureId.eq(stored.id))
@@ -438,6 +460,7 @@ mod tests {
             valid_for: Duration::hours(48),
             resend_after: Duration::hours(1),
             client: None,
+            withdraw: &withdrawal::WithdrawKey::new(b"test".to_vec()),
             now: Utc::now(),
         };
         prepare(petition, request, &LinkOnly).expect("a valid signature")

@@ -13,6 +13,7 @@ use crate::domain::ids::{PetitionId, SignatureId};
 use crate::domain::permissions::{Allowed, DeleteSignatures, ModifySignatures, SeesSignature, ViewSignatures};
 use crate::domain::petition::petitions::PublicPetition;
 use crate::domain::signature::signatures::{self, ComposeConfirmation, RESEND_AFTER};
+use crate::domain::signature::withdrawal::WithdrawKey;
 use crate::domain::{DomainError, DomainResult};
 use crate::entities::signature;
 use crate::mail::queue::{PRIORITY_BULK, PRIORITY_URGENT};
@@ -159,7 +160,7 @@ pub async fn resend_one(
     (can, petition): (&Allowed<ModifySignatures, PetitionId>, &PublicPetition),
     id: SignatureId,
     (valid_for, now): (Duration, DateTime<Utc>),
-    composer: &dyn ComposeConfirmation,
+    (composer, withdraw): (&dyn ComposeConfirmation, &WithdrawKey),
 ) -> DomainResult<()> {
     same(can, petition)?;
     let txn = crate::db::begin_write(db).await?;
@@ -168,7 +169,8 @@ pub async fn resend_one(
         return Err(DomainError::Refused("error-resend-confirmed"));
     }
     let sent =
-        signatures::reissue(&txn, petition, s, (valid_for, RESEND_AFTER), now, (composer, PRIORITY_URGENT)).await?;
+        signatures::reissue(&txn, petition, s, (valid_for, RESEND_AFTER), now, (composer, withdraw, PRIORITY_URGENT))
+            .await?;
     if !sent {
         return Err(DomainError::Refused("error-resend-too-soon"));
     }
@@ -182,7 +184,7 @@ pub async fn resend_pending(
     db: &DatabaseConnection,
     (can, petition): (&Allowed<ModifySignatures, PetitionId>, &PublicPetition),
     (valid_for, now): (Duration, DateTime<Utc>),
-    composer: &dyn ComposeConfirmation,
+    (composer, withdraw): (&dyn ComposeConfirmation, &WithdrawKey),
 ) -> DomainResult<u64> {
     same(can, petition)?;
     let mut queued = 0;
@@ -200,7 +202,7 @@ pub async fn resend_pending(
         let Some(last) = batch.last().map(|s| s.id) else { break };
         for s in batch {
             let gap = (valid_for, REMINDER_GAP);
-            if signatures::reissue(&txn, petition, s, gap, now, (composer, PRIORITY_BULK)).await? {
+            if signatures::reissue(&txn, petition, s, gap, now, (composer, withdraw, PRIORITY_BULK)).await? {
                 queued += 1;
             }
         }

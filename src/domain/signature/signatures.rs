@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 use crate::domain::client::ClientKey;
 use crate::domain::ids::PetitionId;
 use crate::domain::petition::petitions::{FieldRule, PublicPetition};
+use crate::domain::signature::withdrawal::{self, WithdrawKey};
 use crate::domain::{DomainResult, FieldErrors, email, tokens};
 use crate::entities::{signature, signature_change};
 use crate::mail::queue::{self, MailDraft};
@@ -172,6 +173,8 @@ pub struct ConfirmationMail<'a> {
     pub locale: &'a str,
     /// Path of the confirmation landing page (`/p/<id>/confirm/<token>`).
     pub confirm_path: String,
+    /// Path of the signature's own withdrawal link (`/withdraw/<token>`, see `withdrawal`).
+    pub withdraw_path: String,
 }
 
 pub trait ComposeConfirmation: Sync {
@@ -199,34 +202,40 @@ pub struct SignRequest<'a> {
     pub resend_after: Duration,
     /// Who sent it, as a keyed hash (kept for moderators' traffic view).
     pub client: Option<&'a ClientKey>,
+    /// Signs the withdrawal link the confirmation mail carries.
+    pub withdraw: &'a WithdrawKey,
     pub now: DateTime<Utc>,
 }
 
-/// A new confirmation link for a pending signature, mailed at `priority`. The old link stops
-/// working. `None` when the signature is confirmed already or was mailed too recently.
+/// A new confirmation link for a pending signature, mailed at `priority` with its withdrawal
+/// link (whose hash a signature made before those links gets now). The old link stops working.
+/// `false` when the signature is confirmed already or was mailed too recently.
 pub async fn reissue(
     txn: &DatabaseTransaction,
     petition: &PublicPetition,
     s: signature::Model,
     (valid_for, min_gap): (Duration, Duration),
     now: DateTime<Utc>,
-    (composer, priority): (&dyn ComposeConfirmation, i16),
+    (composer, withdraw, priority): (&dyn ComposeConfirmation, &WithdrawKey, i16),
 ) -> DomainResult<bool> {
     let issued = s.token_expires_at.map(|e| e - valid_for);
     if s.confirmed_at.is_some() || issued.is_some_and(|issued| now - issued < min_gap) {
         return Ok(false);
     }
     let token = tokens::random_token(32);
+    let withdraw_token = withdraw.signature_token(petition.id, &s.email_canonical);
     let (recipient, locale) = (s.email.clone(), s.locale.clone());
     let mut active: signature::ActiveModel = s.into();
     active.confirmation_token_hash = Set(Some(tokens::hash_token(&token)));
     active.token_expires_at = Set(Some(now + valid_for));
+    active.withdraw_hash = Set(Some(tokens::hash_token(&withdraw_token)));
     active.update(txn).await?;
     let mut draft = composer.compose(&ConfirmationMail {
         petition,
         recipient: &recipient,
         locale: &locale,
         confirm_path: confirm_path(petition.id, &token),
+        withdraw_path: withdrawal::path(&withdraw_token),
     });
     draft.priority = priority;
     queue::enqueue_for_petitions(txn, vec![(petition.id.0, draft)], now).await?;
@@ -330,6 +339,20 @@ async fn find_change(
         .one(db)
         .await?;
     Ok(signature.map(|s| (change, s)))
+}
+
+/// The signature a confirmation link is for: its own link's, or the one its pending change
+/// would change (read before confirming, since confirming a change deletes it).
+pub async fn signer_of_link(
+    db: &impl ConnectionTrait,
+    petition: PetitionId,
+    token: &str,
+) -> DomainResult<Option<signature::Model>> {
+    let hash = tokens::hash_token(token);
+    if let Some(s) = find_by_hash(db, petition, &hash).await? {
+        return Ok(Some(s));
+    }
+    Ok(find_change(db, petition, &hash).await?.map(|(_, s)| s))
 }
 
 fn change_state(change: &signature_change::Model, now: DateTime<Utc>) -> TokenState {

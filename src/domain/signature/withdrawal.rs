@@ -12,11 +12,12 @@
 //!   It names the hash of that confirmation link and is signed, so it cannot be forged; when the
 //!   submission changed nothing (the address had signed already), it matches nothing, and the
 //!   answer is the same as when it did, so it reveals nothing either.
-use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
+use sea_orm::sea_query::Expr;
+use sea_orm::{ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter};
 
 use crate::domain::ids::PetitionId;
 use crate::domain::signature::counting;
-use crate::domain::{DomainResult, tokens};
+use crate::domain::{DomainError, DomainResult, tokens};
 use crate::entities::{mail_job, signature, signature_change};
 use crate::mail::queue;
 
@@ -77,6 +78,116 @@ fn pending_message(petition: PetitionId, confirmation_hash: &str) -> String {
 /// The path of a withdrawal link.
 pub fn path(token: &str) -> String {
     format!("/withdraw/{token}")
+}
+
+/// The token of `s`'s own link, once its row holds the link's hash (a signature made before
+/// those links learns it the first time a link is shown for it).
+pub async fn signature_link(
+    db: &impl ConnectionTrait,
+    key: &WithdrawKey,
+    s: &signature::Model,
+) -> DomainResult<String> {
+    let token = key.signature_token(PetitionId(s.petition_id), &s.email_canonical);
+    let hash = tokens::hash_token(&token);
+    if s.withdraw_hash.as_deref() != Some(hash.as_str()) {
+        signature::Entity::update_many()
+            .col_expr(signature::Column::WithdrawHash, Expr::value(hash))
+            .filter(signature::Column::Id.eq(s.id))
+            .exec(db)
+            .await?;
+    }
+    Ok(token)
+}
+
+/// What a withdrawal link's landing page shows before its button.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Landing {
+    /// The signature's own link: its holder read the mailbox, and is shown which address signed.
+    Signature { petition: PetitionId, email: String, locale: String },
+    /// A thank-you page's link: whether it still matches anything is not told.
+    Pending { petition: PetitionId },
+}
+
+/// What pressing the button did.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Withdrawn {
+    /// The signature is deleted; `counted` when it was in the public count (which dropped).
+    Signature { petition: PetitionId, locale: String, counted: bool },
+    /// Whatever the submission left pending is cancelled, if anything was (not told).
+    Pending { petition: PetitionId },
+}
+
+async fn by_withdraw_hash(db: &impl ConnectionTrait, hash: &str) -> DomainResult<signature::Model> {
+    signature::Entity::find()
+        .filter(signature::Column::WithdrawHash.eq(hash))
+        .one(db)
+        .await?
+        .ok_or(DomainError::NotFound)
+}
+
+/// The landing page of `token`, changing nothing (mail scanners open links). `NotFound` for a
+/// token this instance did not make, or a signature's link whose signature is gone.
+pub async fn landing(db: &impl ConnectionTrait, key: &WithdrawKey, token: &str) -> DomainResult<Landing> {
+    match key.parse(token).ok_or(DomainError::NotFound)? {
+        Link::Signature { withdraw_hash } => {
+            let s = by_withdraw_hash(db, &withdraw_hash).await?;
+            Ok(Landing::Signature { petition: PetitionId(s.petition_id), email: s.email, locale: s.locale })
+        }
+        Link::Pending { petition, .. } => Ok(Landing::Pending { petition }),
+    }
+}
+
+/// Withdraws what `token` names, in one transaction. A signature's link erases the signature
+/// whatever its state. A pending link erases the unconfirmed signature whose confirmation link
+/// it names, or else only the pending change with that link (the signature stays as it was
+/// confirmed); a confirmed signature is never touched by it.
+pub async fn withdraw(db: &DatabaseConnection, key: &WithdrawKey, token: &str) -> DomainResult<Withdrawn> {
+    let link = key.parse(token).ok_or(DomainError::NotFound)?;
+    let txn = crate::db::begin_write(db).await?;
+    let done = match link {
+        Link::Signature { withdraw_hash } => {
+            let s = by_withdraw_hash(&txn, &withdraw_hash).await?;
+            erase(&txn, &s).await?;
+            let counted = s.confirmed_at.is_some() && s.invalidated_at.is_none();
+            Withdrawn::Signature { petition: PetitionId(s.petition_id), locale: s.locale, counted }
+        }
+        Link::Pending { petition, confirmation_hash } => {
+            cancel_pending(&txn, petition, &confirmation_hash).await?;
+            Withdrawn::Pending { petition }
+        }
+    };
+    txn.commit().await?;
+    Ok(done)
+}
+
+async fn cancel_pending(db: &impl ConnectionTrait, petition: PetitionId, confirmation_hash: &str) -> DomainResult<()> {
+    let pending = signature::Entity::find()
+        .filter(signature::Column::PetitionId.eq(petition.0))
+        .filter(signature::Column::ConfirmationTokenHash.eq(confirmation_hash))
+        .filter(signature::Column::ConfirmedAt.is_null())
+        // Invalidated by a moderator: kept as the evidence behind their audit log entry.
+        .filter(signature::Column::InvalidatedAt.is_null())
+        .one(db)
+        .await?;
+    if let Some(s) = pending {
+        return erase(db, &s).await;
+    }
+    let Some(change) = signature_change::Entity::find()
+        .filter(signature_change::Column::TokenHash.eq(confirmation_hash))
+        .one(db)
+        .await?
+    else {
+        return Ok(());
+    };
+    let of_petition = signature::Entity::find_by_id(change.signature_id)
+        .filter(signature::Column::PetitionId.eq(petition.0))
+        .one(db)
+        .await?
+        .is_some();
+    if of_petition {
+        signature_change::Entity::delete_by_id(change.id).exec(db).await?;
+    }
+    Ok(())
 }
 
 /// Deletes signature `s` and everything that still names its signer: its pending change, the

@@ -103,7 +103,15 @@ async fn resend_one(
     let Signed { app, ctx, user, jar } = s;
     let can = permissions::petition::<ModifySignatures>(&app.db, user, id).await?;
     let p = petition(app, id).await?;
-    match signature_admin::resend_one(&app.db, (&can, &p), sig, (valid_for(app), now()), &app.composer).await {
+    match signature_admin::resend_one(
+        &app.db,
+        (&can, &p),
+        sig,
+        (valid_for(app), now()),
+        (&app.composer, &app.withdraw_key),
+    )
+    .await
+    {
         Ok(()) => {
             flash(jar, "success", "flash-confirmation-resent");
             Ok(Ok(Redirect::to(format!("/dashboard/petitions/{id}/signatures"))))
@@ -123,7 +131,13 @@ async fn resend_pending(s: Signed<'_>, id: PetitionId, _form: CsrfForm<TokenOnly
     let Signed { app, ctx, user, .. } = s;
     let can = permissions::petition::<ModifySignatures>(&app.db, user, id).await?;
     let p = petition(app, id).await?;
-    let queued = signature_admin::resend_pending(&app.db, (&can, &p), (valid_for(app), now()), &app.composer).await?;
+    let queued = signature_admin::resend_pending(
+        &app.db,
+        (&can, &p),
+        (valid_for(app), now()),
+        (&app.composer, &app.withdraw_key),
+    )
+    .await?;
     let mut extra = tera::Context::new();
     extra.insert("petition", &p);
     extra.insert("queued", &queued);

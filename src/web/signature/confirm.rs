@@ -6,7 +6,8 @@ use crate::App;
 use crate::domain::ids::PetitionId;
 use crate::domain::now;
 use crate::domain::petition::petitions::PublicPetition;
-use crate::domain::signature::signatures::{self};
+use crate::domain::signature::signatures::{self, TokenState};
+use crate::domain::signature::withdrawal;
 use crate::web::context::{AppState, Ctx};
 use crate::web::csrf::{CsrfForm, TokenOnly};
 use crate::web::error::WebResult;
@@ -24,7 +25,7 @@ pub fn routes() -> Vec<rocket::Route> {
 async fn confirm_page(app: &AppState, ctx: &Ctx, id: PetitionId, token: &str) -> WebResult<Page> {
     let shown = app.petitions.by_id(&app.db, id).await?;
     let (state, details) = signatures::token_state(&app.db, id, token, now()).await?;
-    confirm_result(app, ctx, &shown.petition, token, (state, details), false)
+    confirm_result(app, ctx, &shown.petition, token, (state, details), (false, None))
 }
 
 #[post("/p/<id>/confirm/<token>", data = "<_form>")]
@@ -36,8 +37,17 @@ async fn confirm(
     _form: CsrfForm<TokenOnly>,
 ) -> WebResult<Page> {
     let shown = app.petitions.by_id(&app.db, id).await?;
+    // Read first: confirming a pending change deletes the change that leads to its signature.
+    let signer = signatures::signer_of_link(&app.db, id, token).await?;
     let state = app.intake.confirm(id, token, now()).await?;
-    confirm_result(app, ctx, &shown.petition, token, (state, None), true)
+    // Whoever confirms read the mailbox: they get the signature's own withdrawal link, as the mail did.
+    let withdraw = match signer {
+        Some(s) if matches!(state, TokenState::Valid | TokenState::AlreadyConfirmed) => {
+            Some(withdrawal::path(&withdrawal::signature_link(&app.db, &app.withdraw_key, &s).await?))
+        }
+        _ => None,
+    };
+    confirm_result(app, ctx, &shown.petition, token, (state, None), (true, withdraw))
 }
 
 fn confirm_result(
@@ -45,16 +55,17 @@ fn confirm_result(
     ctx: &Ctx,
     petition: &PublicPetition,
     token: &str,
-    (state, details): (signatures::TokenState, Option<signatures::Details>),
-    submitted: bool,
+    (state, details): (TokenState, Option<signatures::Details>),
+    (submitted, withdraw_path): (bool, Option<String>),
 ) -> WebResult<Page> {
-    use signatures::TokenState::*;
+    use TokenState::*;
     let mut extra = tera::Context::new();
     extra.insert("token", token);
     // What the button confirms, so that nobody confirms details someone else typed.
     extra.insert("details", &details);
     extra.insert("state", &state);
     extra.insert("submitted", &submitted);
+    extra.insert("withdraw_path", &withdraw_path);
     let page = themed(app, ctx, petition, "confirm.html", extra)?;
     Ok(match state {
         Valid | AlreadyConfirmed => page,

@@ -1,4 +1,5 @@
-//! A signer's path after the petition page: signing, thanks, confirming.
+//! A signer's path after the petition page: signing, thanks, confirming, withdrawing.
 pub mod confirm;
 pub mod portal;
 pub mod sign;
+pub mod withdraw;

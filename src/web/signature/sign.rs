@@ -1,5 +1,5 @@
 //! Signing a petition: the form at `/p/<id>/sign` and under its permalinks, and the thank-you page.
-use rocket::http::Status;
+use rocket::http::{Cookie, CookieJar, SameSite, Status};
 use rocket::response::Redirect;
 use rocket::{FromForm, get, post, routes};
 
@@ -9,7 +9,8 @@ use crate::domain::challenge::{Scope, Screened, Screening};
 use crate::domain::ids::PetitionId;
 use crate::domain::signature::intake;
 use crate::domain::signature::signatures::{SignInput, SignOutcome, SignRequest};
-use crate::domain::{DomainError, FieldErrors, now};
+use crate::domain::signature::withdrawal::{self, Link};
+use crate::domain::{DomainError, FieldErrors, now, tokens};
 use crate::web::client::Client;
 use crate::web::context::{AppState, Ctx};
 use crate::web::csrf::CsrfForm;
@@ -64,6 +65,7 @@ async fn sign(
     app: &AppState,
     ctx: &Ctx,
     client: Client,
+    jar: &CookieJar<'_>,
     id: PetitionId,
     form: CsrfForm<SignForm>,
 ) -> WebResult<Result<Redirect, Page>> {
@@ -71,7 +73,7 @@ async fn sign(
         Ok(shown) => shown,
         Err(page) => return Ok(Err(page)),
     };
-    sign_shown(app, ctx, &client, &shown, form.0).await
+    sign_shown(app, ctx, (&client, jar), &shown, form.0).await
 }
 
 /// The same form posted under a permalink (a page saved or a theme that posts to its own
@@ -81,6 +83,7 @@ async fn sign_by_organisation(
     app: &AppState,
     ctx: &Ctx,
     client: Client,
+    jar: &CookieJar<'_>,
     org: &str,
     slug: &str,
     form: CsrfForm<SignForm>,
@@ -89,7 +92,7 @@ async fn sign_by_organisation(
         Ok(shown) => shown,
         Err(page) => return Ok(Err(page)),
     };
-    sign_shown(app, ctx, &client, &shown, form.0).await
+    sign_shown(app, ctx, (&client, jar), &shown, form.0).await
 }
 
 #[post("/u/<user>/<slug>/sign", data = "<form>")]
@@ -97,6 +100,7 @@ async fn sign_by_user(
     app: &AppState,
     ctx: &Ctx,
     client: Client,
+    jar: &CookieJar<'_>,
     user: &str,
     slug: &str,
     form: CsrfForm<SignForm>,
@@ -105,7 +109,7 @@ async fn sign_by_user(
         Ok(shown) => shown,
         Err(page) => return Ok(Err(page)),
     };
-    sign_shown(app, ctx, &client, &shown, form.0).await
+    sign_shown(app, ctx, (&client, jar), &shown, form.0).await
 }
 
 /// Past a rate (per client, per petition), the form asks the question before it takes the
@@ -115,7 +119,7 @@ async fn sign_by_user(
 async fn sign_shown(
     app: &App,
     ctx: &Ctx,
-    client: &Client,
+    (client, jar): (&Client, &CookieJar<'_>),
     shown: &Shown,
     form: SignForm,
 ) -> WebResult<Result<Redirect, Page>> {
@@ -127,7 +131,10 @@ async fn sign_shown(
         return Ok(Err(page.with_status(Status::ServiceUnavailable)));
     }
     let id = petition.id;
-    let thanks = Redirect::to(format!("/p/{id}/thanks"));
+    let thanks = |to: String, confirmation_hash: &str| {
+        remember_pending(app, jar, id, confirmation_hash);
+        Redirect::to(to)
+    };
     let limited = app.limits.signing(&client.0, id) == Verdict::Challenge;
     let kind = match sign_challenge(app, petition) {
         Challenge::None if petition.accepts_signatures() && (limited || !form.challenge_token.is_empty()) => {
@@ -138,7 +145,7 @@ async fn sign_shown(
     let sent = Screening { honeypot: &form.website, token: &form.challenge_token, answer: &form.challenge };
     let screened = app.bot_defence.screen((kind, Scope::Signing(id.0)), sent, now()).await?;
     if screened == Screened::Bot {
-        return Ok(Ok(thanks));
+        return Ok(Ok(thanks(format!("/p/{id}/thanks"), &tokens::hash_token(&tokens::random_token(32)))));
     }
     let input = SignInput {
         first_name: form.first_name,
@@ -160,17 +167,20 @@ async fn sign_shown(
         valid_for: chrono::Duration::hours(i64::from(signing.confirmation_valid_hours)),
         resend_after: chrono::Duration::minutes(i64::from(signing.resend_after_minutes)),
         client: Some(&client.0),
+        withdraw: &app.withdraw_key,
         now: now(),
     };
+    let prepared = intake::prepare(petition, request, &app.composer);
+    let mailed = prepared.as_ref().map(|job| job.confirmation_hash().to_string()).unwrap_or_default();
     // A wrong answer is reported with the form's other mistakes, so that one try shows them all.
-    let written = match (screened, intake::prepare(petition, request, &app.composer)) {
+    let written = match (screened, prepared) {
         (Screened::WrongAnswer, Ok(_)) => Err(DomainError::Invalid(FieldErrors::new())),
         (_, Ok(job)) => app.intake.sign(job).await,
         (_, Err(e)) => Err(e),
     };
     match written {
-        Ok(SignOutcome::AlreadyMailed) => Ok(Ok(Redirect::to(format!("/p/{id}/thanks?mailed=earlier")))),
-        Ok(_) => Ok(Ok(thanks)),
+        Ok(SignOutcome::AlreadyMailed) => Ok(Ok(thanks(format!("/p/{id}/thanks?mailed=earlier"), &mailed))),
+        Ok(_) => Ok(Ok(thanks(format!("/p/{id}/thanks"), &mailed))),
         Err(DomainError::Invalid(errors)) => {
             let mut errors = screened.with_errors(errors);
             // Asked for the first time: not a wrong answer, a question to answer.
@@ -185,11 +195,38 @@ async fn sign_shown(
     }
 }
 
+/// The thank-you page's withdrawal link names the confirmation link this submission mailed; one
+/// that mailed nothing (the address had signed, a bot) gets a link all the same, which matches
+/// nothing, so that the page tells nothing apart. It goes in a cookie of the thank-you page
+/// alone rather than in its address, which a signer may share.
+fn remember_pending(app: &App, jar: &CookieJar<'_>, id: PetitionId, confirmation_hash: &str) {
+    let cookie = Cookie::build((PENDING_COOKIE, app.withdraw_key.pending_token(id, confirmation_hash)))
+        .path(format!("/p/{id}/thanks"))
+        .http_only(true)
+        .same_site(SameSite::Lax)
+        .secure(app.settings.public_url().starts_with("https://"))
+        .max_age(rocket::time::Duration::hours(1))
+        .build();
+    jar.add(cookie);
+}
+
+const PENDING_COOKIE: &str = "pending";
+
 /// `mailed=earlier`: no mail was sent this time, since one went to the address a short while ago.
 #[get("/p/<id>/thanks?<mailed>")]
-async fn thanks(app: &AppState, ctx: &Ctx, id: PetitionId, mailed: Option<&str>) -> WebResult<Page> {
+async fn thanks(
+    app: &AppState,
+    ctx: &Ctx,
+    jar: &CookieJar<'_>,
+    id: PetitionId,
+    mailed: Option<&str>,
+) -> WebResult<Page> {
     let shown = app.petitions.by_id(&app.db, id).await?;
     let mut extra = tera::Context::new();
     extra.insert("mailed_earlier", &(mailed == Some("earlier")));
+    let pending = jar.get(PENDING_COOKIE).map(|c| c.value()).filter(
+        |token| matches!(app.withdraw_key.parse(token), Some(Link::Pending { petition, .. }) if petition == id),
+    );
+    extra.insert("withdraw_path", &pending.map(withdrawal::path));
     themed(app, ctx, &shown.petition, "thanks.html", extra)
 }
