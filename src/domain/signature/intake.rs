@@ -119,7 +119,6 @@ impl SignJob {
             client_key: Set(self.client.clone()),
             invalidated_at: Set(None),
             withdraw_hash: Set(None),
-            name_public: Set(false),
             ..Default::default()
         };
         self.valid.write(&mut row);

@@ -18,6 +18,7 @@ use crate::domain::DomainResult;
 use crate::domain::ids::PetitionId;
 use crate::domain::petition::images;
 use crate::domain::petition::petitions::{self, PublicPetition};
+use crate::domain::signature::public_names;
 
 pub const TTL: Duration = Duration::from_secs(1);
 /// Past this many entries, expired ones are swept before adding another.
@@ -34,6 +35,9 @@ pub struct Shown {
     pub petition: PublicPetition,
     pub text_html: String,
     pub image: Option<images::ImageMeta>,
+    /// The newest names of signers who agreed to be listed, when the petition lists them (they
+    /// lag like the count, by the entry's lifetime).
+    pub names: Option<public_names::Latest>,
     /// A handful at most, so a scan, with no allocation to look one up.
     pages: RwLock<Vec<Rendered>>,
 }
@@ -136,7 +140,9 @@ impl PetitionCache {
         let petition = petitions::public_by_id(db, id).await?;
         let text_html = petitions::render_markdown(&petition.text);
         let image = images::meta(db, id).await?;
-        let shown = Arc::new(Shown { petition, text_html, image, pages: RwLock::default() });
+        let names =
+            if petition.fields.lists_names() { Some(public_names::latest(db, id).await?) } else { None };
+        let shown = Arc::new(Shown { petition, text_html, image, names, pages: RwLock::default() });
         keep(&self.by_id, id, shown.clone());
         Ok(shown)
     }
