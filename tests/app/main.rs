@@ -27,6 +27,7 @@ mod moderation;
 mod organisations;
 mod permalinks;
 mod permissions_matrix;
+mod privacy;
 mod server_process;
 mod sign_challenge;
 mod signing;

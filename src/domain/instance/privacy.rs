@@ -9,7 +9,7 @@ use serde::Serialize;
 use crate::config::Settings;
 use crate::domain::instance::settings::InstanceSettings;
 use crate::domain::petition::content::OPTIONAL_FIELDS;
-use crate::domain::petition::petitions::{self, FieldRule, PublicPetition, Status};
+use crate::domain::petition::petitions::{self, FieldRule, PublicPetition};
 use crate::domain::{DomainError, DomainResult};
 use crate::entities::petition;
 
@@ -69,7 +69,7 @@ pub struct PetitionRetention {
     pub days: u32,
     /// The petition sets its own period; otherwise the instance's default applies.
     pub own: bool,
-    /// When it closed, if it is closed.
+    /// When it closed, if it is closed (reopening clears it).
     pub closed_on: Option<NaiveDate>,
     /// When its signers' data will be erased, if it is closed and they are not yet.
     pub erased_on: Option<NaiveDate>,
@@ -97,7 +97,8 @@ pub fn fields(petition: &PublicPetition) -> Vec<FieldUse> {
         (rule != FieldRule::Off).then_some(FieldUse { key, label, required: rule == FieldRule::Required })
     };
     let email = field("field-email".into(), String::new(), FieldRule::Required);
-    let standard = OPTIONAL_FIELDS.iter().map(|name| field(format!("field-{name}"), String::new(), petition.fields.rule(name)));
+    let standard =
+        OPTIONAL_FIELDS.iter().map(|name| field(format!("field-{name}"), String::new(), petition.fields.rule(name)));
     let custom = petition.fields.custom.iter().map(|c| field(String::new(), c.label.clone(), c.rule));
     std::iter::once(email).chain(standard).chain(custom).flatten().collect()
 }
@@ -119,7 +120,6 @@ pub async fn petition(
     let instance = Retention::of(settings, config);
     let own = own_days.and_then(|d| u32::try_from(d).ok()).filter(|d| *d > 0);
     let days = own.unwrap_or(instance.personal_data_days);
-    let closed_at = closed_at.filter(|_| petition.status == Status::Closed);
     let erased = erased_at.map(|at| at.date_naive());
     let erased_on = match (closed_at, erased) {
         (Some(at), None) => Some((at + Duration::days(i64::from(days))).date_naive()),

@@ -491,6 +491,40 @@ mod tests {
     }
 
     #[tokio::test]
+    async fn ticking_the_public_name_box_when_signing_again_waits_for_its_own_link() {
+        let (_dir, db, mut p) = database().await;
+        p.fields.show_signer_names = true;
+        in_one_group(&db, Signing, &[job(&p, "Ann", "ann@example.org")]).await;
+        let input = SignInput {
+            first_name: "Ann".into(),
+            last_name: "Doe".into(),
+            email: "ann@example.org".into(),
+            name_public: true,
+            ..Default::default()
+        };
+        let request = SignRequest {
+            input: &input,
+            locale: "en",
+            valid_for: Duration::hours(48),
+            resend_after: Duration::hours(1),
+            client: None,
+            now: Utc::now() + Duration::hours(2),
+        };
+        let again = prepare(&p, request, &LinkOnly).expect("a valid signature");
+        let token = again.mail.body_text.rsplit('/').next().expect("a token").to_string();
+        assert_eq!(in_one_group(&db, Signing, &[again]).await, [SignOutcome::MailQueued]);
+        // Whoever knows a pending signer's address cannot publish their name: the choice waits.
+        assert_eq!(count(&db, "SELECT COUNT(*) FROM signature_changes").await, 1);
+        assert_eq!(count(&db, "SELECT COUNT(*) FROM signatures WHERE name_public").await, 0);
+        let press = ConfirmJob { petition: p.id, token_hash: tokens::hash_token(&token), now: Utc::now() };
+        assert_eq!(in_one_group(&db, Confirming, &[press]).await, [TokenState::Valid]);
+        assert_eq!(
+            count(&db, "SELECT COUNT(*) FROM signatures WHERE name_public AND confirmed_at IS NOT NULL").await,
+            1
+        );
+    }
+
+    #[tokio::test]
     async fn a_crowd_through_the_queue_is_answered_once_each_after_its_commit() {
         let (_dir, db, p) = database().await;
         let intake = Intake::start(&db);

@@ -1,8 +1,9 @@
 //! Public petitions as their pages show them, kept for a moment: a viral petition's page is
 //! read thousands of times a second and changes rarely, so each process reads and renders it
-//! (four queries, Markdown, the HTML clean and the page template) at most once per `TTL`.
+//! (four queries, two more when it lists signers' names, Markdown, the HTML clean and the page
+//! template) at most once per `TTL`.
 //! Anonymous visitors differ only by their CSRF token, put into the cached page per request. The count may lag by
-//! that much on top of the count batch's interval; any dashboard change to a petition drops its
+//! that much on top of the count batch's interval, and the names by that much; any dashboard change to a petition drops its
 //! entry at once (see `Forget`).
 use std::collections::HashMap;
 use std::sync::{Arc, RwLock};
@@ -140,8 +141,7 @@ impl PetitionCache {
         let petition = petitions::public_by_id(db, id).await?;
         let text_html = petitions::render_markdown(&petition.text);
         let image = images::meta(db, id).await?;
-        let names =
-            if petition.fields.lists_names() { Some(public_names::latest(db, id).await?) } else { None };
+        let names = if petition.fields.lists_names() { Some(public_names::latest(db, id).await?) } else { None };
         let shown = Arc::new(Shown { petition, text_html, image, names, pages: RwLock::default() });
         keep(&self.by_id, id, shown.clone());
         Ok(shown)

@@ -27,6 +27,5 @@ async fn signers(app: &AppState, ctx: &Ctx, id: PetitionId, before: Option<i64>)
     let mut extra = tera::Context::new();
     extra.insert("names", &page);
     extra.insert("total", &latest.total);
-    extra.insert("first_page", &before.is_none());
     themed(app, ctx, &shown.petition, "signers.html", extra)
 }
