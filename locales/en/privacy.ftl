@@ -50,7 +50,7 @@ privacy-sent-mail = { $days ->
 privacy-accounts = Organisers’ accounts are kept until their owners delete them.
 privacy-who-heading = Who can see it
 privacy-who-organisers = The petition’s organisers who hold the right to view its signatures: the author of a personal petition, or the members of the organisation that runs it who were given that right.
-privacy-who-admins = This site’s administrators. Moderators see only where signatures come from (mail domains and the keyed fingerprints above), to stop abuse.
+privacy-who-admins = This site’s administrators. Moderators see only where signatures come from (the domains of the addresses, and keyed fingerprints of the connections that sent them), to stop abuse.
 privacy-who-nobody = Nobody else. Your email address is never shown publicly; your name appears in a petition’s public list only if you tick the box for it.
 privacy-rights-heading = Seeing, exporting and withdrawing your signatures
 privacy-rights-mail = Every mail we send about a signature has a link to withdraw it.
@@ -62,7 +62,7 @@ privacy-admin-heading = From this site’s administrators
 ## A petition's privacy page
 privacy-petition-title = Your data and this petition
 privacy-petition-owner = Run by
-privacy-petition-keeper = Its signatures are kept by { $site }, as its privacy policy says.
+privacy-petition-keeper = Its signatures are kept by { $site }.
 privacy-petition-fields-heading = What this petition asks for
 privacy-petition-required = required
 privacy-petition-optional = optional

@@ -123,6 +123,7 @@ const ROUTES: &[Route] = &[
             ("organisation_creation", "anyone"),
             ("default_theme", "classic"),
             ("banner", "Hi"),
+            ("retention_days", "90"),
         ],
     ),
     get(Area::Admin, "/admin/users", &[]),

@@ -272,6 +272,17 @@ async fn a_petitions_privacy_page_lists_exactly_its_fields_and_its_retention() {
     let (_, french) = t.get_lang(&format!("/p/{plain}/privacy"), "fr").await;
     assert!(!french.contains("téléphone"));
 
+    // A person's petition with a newsletter and public names says who gets the address.
+    let alice = t.user("alice", false).await;
+    let mut c = content("News and names");
+    c.mail.newsletter_label = "News from the square".into();
+    c.fields.show_signer_names = true;
+    let newsy = t.petition_of(OwnerId::User(alice), "newsy", c).await;
+    let (_, html) = t.get(&format!("/p/{newsy}/privacy")).await;
+    assert!(html.contains("Run by alice."), "{html}");
+    assert!(html.contains("If you tick “News from the square”, your email address is given to alice, who runs"));
+    assert!(html.contains("only if you tick the box for it. Your address and other answers are never shown."));
+
     // Closed, with a period of its own: the page gives the day its signers' data goes.
     let closed = chrono::DateTime::parse_from_rfc3339("2026-01-05T12:00:00Z").expect("a date").to_utc();
     let row = petition::ActiveModel {
