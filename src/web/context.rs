@@ -47,14 +47,14 @@ pub struct UserView {
     pub is_moderator: bool,
 }
 
-/// What every page shows of the instance's settings: the banner, the footer's links, and
+/// What every page shows of the instance's settings: the banner, the footer's links (the
+/// privacy page is always linked: it says what the instance does even without the admins' text), and
 /// whether signing is paused (sign forms show the message instead of their button).
 #[derive(Debug, Clone, Serialize)]
 struct InstanceView<'a> {
     banner: &'a str,
     description: &'a str,
     terms: bool,
-    privacy: bool,
     legal: bool,
     signing_paused: bool,
     signing_paused_message: &'a str,
@@ -70,7 +70,6 @@ impl<'a> InstanceView<'a> {
             banner: &s.banner,
             description: &s.description,
             terms: s.document("terms").is_some(),
-            privacy: s.document("privacy").is_some(),
             legal: s.document("legal").is_some(),
             signing_paused: s.signing_paused,
             signing_paused_message: &s.signing_paused_message,

@@ -20,6 +20,7 @@ pub mod organisation;
 pub mod page;
 pub mod params;
 pub mod petition;
+pub mod privacy;
 pub mod security;
 pub mod signature;
 
@@ -52,6 +53,8 @@ pub fn mount(rocket: Rocket<Build>, headers: security::SecurityHeaders) -> Rocke
     rocket
         .mount("/", petition::public::routes())
         .mount("/", petition::share::routes())
+        .mount("/", petition::signers::routes())
+        .mount("/", privacy::routes())
         .mount("/", signature::sign::routes())
         .mount("/", signature::confirm::routes())
         .mount("/", signature::withdraw::routes())

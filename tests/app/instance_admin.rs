@@ -78,11 +78,12 @@ async fn the_name_banner_and_documents_show_on_the_next_request_and_are_audited(
     assert!(home.contains("<a class=\"site-name\" href=\"/\">Petitions of Lyon</a>"));
     assert!(home.contains("<title>Petitions of Lyon</title>") && home.contains("Run by the Lyon collective."));
     assert!(home.contains("<div class=\"instance-banner\" role=\"note\">Maintenance tonight at 22:00</div>"));
-    assert!(home.contains("href=\"/terms\"") && !home.contains("href=\"/privacy\""), "only written documents");
+    assert!(home.contains("href=\"/terms\"") && !home.contains("href=\"/legal\""), "only written documents");
+    assert!(home.contains("href=\"/privacy\""), "the privacy page says what the instance does, written or not");
     let (status, page) = t.get("/terms").await;
     assert_eq!(status, Status::Ok);
     assert!(page.contains("<strong>kind</strong>") && !page.contains("<script>alert"), "{page}");
-    assert_eq!(t.get("/privacy").await.0, Status::NotFound);
+    assert_eq!(t.get("/legal").await.0, Status::NotFound);
     let (_, login) = t.get_lang("/login", "fr").await;
     assert!(login.contains("Maintenance tonight") && login.contains("Conditions d&#39;utilisation"));
 

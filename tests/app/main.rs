@@ -28,6 +28,7 @@ mod my_signatures;
 mod organisations;
 mod permalinks;
 mod permissions_matrix;
+mod privacy;
 mod retention;
 mod secrets_at_rest;
 mod server_process;

@@ -1,6 +1,8 @@
 //! The instance as its admins run it: runtime settings, the accounts and organisations
-//! directory (with the moderator role), statistics, and the mail queue's actions.
+//! directory (with the moderator role), statistics, the mail queue's actions, and what the
+//! privacy pages say.
 pub mod directory;
 pub mod mail;
+pub mod privacy;
 pub mod settings;
 pub mod statistics;

@@ -91,9 +91,19 @@ pub struct SignerFields {
     pub country: FieldRule,
     pub organisation: FieldRule,
     pub custom: [CustomField; 3],
+    /// The page lists the names of signers who ticked the box for it (read from older
+    /// templates, which lack it, as off).
+    #[serde(default)]
+    pub show_signer_names: bool,
 }
 
 impl SignerFields {
+    /// Whether the sign form offers the public-names box: the organiser allows it and the
+    /// form asks for a name to show.
+    pub fn lists_names(&self) -> bool {
+        self.show_signer_names && (self.first_name != FieldRule::Off || self.last_name != FieldRule::Off)
+    }
+
     /// The rule of a standard field by its form name.
     pub fn rule(&self, name: &str) -> FieldRule {
         match name {
@@ -131,6 +141,7 @@ impl Default for SignerFields {
             country: FieldRule::Off,
             organisation: FieldRule::Off,
             custom: [off.clone(), off.clone(), off],
+            show_signer_names: false,
         }
     }
 }
@@ -217,6 +228,7 @@ impl Content {
                     custom(&p.custom2_label, &p.field_custom2),
                     custom(&p.custom3_label, &p.field_custom3),
                 ],
+                show_signer_names: p.show_signer_names,
             },
             look: Look {
                 theme: p.theme.clone(),
@@ -257,6 +269,7 @@ impl Content {
         a.custom2_label = Set(c2.label.clone());
         a.field_custom3 = Set(c3.rule.as_str().into());
         a.custom3_label = Set(c3.label.clone());
+        a.show_signer_names = Set(f.show_signer_names);
         a.theme = Set(self.look.theme.clone());
         a.accent_color = Set(self.look.accent_color.clone());
         a.background_color = Set(self.look.background_color.clone());

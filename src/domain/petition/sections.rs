@@ -21,6 +21,8 @@ pub struct SectionInput {
     pub rules: [String; 6],
     /// Label and rule of each custom field (errors under `CUSTOM_KEYS`).
     pub custom: [(String, String); 3],
+    /// The organiser lets signers who agree have their name in the public list.
+    pub show_signer_names: bool,
     pub theme: String,
     pub accent_color: String,
     pub background_color: String,
@@ -108,6 +110,7 @@ pub fn apply(
                     }
                 }
             }
+            next.fields.show_signer_names = input.show_signer_names;
             match input.retention_days.trim() {
                 "" => next.retention_days = None,
                 d => match d.parse::<u32>().ok().filter(|d| RETENTION_DAYS.contains(d)).map(i32::try_from) {
@@ -184,6 +187,7 @@ impl SectionInput {
             milestone_text: content.milestone_text.clone(),
             rules: OPTIONAL_FIELDS.map(|name| content.fields.rule(name).as_str().to_string()),
             custom: content.fields.custom.clone().map(|c| (c.label, c.rule.as_str().to_string())),
+            show_signer_names: content.fields.show_signer_names,
             theme: content.look.theme.clone(),
             accent_color: opt(&content.look.accent_color),
             background_color: opt(&content.look.background_color),
@@ -302,6 +306,7 @@ mod tests {
     fn the_input_of_content_reads_back_as_the_same_content() {
         let mut c = Content { title: "T".into(), text: "x".into(), goal: 12, ..Default::default() };
         c.fields.country = FieldRule::Required;
+        c.fields.show_signer_names = true;
         c.sharing.buttons = vec!["mastodon".into()];
         c.mail.reply_to = Some("a@b.example".into());
         c.retention_days = Some(365);

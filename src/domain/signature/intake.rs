@@ -131,7 +131,6 @@ impl SignJob {
             client_key: Set(self.client.clone()),
             invalidated_at: Set(None),
             withdraw_hash: Set(Some(self.withdraw_hash.clone())),
-            name_public: Set(false),
             ..Default::default()
         };
         self.valid.write(&mut row);
@@ -512,6 +511,41 @@ mod tests {
         let outs = in_one_group(&db, Signing, &[job(&p, "Mallory", "ann@example.org")]).await;
         assert_eq!(outs, [SignOutcome::AlreadyConfirmed]);
         assert_eq!(count(&db, "SELECT COUNT(*) FROM signatures WHERE first_name = 'Ann'").await, 1);
+    }
+
+    #[tokio::test]
+    async fn ticking_the_public_name_box_when_signing_again_waits_for_its_own_link() {
+        let (_dir, db, mut p) = database().await;
+        p.fields.show_signer_names = true;
+        in_one_group(&db, Signing, &[job(&p, "Ann", "ann@example.org")]).await;
+        let input = SignInput {
+            first_name: "Ann".into(),
+            last_name: "Doe".into(),
+            email: "ann@example.org".into(),
+            name_public: true,
+            ..Default::default()
+        };
+        let request = SignRequest {
+            input: &input,
+            locale: "en",
+            valid_for: Duration::hours(48),
+            resend_after: Duration::hours(1),
+            client: None,
+            withdraw: &withdrawal::WithdrawKey::new(b"test".to_vec()),
+            now: Utc::now() + Duration::hours(2),
+        };
+        let again = prepare(&p, request, &LinkOnly).expect("a valid signature");
+        let token = again.mail.body_text.rsplit('/').next().expect("a token").to_string();
+        assert_eq!(in_one_group(&db, Signing, &[again]).await, [SignOutcome::MailQueued]);
+        // Whoever knows a pending signer's address cannot publish their name: the choice waits.
+        assert_eq!(count(&db, "SELECT COUNT(*) FROM signature_changes").await, 1);
+        assert_eq!(count(&db, "SELECT COUNT(*) FROM signatures WHERE name_public").await, 0);
+        let press = ConfirmJob { petition: p.id, token_hash: tokens::hash_token(&token), now: Utc::now() };
+        assert_eq!(in_one_group(&db, Confirming, &[press]).await, [TokenState::Valid]);
+        assert_eq!(
+            count(&db, "SELECT COUNT(*) FROM signatures WHERE name_public AND confirmed_at IS NOT NULL").await,
+            1
+        );
     }
 
     #[tokio::test]

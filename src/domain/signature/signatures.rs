@@ -34,6 +34,9 @@ pub struct SignInput {
     pub custom3: String,
     /// The newsletter box was ticked (only counted when the petition offers one).
     pub newsletter: bool,
+    /// The box to show one's name in the public list was ticked (only counted when the
+    /// petition lists names).
+    pub name_public: bool,
 }
 
 /// The checked signature, with off fields dropped and text trimmed. Kept as JSON in a pending
@@ -50,6 +53,9 @@ pub(super) struct Valid {
     organisation: Option<String>,
     custom: [Option<String>; 3],
     newsletter: bool,
+    /// Changes stored before public names existed read as "no".
+    #[serde(default)]
+    name_public: bool,
 }
 
 fn check_text(
@@ -125,6 +131,7 @@ pub(super) fn validate(petition: &PublicPetition, input: &SignInput) -> Result<V
         organisation,
         custom,
         newsletter: input.newsletter && !petition.mail.newsletter_label.is_empty(),
+        name_public: input.name_public && petition.fields.lists_names(),
     })
 }
 
@@ -143,6 +150,7 @@ impl Valid {
         a.custom2 = Set(c2.clone());
         a.custom3 = Set(c3.clone());
         a.newsletter_optin = Set(self.newsletter);
+        a.name_public = Set(self.name_public);
     }
 }
 
@@ -159,6 +167,7 @@ impl Valid {
             && self.organisation == s.organisation
             && (c1, c2, c3) == (&s.custom1, &s.custom2, &s.custom3)
             && self.newsletter == s.newsletter_optin
+            && self.name_public == s.name_public
     }
 }
 

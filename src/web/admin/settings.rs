@@ -1,6 +1,6 @@
 //! `/admin/settings`: the instance's runtime settings, applied on the next request without a
 //! restart (see `domain::instance::settings`), and the public documents they hold (`/terms`,
-//! `/privacy`, `/legal`).
+//! `/legal`; the privacy policy's text is shown by `web::privacy`, below what the instance does).
 use rocket::http::Status;
 use rocket::response::Redirect;
 use rocket::{FromForm, get, post, routes};
@@ -16,7 +16,7 @@ use crate::web::error::{WebError, WebResult};
 use crate::web::page::Page;
 
 pub fn routes() -> Vec<rocket::Route> {
-    routes![settings_page, save, terms, privacy, legal]
+    routes![settings_page, save, terms, legal]
 }
 
 #[derive(FromForm)]
@@ -124,11 +124,6 @@ fn document(app: &App, ctx: &Ctx, name: &str) -> WebResult<Page> {
 #[get("/terms")]
 fn terms(app: &AppState, ctx: &Ctx) -> WebResult<Page> {
     document(app, ctx, "terms")
-}
-
-#[get("/privacy")]
-fn privacy(app: &AppState, ctx: &Ctx) -> WebResult<Page> {
-    document(app, ctx, "privacy")
 }
 
 #[get("/legal")]

@@ -26,6 +26,7 @@ pub fn input(form: &Posted) -> SectionInput {
         milestone_text: get(form, "milestone_text"),
         rules: RULE_KEYS.map(|key| get(form, key)),
         custom: CUSTOM_KEYS.map(|(label, rule)| (get(form, label), get(form, rule))),
+        show_signer_names: !get(form, "show_signer_names").trim().is_empty(),
         theme: get(form, "theme"),
         accent_color: get(form, "accent_color"),
         background_color: get(form, "background_color"),
@@ -60,6 +61,9 @@ pub fn posted(input: &SectionInput) -> Posted {
         put(label_key, label);
         put(rule_key, rule);
     }
+    if input.show_signer_names {
+        put("show_signer_names", "on");
+    }
     put("theme", &input.theme);
     put("accent_color", &input.accent_color);
     put("background_color", &input.background_color);
@@ -84,6 +88,7 @@ mod tests {
     fn a_form_reads_back_as_the_input_that_filled_it() {
         let mut c = Content { title: "T".into(), text: "x".into(), goal: 12, ..Default::default() };
         c.fields.country = FieldRule::Required;
+        c.fields.show_signer_names = true;
         c.sharing.buttons = vec!["mastodon".into()];
         c.mail.reply_to = Some("a@b.example".into());
         c.retention_days = Some(30);

@@ -1,8 +1,9 @@
 //! Public petitions as their pages show them, kept for a moment: a viral petition's page is
 //! read thousands of times a second and changes rarely, so each process reads and renders it
-//! (four queries, Markdown, the HTML clean and the page template) at most once per `TTL`.
+//! (four queries, two more when it lists signers' names, Markdown, the HTML clean and the page
+//! template) at most once per `TTL`.
 //! Anonymous visitors differ only by their CSRF token, put into the cached page per request. The count may lag by
-//! that much on top of the count batch's interval; any dashboard change to a petition drops its
+//! that much on top of the count batch's interval, and the names by that much; any dashboard change to a petition drops its
 //! entry at once (see `Forget`).
 use std::collections::HashMap;
 use std::sync::{Arc, RwLock};
@@ -18,6 +19,7 @@ use crate::domain::DomainResult;
 use crate::domain::ids::PetitionId;
 use crate::domain::petition::images;
 use crate::domain::petition::petitions::{self, PublicPetition};
+use crate::domain::signature::public_names;
 
 pub const TTL: Duration = Duration::from_secs(1);
 /// Past this many entries, expired ones are swept before adding another.
@@ -34,6 +36,9 @@ pub struct Shown {
     pub petition: PublicPetition,
     pub text_html: String,
     pub image: Option<images::ImageMeta>,
+    /// The newest names of signers who agreed to be listed, when the petition lists them (they
+    /// lag like the count, by the entry's lifetime).
+    pub names: Option<public_names::Latest>,
     /// A handful at most, so a scan, with no allocation to look one up.
     pages: RwLock<Vec<Rendered>>,
 }
@@ -136,7 +141,8 @@ impl PetitionCache {
         let petition = petitions::public_by_id(db, id).await?;
         let text_html = petitions::render_markdown(&petition.text);
         let image = images::meta(db, id).await?;
-        let shown = Arc::new(Shown { petition, text_html, image, pages: RwLock::default() });
+        let names = if petition.fields.lists_names() { Some(public_names::latest(db, id).await?) } else { None };
+        let shown = Arc::new(Shown { petition, text_html, image, names, pages: RwLock::default() });
         keep(&self.by_id, id, shown.clone());
         Ok(shown)
     }

@@ -1,4 +1,5 @@
-//! Public petition pages, the page cache behind them, and sharing.
+//! Public petition pages, the page cache behind them, sharing, and the public list of names.
 pub mod cache;
 pub mod public;
 pub mod share;
+pub mod signers;

@@ -96,6 +96,7 @@ pub(crate) fn petition_page(
         let mut extra = tera::Context::new();
         extra.insert("text_html", &shown.text_html);
         extra.insert("image", &shown.image);
+        extra.insert("names", &shown.names);
         extra.insert("form", form);
         extra.insert("errors", errors);
         // The error summary names custom fields by the organiser's labels.

@@ -50,6 +50,8 @@ struct SignForm {
     custom3: String,
     #[field(default = false)]
     newsletter: bool,
+    #[field(default = false)]
+    name_public: bool,
     /// Honeypot: hidden from people, filled by naive bots.
     #[field(default = String::new())]
     website: String,
@@ -159,6 +161,7 @@ async fn sign_shown(
         custom2: form.custom2,
         custom3: form.custom3,
         newsletter: form.newsletter,
+        name_public: form.name_public,
     };
     let signing = &app.settings.signing;
     let request = SignRequest {
