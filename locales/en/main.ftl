@@ -22,7 +22,7 @@ signature-count = { $count ->
 goal-of = goal: { $goal }
 sign-heading = Sign this petition
 sign-button = Sign
-sign-privacy = Your email address is used only to confirm your signature. It is never shown publicly.
+sign-privacy = Your details are used to count and confirm your signature, and are seen by the petition’s organisers; your email address is never shown publicly.
 sign-closed = This petition no longer accepts signatures.
 back-to-petition = Back to “{ $title }”
 

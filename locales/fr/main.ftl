@@ -22,7 +22,7 @@ signature-count = { $count ->
 goal-of = objectif : { $goal }
 sign-heading = Signer cette pétition
 sign-button = Signer
-sign-privacy = Votre adresse électronique sert uniquement à confirmer votre signature. Elle n’est jamais affichée publiquement.
+sign-privacy = Vos informations servent à compter et à confirmer votre signature, et les organisateur·ices de la pétition les voient ; votre adresse électronique n’est jamais affichée publiquement.
 sign-closed = Cette pétition n’accepte plus de signatures.
 back-to-petition = Retour à « { $title } »
 

@@ -1,6 +1,6 @@
 //! What a stolen database backup gives away: no client address and no live link. The instance
 //! is used as people use it (sign from two networks, confirm, sign in, ask for a reset link,
-//! invite a member), every token a browser or a mailbox received is collected, and every text
+//! invite a member, ask for the list of one's signatures), every token a browser or a mailbox received is collected, and every text
 //! column of every table is searched for them and for the clients' addresses.
 use crate::common;
 
@@ -15,8 +15,9 @@ const WAIT: Duration = Duration::from_secs(10);
 const IPV4: &str = "203.0.113.77";
 const IPV6: &str = "2001:db8:77::15";
 
-/// Signs `petition` from the client at `remote` through the real form.
-async fn sign_from(t: &TestApp, remote: &str, petition: i64, email: &str) {
+/// Signs `petition` from the client at `remote` through the real form; returns the thank-you
+/// page's withdrawal link, which the browser keeps.
+async fn sign_from(t: &TestApp, remote: &str, petition: i64, email: &str) -> String {
     let (_, page) = t.get(&format!("/p/{petition}")).await;
     let fields = [
         ("csrf_token", common::csrf_token(&page)),
@@ -35,6 +36,7 @@ async fn sign_from(t: &TestApp, remote: &str, petition: i64, email: &str) {
         .dispatch()
         .await;
     assert_eq!(r.status(), Status::SeeOther, "signed from {remote}");
+    r.cookies().get("pending").expect("the thank-you page's link").value().to_string()
 }
 
 /// The last path segment of every link in `mail`: the tokens it carries.
@@ -96,10 +98,13 @@ async fn no_table_holds_a_client_address_or_a_token_in_clear() {
     t.user("ana", false).await;
 
     // Signers from two networks; one confirms.
-    sign_from(&t, &format!("{IPV4}:40000"), petition, "ada@example.org").await;
-    sign_from(&t, &format!("[{IPV6}]:40000"), petition, "grace@example.org").await;
+    let mut secrets = vec![
+        sign_from(&t, &format!("{IPV4}:40000"), petition, "ada@example.org").await,
+        sign_from(&t, &format!("[{IPV6}]:40000"), petition, "grace@example.org").await,
+    ];
     let mails = t.smtp.wait_for(2, WAIT).await;
-    let mut secrets: Vec<String> = mails.iter().flat_map(tokens_in).collect();
+    // Each confirmation mail carries two links: confirm, and withdraw.
+    secrets.extend(mails.iter().flat_map(tokens_in));
     let confirm = mails[0].link_containing("/confirm/").expect("a confirmation link");
     let confirm = confirm.trim_start_matches("http://petitions.test");
     assert_eq!(t.submit(confirm, confirm, &[]).await.status(), Status::Ok);
@@ -125,10 +130,13 @@ async fn no_table_holds_a_client_address_or_a_token_in_clear() {
     t.submit("/", "/logout", &[]).await;
     let r = t.submit("/password/forgot", "/password/forgot", &[("email", "ana@example.org")]).await;
     assert_eq!(r.status(), Status::Ok);
-    let mails = t.smtp.wait_for(4, WAIT).await;
+    // A signer's link to the list of their signatures.
+    let r = t.submit("/my-signatures", "/my-signatures", &[("email", "ada@example.org")]).await;
+    assert_eq!(r.status(), Status::Ok);
+    let mails = t.smtp.wait_for(5, WAIT).await;
     secrets.extend(mails[2..].iter().flat_map(tokens_in));
 
-    assert!(secrets.len() >= 6, "the flows above handed out their tokens: {secrets:?}");
+    assert!(secrets.len() >= 11, "the flows above handed out their tokens: {secrets:?}");
     // A mail waiting to leave must hold its link; once sent, it holds none.
     let deadline = std::time::Instant::now() + WAIT;
     while t.count("SELECT COUNT(*) FROM mail_queue WHERE status <> 'sent'").await > 0 {

@@ -31,6 +31,19 @@ async fn every_public_page_passes_axe_in_every_theme() {
         audit(&axe, &browser, &format!("{theme}: confirmation landing page"), &mut found).await;
         browser.submit(r#"form[action*="/confirm/"]"#).await;
         audit(&axe, &browser, &format!("{theme}: confirmed page"), &mut found).await;
+
+        let find = "return document.querySelector('a[href^=\"/withdraw/\"]').getAttribute('href')";
+        let withdraw = browser.client.execute(find, vec![]).await.expect("the confirmed page's withdrawal link");
+        browser.open(withdraw.as_str().expect("a path")).await;
+        audit(&axe, &browser, &format!("{theme}: withdrawal landing page"), &mut found).await;
+        browser.submit(r#"form[action^="/withdraw/"]"#).await;
+        audit(&axe, &browser, &format!("{theme}: withdrawn page"), &mut found).await;
+        browser.open(&format!("/p/{}/privacy", petition.id)).await;
+        audit(&axe, &browser, &format!("{theme}: the petition's privacy page"), &mut found).await;
+    }
+    for page in ["/privacy", "/my-signatures"] {
+        browser.open(page).await;
+        audit(&axe, &browser, page, &mut found).await;
     }
 
     served.user("organiser").await;
