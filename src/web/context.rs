@@ -125,9 +125,11 @@ impl Ctx {
             }
         };
         let csrf_token = tokens::keyed_hash(&app.csrf_key, csrf_secret.as_bytes());
+        // The cookie is the visitor's to change: only a message we have is shown, never a
+        // made-up key raw.
         let flash = jar.get(FLASH_COOKIE).and_then(|c| {
             let (kind, message) = c.value().split_once(':')?;
-            Some(Flash { kind: kind.to_string(), message: message.to_string() })
+            app.i18n.has(message).then(|| Flash { kind: kind.to_string(), message: message.to_string() })
         });
         if flash.is_some() {
             jar.remove(Cookie::build(FLASH_COOKIE).path("/"));
