@@ -80,7 +80,16 @@ pub fn i18n_check(settings: &Settings) -> Result<ExitCode, i18n::I18nError> {
             println!("  extra     {key}");
         }
         for m in &locale.placeables {
-            println!("  placeable {} at {}: English has {}, this has {}", m.key, m.at, braces(&m.reference), braces(&m.here));
+            println!(
+                "  placeable {} at {}: English has {}, this has {}",
+                m.key,
+                m.at,
+                braces(&m.reference),
+                braces(&m.here)
+            );
+        }
+        for line in &locale.typography {
+            println!("  typography {line}");
         }
     }
     match &report.unused {

@@ -70,7 +70,10 @@ pub fn registry() -> Vec<Dynamic> {
         listed("traffic-which-", which),
         listed("which-", which),
         listed("wizard-step-", Step::ALL.map(Step::name)),
-        Dynamic { prefix: "field-", values: Values::Open("the name of every form field an error or a label is shown for") },
+        Dynamic {
+            prefix: "field-",
+            values: Values::Open("the name of every form field an error or a label is shown for"),
+        },
     ]
 }
 

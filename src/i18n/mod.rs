@@ -18,11 +18,12 @@ use crate::assets::Assets;
 
 mod check;
 pub mod dynamic;
+mod files;
+mod usage;
 
-pub use check::{
-    CheckReport, FtlFile, LocaleReport, PlaceableMismatch, Sources, SyntaxError, check, files_in_assets, files_in_dir,
-    stats_table,
-};
+pub use check::{CheckReport, LocaleReport, PlaceableMismatch, check, stats_table};
+pub use files::{FtlFile, SyntaxError, files_in_assets, files_in_dir};
+pub use usage::Sources;
 
 pub const REFERENCE_LOCALE: &str = "en";
 /// Locales that must always be complete (the check fails otherwise).
@@ -90,7 +91,7 @@ impl I18n {
                     Ok(resource) => (resource, Vec::new()),
                     Err((resource, errors)) => (resource, errors),
                 };
-                for error in check::syntax_errors(file, &errors) {
+                for error in files::syntax_errors(file, &errors) {
                     tracing::error!("{error} (the messages that parsed are used, English for the rest)");
                 }
                 // Entries defined twice: the first wins, each repeat is logged.
@@ -189,7 +190,9 @@ impl I18n {
 
     /// `faults`, forgotten: a test that makes one on purpose takes it.
     pub fn take_faults(&self) -> Vec<String> {
-        std::mem::take(&mut *self.faults.lock().unwrap_or_else(std::sync::PoisonError::into_inner)).into_iter().collect()
+        std::mem::take(&mut *self.faults.lock().unwrap_or_else(std::sync::PoisonError::into_inner))
+            .into_iter()
+            .collect()
     }
 
     /// Whether `key` has a message to fall back on (English, or the default locale).
@@ -209,5 +212,45 @@ impl I18n {
             fluent.set(name, value);
         }
         self.tr(lang, key, Some(&fluent))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn files(list: &[(&str, &str)]) -> Vec<FtlFile> {
+        list.iter()
+            .map(|(code, text)| FtlFile {
+                locale: code.to_string(),
+                shown: format!("locales/{code}/main.ftl"),
+                text: text.to_string(),
+                not_utf8: None,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_partial_and_broken_locale_borrows_english_message_by_message() {
+        let files = files(&[
+            ("en", "a = A\nb = B { $n }\nc = C\nd = D\n"),
+            ("fr", "a = Fr-A\nb = Fr-B { $n }\nc = Fr-C\nd = Fr-D\n"),
+            ("de", "a = De-A\nb = De-B { $n\nc = De-C\n"),
+        ]);
+        // An instance in French and German: English is loaded to fall back on, not offered.
+        let i18n = I18n::build(&["fr".into(), "de".into()], "fr", &files).expect("a broken file loads");
+        assert_eq!(i18n.codes().collect::<Vec<_>>(), ["fr", "de"]);
+        assert_eq!(i18n.supported("en"), None);
+        assert_eq!(i18n.tr("de", "a", None), "De-A");
+        assert_eq!(i18n.tr_args("de", "b", [("n", FluentValue::from(2))]), "B 2", "the broken message, in English");
+        assert_eq!(i18n.tr("de", "c", None), "De-C", "the message after the broken one is read");
+        assert_eq!(i18n.tr("de", "d", None), "D", "a missing one, in English, not in the default French");
+        assert_eq!(i18n.tr("fr", "d", None), "Fr-D");
+        assert!(i18n.take_faults().is_empty());
+
+        assert_eq!(i18n.tr("de", "nope", None), "nope");
+        assert_eq!(i18n.tr("fr", "b", None), "Fr-B {$n}");
+        assert_eq!(i18n.take_faults(), ["b (fr): Resolver error: Unknown variable: $n", "nope: no such message"]);
+        assert!(i18n.faults().is_empty(), "taken");
     }
 }
