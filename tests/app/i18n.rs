@@ -171,6 +171,18 @@ async fn a_key_shown_raw_is_remembered_so_that_the_test_fails() {
     assert_eq!(t.app().i18n.take_faults(), ["login-forgotten: no such message"]);
 }
 
+/// The flash cookie is the visitor's: one naming no message shows nothing, not the key raw.
+#[rocket::async_test]
+async fn a_forged_flash_shows_nothing() {
+    let t = TestApp::start().await;
+    let page =
+        |value: &'static str| t.client.get("/login").cookie(rocket::http::Cookie::new("flash", value)).dispatch();
+    let html = page("info:made-up-key").await.into_string().await.unwrap();
+    assert!(!html.contains("made-up-key"), "{html}");
+    let html = page("info:flash-signed-out").await.into_string().await.unwrap();
+    assert!(html.contains("You are signed out."), "a real one still shows: {html}");
+}
+
 /// Many pages, as an admin who owns a petition, in English and French: none shows a key raw or
 /// a message that failed to format (a missing `{ $variable }`, say).
 #[rocket::async_test]
