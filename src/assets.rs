@@ -86,6 +86,12 @@ impl Assets {
         folder.embedded(path)
     }
 
+    /// The override folder's own file at `path`, when it has one (reports name it).
+    pub fn override_path(&self, folder: Folder, path: &str) -> Option<PathBuf> {
+        let file = self.over.as_ref()?.join(folder.name()).join(path);
+        file.is_file().then_some(file)
+    }
+
     /// Every file of `folder` by relative path, the override's replacing the binary's.
     pub fn files(&self, folder: Folder) -> BTreeMap<String, Cow<'static, [u8]>> {
         let mut files: BTreeMap<String, Cow<'static, [u8]>> =

@@ -1,7 +1,9 @@
 //! Command-line actions that are more than a call or two (see `main.rs` for the dispatch).
+use std::path::Path;
 use std::process::ExitCode;
 use std::sync::Arc;
 
+use crate::assets::Assets;
 use crate::config::Settings;
 use crate::mail::queue::{self, MailDraft, PRIORITY_URGENT};
 use crate::mail::transport::Transport;
@@ -29,24 +31,94 @@ pub async fn worker(settings: Settings) -> Result<(), StartError> {
     Ok(())
 }
 
-/// `rustition i18n check`: prints the report; exit code 1 when en or fr lacks a key.
+/// The catalogs and sources `i18n check` and `stats` read: with `[server] assets_dir`, what the
+/// server loads (that folder's files over the binary's); in a checkout (a `locales/` folder in the
+/// working directory), those files as they are being edited; elsewhere the binary's own. Unused
+/// keys are told only where the Rust sources (`src/`) are at hand.
+fn i18n_inputs(settings: &Settings) -> Result<(Vec<i18n::FtlFile>, i18n::Sources), i18n::I18nError> {
+    let code = Path::new("src");
+    let code = code.is_dir().then_some(code);
+    if let Some(dir) = &settings.server.assets_dir {
+        let assets = Assets::new(Some(dir.clone()));
+        return Ok((i18n::files_in_assets(&assets), i18n::Sources::from_assets(&assets, code)));
+    }
+    if Path::new("locales").is_dir() {
+        return Ok((i18n::files_in_dir(Path::new("locales"))?, i18n::Sources::from_dirs(Path::new("templates"), code)));
+    }
+    let assets = Assets::new(None);
+    Ok((i18n::files_in_assets(&assets), i18n::Sources::from_assets(&assets, None)))
+}
+
+fn braces(vars: &std::collections::BTreeSet<String>) -> String {
+    let vars: Vec<String> = vars.iter().map(|v| format!("${v}")).collect();
+    format!("{{ {} }}", vars.join(", "))
+}
+
+/// `rustition i18n check`: prints the report; exit code 1 on a syntax error anywhere, en or fr
+/// incomplete, or a key a page asks for that English lacks (`CheckReport::fails`).
 pub fn i18n_check(settings: &Settings) -> Result<ExitCode, i18n::I18nError> {
-    let sources = [settings.source_dir("templates"), settings.source_dir("src")];
-    let report = i18n::check(&settings.source_dir("locales"), &sources)?;
+    let (files, sources) = i18n_inputs(settings)?;
+    let report = i18n::check(&files, &sources);
     for (code, locale) in &report.locales {
-        println!("{code}: {} missing, {} extra", locale.missing.len(), locale.extra.len());
+        println!(
+            "{code}: {} % ({} / {}), {} missing, {} extra, {} placeables differ, {} syntax errors",
+            locale.percent(report.total),
+            locale.translated,
+            report.total,
+            locale.missing.len(),
+            locale.extra.len(),
+            locale.placeables.len(),
+            locale.errors.len()
+        );
+        for error in &locale.errors {
+            println!("  error     {error}");
+        }
         for key in &locale.missing {
-            println!("  missing {key}");
+            println!("  missing   {key}");
         }
         for key in &locale.extra {
-            println!("  extra   {key}");
+            println!("  extra     {key}");
+        }
+        for m in &locale.placeables {
+            println!(
+                "  placeable {} at {}: English has {}, this has {}",
+                m.key,
+                m.at,
+                braces(&m.reference),
+                braces(&m.here)
+            );
+        }
+        for line in &locale.typography {
+            println!("  typography {line}");
         }
     }
-    println!("unused: {}", report.unused.len());
-    for key in &report.unused {
-        println!("  unused  {key}");
+    match &report.unused {
+        Some(unused) => {
+            println!("unused: {}", unused.len());
+            for key in unused {
+                println!("  unused    {key}");
+            }
+        }
+        None => println!("unused: not checked (no src/ folder here)"),
+    }
+    println!("undefined: {}", report.undefined.len());
+    for key in &report.undefined {
+        println!("  undefined {key}");
+    }
+    if !report.unregistered.is_empty() {
+        println!("unregistered key prefixes (add them to src/i18n/dynamic.rs): {}", report.unregistered.len());
+        for prefix in &report.unregistered {
+            println!("  prefix    {prefix}");
+        }
     }
     Ok(if report.fails() { ExitCode::FAILURE } else { ExitCode::SUCCESS })
+}
+
+/// `rustition i18n stats`: the completeness table for the README, in Markdown.
+pub fn i18n_stats(settings: &Settings) -> Result<ExitCode, i18n::I18nError> {
+    let (files, sources) = i18n_inputs(settings)?;
+    print!("{}", i18n::stats_table(&i18n::check(&files, &sources)));
+    Ok(ExitCode::SUCCESS)
 }
 
 /// `rustition mail test --to ADDRESS`: queues one message in the instance's default language.

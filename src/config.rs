@@ -352,12 +352,6 @@ impl Settings {
         url.trim_end_matches('/').to_string()
     }
 
-    /// A folder of the source tree (`rustition i18n check` reads the checkout it runs in, or
-    /// the override folder when one is set).
-    pub fn source_dir(&self, dir: &str) -> PathBuf {
-        self.server.assets_dir.as_deref().unwrap_or(std::path::Path::new(".")).join(dir)
-    }
-
     /// The configured secret, or the one kept in the data directory (created on first run).
     pub fn secret_key(&self) -> Result<String, ConfigError> {
         if let Some(key) = &self.server.secret_key {

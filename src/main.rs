@@ -44,8 +44,11 @@ enum Command {
 
 #[derive(Subcommand)]
 enum I18nCommand {
-    /// List missing, extra and unused Fluent keys per locale; fails when en or fr lacks one.
+    /// Per locale: completeness, missing, extra and unused keys, placeables that differ from
+    /// English, syntax errors with file:line. Fails on a syntax error or when en or fr is incomplete.
     Check,
+    /// Print the completeness of every locale as a Markdown table (for the README).
+    Stats,
 }
 
 #[derive(Subcommand)]
@@ -144,6 +147,7 @@ async fn run(command: Command, settings: Settings) -> Result<ExitCode, Box<dyn s
             );
         }
         Command::I18n { command: I18nCommand::Check } => return Ok(rustition::cli::i18n_check(&settings)?),
+        Command::I18n { command: I18nCommand::Stats } => return Ok(rustition::cli::i18n_stats(&settings)?),
         Command::Mail { command: MailCommand::Test { to } } => {
             let app = rustition::build_app(settings).await?;
             rustition::cli::mail_test(&app, &to).await?;

@@ -77,7 +77,7 @@ share-email = Courriel
 share-mastodon = Mastodon
 share-diaspora = Diaspora
 share-link = Lien à copier
-hint-markdown = Markdown : **gras**, *italique*, # titre, - liste, [lien](https://example.org). Les images ne sont pas affichées.
+hint-markdown = Markdown : **gras**, *italique*, # titre, - liste, [lien](https://example.org). Les images ne sont pas affichées.
 hint-goal = Laissez vide ou 0 pour ne pas fixer d’objectif.
 hint-colours = Laissez vide pour garder les couleurs du thème. Les couleurs difficiles à lire sont refusées.
 hint-social = Affiché par les réseaux sociaux et messageries dans l’aperçu des liens.
@@ -85,17 +85,17 @@ hint-confirmation-text = Ajouté après le lien de confirmation, par exemple pou
 hint-newsletter = Laissez vide pour ne pas proposer d’inscription à une lettre d’information.
 hint-paper = Ajoutées au total affiché sur la page de la pétition.
 fields-intro = Choisissez ce qui est demandé aux signataires, en plus de leur adresse électronique.
-fields-email-always = L’adresse électronique est toujours obligatoire : c’est par elle que les signatures sont confirmées.
+fields-email-always = L’adresse électronique est toujours obligatoire : c’est par elle que les signatures sont confirmées.
 fields-custom-heading = Vos propres champs
 fields-custom-hint = Donnez un intitulé pour demander autre chose, par exemple un quartier.
 
 ## Erreurs
 error-choice-invalid = Choisissez l’une des options.
 error-colour-invalid = Écrivez une couleur sous la forme # suivi de six chiffres hexadécimaux, par exemple #0b5d3b.
-error-contrast-background = Ce fond est trop sombre pour le texte : choisissez-en un plus clair.
+error-contrast-background = Ce fond est trop sombre pour le texte : choisissez-en un plus clair.
 error-contrast-accent = La couleur d’accent ne ressort pas assez sur le fond (le niveau AA des WCAG demande un contraste de 4,5 pour 1).
-error-contrast-button = Le texte des boutons de cette couleur d’accent serait difficile à lire : choisissez un accent plus sombre ou plus clair.
-error-custom-label-required = Donnez un intitulé à ce champ, ou choisissez « Non demandé ».
+error-contrast-button = Le texte des boutons de cette couleur d’accent serait difficile à lire : choisissez un accent plus sombre ou plus clair.
+error-custom-label-required = Donnez un intitulé à ce champ, ou choisissez « Non demandé ».
 error-goal-invalid = Écrivez un nombre entier entre 0 et 1 000 000 000.
 error-number-invalid = Écrivez un nombre entier entre 0 et 1 000 000 000.
 error-permalink-too-many = Une pétition peut avoir au plus 10 liens permanents.
@@ -109,8 +109,8 @@ error-transfer-slug-taken = Le nouveau propriétaire utilise déjà l’un des l
 flash-draft-saved = Le brouillon est enregistré. Vous pouvez le reprendre depuis votre tableau de bord.
 flash-petition-published = La pétition est publiée.
 flash-status-published = La pétition est publiée.
-flash-status-draft = La pétition est redevenue un brouillon : elle n’est plus publique.
-flash-status-closed = La pétition est close : sa page reste, les signatures ne sont plus acceptées.
+flash-status-draft = La pétition est redevenue un brouillon : elle n’est plus publique.
+flash-status-closed = La pétition est close : sa page reste, les signatures ne sont plus acceptées.
 flash-petition-deleted = La pétition est supprimée.
 flash-petition-transferred = La pétition a un nouveau propriétaire.
 flash-permalink-added = Le lien permanent est ajouté.
@@ -132,7 +132,7 @@ wizard-step-preview = Aperçu
 wizard-step-fields = Objectif et champs des signataires
 wizard-step-look = Apparence
 wizard-step-review = Vérification
-wizard-owner-legend = À qui appartiendra cette pétition ?
+wizard-owner-legend = À qui appartiendra cette pétition ?
 wizard-start-legend = Partir de
 wizard-start-keep = Ce que j’ai déjà écrit
 wizard-start-blank = Une pétition vierge
@@ -141,7 +141,7 @@ wizard-next = Enregistrer et continuer
 wizard-back = Enregistrer et revenir
 wizard-publish = Publier maintenant
 wizard-keep-draft = Garder comme brouillon
-wizard-publish-by-others = La publication demande le droit de modifier les pétitions : un membre qui le détient peut publier ce brouillon depuis sa page.
+wizard-publish-by-others = La publication demande le droit de modifier les pétitions : un membre qui le détient peut publier ce brouillon depuis sa page.
 error-not-in-wizard = Cette pétition n’est plus un brouillon en cours de création. Modifiez-la depuis sa page.
 wizard-continue = Reprendre la création
 review-fields = Demandé aux signataires
@@ -161,7 +161,7 @@ status-unpublish = Dépublier (revenir au brouillon)
 status-close = Clore (arrêter les signatures)
 status-reopen = Rouvrir
 permalinks-current = Adresse
-permalinks-none = Cette pétition n’a pas encore de lien permanent ; il est créé à partir du titre lors de la publication.
+permalinks-none = Cette pétition n’a pas encore de lien permanent ; il est créé à partir du titre lors de la publication.
 permalink-canonical = adresse principale
 permalink-redirects = redirige vers l’adresse principale
 permalink-remove = Retirer
@@ -176,7 +176,7 @@ transfer-hint = Ses liens permanents, signatures et réglages la suivent.
 transfer-button = Céder la pétition
 transfer-nowhere = Il n’y a aucun autre propriétaire à qui vous pouvez céder cette pétition.
 delete-title = Supprimer cette pétition
-delete-question = Supprimer définitivement « { $title } » et ses { $count } signatures ? C’est irréversible.
+delete-question = Supprimer définitivement « { $title } » et ses { $count } signatures ? C’est irréversible.
 delete-confirm = Oui, supprimer définitivement
 
 ## Modèles
@@ -188,7 +188,7 @@ template-create = Créer le modèle
 template-default = par défaut
 template-set-default = Choisir par défaut
 template-unset-default = Ne plus choisir par défaut
-template-content-hint = Le titre et le texte peuvent rester vides : chaque pétition écrit les siens.
+template-content-hint = Le titre et le texte peuvent rester vides : chaque pétition écrit les siens.
 
 ## Signatures
 signatures-title = Signatures
@@ -204,12 +204,12 @@ resend-button = Renvoyer
 resend-all-button = Relancer toutes les personnes en attente de confirmation
 resend-all-hint = Chaque personne reçoit au plus une relance par jour.
 resend-all-done = { $count ->
-    [0] Personne n’avait besoin d’une relance : toutes les personnes en attente ont reçu un courriel depuis moins d’un jour.
+    [0] Personne n’avait besoin d’une relance : toutes les personnes en attente ont reçu un courriel depuis moins d’un jour.
     [one] Une relance est en route.
    *[other] { $count } relances sont en route.
 }
 signature-delete-title = Supprimer une signature
-signature-delete-question = Supprimer la signature de { $email } sur « { $title } » ? C’est irréversible.
+signature-delete-question = Supprimer la signature de { $email } sur « { $title } » ? C’est irréversible.
 export-csv = Télécharger en CSV (tableur)
 export-json = Télécharger en JSON
 export-signed-at = Signée le
@@ -220,8 +220,8 @@ export-newsletter = Lettre d’information
 stats-title = Statistiques
 stats-today = Signatures aujourd’hui
 stats-none = Pas encore de signature.
-stats-chart-title = Signatures par jour : { $title }
-stats-chart-desc = Signatures quotidiennes du { $first } au { $last } ; le jour le plus haut en compte { $max }.
+stats-chart-title = Signatures par jour : { $title }
+stats-chart-desc = Signatures quotidiennes du { $first } au { $last } ; le jour le plus haut en compte { $max }.
 stats-bar = { $confirmed } confirmées, { $pending } en attente de confirmation
 stats-download = Télécharger le graphique (SVG)
 stats-table = Les chiffres, jour par jour

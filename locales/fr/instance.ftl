@@ -4,7 +4,7 @@ document-privacy = Politique de confidentialité
 document-legal = Mentions légales
 footer-documents = À propos de cette instance
 
-error-personal-petitions-off = Cette instance n'accueille que des pétitions d'organisations : choisissez une organisation.
+error-personal-petitions-off = Cette instance n'accueille que des pétitions d'organisations : choisissez une organisation.
 error-registration-invite-only = La création d'un compte demande l'invitation d'une organisation de cette instance.
 error-not-on-yourself = Vous ne pouvez pas changer votre propre rôle.
 error-paused-message-required = Dites aux signataires pourquoi les signatures sont suspendues.

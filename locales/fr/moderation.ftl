@@ -1,10 +1,10 @@
 # Modération : signaler une pétition, ce que le public voit d’une pétition retenue, la file (/admin/moderation).
 report-link = Signaler cette pétition
 report-title = Signaler cette pétition
-report-intro = Dites aux modérateurs de ce site ce qui ne va pas dans « { $title } ». Aucun compte n’est nécessaire et nous ne demandons pas qui vous êtes.
+report-intro = Dites aux modérateurs de ce site ce qui ne va pas dans « { $title } ». Aucun compte n’est nécessaire et nous ne demandons pas qui vous êtes.
 field-reason = Motif
 field-details = Précisions
-report-details-hint = Que doivent savoir les modérateurs ? Un lien ou une citation aide.
+report-details-hint = Que doivent savoir les modérateurs ? Un lien ou une citation aide.
 report-submit = Envoyer le signalement
 reported-title = Merci
 reported-message = Votre signalement a bien été reçu. Les modérateurs examineront cette pétition.
@@ -15,13 +15,13 @@ withheld-title = Cette pétition n’est pas disponible
 withheld-hidden = Les modérateurs de ce site ont masqué cette pétition.
 withheld-suspended = Le compte ou l’organisation qui porte cette pétition est suspendu.
 withheld-awaiting-review = Cette pétition attend l’examen des modérateurs de ce site.
-withheld-category = Motif : { $category }
+withheld-category = Motif : { $category }
 
-error-moderation-note-required = Écrivez la raison : elle est envoyée aux organisateurs et gardée dans le journal.
+error-moderation-note-required = Écrivez la raison : elle est envoyée aux organisateurs et gardée dans le journal.
 error-moderation-not-hidden = Cette pétition n’est pas masquée.
 error-moderation-not-pending = Cette pétition n’attend pas d’approbation.
 error-suspend-staff = Les administrateurs, les modérateurs et vous-même ne peuvent pas être suspendus d’ici.
-error-organisation-suspended = Cette organisation est suspendue : aucune pétition ne peut être créée pour elle.
+error-organisation-suspended = Cette organisation est suspendue : aucune pétition ne peut être créée pour elle.
 error-login-suspended = Ce compte est suspendu par les modérateurs de ce site.
 error-reasons-full = Le formulaire propose déjà autant de motifs qu’il le peut. Modifiez ou retirez-en un.
 
@@ -43,7 +43,7 @@ moderation-open-reports = { $count ->
    *[other] { $count } signalements ouverts
 }
 moderation-latest = le dernier le { $when }
-moderation-reason-count = { $reason } : { $count }
+moderation-reason-count = { $reason } : { $count }
 moderation-state-label = État
 moderation-state-ok = Affichée
 moderation-state-hidden = Masquée
@@ -72,28 +72,28 @@ moderation-none = Aucune.
 
 field-label = Libellé
 reasons-title = Motifs de signalement
-reasons-intro = Les motifs que propose le formulaire de signalement, dans chaque langue du site. Un motif retiré n’est plus proposé ; les signalements qui le citaient le gardent.
+reasons-intro = Les motifs que propose le formulaire de signalement, dans chaque langue du site. Un motif retiré n’est plus proposé ; les signalements qui le citaient le gardent.
 reasons-label = Libellé ({ $language })
 reasons-active = Proposé dans le formulaire
 reasons-save = Enregistrer
 reasons-add = Ajouter un motif
 
-mail-moderation-hidden-subject = Votre pétition « { $title } » a été masquée
-mail-moderation-refused-subject = Votre pétition « { $title } » n’a pas été approuvée
-mail-moderation-hidden-intro = Les modérateurs de ce site ont masqué votre pétition « { $title } » : sa page n’est plus affichée et elle ne reçoit plus de signatures.
-mail-moderation-refused-intro = Les modérateurs de ce site n’ont pas approuvé votre pétition « { $title } » : elle est revenue au brouillon.
-mail-moderation-category = Catégorie : { $category }
-mail-moderation-note = Les modérateurs ont écrit :
-mail-moderation-dashboard = Votre pétition dans le tableau de bord :
+mail-moderation-hidden-subject = Votre pétition « { $title } » a été masquée
+mail-moderation-refused-subject = Votre pétition « { $title } » n’a pas été approuvée
+mail-moderation-hidden-intro = Les modérateurs de ce site ont masqué votre pétition « { $title } » : sa page n’est plus affichée et elle ne reçoit plus de signatures.
+mail-moderation-refused-intro = Les modérateurs de ce site n’ont pas approuvé votre pétition « { $title } » : elle est revenue au brouillon.
+mail-moderation-category = Catégorie : { $category }
+mail-moderation-note = Les modérateurs ont écrit :
+mail-moderation-dashboard = Votre pétition dans le tableau de bord :
 
 flash-moderation-hidden = La pétition est masquée et ses organisateurs en sont informés.
 flash-moderation-unhidden = La pétition est à nouveau affichée.
 flash-moderation-dismissed = Les signalements sont classés.
-flash-moderation-approved = La pétition est approuvée : elle est publique désormais.
+flash-moderation-approved = La pétition est approuvée : elle est publique désormais.
 flash-moderation-refused = La pétition est revenue au brouillon et ses organisateurs en sont informés.
 flash-moderation-suspended = Suspendu.
 flash-moderation-unsuspended = Rétabli.
 flash-reason-saved = Le motif est enregistré.
 
-dashboard-awaiting-review = Cette pétition attend l’examen des modérateurs : elle sera publique dès qu’ils l’auront approuvée.
-dashboard-hidden = Les modérateurs ont masqué cette pétition : sa page n’est pas affichée et elle ne reçoit pas de signatures.
+dashboard-awaiting-review = Cette pétition attend l’examen des modérateurs : elle sera publique dès qu’ils l’auront approuvée.
+dashboard-hidden = Les modérateurs ont masqué cette pétition : sa page n’est pas affichée et elle ne reçoit pas de signatures.

@@ -127,13 +127,16 @@ impl Ctx {
             }
         };
         let csrf_token = tokens::keyed_hash(&app.csrf_key, csrf_secret.as_bytes());
-        let flash = jar.get(FLASH_COOKIE).and_then(|c| {
-            let (kind, message) = c.value().split_once(':')?;
-            Some(Flash { kind: kind.to_string(), message: message.to_string() })
-        });
+        let flash = jar.get(FLASH_COOKIE).map(|c| c.value().to_string());
         if flash.is_some() {
             jar.remove(Cookie::build(FLASH_COOKIE).path("/"));
         }
+        // The cookie is the visitor's to change: only a message we have is shown, never a
+        // made-up key raw.
+        let flash = flash.and_then(|value| {
+            let (kind, message) = value.split_once(':')?;
+            app.i18n.has(message).then(|| Flash { kind: kind.to_string(), message: message.to_string() })
+        });
         let path = req.uri().path().to_string();
         let here = match req.uri().query() {
             Some(query) => {

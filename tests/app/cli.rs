@@ -53,6 +53,7 @@ fn every_command_has_help() {
         &["worker", "--help"],
         &["demo", "--help"],
         &["i18n", "check", "--help"],
+        &["i18n", "stats", "--help"],
         &["mail", "test", "--help"],
     ] {
         let out = Command::new(env!("CARGO_BIN_EXE_rustition")).args(args).output().unwrap();

@@ -116,7 +116,7 @@ async fn a_report_reaches_the_queue_then_hiding_answers_410_mails_the_owner_and_
         assert!(html.contains("Reason: Spam or advertising"), "{html}");
     }
     let (_, fr) = t.get_lang(&format!("/p/{id}"), "fr").await;
-    assert!(fr.contains("Motif : Spam ou publicité"), "the category in the visitor's language");
+    assert!(fr.contains("Motif\u{a0}: Spam ou publicité"), "the category in the visitor's language");
     let csrf = token(&t).await;
     for action in [format!("/p/{id}/sign"), "/o/friends/trees/sign".to_string()] {
         let r = t

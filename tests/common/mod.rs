@@ -79,6 +79,18 @@ pub async fn test_settings(dir: &std::path::Path, smtp: &SmtpServer) -> Settings
     s
 }
 
+/// Every test that renders pages or mails checks that none showed a Fluent key raw or failed to
+/// format a message (`I18n::faults`): a page that shows a key a locale lacks fails its test.
+impl Drop for TestApp {
+    fn drop(&mut self) {
+        if std::thread::panicking() {
+            return;
+        }
+        let faults = self.app().i18n.take_faults();
+        assert!(faults.is_empty(), "keys shown raw or messages that failed to format: {faults:#?}");
+    }
+}
+
 impl TestApp {
     pub async fn start() -> TestApp {
         TestApp::start_with(|_| {}).await
