@@ -49,6 +49,8 @@ pub fn registry() -> Vec<Dynamic> {
         listed("moderation-state-", ["ok", "hidden", "pending"]),
         // web::challenge: numbers asked in words, 1 to 10 (domain::challenge::questions).
         listed("number-", 1..=10),
+        // my_signatures/list.html.
+        listed("portal-status-", crate::domain::signature::portal::Standing::ALL.map(|s| s.as_str())),
         listed("rule-", ["required", "optional", "off"]),
         // dashboard/edit.html, petition.html, template_edit.html.
         listed("section-", ["content", "fields", "look", "image", "sharing", "mail", "paper", "permalinks"]),

@@ -303,7 +303,10 @@ async fn the_forms_that_take_personal_data_link_the_privacy_pages() {
     let t = TestApp::start().await;
     let id = t.petition().await;
     let (_, html) = t.get(&format!("/p/{id}")).await;
-    assert!(html.contains("It is never shown publicly."), "the purpose in one sentence, as before");
+    assert!(
+        html.contains("are seen by the petition’s organisers; your email address is never shown publicly."),
+        "the purpose in one sentence"
+    );
     assert!(html.contains(&format!("<a href=\"/p/{id}/privacy\">How we handle your data</a>")), "{html}");
     let (_, register) = t.get("/register").await;
     assert!(register.contains("<a href=\"/privacy\">How we handle your data</a>"));

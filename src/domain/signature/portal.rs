@@ -140,6 +140,16 @@ pub enum Standing {
 }
 
 impl Standing {
+    pub const ALL: [Standing; 3] = [Standing::Pending, Standing::Confirmed, Standing::Invalidated];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Standing::Pending => "pending",
+            Standing::Confirmed => "confirmed",
+            Standing::Invalidated => "invalidated",
+        }
+    }
+
     pub fn of(s: &signature::Model) -> Standing {
         match (s.invalidated_at, s.confirmed_at) {
             (Some(_), _) => Standing::Invalidated,
