@@ -138,6 +138,7 @@ fn main() -> ExitCode {
 async fn run(command: Command, settings: Settings) -> Result<ExitCode, Box<dyn std::error::Error>> {
     match command {
         Command::Serve => {
+            let _in_use = rustition::db::hold_in_use(&settings)?;
             let rocket = rustition::build_rocket(settings).await?;
             rocket.launch().await?;
         }
@@ -151,7 +152,10 @@ async fn run(command: Command, settings: Settings) -> Result<ExitCode, Box<dyn s
         Command::Restore { from, force } => {
             rustition::cli::report(rustition::db::backup::restore(&settings, &from, force).await?);
         }
-        Command::Worker => rustition::cli::worker(settings).await?,
+        Command::Worker => {
+            let _in_use = rustition::db::hold_in_use(&settings)?;
+            rustition::cli::worker(settings).await?;
+        }
         Command::Demo => {
             let app = rustition::build_app(settings).await?;
             let path = rustition::domain::demo::seed(&app.db).await?;

@@ -231,6 +231,7 @@ pub async fn restore(settings: &Settings, from: &Path, force: bool) -> Result<Re
         )));
     }
     super::prepare_sqlite_file(&target, &settings.server.data_dir)?;
+    let _running = refuse_if_running(&target)?;
     let fresh = fresh_row_counts().await?;
     let target_owned = target.clone();
     let mut report = tokio::task::spawn_blocking(move || {
@@ -270,6 +271,21 @@ pub async fn restore(settings: &Settings, from: &Path, force: bool) -> Result<Re
     }
     restore_key(settings, manifest.get("secret_key").map(String::as_str), &mut report)?;
     Ok(report)
+}
+
+/// Takes `<database>.in-use` exclusively for the whole restore: a server or a worker holding it
+/// would go on writing, and serving from caches, over the restored data.
+fn refuse_if_running(target: &Path) -> Result<std::fs::File, BackupError> {
+    let path = super::in_use_file(target);
+    let handle = super::schema::private_lock_file(&path).map_err(io("open", &path))?;
+    match fs4::FileExt::try_lock(&handle) {
+        Ok(()) => Ok(handle),
+        Err(fs4::TryLockError::WouldBlock) => Err(BackupError::Refused(format!(
+            "a Rustition server or worker is using {}: stop it, then restore",
+            target.display()
+        ))),
+        Err(fs4::TryLockError::Error(e)) => Err(io("lock", &path)(e)),
+    }
 }
 
 fn open_backup(from: &Path) -> Result<Connection, BackupError> {

@@ -104,6 +104,26 @@ pub(crate) fn prepare_sqlite_file(file: &Path, data_dir: &Path) -> Result<(), Db
     config::private_file(file).map_err(|e| cannot("protect", file, e))
 }
 
+/// `<database file>.in-use`: held shared by every running server and worker of an SQLite
+/// database, so that `restore` can tell that one still runs (it takes the lock exclusively).
+pub(crate) fn in_use_file(database: &Path) -> PathBuf {
+    let mut path = database.as_os_str().to_os_string();
+    path.push(".in-use");
+    PathBuf::from(path)
+}
+
+/// Marks the SQLite database as in use by this process until the returned file is dropped
+/// (`serve`, `worker`). PostgreSQL is restored outside Rustition: nothing to mark.
+pub fn hold_in_use(settings: &Settings) -> Result<Option<std::fs::File>, schema::MigrateError> {
+    let Some(file) = sqlite_file(&settings.database_url()) else { return Ok(None) };
+    prepare_sqlite_file(&file, &settings.server.data_dir)?;
+    let path = in_use_file(&file);
+    let lock_err = |source| schema::MigrateError::Lock { path: path.clone(), source };
+    let handle = schema::private_lock_file(&path).map_err(lock_err)?;
+    fs4::FileExt::lock_shared(&handle).map_err(lock_err)?;
+    Ok(Some(handle))
+}
+
 /// Applies the pending migrations, one process at a time, refusing a database that a newer
 /// Rustition migrated (see `schema`).
 pub async fn migrate(db: &DatabaseConnection) -> Result<(), schema::MigrateError> {

@@ -150,21 +150,21 @@ async fn lock_sqlite(db: &DatabaseConnection) -> Result<Option<std::fs::File>, M
     let path = PathBuf::from(path);
     let lock_err = |source| MigrateError::Lock { path: path.clone(), source };
     let handle = private_lock_file(&path).map_err(lock_err)?;
-    let handle = match handle.try_lock() {
+    let handle = match fs4::FileExt::try_lock(&handle) {
         Ok(()) => handle,
-        Err(std::fs::TryLockError::WouldBlock) => {
+        Err(fs4::TryLockError::WouldBlock) => {
             tracing::info!("another process is migrating this database; waiting for it");
-            tokio::task::spawn_blocking(move || handle.lock().map(|()| handle))
+            tokio::task::spawn_blocking(move || fs4::FileExt::lock(&handle).map(|()| handle))
                 .await
                 .map_err(|e| lock_err(std::io::Error::other(e)))?
                 .map_err(lock_err)?
         }
-        Err(std::fs::TryLockError::Error(e)) => return Err(lock_err(e)),
+        Err(fs4::TryLockError::Error(e)) => return Err(lock_err(e)),
     };
     Ok(Some(handle))
 }
 
-fn private_lock_file(path: &std::path::Path) -> std::io::Result<std::fs::File> {
+pub(crate) fn private_lock_file(path: &std::path::Path) -> std::io::Result<std::fs::File> {
     let mut options = std::fs::OpenOptions::new();
     options.read(true).write(true).create(true).truncate(false);
     #[cfg(unix)]

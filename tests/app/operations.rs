@@ -162,6 +162,14 @@ async fn a_backup_taken_while_people_sign_restores_every_row_and_the_secret_key(
         .expect("the backup ran");
     let stdout = ok(&out);
     assert!(stdout.contains("it holds the secret key"), "the operator is told the key is inside: {stdout}");
+    // Restoring under the running server is refused, even forced.
+    let (live, from) = (data.clone(), during.clone());
+    let out = tokio::task::spawn_blocking(move || {
+        run(&live, None, &["restore", "--from", from.to_str().unwrap(), "--force"])
+    })
+    .await
+    .expect("the restore ran");
+    assert!(refused(&out).contains("a Rustition server or worker is using"), "{out:?}");
     // People go on signing after the backup, as they did during it.
     until_taken(&taken, taken.load(Ordering::SeqCst) + 30).await;
     stop.store(true, Ordering::SeqCst);
