@@ -56,6 +56,37 @@ fn braces(vars: &std::collections::BTreeSet<String>) -> String {
 
 /// `rustition i18n check`: prints the report; exit code 1 on a syntax error anywhere, en or fr
 /// incomplete, or a key a page asks for that English lacks (`CheckReport::fails`).
+/// `rustition migrate --status`: every migration of this binary, applied or pending, and any
+/// the database holds that this binary does not know (then the exit code is 1).
+pub async fn migrate_status(settings: &Settings) -> Result<ExitCode, StartError> {
+    let db = crate::db::connect(settings).await?;
+    let state = crate::db::schema::state(&db).await?;
+    for (name, applied) in &state.migrations {
+        println!("{:8} {name}", if *applied { "applied" } else { "pending" });
+    }
+    for name in &state.unknown {
+        println!("{:8} {name}", "unknown");
+    }
+    let pending = state.pending().count();
+    println!("{} applied, {pending} pending", state.migrations.len() - pending);
+    if let Err(e) = state.refuse_newer() {
+        eprintln!("rustition: {e}");
+        return Ok(ExitCode::FAILURE);
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Prints what a backup or a restore has to tell.
+pub fn report(report: crate::db::backup::Report) {
+    for line in report.lines {
+        println!("{line}");
+    }
+    for warning in report.warnings {
+        eprintln!("warning: {warning}");
+    }
+}
+
+/// `rustition i18n check`: prints the report; exit code 1 when en or fr lacks a key.
 pub fn i18n_check(settings: &Settings) -> Result<ExitCode, i18n::I18nError> {
     let (files, sources) = i18n_inputs(settings)?;
     let report = i18n::check(&files, &sources);

@@ -70,6 +70,8 @@ pub enum StartError {
     Config(#[from] config::ConfigError),
     #[error("database: {0}")]
     Db(#[from] sea_orm::DbErr),
+    #[error("database: {0}")]
+    Migrate(#[from] db::schema::MigrateError),
     #[error("{0}")]
     Domain(#[from] domain::DomainError),
     #[error("translations: {0}")]

@@ -20,7 +20,25 @@ enum Command {
     /// Apply migrations, then serve the web app and run the mail worker (the default).
     Serve,
     /// Apply pending database migrations and exit.
-    Migrate,
+    Migrate {
+        /// List every migration as applied or pending, and change nothing.
+        #[arg(long)]
+        status: bool,
+    },
+    /// Copy the database and the secret key into FILE while the server runs (SQLite: one file
+    /// made with SQLite's backup API; PostgreSQL: pg_dump's, with the key in FILE.secret_key).
+    Backup {
+        #[arg(long, value_name = "FILE")]
+        to: PathBuf,
+    },
+    /// Replace the database (SQLite) and the secret key with a backup's; stop the server first.
+    Restore {
+        #[arg(long, value_name = "FILE")]
+        from: PathBuf,
+        /// Replace a database that holds data.
+        #[arg(long)]
+        force: bool,
+    },
     /// Run the mail worker alone (when scaling out with PostgreSQL).
     Worker,
     /// Create a demo organisation with a published petition (once) and print its URL.
@@ -123,15 +141,24 @@ fn main() -> ExitCode {
 async fn run(command: Command, settings: Settings) -> Result<ExitCode, Box<dyn std::error::Error>> {
     match command {
         Command::Serve => {
+            let _in_use = rustition::db::hold_in_use(&settings)?;
             let rocket = rustition::build_rocket(settings).await?;
             rocket.launch().await?;
         }
-        Command::Migrate => {
+        Command::Migrate { status: true } => return Ok(rustition::cli::migrate_status(&settings).await?),
+        Command::Migrate { status: false } => {
             let db = rustition::db::connect(&settings).await?;
             rustition::db::migrate(&db).await?;
             println!("migrations applied");
         }
-        Command::Worker => rustition::cli::worker(settings).await?,
+        Command::Backup { to } => rustition::cli::report(rustition::db::backup::backup(&settings, &to).await?),
+        Command::Restore { from, force } => {
+            rustition::cli::report(rustition::db::backup::restore(&settings, &from, force).await?);
+        }
+        Command::Worker => {
+            let _in_use = rustition::db::hold_in_use(&settings)?;
+            rustition::cli::worker(settings).await?;
+        }
         Command::Demo => {
             let app = rustition::build_app(settings).await?;
             let path = rustition::domain::demo::seed(&app.db).await?;

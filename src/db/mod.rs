@@ -3,7 +3,6 @@
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-use migrations::{Migrator, MigratorTrait};
 use sea_orm::{
     ConnectOptions, Database, DatabaseConnection, DatabaseTransaction, DbErr, SqliteTransactionMode,
     TransactionOptions, TransactionTrait,
@@ -11,7 +10,10 @@ use sea_orm::{
 
 use crate::config::{self, Settings};
 
+pub mod backup;
 pub mod group_commit;
+mod pg_dump;
+pub mod schema;
 
 pub async fn connect(settings: &Settings) -> Result<DatabaseConnection, DbErr> {
     open(settings, settings.database.max_connections, STATEMENT_CACHE).await
@@ -71,7 +73,7 @@ async fn open(settings: &Settings, max_connections: u32, statement_cache: usize)
 }
 
 /// The database file of an SQLite URL (none in memory, nor for PostgreSQL).
-fn sqlite_file(url: &str) -> Option<PathBuf> {
+pub(crate) fn sqlite_file(url: &str) -> Option<PathBuf> {
     let path = url.strip_prefix("sqlite:")?;
     let path = path.strip_prefix("//").unwrap_or(path);
     let path = path.split('?').next().unwrap_or(path);
@@ -85,7 +87,7 @@ fn cannot(what: &str, path: &Path, e: std::io::Error) -> DbErr {
 /// SQLite creates the file but not its folder, and with the umask's mode: the folder is made
 /// private (the data folder tightened if it exists), the file created or kept owner-only
 /// before SQLite opens it. Signers' data and password hashes are in it.
-fn prepare_sqlite_file(file: &Path, data_dir: &Path) -> Result<(), DbErr> {
+pub(crate) fn prepare_sqlite_file(file: &Path, data_dir: &Path) -> Result<(), DbErr> {
     if let Some(dir) = file.parent().filter(|d| !d.as_os_str().is_empty())
         && (dir == data_dir || !dir.exists())
     {
@@ -102,8 +104,30 @@ fn prepare_sqlite_file(file: &Path, data_dir: &Path) -> Result<(), DbErr> {
     config::private_file(file).map_err(|e| cannot("protect", file, e))
 }
 
-pub async fn migrate(db: &DatabaseConnection) -> Result<(), DbErr> {
-    Migrator::up(db, None).await
+/// `<database file>.in-use`: held shared by every running server and worker of an SQLite
+/// database, so that `restore` can tell that one still runs (it takes the lock exclusively).
+pub(crate) fn in_use_file(database: &Path) -> PathBuf {
+    let mut path = database.as_os_str().to_os_string();
+    path.push(".in-use");
+    PathBuf::from(path)
+}
+
+/// Marks the SQLite database as in use by this process until the returned file is dropped
+/// (`serve`, `worker`). PostgreSQL is restored outside Rustition: nothing to mark.
+pub fn hold_in_use(settings: &Settings) -> Result<Option<std::fs::File>, schema::MigrateError> {
+    let Some(file) = sqlite_file(&settings.database_url()) else { return Ok(None) };
+    prepare_sqlite_file(&file, &settings.server.data_dir)?;
+    let path = in_use_file(&file);
+    let lock_err = |source| schema::MigrateError::Lock { path: path.clone(), source };
+    let handle = schema::private_lock_file(&path).map_err(lock_err)?;
+    fs4::FileExt::lock_shared(&handle).map_err(lock_err)?;
+    Ok(Some(handle))
+}
+
+/// Applies the pending migrations, one process at a time, refusing a database that a newer
+/// Rustition migrated (see `schema`).
+pub async fn migrate(db: &DatabaseConnection) -> Result<(), schema::MigrateError> {
+    schema::migrate(db).await
 }
 
 /// Begins a transaction that will write. On SQLite it takes the write lock at once

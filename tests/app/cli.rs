@@ -50,6 +50,8 @@ fn every_command_has_help() {
         &["--help"][..],
         &["serve", "--help"],
         &["migrate", "--help"],
+        &["backup", "--help"],
+        &["restore", "--help"],
         &["worker", "--help"],
         &["demo", "--help"],
         &["i18n", "check", "--help"],

@@ -21,8 +21,24 @@ impl Server {
         Server::start_from(&super::repo_root(), Path::new(env!("CARGO_BIN_EXE_rustition")), data_dir, database).await
     }
 
+    /// As `start`, with more settings in the environment (`RUSTITION_SIGNING__…`).
+    pub async fn start_with_env(data_dir: &Path, database: Option<&str>, env: &[(&str, &str)]) -> Server {
+        let binary = Path::new(env!("CARGO_BIN_EXE_rustition"));
+        Server::launch(&super::repo_root(), binary, data_dir, database, env).await
+    }
+
     /// As `start`, with `binary` run from the working directory `cwd`.
     pub async fn start_from(cwd: &Path, binary: &Path, data_dir: &Path, database: Option<&str>) -> Server {
+        Server::launch(cwd, binary, data_dir, database, &[]).await
+    }
+
+    async fn launch(
+        cwd: &Path,
+        binary: &Path,
+        data_dir: &Path,
+        database: Option<&str>,
+        env: &[(&str, &str)],
+    ) -> Server {
         let port = super::SmtpServer::reserve_port().await;
         let mut command = Command::new("sh");
         command
@@ -35,6 +51,7 @@ impl Server {
             .env("RUSTITION_MAIL__TRANSPORT", "file")
             .env("RUSTITION_MAIL__POLL_INTERVAL_MS", "50")
             .env("RUSTITION_LOG", "warn")
+            .envs(env.iter().copied())
             .stdout(Stdio::null());
         if let Some(url) = database {
             command.env("RUSTITION_DATABASE__URL", url);
