@@ -1,5 +1,4 @@
-//! What signers own (issue 15): a withdrawal link per signature (stored as the hash of its
-//! token, like every other link), the opt-in to appear in a petition's public list of names,
+//! What signers own (issue 15): the opt-in to appear in a petition's public list of names,
 //! each petition's personal-data retention after it closes, and the links of the
 //! "my signatures" page.
 use sea_orm_migration::prelude::*;
@@ -11,21 +10,8 @@ pub struct Migration;
 #[async_trait::async_trait]
 impl MigrationTrait for Migration {
     async fn up(&self, m: &SchemaManager) -> Result<(), DbErr> {
-        // Older rows have none: their link is made, and stored, when a page or the portal first
-        // shows it (the token is derived from the instance key, so it cannot be made here).
-        m.alter_table(Table::alter().table("signatures").add_column(string_len_null("withdraw_hash", 64)).to_owned())
-            .await?;
         m.alter_table(Table::alter().table("signatures").add_column(boolean("name_public").default(false)).to_owned())
             .await?;
-        m.create_index(
-            Index::create().name("ix_signatures_withdraw_hash").table("signatures").col("withdraw_hash").to_owned(),
-        )
-        .await?;
-        // "My signatures" finds every signature of one mailbox across petitions.
-        m.create_index(
-            Index::create().name("ix_signatures_email_canonical").table("signatures").col("email_canonical").to_owned(),
-        )
-        .await?;
         // Days after closing before names, addresses and fields are erased; NULL: the instance's default.
         m.alter_table(Table::alter().table("petitions").add_column(integer_null("retention_days")).to_owned()).await?;
         m.alter_table(

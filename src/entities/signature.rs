@@ -28,8 +28,6 @@ pub struct Model {
     pub client_key: Option<String>,
     /// Set when a moderator's rule invalidated it: kept, but out of the count.
     pub invalidated_at: Option<DateTimeUtc>,
-    /// SHA-256 of the signature's withdrawal token (`domain::signature::withdrawal`).
-    pub withdraw_hash: Option<String>,
     /// The signer agreed to their name appearing in the petition's public list.
     pub name_public: bool,
 }

@@ -176,7 +176,7 @@ async fn retention_erases_the_right_petitions_only() {
         assert!(s.confirmed_at.is_some());
         assert_eq!((s.first_name.as_deref(), s.last_name.as_deref(), s.email.as_str()), (None, None, ""));
         assert_eq!((s.phone.as_deref(), s.custom1.as_deref(), s.client_key.as_deref()), (None, None, None));
-        assert!(!s.newsletter_optin && !s.name_public && s.withdraw_hash.is_none());
+        assert!(!s.newsletter_optin && !s.name_public);
         assert_eq!(s.email_canonical, format!("erased:{}", s.id));
     }
     assert_eq!(t.count(&format!("SELECT COUNT(*) FROM mail_queue WHERE fair_key = 'p:{a}'")).await, 0);

@@ -66,8 +66,6 @@ pub struct SignJob {
     valid: Valid,
     locale: String,
     token_hash: String,
-    /// Of the signature's own withdrawal link, which its mail carries.
-    withdraw_hash: String,
     valid_for: Duration,
     resend_after: Duration,
     client: Option<String>,
@@ -99,7 +97,6 @@ pub fn prepare(
         valid,
         locale: request.locale.to_string(),
         token_hash: tokens::hash_token(&token),
-        withdraw_hash: tokens::hash_token(&withdraw_token),
         valid_for: request.valid_for,
         resend_after: request.resend_after,
         client: request.client.map(|c| c.as_str().to_string()),
@@ -130,7 +127,6 @@ impl SignJob {
             created_at: Set(self.now),
             client_key: Set(self.client.clone()),
             invalidated_at: Set(None),
-            withdraw_hash: Set(Some(self.withdraw_hash.clone())),
             ..Default::default()
         };
         self.valid.write(&mut row);
@@ -192,18 +188,8 @@ async fn sign_again(
         row.locale = Set(job.locale.clone());
         row.confirmation_token_hash = Set(Some(job.token_hash.clone()));
         row.token_expires_at = Set(Some(job.now + job.valid_for));
-        row.withdraw_hash = Set(Some(job.withdraw_hash.clone()));
         row.update(txn).await?;
     } else {
-        // The mail carries the signature's withdrawal link: a row made before those links
-        // learns its hash.
-        if stored.withdraw_hash.as_deref() != Some(job.withdraw_hash.as_str()) {
-            signature::Entity::update_many()
-                .col_expr(signature::Column::WithdrawHash, Expr::value(job.withdraw_hash.clone()))
-                .filter(signature::Column::Id.eq(stored.id))
-                .exec(txn)
-                .await?;
-        }
         // One pending change per signature: the latest answers, with the latest link.
         signature_change::Entity::delete_many()
             .filter(signature_change::Column::SignatureId.eq(stored.id))

@@ -130,8 +130,7 @@ pub async fn export(
     let mut signatures = Vec::new();
     let mut after = 0_i64;
     loop {
-        let rows = signature::Entity::find()
-            .filter(signature::Column::EmailCanonical.eq(&address))
+        let rows = super::portal::of_address(&address)
             .filter(signature::Column::Id.gt(after))
             .order_by_asc(signature::Column::Id)
             .limit(BATCH)

@@ -48,7 +48,7 @@ fn due(backend: DbBackend) -> &'static str {
 const ERASE_ROWS: &str = "UPDATE signatures SET first_name = NULL, last_name = NULL, email = '', \
     email_canonical = 'erased:' || CAST(id AS TEXT), phone = NULL, postal_code = NULL, country = NULL, \
     organisation = NULL, custom1 = NULL, custom2 = NULL, custom3 = NULL, client_key = NULL, \
-    confirmation_token_hash = NULL, token_expires_at = NULL, withdraw_hash = NULL, name_public = $1, \
+    confirmation_token_hash = NULL, token_expires_at = NULL, name_public = $1, \
     newsletter_optin = $1 WHERE petition_id = $2 AND email_canonical NOT LIKE 'erased:%'";
 
 /// Erases the personal data of every petition whose retention has run out at `now`, at most

@@ -237,7 +237,6 @@ pub async fn reissue(
     let mut active: signature::ActiveModel = s.into();
     active.confirmation_token_hash = Set(Some(tokens::hash_token(&token)));
     active.token_expires_at = Set(Some(now + valid_for));
-    active.withdraw_hash = Set(Some(tokens::hash_token(&withdraw_token)));
     active.update(txn).await?;
     let mut draft = composer.compose(&ConfirmationMail {
         petition,

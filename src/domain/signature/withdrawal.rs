@@ -3,16 +3,21 @@
 //! Two kinds of link, both under `/withdraw/<token>`:
 //! - the **signature's own** link, in every mail to the signer, on the confirmed page and in
 //!   "my signatures": whoever holds it has read the signer's mailbox, so it withdraws the
-//!   signature whatever its state. Its token is derived from the instance key, the petition and
-//!   the signer's canonical address, so every mail ever sent for that signature carries the same
-//!   link and nothing random has to be kept; the row stores only its hash (`withdraw_hash`).
+//!   signature whatever its state. Its token is the petition and the signer's canonical address,
+//!   sealed with the instance key (AES-GCM-SIV, deterministic: every mail ever sent for that
+//!   signature carries the same link). Nothing is stored for it: the signature is found through
+//!   the unique `(petition_id, email_canonical)` index the table has anyway, so signing pays for
+//!   no extra column or index, and a URL in a log shows no address.
 //! - the **pending** link on the thank-you page, shown to whoever submitted the form, who may not
 //!   own the address: it cancels only what that very submission left waiting for confirmation
 //!   (the signature or the change whose confirmation link it mailed), never a confirmed signature.
 //!   It names the hash of that confirmation link and is signed, so it cannot be forged; when the
 //!   submission changed nothing (the address had signed already), it matches nothing, and the
 //!   answer is the same as when it did, so it reveals nothing either.
-use sea_orm::sea_query::Expr;
+use aes_gcm_siv::aead::{Aead, KeyInit};
+use aes_gcm_siv::{Aes256GcmSiv, Nonce};
+use base64::Engine;
+use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use sea_orm::{ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter};
 
 use crate::domain::ids::PetitionId;
@@ -28,8 +33,8 @@ pub struct WithdrawKey(Vec<u8>);
 /// What a withdrawal token names, once its signature is checked.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Link {
-    /// The signature whose `withdraw_hash` is this.
-    Signature { withdraw_hash: String },
+    /// The signature of this canonical address on this petition.
+    Signature { petition: PetitionId, email_canonical: String },
     /// What a submission of `petition`'s form left pending under this confirmation link hash.
     Pending { petition: PetitionId, confirmation_hash: String },
 }
@@ -39,15 +44,19 @@ impl WithdrawKey {
         WithdrawKey(key)
     }
 
-    /// The token of the signature's own link (see the module's comment).
-    pub fn signature_token(&self, petition: PetitionId, email_canonical: &str) -> String {
-        let mac = tokens::keyed_hash(&self.0, format!("signature\n{petition}\n{email_canonical}").as_bytes());
-        format!("s{mac}")
+    /// The sealing cipher; its nonce is fixed, which GCM-SIV allows (it then tells only whether
+    /// two tokens seal the same signature, which is the point).
+    fn cipher(&self) -> Option<Aes256GcmSiv> {
+        Aes256GcmSiv::new_from_slice(&tokens::keyed_digest(&self.0, b"seal")).ok()
     }
 
-    /// What `signatures.withdraw_hash` holds for that link.
-    pub fn signature_hash(&self, petition: PetitionId, email_canonical: &str) -> String {
-        tokens::hash_token(&self.signature_token(petition, email_canonical))
+    /// The token of the signature's own link (see the module's comment).
+    pub fn signature_token(&self, petition: PetitionId, email_canonical: &str) -> String {
+        let mut plain = petition.0.to_be_bytes().to_vec();
+        plain.extend_from_slice(email_canonical.as_bytes());
+        // The key is an HMAC-SHA256 (32 bytes) and sealing in memory cannot fail.
+        let sealed = self.cipher().and_then(|c| c.encrypt(Nonce::from_slice(&NONCE), plain.as_slice()).ok());
+        format!("s{}", URL_SAFE_NO_PAD.encode(sealed.unwrap_or_default()))
     }
 
     /// The token of the thank-you page's link, for the confirmation link hashed `confirmation_hash`.
@@ -58,9 +67,13 @@ impl WithdrawKey {
 
     /// What `token` names, or `None` for a token this instance did not make.
     pub fn parse(&self, token: &str) -> Option<Link> {
-        if let Some(mac) = token.strip_prefix('s') {
-            // Its MAC cannot be checked without the address: the lookup by hash is the check.
-            return (mac.len() == 43).then(|| Link::Signature { withdraw_hash: tokens::hash_token(token) });
+        if let Some(sealed) = token.strip_prefix('s') {
+            let sealed = URL_SAFE_NO_PAD.decode(sealed).ok()?;
+            let plain = self.cipher()?.decrypt(Nonce::from_slice(&NONCE), sealed.as_slice()).ok()?;
+            let (petition, address) = plain.split_at_checked(8)?;
+            let petition = PetitionId(i64::from_be_bytes(petition.try_into().ok()?));
+            let email_canonical = String::from_utf8(address.to_vec()).ok()?;
+            return Some(Link::Signature { petition, email_canonical });
         }
         let mut parts = token.strip_prefix('p')?.splitn(3, '.');
         let petition = PetitionId(parts.next()?.parse().ok()?);
@@ -71,6 +84,9 @@ impl WithdrawKey {
     }
 }
 
+/// GCM-SIV's nonce, the same for every token (see `WithdrawKey::cipher`).
+const NONCE: [u8; 12] = [0; 12];
+
 fn pending_message(petition: PetitionId, confirmation_hash: &str) -> String {
     format!("pending\n{petition}\n{confirmation_hash}")
 }
@@ -80,23 +96,9 @@ pub fn path(token: &str) -> String {
     format!("/withdraw/{token}")
 }
 
-/// The token of `s`'s own link, once its row holds the link's hash (a signature made before
-/// those links learns it the first time a link is shown for it).
-pub async fn signature_link(
-    db: &impl ConnectionTrait,
-    key: &WithdrawKey,
-    s: &signature::Model,
-) -> DomainResult<String> {
-    let token = key.signature_token(PetitionId(s.petition_id), &s.email_canonical);
-    let hash = tokens::hash_token(&token);
-    if s.withdraw_hash.as_deref() != Some(hash.as_str()) {
-        signature::Entity::update_many()
-            .col_expr(signature::Column::WithdrawHash, Expr::value(hash))
-            .filter(signature::Column::Id.eq(s.id))
-            .exec(db)
-            .await?;
-    }
-    Ok(token)
+/// The token of `s`'s own link.
+pub fn signature_link(key: &WithdrawKey, s: &signature::Model) -> String {
+    key.signature_token(PetitionId(s.petition_id), &s.email_canonical)
 }
 
 /// What a withdrawal link's landing page shows before its button.
@@ -117,9 +119,14 @@ pub enum Withdrawn {
     Pending { petition: PetitionId },
 }
 
-async fn by_withdraw_hash(db: &impl ConnectionTrait, hash: &str) -> DomainResult<signature::Model> {
+async fn by_link(
+    db: &impl ConnectionTrait,
+    petition: PetitionId,
+    email_canonical: &str,
+) -> DomainResult<signature::Model> {
     signature::Entity::find()
-        .filter(signature::Column::WithdrawHash.eq(hash))
+        .filter(signature::Column::PetitionId.eq(petition.0))
+        .filter(signature::Column::EmailCanonical.eq(email_canonical))
         .one(db)
         .await?
         .ok_or(DomainError::NotFound)
@@ -129,8 +136,8 @@ async fn by_withdraw_hash(db: &impl ConnectionTrait, hash: &str) -> DomainResult
 /// token this instance did not make, or a signature's link whose signature is gone.
 pub async fn landing(db: &impl ConnectionTrait, key: &WithdrawKey, token: &str) -> DomainResult<Landing> {
     match key.parse(token).ok_or(DomainError::NotFound)? {
-        Link::Signature { withdraw_hash } => {
-            let s = by_withdraw_hash(db, &withdraw_hash).await?;
+        Link::Signature { petition, email_canonical } => {
+            let s = by_link(db, petition, &email_canonical).await?;
             Ok(Landing::Signature { petition: PetitionId(s.petition_id), email: s.email, locale: s.locale })
         }
         Link::Pending { petition, .. } => Ok(Landing::Pending { petition }),
@@ -145,8 +152,8 @@ pub async fn withdraw(db: &DatabaseConnection, key: &WithdrawKey, token: &str) -
     let link = key.parse(token).ok_or(DomainError::NotFound)?;
     let txn = crate::db::begin_write(db).await?;
     let done = match link {
-        Link::Signature { withdraw_hash } => {
-            let s = by_withdraw_hash(&txn, &withdraw_hash).await?;
+        Link::Signature { petition, email_canonical } => {
+            let s = by_link(&txn, petition, &email_canonical).await?;
             erase(&txn, &s).await?;
             let counted = s.confirmed_at.is_some() && s.invalidated_at.is_none();
             Withdrawn::Signature { petition: PetitionId(s.petition_id), locale: s.locale, counted }
@@ -217,15 +224,19 @@ mod tests {
     }
 
     #[test]
-    fn a_signature_token_is_stable_and_names_its_hash() {
+    fn a_signature_token_is_stable_shows_no_address_and_cannot_be_forged() {
         let k = key();
         let t = k.signature_token(PetitionId(3), "jane@example.org");
         assert_eq!(t, k.signature_token(PetitionId(3), "jane@example.org"));
         assert_ne!(t, k.signature_token(PetitionId(4), "jane@example.org"));
-        assert_eq!(
-            k.parse(&t),
-            Some(Link::Signature { withdraw_hash: k.signature_hash(PetitionId(3), "jane@example.org") })
-        );
+        assert!(!t.contains("jane") && t.len() < 80, "{t}");
+        let named = Link::Signature { petition: PetitionId(3), email_canonical: "jane@example.org".into() };
+        assert_eq!(k.parse(&t), Some(named));
+        let mut tampered = t.clone().into_bytes();
+        tampered[5] = if tampered[5] == b'A' { b'B' } else { b'A' };
+        assert_eq!(k.parse(&String::from_utf8(tampered).unwrap_or_default()), None);
+        assert_eq!(WithdrawKey::new(tokens::derive_key("other", "withdraw")).parse(&t), None);
+        assert_eq!(k.parse("s"), None);
     }
 
     #[test]

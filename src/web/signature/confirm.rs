@@ -43,7 +43,7 @@ async fn confirm(
     // Whoever confirms read the mailbox: they get the signature's own withdrawal link, as the mail did.
     let withdraw = match signer {
         Some(s) if matches!(state, TokenState::Valid | TokenState::AlreadyConfirmed) => {
-            Some(withdrawal::path(&withdrawal::signature_link(&app.db, &app.withdraw_key, &s).await?))
+            Some(withdrawal::path(&withdrawal::signature_link(&app.withdraw_key, &s)))
         }
         _ => None,
     };
