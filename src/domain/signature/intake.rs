@@ -15,7 +15,7 @@ use crate::db::group_commit::{GroupCommit, GroupError, Work};
 use crate::domain::ids::PetitionId;
 use crate::domain::petition::petitions::PublicPetition;
 use crate::domain::signature::signatures::{
-    self, ComposeConfirmation, ConfirmationMail, SignOutcome, SignRequest, TokenState, Valid,
+    self, ComposeConfirmation, ConfirmationMail, Confirmed, SignOutcome, SignRequest, TokenState, Valid,
 };
 use crate::domain::signature::withdrawal;
 use crate::domain::{DomainError, DomainResult, tokens};
@@ -47,7 +47,7 @@ impl Intake {
     }
 
     /// Confirms the signature `token` belongs to; answers once committed.
-    pub async fn confirm(&self, petition: PetitionId, token: &str, now: DateTime<Utc>) -> DomainResult<TokenState> {
+    pub async fn confirm(&self, petition: PetitionId, token: &str, now: DateTime<Utc>) -> DomainResult<Confirmed> {
         let job = ConfirmJob { petition, token_hash: tokens::hash_token(token), now };
         self.confirming.write(job).await.map_err(flatten)
     }
@@ -327,11 +327,11 @@ struct Confirming;
 
 impl Work for Confirming {
     type Job = ConfirmJob;
-    type Out = TokenState;
+    type Out = Confirmed;
     type Error = DomainError;
 
     /// One query finds the links' signatures, one statement confirms the valid ones.
-    async fn group(&self, txn: &DatabaseTransaction, jobs: &[ConfirmJob]) -> Result<Vec<TokenState>, DbErr> {
+    async fn group(&self, txn: &DatabaseTransaction, jobs: &[ConfirmJob]) -> Result<Vec<Confirmed>, DbErr> {
         // Locked until the commit: on SQLite the transaction holds the write lock already; on
         // PostgreSQL, FOR UPDATE keeps another process from confirming them meanwhile.
         let found = signature::Entity::find()
@@ -345,16 +345,20 @@ impl Work for Confirming {
         for job in jobs {
             let s = by_link.get_mut(&(job.petition.0, job.token_hash.clone()));
             let state = signatures::state_of(s.as_deref(), job.now);
-            if let Some(s) = s.filter(|_| state == TokenState::Valid) {
+            let Some(s) = s else {
+                outs.push(Confirmed { state, signer: None });
+                continue;
+            };
+            if state == TokenState::Valid {
                 // A second press in the same group finds it confirmed.
                 s.confirmed_at = Some(job.now);
                 confirm.push(s.id);
                 at = at.max(Some(job.now));
             }
-            outs.push(state);
+            outs.push(Confirmed::of(state, s));
         }
         // Links not of a signature may be of a pending change (rare: one query finds out).
-        let unknown: Vec<usize> = (0..jobs.len()).filter(|i| outs[*i] == TokenState::Unknown).collect();
+        let unknown: Vec<usize> = (0..jobs.len()).filter(|i| outs[*i].state == TokenState::Unknown).collect();
         if !unknown.is_empty() {
             let hashes = unknown.iter().map(|i| jobs[*i].token_hash.as_str());
             let changes: std::collections::HashSet<String> = signature_change::Entity::find()
@@ -368,7 +372,9 @@ impl Work for Confirming {
                 let job = &jobs[i];
                 let state = signatures::confirm_change(txn, job.petition, &job.token_hash, job.now).await;
                 outs[i] = match state {
-                    Ok(state) => state.unwrap_or(TokenState::AlreadyConfirmed),
+                    Ok(confirmed) => {
+                        confirmed.unwrap_or(Confirmed { state: TokenState::AlreadyConfirmed, signer: None })
+                    }
                     Err(DomainError::Db(e)) => return Err(e),
                     Err(e) => return Err(DbErr::Custom(e.to_string())),
                 };
@@ -389,7 +395,7 @@ impl Work for Confirming {
         Ok(outs)
     }
 
-    async fn alone(&self, db: &DatabaseConnection, job: &ConfirmJob) -> DomainResult<TokenState> {
+    async fn alone(&self, db: &DatabaseConnection, job: &ConfirmJob) -> DomainResult<Confirmed> {
         signatures::confirm(db, job.petition, &job.token_hash, job.now).await
     }
 }

@@ -349,20 +349,6 @@ async fn find_change(
     Ok(signature.map(|s| (change, s)))
 }
 
-/// The signature a confirmation link is for: its own link's, or the one its pending change
-/// would change (read before confirming, since confirming a change deletes it).
-pub async fn signer_of_link(
-    db: &impl ConnectionTrait,
-    petition: PetitionId,
-    token: &str,
-) -> DomainResult<Option<signature::Model>> {
-    let hash = tokens::hash_token(token);
-    if let Some(s) = find_by_hash(db, petition, &hash).await? {
-        return Ok(Some(s));
-    }
-    Ok(find_change(db, petition, &hash).await?.map(|(_, s)| s))
-}
-
 fn change_state(change: &signature_change::Model, now: DateTime<Utc>) -> TokenState {
     if change.token_expires_at <= now { TokenState::Expired } else { TokenState::Valid }
 }
@@ -397,12 +383,13 @@ pub(super) async fn confirm_change(
     petition: PetitionId,
     token_hash: &str,
     now: DateTime<Utc>,
-) -> DomainResult<Option<TokenState>> {
+) -> DomainResult<Option<Confirmed>> {
     let Some((change, s)) = find_change(db, petition, token_hash).await? else { return Ok(None) };
     let state = change_state(&change, now);
     if state != TokenState::Valid {
-        return Ok(Some(state));
+        return Ok(Some(Confirmed { state, signer: None }));
     }
+    let signer = Some(s.email_canonical.clone());
     let valid: Valid = serde_json::from_str(&change.details)
         .map_err(|e| crate::domain::DomainError::Internal(format!("a stored change does not read back: {e}")))?;
     let confirmed_at = s.confirmed_at.unwrap_or(now);
@@ -412,7 +399,23 @@ pub(super) async fn confirm_change(
     row.confirmed_at = Set(Some(confirmed_at));
     row.update(db).await?;
     signature_change::Entity::delete_by_id(change.id).exec(db).await?;
-    Ok(Some(TokenState::Valid))
+    Ok(Some(Confirmed { state: TokenState::Valid, signer }))
+}
+
+/// What pressing a confirmation link's button did.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Confirmed {
+    pub state: TokenState,
+    /// The canonical address of the signature the link confirmed (now, or before): the confirmed
+    /// page gives its holder the signature's withdrawal link, as the mail did.
+    pub signer: Option<String>,
+}
+
+impl Confirmed {
+    pub(super) fn of(state: TokenState, s: &signature::Model) -> Confirmed {
+        let theirs = matches!(state, TokenState::Valid | TokenState::AlreadyConfirmed);
+        Confirmed { state, signer: theirs.then(|| s.email_canonical.clone()) }
+    }
 }
 
 /// Confirms the signature whose link's token hashes to `token_hash`. Using a link twice is
@@ -423,20 +426,24 @@ pub async fn confirm(
     petition: PetitionId,
     token_hash: &str,
     now: DateTime<Utc>,
-) -> DomainResult<TokenState> {
+) -> DomainResult<Confirmed> {
     let found = find_by_hash(db, petition, token_hash).await?;
     if found.is_none()
-        && let Some(state) = confirm_change(db, petition, token_hash, now).await?
+        && let Some(confirmed) = confirm_change(db, petition, token_hash, now).await?
     {
-        return Ok(state);
+        return Ok(confirmed);
     }
     let state = state_of(found.as_ref(), now);
-    let Some(s) = found.filter(|_| state == TokenState::Valid) else { return Ok(state) };
+    let Some(s) = found else { return Ok(Confirmed { state, signer: None }) };
+    if state != TokenState::Valid {
+        return Ok(Confirmed::of(state, &s));
+    }
     let updated = signature::Entity::update_many()
         .col_expr(signature::Column::ConfirmedAt, Expr::value(now))
         .filter(signature::Column::Id.eq(s.id))
         .filter(signature::Column::ConfirmedAt.is_null())
         .exec(db)
         .await?;
-    Ok(if updated.rows_affected == 1 { TokenState::Valid } else { TokenState::AlreadyConfirmed })
+    let state = if updated.rows_affected == 1 { TokenState::Valid } else { TokenState::AlreadyConfirmed };
+    Ok(Confirmed::of(state, &s))
 }

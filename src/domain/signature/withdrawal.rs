@@ -96,11 +96,6 @@ pub fn path(token: &str) -> String {
     format!("/withdraw/{token}")
 }
 
-/// The token of `s`'s own link.
-pub fn signature_link(key: &WithdrawKey, s: &signature::Model) -> String {
-    key.signature_token(PetitionId(s.petition_id), &s.email_canonical)
-}
-
 /// What a withdrawal link's landing page shows before its button.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Landing {

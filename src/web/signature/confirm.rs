@@ -37,16 +37,10 @@ async fn confirm(
     _form: CsrfForm<TokenOnly>,
 ) -> WebResult<Page> {
     let shown = app.petitions.by_id(&app.db, id).await?;
-    // Read first: confirming a pending change deletes the change that leads to its signature.
-    let signer = signatures::signer_of_link(&app.db, id, token).await?;
-    let state = app.intake.confirm(id, token, now()).await?;
+    let confirmed = app.intake.confirm(id, token, now()).await?;
+    let state = confirmed.state;
     // Whoever confirms read the mailbox: they get the signature's own withdrawal link, as the mail did.
-    let withdraw = match signer {
-        Some(s) if matches!(state, TokenState::Valid | TokenState::AlreadyConfirmed) => {
-            Some(withdrawal::path(&withdrawal::signature_link(&app.withdraw_key, &s)))
-        }
-        _ => None,
-    };
+    let withdraw = confirmed.signer.map(|signer| withdrawal::path(&app.withdraw_key.signature_token(id, &signer)));
     confirm_result(app, ctx, &shown.petition, token, (state, None), (true, withdraw))
 }
 
