@@ -309,6 +309,14 @@ async fn own_signature(db: &impl ConnectionTrait, canonical: &str, id: Signature
         .ok_or(DomainError::NotFound)
 }
 
+/// The canonical address a valid link is for; `None` once it expired.
+async fn address_of(db: &impl ConnectionTrait, token: &str, now: DateTime<Utc>) -> DomainResult<Option<String>> {
+    Ok(match link(db, token, now).await? {
+        Opened::Valid(link) => Some(link.email_canonical),
+        Opened::Expired => None,
+    })
+}
+
 /// Withdraws signature `id`, which must be of the link's address: erased, and the count redone.
 pub async fn withdraw(
     db: &DatabaseConnection,
@@ -317,10 +325,7 @@ pub async fn withdraw(
     now: DateTime<Utc>,
 ) -> DomainResult<Opened<()>> {
     let txn = crate::db::begin_write(db).await?;
-    let canonical = match link(&txn, token, now).await? {
-        Opened::Valid(link) => link.email_canonical,
-        Opened::Expired => return Ok(Opened::Expired),
-    };
+    let Some(canonical) = address_of(&txn, token, now).await? else { return Ok(Opened::Expired) };
     let s = own_signature(&txn, &canonical, id).await?;
     withdrawal::erase(&txn, &s).await?;
     txn.commit().await?;
@@ -331,10 +336,7 @@ pub async fn withdraw(
 /// address has at most one per petition, so this is bounded by the instance's petitions.
 pub async fn withdraw_all(db: &DatabaseConnection, token: &str, now: DateTime<Utc>) -> DomainResult<Opened<u64>> {
     let txn = crate::db::begin_write(db).await?;
-    let canonical = match link(&txn, token, now).await? {
-        Opened::Valid(link) => link.email_canonical,
-        Opened::Expired => return Ok(Opened::Expired),
-    };
+    let Some(canonical) = address_of(&txn, token, now).await? else { return Ok(Opened::Expired) };
     let all = of_address(&canonical).all(&txn).await?;
     for s in &all {
         withdrawal::erase(&txn, s).await?;
@@ -353,10 +355,7 @@ pub async fn set_newsletter(
     now: DateTime<Utc>,
 ) -> DomainResult<Opened<()>> {
     let txn = crate::db::begin_write(db).await?;
-    let canonical = match link(&txn, token, now).await? {
-        Opened::Valid(link) => link.email_canonical,
-        Opened::Expired => return Ok(Opened::Expired),
-    };
+    let Some(canonical) = address_of(&txn, token, now).await? else { return Ok(Opened::Expired) };
     let s = own_signature(&txn, &canonical, id).await?;
     let offered = petition::Entity::find_by_id(s.petition_id)
         .one(&txn)

@@ -26,9 +26,13 @@ use crate::domain::{DomainError, DomainResult, tokens};
 use crate::entities::{mail_job, signature, signature_change};
 use crate::mail::queue;
 
-/// The key the withdrawal links are signed with (derived from the instance secret).
+/// The keys the withdrawal links are signed and sealed with (derived from the instance secret).
 #[derive(Clone)]
-pub struct WithdrawKey(Vec<u8>);
+pub struct WithdrawKey {
+    mac: Vec<u8>,
+    /// Built once: signing seals a token for every signature's mail.
+    seal: Aes256GcmSiv,
+}
 
 /// What a withdrawal token names, once its signature is checked.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -41,27 +45,23 @@ pub enum Link {
 
 impl WithdrawKey {
     pub fn new(key: Vec<u8>) -> WithdrawKey {
-        WithdrawKey(key)
-    }
-
-    /// The sealing cipher; its nonce is fixed, which GCM-SIV allows (it then tells only whether
-    /// two tokens seal the same signature, which is the point).
-    fn cipher(&self) -> Option<Aes256GcmSiv> {
-        Aes256GcmSiv::new_from_slice(&tokens::keyed_digest(&self.0, b"seal")).ok()
+        // An HMAC-SHA256 is 32 bytes, the key length AES-256 takes.
+        let seal = Aes256GcmSiv::new(tokens::keyed_digest(&key, b"seal").as_slice().into());
+        WithdrawKey { mac: key, seal }
     }
 
     /// The token of the signature's own link (see the module's comment).
     pub fn signature_token(&self, petition: PetitionId, email_canonical: &str) -> String {
         let mut plain = petition.0.to_be_bytes().to_vec();
         plain.extend_from_slice(email_canonical.as_bytes());
-        // The key is an HMAC-SHA256 (32 bytes) and sealing in memory cannot fail.
-        let sealed = self.cipher().and_then(|c| c.encrypt(Nonce::from_slice(&NONCE), plain.as_slice()).ok());
-        format!("s{}", URL_SAFE_NO_PAD.encode(sealed.unwrap_or_default()))
+        // Sealing in memory cannot fail (it would only for a message of gigabytes).
+        let sealed = self.seal.encrypt(Nonce::from_slice(&NONCE), plain.as_slice()).unwrap_or_default();
+        format!("s{}", URL_SAFE_NO_PAD.encode(sealed))
     }
 
     /// The token of the thank-you page's link, for the confirmation link hashed `confirmation_hash`.
     pub fn pending_token(&self, petition: PetitionId, confirmation_hash: &str) -> String {
-        let mac = tokens::keyed_hash(&self.0, pending_message(petition, confirmation_hash).as_bytes());
+        let mac = tokens::keyed_hash(&self.mac, pending_message(petition, confirmation_hash).as_bytes());
         format!("p{petition}.{confirmation_hash}.{mac}")
     }
 
@@ -69,7 +69,7 @@ impl WithdrawKey {
     pub fn parse(&self, token: &str) -> Option<Link> {
         if let Some(sealed) = token.strip_prefix('s') {
             let sealed = URL_SAFE_NO_PAD.decode(sealed).ok()?;
-            let plain = self.cipher()?.decrypt(Nonce::from_slice(&NONCE), sealed.as_slice()).ok()?;
+            let plain = self.seal.decrypt(Nonce::from_slice(&NONCE), sealed.as_slice()).ok()?;
             let (petition, address) = plain.split_at_checked(8)?;
             let petition = PetitionId(i64::from_be_bytes(petition.try_into().ok()?));
             let email_canonical = String::from_utf8(address.to_vec()).ok()?;
@@ -79,12 +79,13 @@ impl WithdrawKey {
         let petition = PetitionId(parts.next()?.parse().ok()?);
         let (hash, mac) = (parts.next()?, parts.next()?);
         let well_formed = hash.len() == 64 && hash.bytes().all(|b| b.is_ascii_hexdigit());
-        (well_formed && tokens::verify_keyed_hash(&self.0, pending_message(petition, hash).as_bytes(), mac))
+        (well_formed && tokens::verify_keyed_hash(&self.mac, pending_message(petition, hash).as_bytes(), mac))
             .then(|| Link::Pending { petition, confirmation_hash: hash.to_string() })
     }
 }
 
-/// GCM-SIV's nonce, the same for every token (see `WithdrawKey::cipher`).
+/// GCM-SIV's nonce, the same for every token, which GCM-SIV allows: it then tells only whether
+/// two tokens seal the same signature, which is the point (every mail carries the same link).
 const NONCE: [u8; 12] = [0; 12];
 
 fn pending_message(petition: PetitionId, confirmation_hash: &str) -> String {
