@@ -306,6 +306,23 @@ pub async fn cancel_queued_for_petition(
     Ok(result.rows_affected)
 }
 
+/// Deletes the mails of `petition` (to `recipient` only, when given): its signers' data is
+/// being erased. A job a worker holds right now is left to finish: deleting it under the worker
+/// would not stop the mail, only its record. Returns how many.
+pub async fn forget_for_petition(
+    db: &impl ConnectionTrait,
+    petition: i64,
+    recipient: Option<&str>,
+) -> Result<u64, DbErr> {
+    let mut delete = mail_job::Entity::delete_many()
+        .filter(mail_job::Column::FairKey.eq(petition_key(petition)))
+        .filter(mail_job::Column::Status.ne(STATUS_SENDING));
+    if let Some(recipient) = recipient {
+        delete = delete.filter(mail_job::Column::Recipient.eq(recipient));
+    }
+    Ok(delete.exec(db).await?.rows_affected)
+}
+
 /// An admin's "cancel": a queued or failed job is never sent.
 pub async fn cancel(db: &impl ConnectionTrait, id: i64) -> Result<bool, DbErr> {
     let result = mail_job::Entity::update_many()

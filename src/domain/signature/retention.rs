@@ -102,11 +102,7 @@ async fn erase_petition(db: &impl ConnectionTrait, id: i64) -> DomainResult<u64>
     ))
     .await?;
     let emptied = db.execute_raw(run(ERASE_ROWS, vec![false.into(), id.into()])).await?.rows_affected();
-    db.execute_raw(run(
-        "DELETE FROM mail_queue WHERE fair_key = $1 AND status <> $2",
-        vec![queue::petition_key(id).into(), queue::STATUS_SENDING.into()],
-    ))
-    .await?;
+    queue::forget_for_petition(db, id, None).await?;
     Ok(emptied)
 }
 

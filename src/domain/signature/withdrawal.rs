@@ -23,7 +23,7 @@ use sea_orm::{ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, Que
 use crate::domain::ids::PetitionId;
 use crate::domain::signature::counting;
 use crate::domain::{DomainError, DomainResult, tokens};
-use crate::entities::{mail_job, signature, signature_change};
+use crate::entities::{signature, signature_change};
 use crate::mail::queue;
 
 /// The keys the withdrawal links are signed and sealed with (derived from the instance secret).
@@ -198,14 +198,7 @@ async fn cancel_pending(db: &impl ConnectionTrait, petition: PetitionId, confirm
 /// petition's count is recomputed at once. Every way of withdrawing ends here.
 pub async fn erase(db: &impl ConnectionTrait, s: &signature::Model) -> DomainResult<()> {
     signature_change::Entity::delete_many().filter(signature_change::Column::SignatureId.eq(s.id)).exec(db).await?;
-    mail_job::Entity::delete_many()
-        .filter(mail_job::Column::FairKey.eq(queue::petition_key(s.petition_id)))
-        .filter(mail_job::Column::Recipient.eq(s.email.as_str()))
-        // A job a worker holds right now is left to finish: deleting it under the worker would
-        // not stop the mail, only its record.
-        .filter(mail_job::Column::Status.ne(queue::STATUS_SENDING))
-        .exec(db)
-        .await?;
+    queue::forget_for_petition(db, s.petition_id, Some(&s.email)).await?;
     signature::Entity::delete_by_id(s.id).exec(db).await?;
     counting::recount(db, s.petition_id).await?;
     Ok(())
