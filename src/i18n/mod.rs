@@ -144,14 +144,12 @@ impl I18n {
 
     /// Where `key` is looked up for `lang`: that locale, then English, then the default.
     fn chain(&self, lang: &str) -> impl Iterator<Item = &Locale> {
+        // No allocation: this runs for every message of every page.
         let wanted = self.locales.iter().position(|l| l.code == lang);
-        let mut order = Vec::with_capacity(3);
-        for i in wanted.into_iter().chain([self.reference, self.default]) {
-            if !order.contains(&i) {
-                order.push(i);
-            }
-        }
-        order.into_iter().map(|i| &self.locales[i])
+        let (reference, default) = (self.reference, self.default);
+        let reference = Some(reference).filter(|r| wanted != Some(*r));
+        let default = Some(default).filter(|d| wanted != Some(*d) && reference != Some(*d));
+        [wanted, reference, default].into_iter().flatten().map(|i| &self.locales[i])
     }
 
     /// The message `key` in `lang`, else in English, else in the default locale; the key itself
