@@ -2,6 +2,9 @@
 //!
 //! `build_rocket` assembles the exact application that ships, so tests mount it with settings
 //! of their own.
+// No `unwrap()` outside tests: what a user, the database or the network controls is an error,
+// and an invariant says why it holds with `expect("…")` (clippy.toml allows unwrap in tests).
+#![deny(clippy::unwrap_used)]
 use std::sync::Arc;
 use std::time::Duration;
 

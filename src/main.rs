@@ -1,4 +1,7 @@
 //! The `rustition` command: parse, load the configuration, dispatch. Nothing else lives here.
+// No `unwrap()` outside tests: what a user, the database or the network controls is an error,
+// and an invariant says why it holds with `expect("…")` (clippy.toml allows unwrap in tests).
+#![deny(clippy::unwrap_used)]
 use std::path::PathBuf;
 use std::process::ExitCode;
 
