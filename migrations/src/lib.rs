@@ -2,6 +2,8 @@
 //! SeaORM records each migration by that name.
 pub use sea_orm_migration::prelude::*;
 
+mod parts;
+
 mod m20261124_000001_initial;
 mod m20261124_000002_mail_throttle;
 mod m20261124_000003_accounts;

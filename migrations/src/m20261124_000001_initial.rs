@@ -1,14 +1,10 @@
 //! The first cut of the data model (DESIGN.md): accounts, organisations, petitions, permalinks,
 //! signatures, the mail queue and server-side sessions.
+use crate::parts;
 use sea_orm_migration::{prelude::*, schema::*};
 
 #[derive(DeriveMigrationName)]
 pub struct Migration;
-
-/// A foreign key column referencing `table.id`, removed with its parent.
-fn fk(name: &str, from: (&'static str, &'static str), to: &'static str) -> ForeignKeyCreateStatement {
-    ForeignKey::create().name(name).from(from.0, from.1).to(to, "id").on_delete(ForeignKeyAction::Cascade).to_owned()
-}
 
 fn created_at() -> ColumnDef {
     timestamp_with_time_zone("created_at")
@@ -70,8 +66,13 @@ impl MigrationTrait for Migration {
         }
         memberships
             .col(created_at())
-            .foreign_key(&mut fk("fk_memberships_user", ("memberships", "user_id"), "users"))
-            .foreign_key(&mut fk("fk_memberships_organisation", ("memberships", "organisation_id"), "organisations"))
+            .foreign_key(&mut parts::cascade("fk_memberships_user", "memberships", "user_id", "users"))
+            .foreign_key(&mut parts::cascade(
+                "fk_memberships_organisation",
+                "memberships",
+                "organisation_id",
+                "organisations",
+            ))
             .index(
                 Index::create().name("ux_memberships_user_organisation").col("user_id").col("organisation_id").unique(),
             );
@@ -101,12 +102,8 @@ impl MigrationTrait for Migration {
                 .check(Expr::cust(
                     "(user_id IS NULL AND organisation_id IS NOT NULL) OR (user_id IS NOT NULL AND organisation_id IS NULL)",
                 ))
-                .foreign_key(&mut fk("fk_petitions_user", ("petitions", "user_id"), "users"))
-                .foreign_key(&mut fk(
-                    "fk_petitions_organisation",
-                    ("petitions", "organisation_id"),
-                    "organisations",
-                ))
+                .foreign_key(&mut parts::cascade("fk_petitions_user", "petitions", "user_id", "users"))
+                .foreign_key(&mut parts::cascade("fk_petitions_organisation", "petitions", "organisation_id", "organisations"))
                 .to_owned(),
         )
         .await?;
@@ -120,12 +117,12 @@ impl MigrationTrait for Migration {
                 .col(string_len("owner_key", 32))
                 .col(string_len("slug", 128))
                 .col(created_at())
-                .foreign_key(&mut fk("fk_slugs_petition", ("slugs", "petition_id"), "petitions"))
+                .foreign_key(&mut parts::cascade("fk_slugs_petition", "slugs", "petition_id", "petitions"))
                 .index(Index::create().name("ux_slugs_owner_slug").col("owner_key").col("slug").unique())
                 .to_owned(),
         )
         .await?;
-        m.create_index(Index::create().name("ix_slugs_petition").table("slugs").col("petition_id").to_owned()).await?;
+        parts::index(m, "ix_slugs_petition", "slugs", &["petition_id"]).await?;
 
         m.create_table(
             Table::create()
@@ -143,7 +140,7 @@ impl MigrationTrait for Migration {
                 .col(timestamp_with_time_zone_null("confirmed_at"))
                 .col(boolean("newsletter_optin").default(false))
                 .col(created_at())
-                .foreign_key(&mut fk("fk_signatures_petition", ("signatures", "petition_id"), "petitions"))
+                .foreign_key(&mut parts::cascade("fk_signatures_petition", "signatures", "petition_id", "petitions"))
                 .index(
                     Index::create()
                         .name("ux_signatures_petition_email")
@@ -154,24 +151,8 @@ impl MigrationTrait for Migration {
                 .to_owned(),
         )
         .await?;
-        m.create_index(
-            Index::create()
-                .name("ux_signatures_token")
-                .table("signatures")
-                .col("confirmation_token_hash")
-                .unique()
-                .to_owned(),
-        )
-        .await?;
-        m.create_index(
-            Index::create()
-                .name("ix_signatures_confirmed")
-                .table("signatures")
-                .col("confirmed_at")
-                .col("petition_id")
-                .to_owned(),
-        )
-        .await?;
+        parts::unique_index(m, "ux_signatures_token", "signatures", &["confirmation_token_hash"]).await?;
+        parts::index(m, "ix_signatures_confirmed", "signatures", &["confirmed_at", "petition_id"]).await?;
 
         m.create_table(
             Table::create()
@@ -195,16 +176,7 @@ impl MigrationTrait for Migration {
                 .to_owned(),
         )
         .await?;
-        m.create_index(
-            Index::create()
-                .name("ix_mail_queue_claim")
-                .table("mail_queue")
-                .col("status")
-                .col("priority")
-                .col("next_attempt_at")
-                .to_owned(),
-        )
-        .await?;
+        parts::index(m, "ix_mail_queue_claim", "mail_queue", &["status", "priority", "next_attempt_at"]).await?;
 
         m.create_table(
             Table::create()
@@ -214,7 +186,7 @@ impl MigrationTrait for Migration {
                 .col(big_integer("user_id"))
                 .col(timestamp_with_time_zone("expires_at"))
                 .col(created_at())
-                .foreign_key(&mut fk("fk_sessions_user", ("sessions", "user_id"), "users"))
+                .foreign_key(&mut parts::cascade("fk_sessions_user", "sessions", "user_id", "users"))
                 .to_owned(),
         )
         .await?;
@@ -222,11 +194,11 @@ impl MigrationTrait for Migration {
     }
 
     async fn down(&self, m: &SchemaManager) -> Result<(), DbErr> {
-        for table in
-            ["sessions", "mail_queue", "signatures", "slugs", "petitions", "memberships", "organisations", "users"]
-        {
-            m.drop_table(Table::drop().table(table).to_owned()).await?;
-        }
+        parts::drop_tables(
+            m,
+            &["sessions", "mail_queue", "signatures", "slugs", "petitions", "memberships", "organisations", "users"],
+        )
+        .await?;
         Ok(())
     }
 }

@@ -1,6 +1,7 @@
 //! What every mail worker of the instance shares, so that several processes on one PostgreSQL
 //! respect one sending limit: the sends of the last minute, and a pause of the whole queue
 //! after the SMTP host said "slow down" (421/451) or could not be reached.
+use crate::parts;
 use sea_orm_migration::{prelude::*, schema::*};
 
 #[derive(DeriveMigrationName)]
@@ -17,8 +18,7 @@ impl MigrationTrait for Migration {
                 .to_owned(),
         )
         .await?;
-        m.create_index(Index::create().name("ix_mail_sends_sent_at").table("mail_sends").col("sent_at").to_owned())
-            .await?;
+        parts::index(m, "ix_mail_sends_sent_at", "mail_sends", &["sent_at"]).await?;
         m.create_table(
             Table::create()
                 .table("mail_throttle")
@@ -29,19 +29,11 @@ impl MigrationTrait for Migration {
                 .to_owned(),
         )
         .await?;
-        m.exec_stmt(
-            Query::insert()
-                .into_table("mail_throttle")
-                .columns(["id", "level"])
-                .values_panic([1.into(), 0.into()])
-                .to_owned(),
-        )
-        .await?;
+        parts::single_row(m, "mail_throttle", "level", 0).await?;
         Ok(())
     }
 
     async fn down(&self, m: &SchemaManager) -> Result<(), DbErr> {
-        m.drop_table(Table::drop().table("mail_throttle").to_owned()).await?;
-        m.drop_table(Table::drop().table("mail_sends").to_owned()).await
+        parts::drop_tables(m, &["mail_throttle", "mail_sends"]).await
     }
 }

@@ -1,13 +1,10 @@
 //! Accounts and organisations: mailed tokens (email verification, password reset, email
 //! change), invitations to organisations, and server-side challenges for registration.
+use crate::parts;
 use sea_orm_migration::{prelude::*, schema::*};
 
 #[derive(DeriveMigrationName)]
 pub struct Migration;
-
-fn fk(name: &str, from: (&'static str, &'static str), to: &'static str) -> ForeignKeyCreateStatement {
-    ForeignKey::create().name(name).from(from.0, from.1).to(to, "id").on_delete(ForeignKeyAction::Cascade).to_owned()
-}
 
 #[async_trait::async_trait]
 impl MigrationTrait for Migration {
@@ -23,7 +20,7 @@ impl MigrationTrait for Migration {
                 .col(string_len_null("new_email", 320))
                 .col(timestamp_with_time_zone("expires_at"))
                 .col(timestamp_with_time_zone("created_at"))
-                .foreign_key(&mut fk("fk_email_tokens_user", ("email_tokens", "user_id"), "users"))
+                .foreign_key(&mut parts::cascade("fk_email_tokens_user", "email_tokens", "user_id", "users"))
                 .to_owned(),
         )
         .await?;
@@ -38,12 +35,13 @@ impl MigrationTrait for Migration {
                 .col(big_integer_null("invited_by"))
                 .col(timestamp_with_time_zone("expires_at"))
                 .col(timestamp_with_time_zone("created_at"))
-                .foreign_key(&mut fk(
+                .foreign_key(&mut parts::cascade(
                     "fk_invitations_organisation",
-                    ("invitations", "organisation_id"),
+                    "invitations",
+                    "organisation_id",
                     "organisations",
                 ))
-                .foreign_key(&mut fk("fk_invitations_user", ("invitations", "invited_user_id"), "users"))
+                .foreign_key(&mut parts::cascade("fk_invitations_user", "invitations", "invited_user_id", "users"))
                 .foreign_key(
                     ForeignKey::create()
                         .name("fk_invitations_invited_by")
@@ -66,15 +64,13 @@ impl MigrationTrait for Migration {
                 .to_owned(),
         )
         .await?;
-        m.create_index(Index::create().name("ix_sessions_user").table("sessions").col("user_id").to_owned()).await?;
+        parts::index(m, "ix_sessions_user", "sessions", &["user_id"]).await?;
         Ok(())
     }
 
     async fn down(&self, m: &SchemaManager) -> Result<(), DbErr> {
-        m.drop_index(Index::drop().name("ix_sessions_user").table("sessions").to_owned()).await?;
-        for table in ["challenges", "invitations", "email_tokens"] {
-            m.drop_table(Table::drop().table(table).to_owned()).await?;
-        }
+        parts::drop_index(m, "ix_sessions_user", "sessions").await?;
+        parts::drop_tables(m, &["challenges", "invitations", "email_tokens"]).await?;
         Ok(())
     }
 }

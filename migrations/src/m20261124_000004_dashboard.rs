@@ -1,5 +1,6 @@
 //! The organiser's dashboard: more signer fields (postal code, country, organisation, three custom
 //! fields), the petition's look, sharing and mail settings, the wizard's progress, and templates.
+use crate::parts;
 use sea_orm_migration::{prelude::*, schema::*};
 
 #[derive(DeriveMigrationName)]
@@ -44,37 +45,15 @@ fn signature_columns() -> Vec<ColumnDef> {
     cols
 }
 
-fn fk(name: &str, column: &'static str, to: &'static str) -> ForeignKeyCreateStatement {
-    ForeignKey::create()
-        .name(name)
-        .from("petition_templates", column)
-        .to(to, "id")
-        .on_delete(ForeignKeyAction::Cascade)
-        .to_owned()
-}
-
 #[async_trait::async_trait]
 impl MigrationTrait for Migration {
     async fn up(&self, m: &SchemaManager) -> Result<(), DbErr> {
-        for mut col in petition_columns() {
-            m.alter_table(Table::alter().table("petitions").add_column(&mut col).to_owned()).await?;
-        }
-        for mut col in signature_columns() {
-            m.alter_table(Table::alter().table("signatures").add_column(&mut col).to_owned()).await?;
-        }
+        parts::add_columns(m, "petitions", petition_columns()).await?;
+        parts::add_columns(m, "signatures", signature_columns()).await?;
         // The organiser's reply-to address on a confirmation mail.
-        m.alter_table(Table::alter().table("mail_queue").add_column(string_len_null("reply_to", 320)).to_owned())
-            .await?;
+        parts::add_columns(m, "mail_queue", [string_len_null("reply_to", 320).to_owned()]).await?;
         // The signatures page and the daily chart read one petition's signatures by date.
-        m.create_index(
-            Index::create()
-                .name("ix_signatures_petition_created")
-                .table("signatures")
-                .col("petition_id")
-                .col("created_at")
-                .to_owned(),
-        )
-        .await?;
+        parts::index(m, "ix_signatures_petition_created", "signatures", &["petition_id", "created_at"]).await?;
         m.create_table(
             Table::create()
                 .table("petition_templates")
@@ -90,35 +69,21 @@ impl MigrationTrait for Migration {
                 .check(Expr::cust(
                     "(user_id IS NULL AND organisation_id IS NOT NULL) OR (user_id IS NOT NULL AND organisation_id IS NULL)",
                 ))
-                .foreign_key(&mut fk("fk_templates_user", "user_id", "users"))
-                .foreign_key(&mut fk("fk_templates_organisation", "organisation_id", "organisations"))
+                .foreign_key(&mut parts::cascade("fk_templates_user", "petition_templates", "user_id", "users"))
+                .foreign_key(&mut parts::cascade("fk_templates_organisation", "petition_templates", "organisation_id", "organisations"))
                 .to_owned(),
         )
         .await?;
-        m.create_index(
-            Index::create()
-                .name("ix_templates_owner")
-                .table("petition_templates")
-                .col("organisation_id")
-                .col("user_id")
-                .to_owned(),
-        )
-        .await?;
+        parts::index(m, "ix_templates_owner", "petition_templates", &["organisation_id", "user_id"]).await?;
         Ok(())
     }
 
     async fn down(&self, m: &SchemaManager) -> Result<(), DbErr> {
-        m.drop_table(Table::drop().table("petition_templates").to_owned()).await?;
-        m.drop_index(Index::drop().name("ix_signatures_petition_created").table("signatures").to_owned()).await?;
-        m.alter_table(Table::alter().table("mail_queue").drop_column("reply_to").to_owned()).await?;
-        for col in signature_columns() {
-            let name = col.get_column_name();
-            m.alter_table(Table::alter().table("signatures").drop_column(Alias::new(name)).to_owned()).await?;
-        }
-        for col in petition_columns() {
-            let name = col.get_column_name();
-            m.alter_table(Table::alter().table("petitions").drop_column(Alias::new(name)).to_owned()).await?;
-        }
+        parts::drop_tables(m, &["petition_templates"]).await?;
+        parts::drop_index(m, "ix_signatures_petition_created", "signatures").await?;
+        parts::drop_columns(m, "mail_queue", ["reply_to"]).await?;
+        parts::drop_columns(m, "signatures", parts::names(signature_columns())).await?;
+        parts::drop_columns(m, "petitions", parts::names(petition_columns())).await?;
         Ok(())
     }
 }

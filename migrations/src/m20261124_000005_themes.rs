@@ -1,6 +1,7 @@
 //! Public themes: the milestone text shown once a goal is reached, the goal that was reached
 //! before the organiser raised it, and the petition's uploaded image (social cards and the
 //! campaign theme's header), kept in the database so that a backup holds everything.
+use crate::parts;
 use sea_orm_migration::{prelude::*, schema::*};
 
 #[derive(DeriveMigrationName)]
@@ -18,9 +19,7 @@ fn petition_columns() -> Vec<ColumnDef> {
 #[async_trait::async_trait]
 impl MigrationTrait for Migration {
     async fn up(&self, m: &SchemaManager) -> Result<(), DbErr> {
-        for mut col in petition_columns() {
-            m.alter_table(Table::alter().table("petitions").add_column(&mut col).to_owned()).await?;
-        }
+        parts::add_columns(m, "petitions", petition_columns()).await?;
         m.create_table(
             Table::create()
                 .table("petition_images")
@@ -33,13 +32,12 @@ impl MigrationTrait for Migration {
                 // The image's description for people who cannot see it.
                 .col(string_len("alt", 300))
                 .col(timestamp_with_time_zone("updated_at"))
-                .foreign_key(
-                    ForeignKey::create()
-                        .name("fk_petition_images_petition")
-                        .from("petition_images", "petition_id")
-                        .to("petitions", "id")
-                        .on_delete(ForeignKeyAction::Cascade),
-                )
+                .foreign_key(&mut parts::cascade(
+                    "fk_petition_images_petition",
+                    "petition_images",
+                    "petition_id",
+                    "petitions",
+                ))
                 .to_owned(),
         )
         .await?;
@@ -47,11 +45,8 @@ impl MigrationTrait for Migration {
     }
 
     async fn down(&self, m: &SchemaManager) -> Result<(), DbErr> {
-        m.drop_table(Table::drop().table("petition_images").to_owned()).await?;
-        for col in petition_columns() {
-            let name = col.get_column_name();
-            m.alter_table(Table::alter().table("petitions").drop_column(Alias::new(name)).to_owned()).await?;
-        }
+        parts::drop_tables(m, &["petition_images"]).await?;
+        parts::drop_columns(m, "petitions", parts::names(petition_columns())).await?;
         Ok(())
     }
 }

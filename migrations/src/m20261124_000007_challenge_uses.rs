@@ -1,6 +1,7 @@
 //! Challenges are no longer stored when shown (their token is signed, their answer derived from
 //! it): the `challenges` table, which grew with every view of the registration form and kept
 //! each picture, gives way to a record of the tokens already answered, so that each is used once.
+use crate::parts;
 use sea_orm_migration::prelude::*;
 use sea_orm_migration::schema::*;
 
@@ -10,7 +11,7 @@ pub struct Migration;
 #[async_trait::async_trait]
 impl MigrationTrait for Migration {
     async fn up(&self, m: &SchemaManager) -> Result<(), DbErr> {
-        m.drop_table(Table::drop().table("challenges").to_owned()).await?;
+        parts::drop_tables(m, &["challenges"]).await?;
         m.create_table(
             Table::create()
                 .table("challenge_uses")
@@ -21,14 +22,11 @@ impl MigrationTrait for Migration {
                 .to_owned(),
         )
         .await?;
-        m.create_index(
-            Index::create().name("ix_challenge_uses_expires").table("challenge_uses").col("expires_at").to_owned(),
-        )
-        .await
+        parts::index(m, "ix_challenge_uses_expires", "challenge_uses", &["expires_at"]).await
     }
 
     async fn down(&self, m: &SchemaManager) -> Result<(), DbErr> {
-        m.drop_table(Table::drop().table("challenge_uses").to_owned()).await?;
+        parts::drop_tables(m, &["challenge_uses"]).await?;
         m.create_table(
             Table::create()
                 .table("challenges")

@@ -1,6 +1,7 @@
 //! A petition's addresses never break: a permalink removed by its organisers, or left behind
 //! when the petition changed owner, is kept here and redirects to the petition's current main
 //! address, until the same owner gives that name to a live permalink (which then wins).
+use crate::parts;
 use sea_orm_migration::prelude::*;
 use sea_orm_migration::schema::*;
 
@@ -19,24 +20,20 @@ impl MigrationTrait for Migration {
                 .col(string_len("owner_key", 32))
                 .col(string_len("slug", 128))
                 .col(timestamp_with_time_zone("retired_at"))
-                .foreign_key(
-                    ForeignKey::create()
-                        .name("fk_retired_slugs_petition")
-                        .from("retired_slugs", "petition_id")
-                        .to("petitions", "id")
-                        .on_delete(ForeignKeyAction::Cascade),
-                )
+                .foreign_key(&mut parts::cascade(
+                    "fk_retired_slugs_petition",
+                    "retired_slugs",
+                    "petition_id",
+                    "petitions",
+                ))
                 .index(Index::create().name("ux_retired_slugs_owner_slug").col("owner_key").col("slug").unique())
                 .to_owned(),
         )
         .await?;
-        m.create_index(
-            Index::create().name("ix_retired_slugs_petition").table("retired_slugs").col("petition_id").to_owned(),
-        )
-        .await
+        parts::index(m, "ix_retired_slugs_petition", "retired_slugs", &["petition_id"]).await
     }
 
     async fn down(&self, m: &SchemaManager) -> Result<(), DbErr> {
-        m.drop_table(Table::drop().table("retired_slugs").to_owned()).await
+        parts::drop_tables(m, &["retired_slugs"]).await
     }
 }

@@ -1,6 +1,7 @@
 //! Instance roles and the audit log. A moderator (a role an admin grants) sees every
 //! organisation's petitions and works the moderation queue; every moderation and admin action
 //! is written to `audit_log`, in the same transaction as the action itself.
+use crate::parts;
 use sea_orm_migration::prelude::*;
 use sea_orm_migration::schema::*;
 
@@ -10,8 +11,7 @@ pub struct Migration;
 #[async_trait::async_trait]
 impl MigrationTrait for Migration {
     async fn up(&self, m: &SchemaManager) -> Result<(), DbErr> {
-        m.alter_table(Table::alter().table("users").add_column(boolean("is_moderator").default(false)).to_owned())
-            .await?;
+        parts::add_columns(m, "users", [boolean("is_moderator").default(false).to_owned()]).await?;
         m.create_table(
             Table::create()
                 .table("audit_log")
@@ -33,20 +33,12 @@ impl MigrationTrait for Migration {
                 .to_owned(),
         )
         .await?;
-        m.create_index(Index::create().name("ix_audit_log_at").table("audit_log").col("at").to_owned()).await?;
-        m.create_index(
-            Index::create()
-                .name("ix_audit_log_target")
-                .table("audit_log")
-                .col("target_kind")
-                .col("target_id")
-                .to_owned(),
-        )
-        .await
+        parts::index(m, "ix_audit_log_at", "audit_log", &["at"]).await?;
+        parts::index(m, "ix_audit_log_target", "audit_log", &["target_kind", "target_id"]).await
     }
 
     async fn down(&self, m: &SchemaManager) -> Result<(), DbErr> {
-        m.drop_table(Table::drop().table("audit_log").to_owned()).await?;
-        m.alter_table(Table::alter().table("users").drop_column("is_moderator").to_owned()).await
+        parts::drop_tables(m, &["audit_log"]).await?;
+        parts::drop_columns(m, "users", ["is_moderator"]).await
     }
 }

@@ -6,6 +6,7 @@
 //!   of overwriting the first signer's details;
 //! - mail jobs carry a fairness key (a petition, or a recipient domain) and a round number, so the
 //!   queue's per-minute budget goes round the keys and one petition's flood delays only itself.
+use crate::parts;
 use sea_orm_migration::prelude::*;
 use sea_orm_migration::schema::*;
 
@@ -19,21 +20,10 @@ const COUNT_INDEX: &str = "ix_signatures_petition_confirmed_valid";
 #[async_trait::async_trait]
 impl MigrationTrait for Migration {
     async fn up(&self, m: &SchemaManager) -> Result<(), DbErr> {
-        // One column per statement: SQLite alters one at a time.
-        let add = |table: &'static str, col: ColumnDef| Table::alter().table(table).add_column(col).to_owned();
-        m.alter_table(add("signatures", string_len_null("client_key", 16))).await?;
-        m.alter_table(add("signatures", timestamp_with_time_zone_null("invalidated_at"))).await?;
-        m.drop_index(Index::drop().name(OLD_COUNT_INDEX).table("signatures").to_owned()).await?;
-        m.create_index(
-            Index::create()
-                .name(COUNT_INDEX)
-                .table("signatures")
-                .col("petition_id")
-                .col("confirmed_at")
-                .col("invalidated_at")
-                .to_owned(),
-        )
-        .await?;
+        let signature_columns = [string_len_null("client_key", 16), timestamp_with_time_zone_null("invalidated_at")];
+        parts::add_columns(m, "signatures", signature_columns).await?;
+        parts::drop_index(m, OLD_COUNT_INDEX, "signatures").await?;
+        parts::index(m, COUNT_INDEX, "signatures", &["petition_id", "confirmed_at", "invalidated_at"]).await?;
         m.create_table(
             Table::create()
                 .table("signature_changes")
@@ -46,75 +36,33 @@ impl MigrationTrait for Migration {
                 .col(timestamp_with_time_zone("token_expires_at"))
                 .col(string_len_null("client_key", 16))
                 .col(timestamp_with_time_zone("created_at"))
-                .foreign_key(
-                    ForeignKey::create()
-                        .name("fk_signature_changes_signature")
-                        .from("signature_changes", "signature_id")
-                        .to("signatures", "id")
-                        .on_delete(ForeignKeyAction::Cascade),
-                )
+                .foreign_key(&mut parts::cascade(
+                    "fk_signature_changes_signature",
+                    "signature_changes",
+                    "signature_id",
+                    "signatures",
+                ))
                 .to_owned(),
         )
         .await?;
-        m.create_index(
-            Index::create()
-                .name("ux_signature_changes_token")
-                .table("signature_changes")
-                .col("token_hash")
-                .unique()
-                .to_owned(),
-        )
-        .await?;
-        m.create_index(
-            Index::create()
-                .name("ux_signature_changes_signature")
-                .table("signature_changes")
-                .col("signature_id")
-                .unique()
-                .to_owned(),
-        )
-        .await?;
-        m.alter_table(add("mail_queue", string_len_null("fair_key", 340))).await?;
-        m.alter_table(add("mail_queue", big_integer("fair_round").default(0).to_owned())).await?;
-        m.alter_table(add("mail_throttle", big_integer("round").default(0).to_owned())).await?;
-        m.create_index(
-            Index::create()
-                .name("ix_mail_queue_fair_claim")
-                .table("mail_queue")
-                .col("status")
-                .col("priority")
-                .col("fair_round")
-                .col("id")
-                .to_owned(),
-        )
-        .await?;
-        m.create_index(
-            Index::create()
-                .name("ix_mail_queue_fair_key")
-                .table("mail_queue")
-                .col("fair_key")
-                .col("status")
-                .col("fair_round")
-                .to_owned(),
-        )
-        .await
+        parts::unique_index(m, "ux_signature_changes_token", "signature_changes", &["token_hash"]).await?;
+        parts::unique_index(m, "ux_signature_changes_signature", "signature_changes", &["signature_id"]).await?;
+        let mail_columns = [string_len_null("fair_key", 340), big_integer("fair_round").default(0).to_owned()];
+        parts::add_columns(m, "mail_queue", mail_columns).await?;
+        parts::add_columns(m, "mail_throttle", [big_integer("round").default(0).to_owned()]).await?;
+        parts::index(m, "ix_mail_queue_fair_claim", "mail_queue", &["status", "priority", "fair_round", "id"]).await?;
+        parts::index(m, "ix_mail_queue_fair_key", "mail_queue", &["fair_key", "status", "fair_round"]).await
     }
 
     async fn down(&self, m: &SchemaManager) -> Result<(), DbErr> {
-        m.drop_index(Index::drop().name("ix_mail_queue_fair_key").table("mail_queue").to_owned()).await?;
-        m.drop_index(Index::drop().name("ix_mail_queue_fair_claim").table("mail_queue").to_owned()).await?;
+        parts::drop_index(m, "ix_mail_queue_fair_key", "mail_queue").await?;
+        parts::drop_index(m, "ix_mail_queue_fair_claim", "mail_queue").await?;
         for (table, col) in [("mail_throttle", "round"), ("mail_queue", "fair_round"), ("mail_queue", "fair_key")] {
-            m.alter_table(Table::alter().table(table).drop_column(col).to_owned()).await?;
+            parts::drop_columns(m, table, [col]).await?;
         }
-        m.drop_table(Table::drop().table("signature_changes").to_owned()).await?;
-        m.drop_index(Index::drop().name(COUNT_INDEX).table("signatures").to_owned()).await?;
-        m.create_index(
-            Index::create().name(OLD_COUNT_INDEX).table("signatures").col("petition_id").col("confirmed_at").to_owned(),
-        )
-        .await?;
-        for col in ["invalidated_at", "client_key"] {
-            m.alter_table(Table::alter().table("signatures").drop_column(col).to_owned()).await?;
-        }
-        Ok(())
+        parts::drop_tables(m, &["signature_changes"]).await?;
+        parts::drop_index(m, COUNT_INDEX, "signatures").await?;
+        parts::index(m, OLD_COUNT_INDEX, "signatures", &["petition_id", "confirmed_at"]).await?;
+        parts::drop_columns(m, "signatures", ["invalidated_at", "client_key"]).await
     }
 }

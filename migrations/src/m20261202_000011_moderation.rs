@@ -3,6 +3,7 @@
 //! first published a petition (pre-moderation trusts an account once one of its petitions is
 //! approved). The petition's `moderation` column (since the first migration) says "ok",
 //! "hidden" or "pending" (published, waiting for approval).
+use crate::parts;
 use sea_orm_migration::prelude::*;
 use sea_orm_migration::schema::*;
 
@@ -41,13 +42,12 @@ impl MigrationTrait for Migration {
                 .col(big_integer("reason_id"))
                 .col(string_len("locale", 16))
                 .col(string_len("label", 120))
-                .foreign_key(
-                    ForeignKey::create()
-                        .name("fk_report_reason_labels_reason")
-                        .from("report_reason_labels", "reason_id")
-                        .to("report_reasons", "id")
-                        .on_delete(ForeignKeyAction::Cascade),
-                )
+                .foreign_key(&mut parts::cascade(
+                    "fk_report_reason_labels_reason",
+                    "report_reason_labels",
+                    "reason_id",
+                    "report_reasons",
+                ))
                 .index(Index::create().name("ux_report_reason_labels").col("reason_id").col("locale").unique())
                 .to_owned(),
         )
@@ -80,13 +80,7 @@ impl MigrationTrait for Migration {
                 .col(timestamp_with_time_zone_null("resolved_at"))
                 // What closed it: "dismissed", "hidden", "suspended".
                 .col(string_len_null("resolution", 16))
-                .foreign_key(
-                    ForeignKey::create()
-                        .name("fk_reports_petition")
-                        .from("reports", "petition_id")
-                        .to("petitions", "id")
-                        .on_delete(ForeignKeyAction::Cascade),
-                )
+                .foreign_key(&mut parts::cascade("fk_reports_petition", "reports", "petition_id", "petitions"))
                 .foreign_key(
                     ForeignKey::create()
                         .name("fk_reports_reason")
@@ -96,50 +90,26 @@ impl MigrationTrait for Migration {
                 .to_owned(),
         )
         .await?;
-        m.create_index(
-            Index::create().name("ix_reports_open").table("reports").col("resolved_at").col("petition_id").to_owned(),
-        )
-        .await?;
-        m.create_index(
-            Index::create()
-                .name("ix_reports_petition")
-                .table("reports")
-                .col("petition_id")
-                .col("created_at")
-                .to_owned(),
-        )
-        .await?;
-        m.create_index(
-            Index::create().name("ix_reports_client").table("reports").col("client_key").col("created_at").to_owned(),
-        )
-        .await?;
+        parts::index(m, "ix_reports_open", "reports", &["resolved_at", "petition_id"]).await?;
+        parts::index(m, "ix_reports_petition", "reports", &["petition_id", "created_at"]).await?;
+        parts::index(m, "ix_reports_client", "reports", &["client_key", "created_at"]).await?;
         // One column per statement: SQLite adds one at a time.
-        m.alter_table(
-            Table::alter().table("petitions").add_column(big_integer_null("moderation_reason_id")).to_owned(),
+        parts::add_columns(
+            m,
+            "petitions",
+            [big_integer_null("moderation_reason_id"), big_integer_null("published_by")],
         )
         .await?;
-        m.alter_table(Table::alter().table("petitions").add_column(big_integer_null("published_by")).to_owned())
-            .await?;
-        m.alter_table(
-            Table::alter().table("users").add_column(timestamp_with_time_zone_null("suspended_at")).to_owned(),
-        )
-        .await?;
-        m.alter_table(
-            Table::alter().table("organisations").add_column(timestamp_with_time_zone_null("suspended_at")).to_owned(),
-        )
-        .await?;
-        m.create_index(Index::create().name("ix_petitions_moderation").table("petitions").col("moderation").to_owned())
-            .await
+        parts::add_columns(m, "users", [timestamp_with_time_zone_null("suspended_at").to_owned()]).await?;
+        parts::add_columns(m, "organisations", [timestamp_with_time_zone_null("suspended_at").to_owned()]).await?;
+        parts::index(m, "ix_petitions_moderation", "petitions", &["moderation"]).await
     }
 
     async fn down(&self, m: &SchemaManager) -> Result<(), DbErr> {
-        m.drop_index(Index::drop().name("ix_petitions_moderation").table("petitions").to_owned()).await?;
-        m.alter_table(Table::alter().table("organisations").drop_column("suspended_at").to_owned()).await?;
-        m.alter_table(Table::alter().table("users").drop_column("suspended_at").to_owned()).await?;
-        m.alter_table(Table::alter().table("petitions").drop_column("published_by").to_owned()).await?;
-        m.alter_table(Table::alter().table("petitions").drop_column("moderation_reason_id").to_owned()).await?;
-        m.drop_table(Table::drop().table("reports").to_owned()).await?;
-        m.drop_table(Table::drop().table("report_reason_labels").to_owned()).await?;
-        m.drop_table(Table::drop().table("report_reasons").to_owned()).await
+        parts::drop_index(m, "ix_petitions_moderation", "petitions").await?;
+        parts::drop_columns(m, "organisations", ["suspended_at"]).await?;
+        parts::drop_columns(m, "users", ["suspended_at"]).await?;
+        parts::drop_columns(m, "petitions", ["published_by", "moderation_reason_id"]).await?;
+        parts::drop_tables(m, &["reports", "report_reason_labels", "report_reasons"]).await
     }
 }

@@ -2,6 +2,7 @@
 //! restart), the version every process watches to re-read them, an organisation's logo, the
 //! member flag that allows editing the organisation's public profile, and an index for the
 //! instance statistics.
+use crate::parts;
 use sea_orm_migration::prelude::*;
 use sea_orm_migration::schema::*;
 
@@ -32,14 +33,7 @@ impl MigrationTrait for Migration {
                 .to_owned(),
         )
         .await?;
-        m.exec_stmt(
-            Query::insert()
-                .into_table("settings_version")
-                .columns(["id", "version"])
-                .values_panic([1.into(), 0.into()])
-                .to_owned(),
-        )
-        .await?;
+        parts::single_row(m, "settings_version", "version", 0).await?;
         m.create_table(
             Table::create()
                 .table("organisation_logos")
@@ -49,25 +43,18 @@ impl MigrationTrait for Migration {
                 .col(integer("width"))
                 .col(integer("height"))
                 .col(timestamp_with_time_zone("updated_at"))
-                .foreign_key(
-                    ForeignKey::create()
-                        .name("fk_organisation_logos_organisation")
-                        .from("organisation_logos", "organisation_id")
-                        .to("organisations", "id")
-                        .on_delete(ForeignKeyAction::Cascade),
-                )
+                .foreign_key(&mut parts::cascade(
+                    "fk_organisation_logos_organisation",
+                    "organisation_logos",
+                    "organisation_id",
+                    "organisations",
+                ))
                 .to_owned(),
         )
         .await?;
         // The statistics page counts the last 90 days of confirmations without reading older ones.
-        m.create_index(
-            Index::create().name("ix_signatures_confirmed_at").table("signatures").col("confirmed_at").to_owned(),
-        )
-        .await?;
-        m.alter_table(
-            Table::alter().table("memberships").add_column(boolean("can_edit_profile").default(false)).to_owned(),
-        )
-        .await?;
+        parts::index(m, "ix_signatures_confirmed_at", "signatures", &["confirmed_at"]).await?;
+        parts::add_columns(m, "memberships", [boolean("can_edit_profile").default(false).to_owned()]).await?;
         // Those who manage an organisation's members managed it all until now: they keep its profile.
         m.exec_stmt(
             Query::update()
@@ -80,10 +67,8 @@ impl MigrationTrait for Migration {
     }
 
     async fn down(&self, m: &SchemaManager) -> Result<(), DbErr> {
-        m.alter_table(Table::alter().table("memberships").drop_column("can_edit_profile").to_owned()).await?;
-        m.drop_index(Index::drop().name("ix_signatures_confirmed_at").table("signatures").to_owned()).await?;
-        m.drop_table(Table::drop().table("organisation_logos").to_owned()).await?;
-        m.drop_table(Table::drop().table("settings_version").to_owned()).await?;
-        m.drop_table(Table::drop().table("instance_settings").to_owned()).await
+        parts::drop_columns(m, "memberships", ["can_edit_profile"]).await?;
+        parts::drop_index(m, "ix_signatures_confirmed_at", "signatures").await?;
+        parts::drop_tables(m, &["organisation_logos", "settings_version", "instance_settings"]).await
     }
 }

@@ -1,6 +1,7 @@
 //! What signers own (issue 15): the opt-in to appear in a petition's public list of names,
 //! each petition's personal-data retention after it closes, and the links of the
 //! "my signatures" page.
+use crate::parts;
 use sea_orm_migration::prelude::*;
 use sea_orm_migration::schema::*;
 
@@ -10,25 +11,15 @@ pub struct Migration;
 #[async_trait::async_trait]
 impl MigrationTrait for Migration {
     async fn up(&self, m: &SchemaManager) -> Result<(), DbErr> {
-        m.alter_table(Table::alter().table("signatures").add_column(boolean("name_public").default(false)).to_owned())
-            .await?;
+        parts::add_columns(m, "signatures", [boolean("name_public").default(false).to_owned()]).await?;
         // Days after closing before names, addresses and fields are erased; NULL: the instance's default.
-        m.alter_table(Table::alter().table("petitions").add_column(integer_null("retention_days")).to_owned()).await?;
-        m.alter_table(
-            Table::alter().table("petitions").add_column(timestamp_with_time_zone_null("closed_at")).to_owned(),
-        )
-        .await?;
-        m.alter_table(
-            Table::alter()
-                .table("petitions")
-                .add_column(timestamp_with_time_zone_null("personal_data_erased_at"))
-                .to_owned(),
-        )
-        .await?;
-        m.alter_table(
-            Table::alter().table("petitions").add_column(boolean("show_signer_names").default(false)).to_owned(),
-        )
-        .await?;
+        let petitions = [
+            integer_null("retention_days"),
+            timestamp_with_time_zone_null("closed_at"),
+            timestamp_with_time_zone_null("personal_data_erased_at"),
+            boolean("show_signer_names").default(false).to_owned(),
+        ];
+        parts::add_columns(m, "petitions", petitions).await?;
         // Petitions closed before this release count as closed since their last change.
         m.exec_stmt(
             Query::update()
@@ -50,9 +41,6 @@ impl MigrationTrait for Migration {
                 .to_owned(),
         )
         .await?;
-        m.create_index(
-            Index::create().name("ix_signer_links_email").table("signer_links").col("email_canonical").to_owned(),
-        )
-        .await
+        parts::index(m, "ix_signer_links_email", "signer_links", &["email_canonical"]).await
     }
 }

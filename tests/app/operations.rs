@@ -11,7 +11,6 @@ use std::time::Duration;
 
 use rusqlite::types::Value;
 use rustition::domain::ids::PetitionId;
-use rustition::domain::petition::petitions::{self, Content, NewPetition, OwnerId, Status};
 
 use crate::common::{self, http::Browser, process::Server};
 
@@ -81,36 +80,6 @@ fn count(path: &Path, sql: &str) -> i64 {
     rusqlite::Connection::open(path).expect("open").query_row(sql, [], |r| r.get(0)).expect("a count")
 }
 
-/// An account with a published petition at `/u/alice/shade`, written straight into `database`.
-async fn petition(database: &str) -> PetitionId {
-    let db = sea_orm::Database::connect(database).await.expect("connect to the server's database");
-    let alice = rustition::domain::account::accounts::create(
-        &db,
-        rustition::domain::account::accounts::NewAccount {
-            username: "alice".into(),
-            email: "alice@example.org".into(),
-            password: "alice-password".into(),
-            verified: true,
-            ..Default::default()
-        },
-    )
-    .await
-    .expect("create alice");
-    let content = Content { title: "Shade in the square".into(), text: "Plant trees.".into(), ..Default::default() };
-    let new = NewPetition {
-        content,
-        slug: Some("shade".into()),
-        status: Status::Published,
-        locale: "en".into(),
-        wizard_step: None,
-    };
-    let id = petitions::create(&db, &rustition::domain::permissions::operator(OwnerId::User(alice)), new)
-        .await
-        .expect("create the petition");
-    db.close().await.expect("close");
-    id
-}
-
 /// Signs petition `id` over HTTP until `stop`, counting each signature taken; any other answer
 /// than the redirect to the "check your mail" page is an error.
 async fn keep_signing(port: u16, id: PetitionId, who: usize, stop: Arc<AtomicBool>, taken: Arc<AtomicUsize>) {
@@ -146,7 +115,7 @@ async fn a_backup_taken_while_people_sign_restores_every_row_and_the_secret_key(
     ];
     let server = Server::start_with_env(&data, None, &env).await;
     let db_file = data.join("rustition.db");
-    let id = petition(&format!("sqlite://{}?mode=rwc", db_file.display())).await;
+    let id = common::seed::alice_with_petition(&format!("sqlite://{}?mode=rwc", db_file.display())).await;
 
     let stop = Arc::new(AtomicBool::new(false));
     let taken = Arc::new(AtomicUsize::new(0));

@@ -4,40 +4,7 @@ use std::os::unix::fs::PermissionsExt;
 use std::path::Path;
 use std::time::Duration;
 
-use rustition::domain::ids::PetitionId;
-use rustition::domain::petition::petitions::{self, Content, NewPetition, OwnerId, Status};
-
 use crate::common::{self, http::Browser, process::Server};
-
-/// An account `alice` (password `alice-password`) with a published petition at `/u/alice/shade`.
-async fn organiser_with_petition(database: &str) -> PetitionId {
-    let db = sea_orm::Database::connect(database).await.expect("connect to the server's database");
-    let alice = rustition::domain::account::accounts::create(
-        &db,
-        rustition::domain::account::accounts::NewAccount {
-            username: "alice".into(),
-            email: "alice@example.org".into(),
-            password: "alice-password".into(),
-            verified: true,
-            ..Default::default()
-        },
-    )
-    .await
-    .expect("create alice");
-    let content = Content { title: "Shade in the square".into(), text: "Plant trees.".into(), ..Default::default() };
-    let new = NewPetition {
-        content,
-        slug: Some("shade".into()),
-        status: Status::Published,
-        locale: "en".into(),
-        wizard_step: None,
-    };
-    let id = petitions::create(&db, &rustition::domain::permissions::operator(OwnerId::User(alice)), new)
-        .await
-        .expect("create the petition");
-    db.close().await.expect("close");
-    id
-}
 
 async fn signed_in(server: &Server) -> Browser {
     let browser = server.browser();
@@ -99,7 +66,7 @@ async fn four_huge_pictures_uploaded_at_once_are_refused_from_their_header_and_t
     let dir = tempfile::tempdir().expect("temporary folder");
     let database = common::fresh_database(dir.path()).await;
     let server = Server::start(&dir.path().join("data"), Some(&database)).await;
-    let id = organiser_with_petition(&database).await;
+    let id = common::seed::alice_with_petition(&database).await;
     let browser = signed_in(&server).await;
     let token = common::csrf_token(&browser.get(&format!("/dashboard/petitions/{id}/edit/image")).await.text());
     // 7999 × 7999: 256 MB decoded, in a file well under the 2 MB upload limit.
@@ -125,7 +92,7 @@ async fn a_body_past_its_limit_is_read_to_the_end_and_answered_with_a_page_in_th
     let dir = tempfile::tempdir().expect("temporary folder");
     let database = common::fresh_database(dir.path()).await;
     let server = Server::start(&dir.path().join("data"), Some(&database)).await;
-    let id = organiser_with_petition(&database).await;
+    let id = common::seed::alice_with_petition(&database).await;
 
     // A signer pastes a book into a field: 6 MiB against the forms' 64 KiB.
     let mut signer = server.browser();
@@ -176,7 +143,7 @@ async fn the_data_folder_the_database_the_key_and_the_mails_are_readable_by_the_
     std::fs::create_dir(&data).expect("data folder");
     std::fs::set_permissions(&data, std::fs::Permissions::from_mode(0o755)).expect("chmod");
     let server = Server::start(&data, None).await;
-    let id = organiser_with_petition(&format!("sqlite://{}/rustition.db?mode=rwc", data.display())).await;
+    let id = common::seed::alice_with_petition(&format!("sqlite://{}/rustition.db?mode=rwc", data.display())).await;
 
     let signer = server.browser();
     let token = common::csrf_token(&signer.get(&format!("/p/{id}")).await.text());

@@ -9,6 +9,7 @@
 
 pub mod http;
 pub mod process;
+pub mod seed;
 pub mod smtp;
 
 use std::path::PathBuf;
