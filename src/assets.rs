@@ -14,7 +14,7 @@ struct Templates;
 
 #[derive(RustEmbed)]
 #[folder = "locales/"]
-#[include = "*.ftl"]
+#[include = "**/*.ftl"]
 struct Locales;
 
 #[derive(RustEmbed)]
@@ -151,7 +151,7 @@ mod tests {
     fn the_binary_holds_every_folder_and_an_override_wins_file_by_file() {
         let plain = Assets::new(None);
         assert!(plain.get(Folder::Templates, "layout/base.html").is_some());
-        assert!(plain.get(Folder::Locales, "en/main.ftl").is_some());
+        assert!(plain.get(Folder::Locales, "en/public/frame.ftl").is_some());
         assert!(!plain.files(Folder::Static).is_empty());
         assert!(plain.get(Folder::Static, "../Cargo.toml").is_none());
         assert!(plain.get(Folder::Static, "/etc/passwd").is_none());

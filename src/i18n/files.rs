@@ -25,40 +25,53 @@ impl FtlFile {
     }
 }
 
-/// Every `<locale>/*.ftl` below `locales_dir`, sorted.
+/// How deep below `locales/<lang>/` `.ftl` files are read: `<lang>/<area>/<file>.ftl` needs one
+/// folder, a few more leave translators room; a bound keeps a link loop from reading forever.
+pub const MAX_DEPTH: usize = 4;
+
+/// Every `<locale>/**/*.ftl` below `locales_dir` (folders at most `MAX_DEPTH` deep), sorted.
 pub fn files_in_dir(locales_dir: &Path) -> Result<Vec<FtlFile>, I18nError> {
-    let io = |path: &Path| {
-        let path = path.to_path_buf();
-        move |source| I18nError::Io { path, source }
-    };
     let mut files = Vec::new();
     for entry in std::fs::read_dir(locales_dir).map_err(io(locales_dir))? {
         let dir = entry.map_err(io(locales_dir))?.path();
         let Some(code) = dir.file_name().map(|n| n.to_string_lossy().into_owned()) else { continue };
-        if !dir.is_dir() {
-            continue;
-        }
-        for entry in std::fs::read_dir(&dir).map_err(io(&dir))? {
-            let path = entry.map_err(io(&dir))?.path();
-            if path.is_file() && path.extension().is_some_and(|e| e == "ftl") {
-                let bytes = std::fs::read(&path).map_err(io(&path))?;
-                files.push(FtlFile::new(&code, path.display().to_string(), &bytes));
-            }
+        if dir.is_dir() {
+            read_ftl_below(&code, &dir, 0, &mut files)?;
         }
     }
     files.sort_by(|a, b| a.shown.cmp(&b.shown));
     Ok(files)
 }
 
-/// The `.ftl` files the server loads: the admin's override folder's, and the binary's for the
-/// rest (named "built in" in reports).
+fn io(path: &Path) -> impl FnOnce(std::io::Error) -> I18nError {
+    let path = path.to_path_buf();
+    move |source| I18nError::Io { path, source }
+}
+
+fn read_ftl_below(code: &str, dir: &Path, depth: usize, files: &mut Vec<FtlFile>) -> Result<(), I18nError> {
+    for entry in std::fs::read_dir(dir).map_err(io(dir))? {
+        let path = entry.map_err(io(dir))?.path();
+        if path.is_dir() {
+            if depth < MAX_DEPTH {
+                read_ftl_below(code, &path, depth + 1, files)?;
+            }
+        } else if path.is_file() && path.extension().is_some_and(|e| e == "ftl") {
+            let bytes = std::fs::read(&path).map_err(io(&path))?;
+            files.push(FtlFile::new(code, path.display().to_string(), &bytes));
+        }
+    }
+    Ok(())
+}
+
+/// The `.ftl` files the server loads, flat or in area folders (`en/public/petition.ftl`): the
+/// admin's override folder's, and the binary's for the rest (named "built in" in reports).
 pub fn files_in_assets(assets: &Assets) -> Vec<FtlFile> {
     assets
         .files(Folder::Locales)
         .into_iter()
         .filter_map(|(name, bytes)| {
             let (code, file) = name.split_once('/')?;
-            if file.contains('/') || !file.ends_with(".ftl") {
+            if file.matches('/').count() > MAX_DEPTH || !file.ends_with(".ftl") {
                 return None;
             }
             let shown = match assets.override_path(Folder::Locales, &name) {
@@ -130,5 +143,26 @@ mod tests {
         let file = FtlFile::new("fr", "f.ftl".into(), b"a = A\nb = \xff\n");
         let errors: Vec<String> = syntax_errors(&file, &[]).iter().map(ToString::to_string).collect();
         assert_eq!(errors, ["f.ftl:2:5: not UTF-8 text"]);
+    }
+
+    #[test]
+    fn flat_files_and_area_folders_are_read_down_to_the_bound() {
+        let dir = tempfile::tempdir().expect("temporary folder");
+        let mut deep = dir.path().join("de/public");
+        std::fs::create_dir_all(&deep).expect("folder");
+        std::fs::write(dir.path().join("de/flat.ftl"), "a = A\n").expect("file");
+        std::fs::write(deep.join("petition.ftl"), "b = B\n").expect("file");
+        std::fs::write(deep.join("notes.txt"), "not a catalog").expect("file");
+        for level in 1..=MAX_DEPTH {
+            deep = deep.join(format!("d{level}"));
+        }
+        std::fs::create_dir_all(&deep).expect("folder");
+        std::fs::write(deep.join("too-deep.ftl"), "c = C\n").expect("file");
+        let files = files_in_dir(dir.path()).expect("read");
+        let found: Vec<(&str, &str)> = files.iter().map(|f| (f.locale.as_str(), f.text.as_str())).collect();
+        assert_eq!(found, [("de", "a = A\n"), ("de", "b = B\n")]);
+
+        let built_in: Vec<String> = files_in_assets(&Assets::new(None)).into_iter().map(|f| f.shown).collect();
+        assert!(built_in.contains(&"locales/fr/public/petition.ftl (built in)".to_string()), "{built_in:?}");
     }
 }

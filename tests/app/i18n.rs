@@ -91,14 +91,15 @@ fn the_check_fails_when_french_lacks_a_key() {
     assert_eq!(report.locales["fr"].extra.iter().collect::<Vec<_>>(), ["c"]);
 }
 
-/// An admin's own German in `assets_dir`: a few messages, and a file with a syntax error.
+/// An admin's own German in `assets_dir`: a few messages in a flat file, and a file with a syntax
+/// error in an area folder (both layouts are read).
 fn german_override() -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
     let de = dir.path().join("locales/de");
-    std::fs::create_dir_all(&de).unwrap();
+    std::fs::create_dir_all(de.join("dashboard")).unwrap();
     std::fs::write(de.join("main.ftl"), "language-name = Deutsch\nlogin-title = Anmelden\n").unwrap();
     std::fs::write(
-        de.join("broken.ftl"),
+        de.join("dashboard/broken.ftl"),
         "# The button's message is broken; the one after it is read.\nlogin-button = Einloggen { $\nlogin-forgot = Passwort vergessen?\n",
     )
     .unwrap();
@@ -141,7 +142,7 @@ fn the_check_reports_the_broken_file_with_its_line_and_fails() {
     let output = run(&["i18n", "check"]);
     let stdout = String::from_utf8_lossy(&output.stdout);
     assert_eq!(output.status.code(), Some(1), "{stdout}");
-    let broken = over.path().join("locales/de/broken.ftl");
+    let broken = over.path().join("locales/de/dashboard/broken.ftl");
     assert!(stdout.contains(&format!("  error     {}:2:", broken.display())), "{stdout}");
     assert!(stdout.contains("fr: 100 % ("), "the binary's French is read under the override: {stdout}");
     assert!(stdout.contains("  missing   login-button"), "{stdout}");

@@ -1,0 +1,20 @@
+## Administration: mail queue
+admin-mail-title = Mail queue
+admin-mail-filter = Filter by status
+admin-mail-all = All
+admin-mail-recipient = Recipient
+admin-mail-status = Status
+admin-mail-attempts = Attempts
+admin-mail-next = Next attempt
+admin-mail-error = Last error
+admin-mail-actions = Actions
+admin-mail-retry = Retry now
+admin-mail-cancel = Cancel
+admin-mail-empty = No mail here.
+flash-mail-retried = The mail will be sent again shortly.
+flash-mail-cancelled = The mail will not be sent.
+mail-status-queued = Queued
+mail-status-sending = Sending
+mail-status-sent = Sent
+mail-status-failed = Failed
+mail-status-cancelled = Cancelled

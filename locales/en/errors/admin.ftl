@@ -1,0 +1,14 @@
+error-moderation-note-required = Write the reason: it is sent to the organisers and kept in the log.
+error-moderation-not-hidden = This petition is not hidden.
+error-moderation-not-pending = This petition is not awaiting approval.
+error-suspend-staff = Administrators, moderators and yourself cannot be suspended from here.
+error-organisation-suspended = This organisation is suspended: no petition can be created for it.
+error-reasons-full = There are as many reasons as the form can offer. Change or retire one instead.
+error-traffic-domain = Enter a domain such as example.org (letters, digits, dots and hyphens).
+error-traffic-client = Enter a client key as shown in the table (up to 16 letters, digits, - or _).
+error-traffic-time = Enter a date and time such as 2026-12-02T14:00.
+error-traffic-window = The end must come after the start.
+error-traffic-rule-empty = Give at least a domain, a client key or a time window.
+error-not-on-yourself = You cannot change your own role.
+error-paused-message-required = Tell signers why signing is paused.
+error-retention-days = Enter a number of days between 1 and 3650.

@@ -1,0 +1,24 @@
+## Registration and mailed account links
+mail-greeting = Hello,
+mail-verify-subject = Activate your account
+mail-verify-intro = To confirm your email address and activate your account, open this link and press the button on the page:
+mail-verify-ignore = If you did not ask for this, ignore this message.
+mail-reset-subject = Choose a new password
+mail-reset-intro = Someone, hopefully you, asked to reset the password of your account. To choose a new one, open this link (valid for one hour):
+mail-reset-ignore = If you did not ask for this, ignore this message: your password stays as it is.
+mail-email-change-subject = Confirm your new email address
+mail-email-change-intro = To use this address for your account, open this link and press the button on the page:
+mail-invitation-subject = { $inviter } invites you to join { $organisation }
+mail-invitation-intro = { $inviter } invites you to join the organisation “{ $organisation }”. To answer, open this link:
+mail-invitation-ignore = If you do not want to join, ignore this message.
+mail-register-taken-subject = Someone tried to create an account with your address
+mail-register-taken-intro = Someone, perhaps you, tried to create an account on this site with this email address. It is already the address of your account, so no second account was created.
+mail-register-taken-login = To sign in to your account, open this link:
+mail-taken-forgot = If you have forgotten your password, choose a new one here:
+mail-taken-ignore = If it was not you, ignore this message: nothing was changed.
+mail-email-taken-subject = Someone tried to use your address for another account
+mail-email-taken-intro = Someone signed in to another account on this site asked to use this email address for it. It is already the address of your account, so nothing was changed: no other account can use it.
+mail-email-notice-subject = The email address of your account is being changed
+mail-email-notice-intro = Someone signed in to your account asked to change its email address to { $masked }. The change is made once the link sent to that address is opened.
+mail-email-notice-action = If it was not you, someone else may be using your account. Choose a new password at once (this signs everyone out and cancels the change):
+mail-email-notice-ok = If it was you, there is nothing to do.

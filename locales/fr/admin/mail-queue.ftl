@@ -1,0 +1,20 @@
+## Administration: mail queue
+admin-mail-title = File des courriels
+admin-mail-filter = Filtrer par état
+admin-mail-all = Tous
+admin-mail-recipient = Destinataire
+admin-mail-status = État
+admin-mail-attempts = Tentatives
+admin-mail-next = Prochaine tentative
+admin-mail-error = Dernière erreur
+admin-mail-actions = Actions
+admin-mail-retry = Réessayer maintenant
+admin-mail-cancel = Annuler
+admin-mail-empty = Aucun courriel ici.
+flash-mail-retried = Le courriel sera renvoyé sous peu.
+flash-mail-cancelled = Le courriel ne sera pas envoyé.
+mail-status-queued = En attente
+mail-status-sending = En cours d’envoi
+mail-status-sent = Envoyé
+mail-status-failed = Échec
+mail-status-cancelled = Annulé

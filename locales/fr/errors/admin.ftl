@@ -1,0 +1,14 @@
+error-moderation-note-required = Écrivez la raison : elle est envoyée aux organisateurs et gardée dans le journal.
+error-moderation-not-hidden = Cette pétition n’est pas masquée.
+error-moderation-not-pending = Cette pétition n’attend pas d’approbation.
+error-suspend-staff = Les administrateurs, les modérateurs et vous-même ne peuvent pas être suspendus d’ici.
+error-organisation-suspended = Cette organisation est suspendue : aucune pétition ne peut être créée pour elle.
+error-reasons-full = Le formulaire propose déjà autant de motifs qu’il le peut. Modifiez ou retirez-en un.
+error-traffic-domain = Saisissez un domaine comme example.org (lettres, chiffres, points et tirets).
+error-traffic-client = Saisissez une clé de client comme dans le tableau (jusqu’à 16 lettres, chiffres, - ou _).
+error-traffic-time = Saisissez une date et une heure comme 2026-12-02T14:00.
+error-traffic-window = La fin doit venir après le début.
+error-traffic-rule-empty = Donnez au moins un domaine, une clé de client ou une période.
+error-not-on-yourself = Vous ne pouvez pas changer votre propre rôle.
+error-paused-message-required = Dites aux signataires pourquoi les signatures sont suspendues.
+error-retention-days = Saisissez un nombre de jours entre 1 et 3650.

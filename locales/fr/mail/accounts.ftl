@@ -1,0 +1,24 @@
+## Registration and mailed account links
+mail-greeting = Bonjour,
+mail-verify-subject = Activez votre compte
+mail-verify-intro = Pour confirmer votre adresse électronique et activer votre compte, ouvrez ce lien et appuyez sur le bouton de la page :
+mail-verify-ignore = Si vous n’avez rien demandé, ignorez ce message.
+mail-reset-subject = Choisissez un nouveau mot de passe
+mail-reset-intro = Quelqu’un, sans doute vous, a demandé à changer le mot de passe de votre compte. Pour en choisir un nouveau, ouvrez ce lien (valable une heure) :
+mail-reset-ignore = Si vous n’avez rien demandé, ignorez ce message : votre mot de passe ne change pas.
+mail-email-change-subject = Confirmez votre nouvelle adresse électronique
+mail-email-change-intro = Pour utiliser cette adresse pour votre compte, ouvrez ce lien et appuyez sur le bouton de la page :
+mail-invitation-subject = { $inviter } vous invite à rejoindre { $organisation }
+mail-invitation-intro = { $inviter } vous invite à rejoindre l’organisation « { $organisation } ». Pour répondre, ouvrez ce lien :
+mail-invitation-ignore = Si vous ne souhaitez pas la rejoindre, ignorez ce message.
+mail-register-taken-subject = Quelqu’un a tenté de créer un compte avec votre adresse
+mail-register-taken-intro = Quelqu’un, peut-être vous, a tenté de créer un compte sur ce site avec cette adresse électronique. C’est déjà l’adresse de votre compte : aucun second compte n’a été créé.
+mail-register-taken-login = Pour vous connecter à votre compte, ouvrez ce lien :
+mail-taken-forgot = Si vous avez oublié votre mot de passe, choisissez-en un nouveau ici :
+mail-taken-ignore = Si ce n’était pas vous, ignorez ce message : rien n’a été changé.
+mail-email-taken-subject = Quelqu’un a tenté d’utiliser votre adresse pour un autre compte
+mail-email-taken-intro = Quelqu’un connecté à un autre compte de ce site a demandé à utiliser cette adresse électronique pour celui-ci. C’est déjà l’adresse de votre compte : rien n’a été changé, et aucun autre compte ne peut l’utiliser.
+mail-email-notice-subject = L’adresse électronique de votre compte va changer
+mail-email-notice-intro = Quelqu’un connecté à votre compte a demandé à changer son adresse électronique pour { $masked }. Le changement sera fait dès que le lien envoyé à cette adresse sera ouvert.
+mail-email-notice-action = Si ce n’était pas vous, quelqu’un d’autre utilise peut-être votre compte. Choisissez sans attendre un nouveau mot de passe (cela déconnecte tout le monde et annule le changement) :
+mail-email-notice-ok = Si c’était vous, vous n’avez rien à faire.
