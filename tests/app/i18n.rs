@@ -319,9 +319,11 @@ async fn the_language_links_keep_the_query_and_replace_only_lang() {
 /// Every English message, each line after a newline (so `\n{key} =` finds a key).
 fn english() -> String {
     let mut en = String::from("\n");
-    for entry in std::fs::read_dir(common::repo_root().join("locales/en")).unwrap().flatten() {
-        en.push_str(&std::fs::read_to_string(entry.path()).unwrap());
-        en.push('\n');
+    for (path, text) in files_under(&common::repo_root().join("locales/en")) {
+        if path.extension().is_some_and(|e| e == "ftl") {
+            en.push_str(&text);
+            en.push('\n');
+        }
     }
     en
 }
