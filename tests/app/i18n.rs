@@ -319,9 +319,9 @@ async fn the_language_links_keep_the_query_and_replace_only_lang() {
 /// Every English message, each line after a newline (so `\n{key} =` finds a key).
 fn english() -> String {
     let mut en = String::from("\n");
-    for (path, text) in files_under(&common::repo_root().join("locales/en")) {
-        if path.extension().is_some_and(|e| e == "ftl") {
-            en.push_str(&text);
+    for file in i18n::files_in_dir(&common::repo_root().join("locales")).unwrap() {
+        if file.locale == i18n::REFERENCE_LOCALE {
+            en.push_str(&file.text);
             en.push('\n');
         }
     }
