@@ -168,54 +168,77 @@ pub async fn claim(
     Ok(Some(job))
 }
 
+/// What a worker holds after a claim: the job, at the attempt it claimed. Every outcome is
+/// recorded only while that attempt still holds the job, so a worker whose lease ran out (and
+/// whose job another worker has claimed since) cannot overwrite the newer attempt's record.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Lease {
+    pub id: i64,
+    pub attempt: i32,
+}
+
+impl Lease {
+    pub fn of(job: &mail_job::Model) -> Lease {
+        Lease { id: job.id, attempt: job.attempts }
+    }
+}
+
 /// Records a delivery. The body goes: it held live links (a confirmation, a password reset), and
 /// a sent mail is never sent again; the envelope stays for the admin's page until `purge_sent`.
-pub async fn mark_sent(db: &impl ConnectionTrait, id: i64, now: DateTime<Utc>) -> Result<(), DbErr> {
-    mail_job::Entity::update_many()
+/// Returns false when the lease was lost meanwhile (nothing is written then).
+pub async fn mark_sent(db: &impl ConnectionTrait, lease: Lease, now: DateTime<Utc>) -> Result<bool, DbErr> {
+    let result = held(mail_job::Entity::update_many(), lease)
         .col_expr(mail_job::Column::Status, Expr::value(STATUS_SENT))
         .col_expr(mail_job::Column::BodyText, Expr::value(""))
         .col_expr(mail_job::Column::BodyHtml, Expr::value(Option::<String>::None))
         .col_expr(mail_job::Column::SentAt, Expr::value(now))
         .col_expr(mail_job::Column::LeaseUntil, Expr::value(Option::<DateTime<Utc>>::None))
         .col_expr(mail_job::Column::LastError, Expr::value(Option::<String>::None))
-        .filter(mail_job::Column::Id.eq(id))
         .exec(db)
         .await?;
-    Ok(())
+    Ok(result.rows_affected == 1)
 }
 
-/// Back to the queue, due at `next_attempt_at`.
+/// Back to the queue, due at `next_attempt_at`. False when the lease was lost meanwhile.
 pub async fn mark_retry(
     db: &impl ConnectionTrait,
-    id: i64,
+    lease: Lease,
     error: &str,
     next_attempt_at: DateTime<Utc>,
-) -> Result<(), DbErr> {
-    end_attempt(db, id, STATUS_QUEUED, error, Some(next_attempt_at)).await
+) -> Result<bool, DbErr> {
+    end_attempt(db, lease, STATUS_QUEUED, error, Some(next_attempt_at)).await
 }
 
-pub async fn mark_failed(db: &impl ConnectionTrait, id: i64, error: &str) -> Result<(), DbErr> {
-    end_attempt(db, id, STATUS_FAILED, error, None).await
+/// Never tried again. False when the lease was lost meanwhile.
+pub async fn mark_failed(db: &impl ConnectionTrait, lease: Lease, error: &str) -> Result<bool, DbErr> {
+    end_attempt(db, lease, STATUS_FAILED, error, None).await
+}
+
+/// Narrows an update to the job while `lease` still holds it.
+fn held(update: sea_orm::UpdateMany<mail_job::Entity>, lease: Lease) -> sea_orm::UpdateMany<mail_job::Entity> {
+    update
+        .filter(mail_job::Column::Id.eq(lease.id))
+        .filter(mail_job::Column::Status.eq(STATUS_SENDING))
+        .filter(mail_job::Column::Attempts.eq(lease.attempt))
 }
 
 /// A failed attempt, retried or not: the lease is given up, the error kept, and the job put in
 /// `status` (due again at `next_attempt_at` when there is one).
 async fn end_attempt(
     db: &impl ConnectionTrait,
-    id: i64,
+    lease: Lease,
     status: &str,
     error: &str,
     next_attempt_at: Option<DateTime<Utc>>,
-) -> Result<(), DbErr> {
-    let mut update = mail_job::Entity::update_many()
+) -> Result<bool, DbErr> {
+    let mut update = held(mail_job::Entity::update_many(), lease)
         .col_expr(mail_job::Column::Status, Expr::value(status))
         .col_expr(mail_job::Column::LeaseUntil, Expr::value(Option::<DateTime<Utc>>::None))
         .col_expr(mail_job::Column::LastError, Expr::value(error));
     if let Some(next) = next_attempt_at {
         update = update.col_expr(mail_job::Column::NextAttemptAt, Expr::value(next));
     }
-    update.filter(mail_job::Column::Id.eq(id)).exec(db).await?;
-    Ok(())
+    Ok(update.exec(db).await?.rows_affected == 1)
 }
 
 /// Jobs whose worker died while sending go back to the queue. Returns how many.
@@ -375,5 +398,34 @@ mod tests {
         assert!(order[..2].contains(&"real@example.org".to_string()), "{order:?}");
         assert!(order[..3].contains(&"new.user@example.com".to_string()), "{order:?}");
         assert_eq!(order.iter().filter(|r| r.ends_with("example.net")).count(), 2, "{order:?}");
+    }
+
+    /// A worker whose lease ran out, and whose job was claimed again by another, records
+    /// nothing: the newer attempt's outcome stands.
+    #[tokio::test]
+    async fn an_attempt_that_lost_its_lease_cannot_overwrite_the_next_one() {
+        let dir = tempfile::tempdir().expect("temporary folder");
+        let mut settings = crate::config::Settings::default();
+        settings.database.url = Some(format!("sqlite://{}/queue.db?mode=rwc", dir.path().display()));
+        let db = crate::db::connect(&settings).await.expect("database");
+        crate::db::migrate(&db).await.expect("migrations");
+        let now = Utc::now();
+        enqueue(&db, draft("slow@example.org"), now).await.expect("queued");
+        let first = claim(&db, now, now + chrono::Duration::seconds(1)).await.expect("claim").expect("a job");
+        let later = now + chrono::Duration::seconds(5);
+        assert_eq!(release_expired_leases(&db, later).await.expect("release"), 1);
+        let second = claim(&db, later, later + chrono::Duration::seconds(60)).await.expect("claim").expect("again");
+        assert_eq!((first.id, first.attempts, second.attempts), (second.id, 1, 2));
+        // The first worker's late answers change nothing.
+        assert!(!mark_failed(&db, Lease::of(&first), "late").await.expect("update"));
+        assert!(!mark_retry(&db, Lease::of(&first), "late", later).await.expect("update"));
+        assert!(!mark_sent(&db, Lease::of(&first), later).await.expect("update"));
+        let row = mail_job::Entity::find_by_id(second.id).one(&db).await.expect("read").expect("row");
+        assert_eq!((row.status.as_str(), row.last_error), (STATUS_SENDING, None));
+        // The second one's do.
+        assert!(mark_sent(&db, Lease::of(&second), later).await.expect("update"));
+        let row = mail_job::Entity::find_by_id(second.id).one(&db).await.expect("read").expect("row");
+        assert_eq!(row.status, STATUS_SENT);
+        assert!(!mark_sent(&db, Lease::of(&second), later).await.expect("update"), "once only");
     }
 }

@@ -107,23 +107,36 @@ impl Worker {
         }
     }
 
+    /// Sends a claimed job and records the outcome. The whole send must end before the lease
+    /// does (with a tenth of it to spare): a send still going then is given up and retried by
+    /// this worker, instead of going on after another worker has taken the job, which is the one
+    /// way a mail would leave twice. (The SMTP timeout bounds each step; a host that answers
+    /// every step slowly could otherwise outlast the lease.)
     async fn deliver(&self, job: mail_job::Model) -> Result<(), sea_orm::DbErr> {
-        let result = self.transport.send(&self.from, &job).await;
+        let margin = Duration::from_millis(self.settings.lease_seconds * 100).max(Duration::from_secs(1));
+        let left = job.lease_until.map_or(chrono::Duration::zero(), |until| until - now());
+        let limit = left.to_std().unwrap_or_default().saturating_sub(margin);
+        let result = match tokio::time::timeout(limit, self.transport.send(&self.from, &job)).await {
+            Ok(result) => result,
+            Err(_) => Err(SendError::Transient(format!("not sent within the lease ({} s)", limit.as_secs()))),
+        };
         let done: DateTime<Utc> = now();
         let attempt = job.attempts;
-        match result {
+        let lease = queue::Lease::of(&job);
+        let held = match result {
             Ok(()) => {
                 tracing::info!(job = job.id, kind = %job.kind, attempt, "mail sent");
-                queue::mark_sent(&self.db, job.id, done).await?;
-                throttle::resume(&self.db).await
+                let held = queue::mark_sent(&self.db, lease, done).await?;
+                throttle::resume(&self.db).await?;
+                held
             }
             Err(SendError::Permanent(e)) => {
                 tracing::error!(job = job.id, attempt, error = %e, "mail refused for good");
-                queue::mark_failed(&self.db, job.id, &e).await
+                queue::mark_failed(&self.db, lease, &e).await?
             }
             Err(e) if attempt as u32 >= self.settings.max_attempts => {
                 tracing::error!(job = job.id, attempt, error = %e.message(), "mail failed: no attempts left");
-                queue::mark_failed(&self.db, job.id, e.message()).await
+                queue::mark_failed(&self.db, lease, e.message()).await?
             }
             Err(SendError::Throttled(e)) => {
                 let until = throttle::pause(
@@ -134,14 +147,23 @@ impl Worker {
                 )
                 .await?;
                 tracing::warn!(job = job.id, attempt, error = %e, resume_at = %until, "mail host refused or unreachable: queue paused");
-                queue::mark_retry(&self.db, job.id, &e, until).await
+                queue::mark_retry(&self.db, lease, &e, until).await?
             }
             Err(SendError::Transient(e)) => {
                 let next = done + backoff(&self.settings, attempt);
                 tracing::warn!(job = job.id, attempt, error = %e, retry_at = %next, "mail deferred");
-                queue::mark_retry(&self.db, job.id, &e, next).await
+                queue::mark_retry(&self.db, lease, &e, next).await?
             }
+        };
+        if !held {
+            // Only a process stalled past its lease (a frozen VM, a paused container) gets here.
+            tracing::warn!(
+                job = job.id,
+                attempt,
+                "mail job's lease ran out during the attempt: its outcome is not recorded"
+            );
         }
+        Ok(())
     }
 
     async fn housekeeping(&self) {
