@@ -11,9 +11,18 @@ sign-privacy = Your details are used to count and confirm your signature, and ar
 sign-closed = This petition no longer accepts signatures.
 back-to-petition = Back to “{ $title }”
 # A petition's public page: progress and sharing.
-progress-text = { $count } of { $goal } signatures
-goal-reached = Goal of { $goal } signatures reached!
-goal-raised = The first goal of { $reached } signatures was reached. New goal: { $goal }.
+progress-text = { $count } of { $goal ->
+        [one] { $goal } signature
+       *[other] { $goal } signatures
+    }
+goal-reached = Goal of { $goal ->
+        [one] { $goal } signature
+       *[other] { $goal } signatures
+    } reached!
+goal-raised = The first goal of { $reached ->
+        [one] { $reached } signature
+       *[other] { $reached } signatures
+    } was reached. New goal: { $goal }.
 share-heading = Share this petition
 share-by-email = Share by email
 share-on-mastodon = Share on Mastodon

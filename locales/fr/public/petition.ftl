@@ -11,9 +11,18 @@ sign-privacy = Vos informations servent à compter et à confirmer votre signatu
 sign-closed = Cette pétition n’accepte plus de signatures.
 back-to-petition = Retour à « { $title } »
 # La page publique d’une pétition : progression et partage.
-progress-text = { $count } signatures sur { $goal }
-goal-reached = Objectif de { $goal } signatures atteint !
-goal-raised = Le premier objectif de { $reached } signatures est atteint. Nouvel objectif : { $goal }.
+progress-text = { $count ->
+        [one] { $count } signature
+       *[other] { $count } signatures
+    } sur { $goal }
+goal-reached = Objectif de { $goal ->
+        [one] { $goal } signature
+       *[other] { $goal } signatures
+    } atteint !
+goal-raised = Le premier objectif de { $reached ->
+        [one] { $reached } signature
+       *[other] { $reached } signatures
+    } est atteint. Nouvel objectif : { $goal }.
 share-heading = Partager cette pétition
 share-by-email = Partager par courriel
 share-on-mastodon = Partager sur Mastodon
