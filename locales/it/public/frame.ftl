@@ -1,0 +1,18 @@
+# Rustition — italiano.
+
+## Page frame
+site-name = Rustition
+skip-to-content = Vai al contenuto
+language-menu = Lingua
+# The name of this language, written in this language.
+language-name = Italiano
+footer-text = Ospitato in autonomia con Rustition. Nessun tracciamento, nessuna terza parte.
+back-home = Torna alla pagina iniziale
+
+## Home page
+index-title = Petizioni
+index-empty = Non c’è ancora nessuna petizione pubblicata.
+
+## Yes and no, in tables
+yes = sì
+no = no
