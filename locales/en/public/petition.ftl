@@ -75,3 +75,16 @@ retention-public-open = Signers' personal data is erased { $days ->
     } after this petition closes.
 retention-public-closed = Signers' personal data will be erased on { $date }.
 retention-public-erased = Signers' personal data was erased on { $date }.
+
+## The challenge on signing and registration forms: its label, and numbers named in words.
+field-challenge = Check that you are a person
+number-1 = one
+number-2 = two
+number-3 = three
+number-4 = four
+number-5 = five
+number-6 = six
+number-7 = seven
+number-8 = eight
+number-9 = nine
+number-10 = ten

@@ -1,5 +1,7 @@
 ## Campos del formulario y sus errores
 form-has-errors = Corrige lo siguiente:
+# One line of that list: the field's label, then what is wrong with it.
+error-summary-item = { $field }: { $message }
 error-required = Este campo es obligatorio.
 error-too-long = Es demasiado largo.
 error-invalid-characters = Contiene caracteres no permitidos.

@@ -16,7 +16,7 @@ portal-list-count = { $count ->
    *[other] Esta dirección ha firmado { $count } peticiones en este sitio.
 }
 portal-list-capped = Aquí solo aparecen las { $count } más recientes. La descarga las incluye todas.
-portal-link-valid-until = Esta página funciona hasta el { $time } (UTC). Para volver más tarde, pide un enlace nuevo.
+portal-link-valid-until = Esta página funciona hasta el { $time }. Para volver más tarde, pide un enlace nuevo.
 portal-status-pending = Pendiente de confirmación
 portal-status-confirmed = Confirmada
 portal-status-invalidated = No contabilizada: invalidada por el equipo de moderación

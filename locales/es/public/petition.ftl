@@ -66,3 +66,16 @@ retention-public-open = Los datos personales de las personas firmantes se borran
     } después del cierre de esta petición.
 retention-public-closed = Los datos personales de las personas firmantes se borrarán el { $date }.
 retention-public-erased = Los datos personales de las personas firmantes se borraron el { $date }.
+
+## The challenge on signing and registration forms: its label, and numbers named in words.
+field-challenge = Comprueba que eres una persona
+number-1 = uno
+number-2 = dos
+number-3 = tres
+number-4 = cuatro
+number-5 = cinco
+number-6 = seis
+number-7 = siete
+number-8 = ocho
+number-9 = nueve
+number-10 = diez

@@ -75,3 +75,16 @@ retention-public-open = Les données personnelles des signataires sont effacées
     } après la clôture de cette pétition.
 retention-public-closed = Les données personnelles des signataires seront effacées le { $date }.
 retention-public-erased = Les données personnelles des signataires ont été effacées le { $date }.
+
+## The challenge on signing and registration forms: its label, and numbers named in words.
+field-challenge = Vérification que vous êtes une personne
+number-1 = un
+number-2 = deux
+number-3 = trois
+number-4 = quatre
+number-5 = cinq
+number-6 = six
+number-7 = sept
+number-8 = huit
+number-9 = neuf
+number-10 = dix

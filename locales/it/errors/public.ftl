@@ -1,5 +1,7 @@
 ## Form fields and their errors
 form-has-errors = Correggi quanto segue:
+# One line of that list: the field's label, then what is wrong with it.
+error-summary-item = { $field }: { $message }
 error-required = Questo campo è obbligatorio.
 error-too-long = È troppo lungo.
 error-invalid-characters = Contiene caratteri non consentiti.

@@ -6,6 +6,10 @@ skip-to-content = Vai al contenuto
 language-menu = Lingua
 # The name of this language, written in this language.
 language-name = Italiano
+# How this language writes a date, and a date with a time (always UTC), in chrono's strftime
+# syntax: %-d day, %B month name, %Y year, %H:%M hour and minute (see TRANSLATING.md).
+format-date = %-d %B %Y
+format-datetime = %-d %B %Y alle %H:%M UTC
 footer-text = Ospitato in autonomia con Rustition. Nessun tracciamento, nessuna terza parte.
 back-home = Torna alla pagina iniziale
 

@@ -16,7 +16,7 @@ portal-list-count = { $count ->
    *[other] Con questo indirizzo sono state firmate { $count } petizioni su questo sito.
 }
 portal-list-capped = Qui sono elencate solo le { $count } più recenti. Il file scaricato le contiene tutte.
-portal-link-valid-until = Questa pagina funziona fino alle { $time } (UTC). Per tornare più tardi, chiedi un nuovo link.
+portal-link-valid-until = Questa pagina funziona fino al { $time }. Per tornare più tardi, chiedi un nuovo link.
 portal-status-pending = In attesa di conferma
 portal-status-confirmed = Confermata
 portal-status-invalidated = Non conteggiata: invalidata dalla moderazione

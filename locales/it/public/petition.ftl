@@ -66,3 +66,16 @@ retention-public-open = I dati personali di chi ha firmato vengono cancellati { 
     } dopo la chiusura di questa petizione.
 retention-public-closed = I dati personali di chi ha firmato saranno cancellati il { $date }.
 retention-public-erased = I dati personali di chi ha firmato sono stati cancellati il { $date }.
+
+## The challenge on signing and registration forms: its label, and numbers named in words.
+field-challenge = Verifica di essere una persona
+number-1 = uno
+number-2 = due
+number-3 = tre
+number-4 = quattro
+number-5 = cinque
+number-6 = sei
+number-7 = sette
+number-8 = otto
+number-9 = nove
+number-10 = dieci
