@@ -1,7 +1,6 @@
 //! Business rules as plain async functions over a database connection, in folders by subject
 //! (petition, signature, account, organisation; permissions decides who may). No HTTP types
 //! and no form maps here: the web layer parses into typed input and responds.
-use std::collections::BTreeMap;
 
 use sea_orm::DbErr;
 
@@ -21,8 +20,9 @@ pub mod reserved;
 pub mod signature;
 pub mod tokens;
 
-/// Field name → Fluent id of the message shown next to it.
-pub type FieldErrors = BTreeMap<&'static str, &'static str>;
+/// Field name → Fluent id of the message shown next to it, in the order the checks found them:
+/// they check a form top to bottom, so the error summary lists mistakes in the form's order.
+pub type FieldErrors = indexmap::IndexMap<&'static str, &'static str>;
 
 #[derive(Debug, thiserror::Error)]
 pub enum DomainError {

@@ -96,3 +96,28 @@ async fn dates_use_the_reader_s_month_names_and_order() {
     let (_, fr) = t.get(&format!("/dashboard/petitions/{id}/signatures?lang=fr")).await;
     assert!([before, after].iter().any(|at| fr.contains(&shown(*at, false))), "{fr}");
 }
+
+/// The summary of a signer's mistakes lists them in the form's order, the same every time.
+#[rocket::async_test]
+async fn the_error_summary_follows_the_form() {
+    let t = TestApp::start().await;
+    let id = t.petition_with("order", rustition::domain::petition::content::FieldRule::Required).await;
+    let page = format!("/p/{id}");
+    for _ in 0..3 {
+        let fields = [("first_name", ""), ("last_name", ""), ("email", "not an address"), ("phone", "")];
+        let r = t.submit(&page, &format!("/p/{id}/sign"), &fields).await;
+        assert_eq!(r.status(), Status::UnprocessableEntity);
+        let html = r.into_string().await.unwrap();
+        let (before, form) = html.split_once("<form method=\"post\" action=\"/p/").expect("the form after the summary");
+        let summary = before.split("id=\"error-summary\"").nth(1).expect("an error summary");
+        let summary = summary.split("</div>").next().unwrap_or_default();
+        let listed: Vec<&str> = summary.split("href=\"#").skip(1).filter_map(|s| s.split('"').next()).collect();
+        let order: Vec<&str> = form.split(" name=\"").skip(1).filter_map(|s| s.split('"').next()).collect();
+        let positions: Vec<usize> = listed
+            .iter()
+            .map(|f| order.iter().position(|o| o == f).unwrap_or_else(|| panic!("{f} not in {order:?}")))
+            .collect();
+        assert!(listed.len() >= 3, "{listed:?} in {summary}");
+        assert!(positions.windows(2).all(|w| w[0] < w[1]), "summary {listed:?}, form {order:?}");
+    }
+}

@@ -156,7 +156,7 @@ pub async fn register(
         // Every mistake at once, but nothing on whether the address has an account.
         let mut errors = problems(db, &new).await?;
         if errors.get("email") == Some(&"error-email-taken") {
-            errors.remove("email");
+            errors.shift_remove("email");
         }
         return Err(DomainError::Invalid(screened.with_errors(errors)));
     }
@@ -177,7 +177,7 @@ pub async fn register(
         }
         (Err(DomainError::Invalid(mut errors)), Some(owner)) => {
             if errors.get("email") == Some(&"error-email-taken") {
-                errors.remove("email");
+                errors.shift_remove("email");
             }
             if !errors.is_empty() {
                 return Err(DomainError::Invalid(errors));

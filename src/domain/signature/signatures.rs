@@ -85,24 +85,9 @@ fn check_text(
 pub(super) fn validate(petition: &PublicPetition, input: &SignInput) -> Result<Valid, FieldErrors> {
     let mut errors = FieldErrors::new();
     let f = &petition.fields;
+    // Checked in the form's order, so the error summary lists mistakes top to bottom.
     let first_name = check_text(&mut errors, "first_name", &input.first_name, f.first_name, MAX_NAME_LEN);
     let last_name = check_text(&mut errors, "last_name", &input.last_name, f.last_name, MAX_NAME_LEN);
-    let phone = check_text(&mut errors, "phone", &input.phone, f.phone, MAX_PHONE_LEN);
-    let postal_code = check_text(&mut errors, "postal_code", &input.postal_code, f.postal_code, 20);
-    let country = check_text(&mut errors, "country", &input.country, f.country, MAX_NAME_LEN);
-    let organisation = check_text(&mut errors, "organisation", &input.organisation, f.organisation, 200);
-    let [c1, c2, c3] = &f.custom;
-    let custom = [
-        check_text(&mut errors, "custom1", &input.custom1, c1.rule, 200),
-        check_text(&mut errors, "custom2", &input.custom2, c2.rule, 200),
-        check_text(&mut errors, "custom3", &input.custom3, c3.rule, 200),
-    ];
-    if let Some(p) = &phone
-        && !errors.contains_key("phone")
-        && !is_phone(p)
-    {
-        errors.insert("phone", "error-phone-invalid");
-    }
     // One written form per mailbox, so that `"jane"@x.org` is the same signer as `jane@x.org`.
     let address = input.email.trim();
     let address = if address.is_empty() {
@@ -117,6 +102,22 @@ pub(super) fn validate(petition: &PublicPetition, input: &SignInput) -> Result<V
             String::new()
         })
     };
+    let phone = check_text(&mut errors, "phone", &input.phone, f.phone, MAX_PHONE_LEN);
+    if let Some(p) = &phone
+        && !errors.contains_key("phone")
+        && !is_phone(p)
+    {
+        errors.insert("phone", "error-phone-invalid");
+    }
+    let postal_code = check_text(&mut errors, "postal_code", &input.postal_code, f.postal_code, 20);
+    let country = check_text(&mut errors, "country", &input.country, f.country, MAX_NAME_LEN);
+    let organisation = check_text(&mut errors, "organisation", &input.organisation, f.organisation, 200);
+    let [c1, c2, c3] = &f.custom;
+    let custom = [
+        check_text(&mut errors, "custom1", &input.custom1, c1.rule, 200),
+        check_text(&mut errors, "custom2", &input.custom2, c2.rule, 200),
+        check_text(&mut errors, "custom3", &input.custom3, c3.rule, 200),
+    ];
     if !errors.is_empty() {
         return Err(errors);
     }
