@@ -11,7 +11,7 @@ use crate::domain::ids::PetitionId;
 use crate::domain::{petition::colour, petition::images};
 
 pub fn routes() -> Vec<rocket::Route> {
-    routes![colours, theme_css, image, static_file]
+    routes![colours, theme_css, image, static_file, favicon, robots]
 }
 
 #[derive(rocket::Responder)]
@@ -64,4 +64,16 @@ fn static_file(app: &AppState, path: std::path::PathBuf) -> WebResult<StaticFile
     let bytes = app.assets.get(Folder::Static, name).ok_or_else(WebError::not_found)?;
     let kind = path.extension().and_then(|e| e.to_str()).and_then(ContentType::from_extension);
     Ok(StaticFile(bytes, kind.unwrap_or(ContentType::Binary), Header::new("Cache-Control", "public, max-age=3600")))
+}
+
+/// Browsers ask for `/favicon.ico` on every site, linked or not; crawlers for `/robots.txt`.
+/// Both are static files an admin may override like any other.
+#[get("/favicon.ico")]
+fn favicon(app: &AppState) -> WebResult<StaticFile> {
+    static_file(app, "favicon.ico".into())
+}
+
+#[get("/robots.txt")]
+fn robots(app: &AppState) -> WebResult<StaticFile> {
+    static_file(app, "robots.txt".into())
 }

@@ -318,3 +318,22 @@ async fn the_forms_that_take_personal_data_link_the_privacy_pages() {
     let (_, home) = t.get("/").await;
     assert!(home.contains("<li><a href=\"/privacy\">Privacy policy</a></li>"));
 }
+
+/// Search engines are told to keep out of accounts, dashboards and signers' private pages, and
+/// the icon every browser asks for is there (no 404 in the console of every page).
+#[rocket::async_test]
+async fn robots_txt_keeps_private_pages_out_of_search_and_the_favicon_answers() {
+    let t = TestApp::start().await;
+    let r = t.client.get("/robots.txt").dispatch().await;
+    assert_eq!(r.status(), Status::Ok);
+    assert_eq!(r.content_type(), Some(rocket::http::ContentType::Plain));
+    let robots = r.into_string().await.unwrap();
+    for private in ["/dashboard", "/admin", "/account", "/my-signatures", "/withdraw"] {
+        assert!(robots.lines().any(|l| l == format!("Disallow: {private}")), "{private}: {robots}");
+    }
+    assert!(!robots.lines().any(|l| l == "Disallow: /p" || l == "Disallow: /"), "petitions stay public");
+    let r = t.client.get("/favicon.ico").dispatch().await;
+    assert_eq!(r.status(), Status::Ok);
+    let icon = r.into_bytes().await.unwrap();
+    assert_eq!(&icon[..4], &[0, 0, 1, 0], "an ICO file");
+}
