@@ -21,6 +21,7 @@ mod dashboard_signatures;
 mod dashboard_templates;
 mod i18n;
 mod instance_admin;
+mod languages;
 mod logs;
 mod mail_queue;
 mod moderation;
