@@ -59,10 +59,10 @@ privacy-admin-heading = Von den Administrator*innen dieser Website
 
 ## A petition's privacy page
 privacy-petition-title = Ihre Daten und diese Petition
-privacy-petition-owner = Verantwortlich
+privacy-petition-owner = Betrieben von
 privacy-petition-keeper = Ihre Unterschriften werden von { $site } gespeichert.
 privacy-petition-fields-heading = Wonach diese Petition fragt
-privacy-petition-required = Pflichtfeld
+privacy-petition-required = Pflichtangabe
 privacy-petition-optional = freiwillig
 privacy-petition-newsletter = Wenn Sie „{ $label }“ ankreuzen, erhält { $owner }, verantwortlich für die Petition, Ihre E-Mail-Adresse für den eigenen Newsletter.
 privacy-petition-no-newsletter = Diese Petition bietet keinen Newsletter an.
