@@ -1,7 +1,9 @@
 //! Tera templates, compiled once at start-up, with `t()` for Fluent messages.
 //!
 //! `t(key="…", name=value…)` reads the page's language from the `lang` variable every context
-//! carries, so templates never repeat it.
+//! carries, so templates never repeat it; so does `when(at=…, style="date"|"datetime")`, which
+//! writes a moment (RFC 3339 or `YYYY-MM-DD`) the way that language writes dates, and
+//! `num(n=…)`, a number grouped its way (a number inside a message needs neither: Fluent's).
 use std::sync::Arc;
 
 use fluent_bundle::{FluentArgs, FluentValue};
@@ -9,6 +11,7 @@ use tera::{Context, Kwargs, State, Tera, TeraResult, Value};
 
 use crate::assets::{Assets, Folder};
 use crate::i18n::I18n;
+use crate::i18n::format::{self, Style};
 
 pub struct Views {
     tera: Tera,
@@ -22,7 +25,10 @@ impl Views {
     /// Loads every `.html` and `.txt` template of `assets`; names are paths in `templates/`.
     pub fn load(assets: &Assets, i18n: Arc<I18n>) -> TeraResult<Views> {
         let mut tera = Tera::new();
+        let (dates, numbers) = (i18n.clone(), i18n.clone());
         tera.register_function("t", move |kwargs: Kwargs, state: &State| translate(&i18n, kwargs, state));
+        tera.register_function("when", move |kwargs: Kwargs, state: &State| when(&dates, kwargs, state));
+        tera.register_function("num", move |kwargs: Kwargs, state: &State| num(&numbers, kwargs, state));
         let texts = assets
             .texts(Folder::Templates, &[".html", ".txt", ".css"])
             .map_err(|e| tera::Error::message(e.to_string()))?;
@@ -92,6 +98,32 @@ fn translate(i18n: &I18n, kwargs: Kwargs, state: &State) -> TeraResult<String> {
         args.set(name.to_string(), fluent_value(value));
     }
     Ok(i18n.tr(lang, key, if args.iter().next().is_some() { Some(&args) } else { None }))
+}
+
+/// A moment in the page's language; a value that is not one is shown as it is.
+fn when(i18n: &I18n, kwargs: Kwargs, state: &State) -> TeraResult<String> {
+    let at: Value = kwargs.must_get("at")?;
+    let style = match kwargs.get::<&str>("style")? {
+        None | Some("date") => Style::Date,
+        Some("datetime") => Style::DateTime,
+        Some(other) => return Err(tera::Error::message(format!("when(): unknown style {other:?}"))),
+    };
+    let text = at.as_str().map(str::to_string).unwrap_or_else(|| at.to_string());
+    let Some(moment) = format::parse_moment(&text) else { return Ok(text) };
+    let lang = state.get::<String>("lang")?;
+    Ok(i18n.date(lang.as_deref().unwrap_or(i18n.default_locale()), moment, style))
+}
+
+/// A number standing alone (a table cell) in the page's language.
+fn num(i18n: &I18n, kwargs: Kwargs, state: &State) -> TeraResult<String> {
+    let n: Value = kwargs.must_get("n")?;
+    let lang = state.get::<String>("lang")?;
+    let lang = lang.as_deref().unwrap_or(i18n.default_locale());
+    Ok(match (n.as_i64(), n.as_f64()) {
+        (Some(n), _) => i18n.number(lang, n.to_string().as_str()),
+        (None, Some(x)) => i18n.number(lang, x.to_string().as_str()),
+        _ => n.as_str().map_or_else(|| n.to_string(), str::to_string),
+    })
 }
 
 fn fluent_value(value: &Value) -> FluentValue<'static> {

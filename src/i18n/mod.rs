@@ -19,6 +19,7 @@ use crate::assets::Assets;
 mod check;
 pub mod dynamic;
 mod files;
+pub mod format;
 mod usage;
 
 pub use check::{CheckReport, LocaleReport, PlaceableMismatch, check, stats_table};
@@ -84,6 +85,7 @@ impl I18n {
             let mut bundle = FluentBundle::new_concurrent(vec![id.clone()]);
             // Unicode isolation marks would land in HTML attributes and mail subjects.
             bundle.set_use_isolating(false);
+            bundle.set_formatter(Some(format::fluent_formatter));
             let mut any = false;
             for file in files.iter().filter(|f| f.locale == code) {
                 any = true;
@@ -196,6 +198,22 @@ impl I18n {
     /// Whether `key` has a message to fall back on (English, or the default locale).
     pub fn has(&self, key: &str) -> bool {
         self.locales[self.reference].bundle.has_message(key) || self.locales[self.default].bundle.has_message(key)
+    }
+
+    /// `at` as `lang` writes a date (or a date and time), in the order its `format-…` message
+    /// gives and with its month names.
+    pub fn date(&self, lang: &str, at: chrono::DateTime<chrono::Utc>, style: format::Style) -> String {
+        format::write_date(at, &self.tr(lang, style.message(), None), lang)
+    }
+
+    /// Plain digits ("-1234.5") grouped and pointed as `lang` writes numbers.
+    pub fn number(&self, lang: &str, digits: &str) -> String {
+        let id = self
+            .locales
+            .iter()
+            .find(|l| l.code == lang)
+            .map_or_else(|| self.locales[self.default].id.clone(), |l| l.id.clone());
+        format::Digits::of(&id).write(digits)
     }
 
     /// Shorthand for messages with simple named arguments.

@@ -229,7 +229,7 @@ async fn an_organiser_reads_signatures_per_day_on_the_page_and_as_an_svg_file() 
     for (bar, (n, says, rects)) in bars.iter().zip(expected) {
         let date = today - chrono::Days::new(n);
         let label = bar.children().find(|c| c.has_tag_name("title")).and_then(|c| c.text()).unwrap_or_default();
-        assert_eq!(label, format!("{date}: {says}"));
+        assert_eq!(label, format!("{}: {says}", date.format("%B %-d, %Y")), "in English's date order");
         assert_eq!(bar.children().filter(|c| c.has_tag_name("rect")).count(), rects, "bars of {date}");
     }
     let height = |n: usize| -> f64 {
@@ -248,7 +248,7 @@ async fn an_organiser_reads_signatures_per_day_on_the_page_and_as_an_svg_file() 
     assert_eq!(html.matches("<g>").count(), 5, "the same chart in the page");
     for n in 0..=4 {
         assert!(
-            html.contains(&format!("<th scope=\"row\">{}</th>", today - chrono::Days::new(n))),
+            html.contains(&format!("<th scope=\"row\">{}</th>", (today - chrono::Days::new(n)).format("%B %-d, %Y"))),
             "the table's day {n}"
         );
     }

@@ -255,7 +255,38 @@ async fn visit(t: &TestApp, page: &str, lang: &str) -> usize {
     assert!(html.contains(&format!("<html lang=\"{lang}\"")), "{page} in {lang}");
     let faults = t.app().i18n.take_faults();
     assert!(faults.is_empty(), "{page} in {lang}: {faults:#?}");
+    if lang == "fr" {
+        let text = visible_text(&html);
+        let wrong: Vec<&str> = [" :", " ;", " ?", " !"].into_iter().filter(|p| text.contains(p)).collect();
+        assert!(wrong.is_empty(), "{page} in French has an ordinary space before {wrong:?}: {text}");
+    }
     1
+}
+
+/// What a reader sees of a page: its text without tags, styles or scripts, entities decoded.
+fn visible_text(html: &str) -> String {
+    let mut rest = html.to_string();
+    for element in ["style", "script"] {
+        while let Some(start) = rest.find(&format!("<{element}")) {
+            let end =
+                rest[start..].find(&format!("</{element}>")).map_or(rest.len(), |e| start + e + element.len() + 3);
+            rest.replace_range(start..end, " ");
+        }
+    }
+    let mut text = String::with_capacity(rest.len());
+    let mut in_tag = false;
+    for c in rest.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' => in_tag = false,
+            c if !in_tag => text.push(c),
+            _ => {}
+        }
+    }
+    let text = text.replace("&nbsp;", "\u{a0}").replace("&#x27;", "'").replace("&quot;", "\"").replace("&amp;", "&");
+    // Line breaks and indentation of the markup are not the messages' (ASCII only: a
+    // no-break space is exactly what is looked for).
+    text.split_ascii_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// Every Fluent id written in the Rust code (a field error, a flash, a page's message) exists

@@ -295,7 +295,7 @@ async fn a_petitions_privacy_page_lists_exactly_its_fields_and_its_retention() {
     row.update(&t.app().db).await.expect("close the petition");
     let (_, html) = t.get(&format!("/p/{plain}/privacy")).await;
     assert!(html.contains("answers 10 days after it closes (its own period)"), "{html}");
-    assert!(html.contains("It closed on 2026-01-05: they will be erased on 2026-01-15."));
+    assert!(html.contains("It closed on January 5, 2026: they will be erased on January 15, 2026."), "{html}");
 }
 
 #[rocket::async_test]

@@ -160,12 +160,12 @@ async fn retention_erases_the_right_petitions_only() {
     // The pages say when, before anything is erased.
     let b_closed = model(&t, b).await.closed_at.expect("B is closed");
     let html = public(&t, b).await;
-    assert!(html.contains(&format!("personal data will be erased on {}.", (b_closed + days(90)).date_naive())));
+    assert!(html.contains(&format!("personal data will be erased on {}.", (b_closed + days(90)).format("%B %-d, %Y"))));
     let html = public(&t, c).await;
     assert!(html.contains("personal data is erased 90 days after this petition closes."), "{html}");
     let html = public(&t, d).await;
     let d_closed = model(&t, d).await.closed_at.expect("D is closed");
-    assert!(html.contains(&format!("will be erased on {}.", (d_closed + days(1)).date_naive())));
+    assert!(html.contains(&format!("will be erased on {}.", (d_closed + days(1)).format("%B %-d, %Y"))));
 
     // Now: only A is due.
     let run = DateTime::from_timestamp(Utc::now().timestamp(), 0).unwrap();
@@ -186,7 +186,7 @@ async fn retention_erases_the_right_petitions_only() {
     assert_eq!(confirmed_per_day(&t, a).await, a_chart);
     let html = public(&t, a).await;
     assert!(html.contains("2 of 100 signatures"));
-    assert!(html.contains(&format!("personal data was erased on {}.", run.date_naive())), "{html}");
+    assert!(html.contains(&format!("personal data was erased on {}.", run.format("%B %-d, %Y"))), "{html}");
     // B, C and D are untouched.
     assert_eq!((rows(&t, b).await, rows(&t, c).await, rows(&t, d).await), (b_rows.clone(), c_rows, d_rows));
     assert_eq!(model(&t, b).await.personal_data_erased_at, None);
@@ -200,7 +200,7 @@ async fn retention_erases_the_right_petitions_only() {
     assert_eq!(status, Status::Ok);
     assert_eq!(html.matches("<em>(erased)</em>").count(), 4, "name and address of both rows");
     assert!(!html.contains("jane@example.org") && !html.contains("Jane"));
-    assert!(html.contains(&format!("fields were erased on {}", run.date_naive())));
+    assert!(html.contains(&format!("fields were erased on {}", run.format("%B %-d, %Y"))));
     let (status, html) = t.get(&format!("/dashboard/petitions/{a}/signatures/{}/delete", erased[0].id)).await;
     assert_eq!(status, Status::Ok);
     assert!(html.contains("Delete the signature of (erased)"));

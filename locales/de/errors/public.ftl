@@ -1,5 +1,7 @@
 ## Form fields and their errors
 form-has-errors = Bitte korrigieren Sie Folgendes:
+# Eine Zeile dieser Liste: die Beschriftung des Feldes, dann was daran nicht stimmt.
+error-summary-item = { $field }: { $message }
 error-required = Dieses Feld ist erforderlich.
 error-too-long = Das ist zu lang.
 error-invalid-characters = Das enthält unzulässige Zeichen.

@@ -1,7 +1,10 @@
 ## My signatures (/my-signatures): the signer's own page of their signatures
 portal-footer-link = Meine Unterschriften
 portal-title = Meine Unterschriften
-portal-explain = Geben Sie die E-Mail-Adresse ein, mit der Sie unterschrieben haben. Wurden mit ihr Petitionen auf dieser Website unterschrieben, schicken wir ihr einen Link zu einer Seite, die sie auflistet: Dort können Sie Ihre Unterschriften zurückziehen, Ihre Newsletter-Auswahl ändern und alles herunterladen, was wir über Sie speichern. Der Link ist { $minutes } Minuten lang gültig.
+portal-explain = Geben Sie die E-Mail-Adresse ein, mit der Sie unterschrieben haben. Wurden mit ihr Petitionen auf dieser Website unterschrieben, schicken wir ihr einen Link zu einer Seite, die sie auflistet: Dort können Sie Ihre Unterschriften zurückziehen, Ihre Newsletter-Auswahl ändern und alles herunterladen, was wir über Sie speichern. Der Link ist { $minutes ->
+        [one] eine Minute
+       *[other] { $minutes } Minuten
+    } lang gültig.
 portal-ask-button = Link per E-Mail schicken
 portal-privacy = Ihre Adresse wird nur verwendet, um Ihre Unterschriften zu finden und Ihnen diesen Link zu schicken.
 portal-asked-title = Sehen Sie in Ihrem Postfach nach
@@ -15,8 +18,11 @@ portal-list-count = { $count ->
     [one] Mit dieser Adresse wurde auf dieser Website eine Petition unterschrieben.
    *[other] Mit dieser Adresse wurden auf dieser Website { $count } Petitionen unterschrieben.
 }
-portal-list-capped = Hier stehen nur die { $count } neuesten. Der Download enthält alle.
-portal-link-valid-until = Diese Seite funktioniert bis { $time } (UTC). Um später wiederzukommen, fordern Sie einen neuen Link an.
+portal-list-capped = Hier { $count ->
+        [one] steht nur die neueste
+       *[other] stehen nur die { $count } neuesten
+    }. Der Download enthält alle.
+portal-link-valid-until = Diese Seite funktioniert bis { $time }. Um später wiederzukommen, fordern Sie einen neuen Link an.
 portal-status-pending = Wartet auf Bestätigung
 portal-status-confirmed = Bestätigt
 portal-status-invalidated = Nicht gezählt: von der Moderation für ungültig erklärt

@@ -11,9 +11,18 @@ sign-privacy = Ihre Angaben dienen dazu, Ihre Unterschrift zu zählen und zu bes
 sign-closed = Diese Petition nimmt keine Unterschriften mehr an.
 back-to-petition = Zurück zu „{ $title }“
 # Die öffentliche Seite einer Petition: Fortschritt und Teilen.
-progress-text = { $count } von { $goal } Unterschriften
-goal-reached = Ziel von { $goal } Unterschriften erreicht!
-goal-raised = Das erste Ziel von { $reached } Unterschriften ist erreicht. Neues Ziel: { $goal }.
+progress-text = { $count } von { $goal ->
+        [one] { $goal } Unterschrift
+       *[other] { $goal } Unterschriften
+    }
+goal-reached = Ziel von { $goal ->
+        [one] { $goal } Unterschrift
+       *[other] { $goal } Unterschriften
+    } erreicht!
+goal-raised = Das erste Ziel von { $reached ->
+        [one] { $reached } Unterschrift
+       *[other] { $reached } Unterschriften
+    } ist erreicht. Neues Ziel: { $goal }.
 share-heading = Diese Petition teilen
 share-by-email = Per E-Mail teilen
 share-on-mastodon = Auf Mastodon teilen
@@ -66,3 +75,16 @@ retention-public-open = Die personenbezogenen Daten der Unterzeichnenden werden 
     } nach dem Ende dieser Petition gelöscht.
 retention-public-closed = Die personenbezogenen Daten der Unterzeichnenden werden am { $date } gelöscht.
 retention-public-erased = Die personenbezogenen Daten der Unterzeichnenden wurden am { $date } gelöscht.
+
+## The challenge on signing and registration forms: its label, and numbers named in words.
+field-challenge = Zeigen Sie, dass Sie ein Mensch sind
+number-1 = eins
+number-2 = zwei
+number-3 = drei
+number-4 = vier
+number-5 = fünf
+number-6 = sechs
+number-7 = sieben
+number-8 = acht
+number-9 = neun
+number-10 = zehn

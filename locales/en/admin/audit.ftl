@@ -55,7 +55,10 @@ audit-signatures-invalidate = Signatures invalidated
 traffic-title = Where the signatures come from
 traffic-open-label = Traffic of petition number
 traffic-open-button = Show
-traffic-explain = Signatures of the last { $hours } hours, hour by hour, with the recipient domains and the clients that sent the most. A client is a keyed hash of its address: the same address always gives the same key, and the address itself is never stored.
+traffic-explain = Signatures of the last { $hours ->
+        [one] hour
+       *[other] { $hours } hours
+    }, hour by hour, with the recipient domains and the clients that sent the most. A client is a keyed hash of its address: the same address always gives the same key, and the address itself is never stored.
 traffic-hour = Hour
 traffic-signatures = Signatures
 traffic-invalidated = Invalidated

@@ -33,7 +33,10 @@ settings-save = Save the settings
 admin-statistics-title = Statistics
 admin-stats-petitions = Petitions
 admin-stats-total = All petitions
-admin-stats-signatures = Confirmed signatures over the last { $days } days
+admin-stats-signatures = Confirmed signatures over the last { $days ->
+        [one] day
+       *[other] { $days } days
+    }
 admin-stats-confirmed = { $count ->
     [0] No signature was confirmed in that time.
     [one] One signature was confirmed in that time.

@@ -14,6 +14,8 @@ dashboard-public-page = public page
 dashboard-no-organisation = You do not belong to any organisation yet.
 members-title = Members
 members-save = Save
+# A permission checkbox's name for screen readers: the permission, then whose it is.
+members-flag-for = { $flag }: { $member }
 members-remove = Remove
 members-invite = Invite someone
 members-invite-button = Send the invitation

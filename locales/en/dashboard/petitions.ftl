@@ -165,7 +165,11 @@ transfer-hint = Its permalinks, signatures and settings go with it.
 transfer-button = Give the petition
 transfer-nowhere = There is no other owner you may give this petition to.
 delete-title = Delete this petition
-delete-question = Delete “{ $title }” and its { $count } signatures for ever? This cannot be undone.
+delete-question = Delete “{ $title }” { $count ->
+        [0] for ever?
+        [one] and its one signature for ever?
+       *[other] and its { $count } signatures for ever?
+    } This cannot be undone.
 delete-confirm = Yes, delete for ever
 
 ## Templates
@@ -210,8 +214,11 @@ stats-title = Statistics
 stats-today = Signatures today
 stats-none = No signatures yet.
 stats-chart-title = Signatures per day: { $title }
-stats-chart-desc = Daily signatures from { $first } to { $last }; the highest day has { $max }.
-stats-bar = { $confirmed } confirmed, { $pending } awaiting confirmation
+stats-chart-desc = Daily signatures from { $first } to { $last }; the highest day has { $max ->
+        [one] one
+       *[other] { $max }
+    }.
+stats-bar = { $date }: { $confirmed } confirmed, { $pending } awaiting confirmation
 stats-download = Download the chart (SVG)
 stats-table = The numbers, day by day
 stats-day = Day
@@ -230,7 +237,11 @@ image-upload = Upload
 flash-image-removed = The image is removed.
 
 # Signatures a moderator invalidated (kept, not counted).
-count-invalidated = Invalidated by moderators
+# The counts above a petition's signatures list; the last part only when moderators invalidated some.
+signature-counts = Confirmed: { $confirmed } · Awaiting confirmation: { $pending }{ $invalidated ->
+        [0] {""}
+       *[other] {" "}· Invalidated by moderators: { $invalidated }
+    }
 signature-invalidated = Invalidated
 export-invalidated-at = Invalidated at
 wizard-no-owner = This instance hosts petitions of organisations only. Join or create an organisation first.

@@ -1,5 +1,7 @@
 ## Form fields and their errors
 form-has-errors = Please correct the following:
+# One line of that list: the field's label, then what is wrong with it.
+error-summary-item = { $field }: { $message }
 error-required = This field is required.
 error-too-long = This is too long.
 error-invalid-characters = This contains characters that are not allowed.

@@ -6,6 +6,10 @@ skip-to-content = Skip to content
 language-menu = Language
 # The name of this language, written in this language.
 language-name = English
+# How this language writes a date, and a date with a time (always UTC), in chrono's strftime
+# syntax: %-d day, %B month name, %Y year, %H:%M hour and minute (see TRANSLATING.md).
+format-date = %B %-d, %Y
+format-datetime = %B %-d, %Y, %H:%M UTC
 footer-text = Self-hosted with Rustition. No trackers, no third parties.
 back-home = Back to the home page
 

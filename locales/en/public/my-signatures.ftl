@@ -1,7 +1,10 @@
 ## My signatures (/my-signatures): the signer's own page of their signatures
 portal-footer-link = My signatures
 portal-title = My signatures
-portal-explain = Enter the email address you signed with. If it signed petitions on this site, we email it a link to a page listing them, where you can withdraw them, change your newsletter choices and download everything we store about you. The link works for { $minutes } minutes.
+portal-explain = Enter the email address you signed with. If it signed petitions on this site, we email it a link to a page listing them, where you can withdraw them, change your newsletter choices and download everything we store about you. The link works for { $minutes ->
+        [one] one minute
+       *[other] { $minutes } minutes
+    }.
 portal-ask-button = Email me the link
 portal-privacy = Your address is used only to find your signatures and to send you this link.
 portal-asked-title = Check your mailbox
@@ -15,8 +18,11 @@ portal-list-count = { $count ->
     [one] This address signed one petition on this site.
    *[other] This address signed { $count } petitions on this site.
 }
-portal-list-capped = Only the { $count } most recent are listed here. The download holds them all.
-portal-link-valid-until = This page works until { $time } (UTC). To come back later, ask for a new link.
+portal-list-capped = Only the { $count ->
+        [one] most recent is
+       *[other] { $count } most recent are
+    } listed here. The download holds them all.
+portal-link-valid-until = This page works until { $time }. To come back later, ask for a new link.
 portal-status-pending = Awaiting confirmation
 portal-status-confirmed = Confirmed
 portal-status-invalidated = Not counted: invalidated by a moderator

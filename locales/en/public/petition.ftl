@@ -11,9 +11,18 @@ sign-privacy = Your details are used to count and confirm your signature, and ar
 sign-closed = This petition no longer accepts signatures.
 back-to-petition = Back to “{ $title }”
 # A petition's public page: progress and sharing.
-progress-text = { $count } of { $goal } signatures
-goal-reached = Goal of { $goal } signatures reached!
-goal-raised = The first goal of { $reached } signatures was reached. New goal: { $goal }.
+progress-text = { $count } of { $goal ->
+        [one] { $goal } signature
+       *[other] { $goal } signatures
+    }
+goal-reached = Goal of { $goal ->
+        [one] { $goal } signature
+       *[other] { $goal } signatures
+    } reached!
+goal-raised = The first goal of { $reached ->
+        [one] { $reached } signature
+       *[other] { $reached } signatures
+    } was reached. New goal: { $goal }.
 share-heading = Share this petition
 share-by-email = Share by email
 share-on-mastodon = Share on Mastodon
@@ -66,3 +75,16 @@ retention-public-open = Signers' personal data is erased { $days ->
     } after this petition closes.
 retention-public-closed = Signers' personal data will be erased on { $date }.
 retention-public-erased = Signers' personal data was erased on { $date }.
+
+## The challenge on signing and registration forms: its label, and numbers named in words.
+field-challenge = Check that you are a person
+number-1 = one
+number-2 = two
+number-3 = three
+number-4 = four
+number-5 = five
+number-6 = six
+number-7 = seven
+number-8 = eight
+number-9 = nine
+number-10 = ten

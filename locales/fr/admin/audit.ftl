@@ -55,7 +55,10 @@ audit-signatures-invalidate = Signatures invalidées
 traffic-title = D’où viennent les signatures
 traffic-open-label = Trafic de la pétition numéro
 traffic-open-button = Afficher
-traffic-explain = Signatures des { $hours } dernières heures, heure par heure, avec les domaines de destinataires et les clients qui en ont envoyé le plus. Un client est une empreinte à clé de son adresse : la même adresse donne toujours la même clé, et l’adresse elle-même n’est jamais conservée.
+traffic-explain = Signatures { $hours ->
+        [one] de la dernière heure
+       *[other] des { $hours } dernières heures
+    }, heure par heure, avec les domaines de destinataires et les clients qui en ont envoyé le plus. Un client est une empreinte à clé de son adresse : la même adresse donne toujours la même clé, et l’adresse elle-même n’est jamais conservée.
 traffic-hour = Heure
 traffic-signatures = Signatures
 traffic-invalidated = Invalidées

@@ -33,7 +33,10 @@ settings-save = Enregistrer les réglages
 admin-statistics-title = Statistiques
 admin-stats-petitions = Pétitions
 admin-stats-total = Toutes les pétitions
-admin-stats-signatures = Signatures confirmées ces { $days } derniers jours
+admin-stats-signatures = Signatures confirmées { $days ->
+        [one] ces dernières 24 heures
+       *[other] ces { $days } derniers jours
+    }
 admin-stats-confirmed = { $count ->
     [0] Aucune signature n'a été confirmée pendant cette période.
     [one] Une signature a été confirmée pendant cette période.

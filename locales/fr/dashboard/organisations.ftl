@@ -13,6 +13,7 @@ dashboard-organisations = Mes organisations
 dashboard-public-page = page publique
 dashboard-no-organisation = Vous n’appartenez encore à aucune organisation.
 members-title = Membres
+members-flag-for = { $flag } : { $member }
 members-save = Enregistrer
 members-remove = Retirer
 members-invite = Inviter quelqu’un

@@ -165,7 +165,11 @@ transfer-hint = Ses liens permanents, signatures et réglages la suivent.
 transfer-button = Céder la pétition
 transfer-nowhere = Il n’y a aucun autre propriétaire à qui vous pouvez céder cette pétition.
 delete-title = Supprimer cette pétition
-delete-question = Supprimer définitivement « { $title } » et ses { $count } signatures ? C’est irréversible.
+delete-question = Supprimer définitivement « { $title } »{ $count ->
+        [0] {""}
+        [one] {" "}et son unique signature
+       *[other] {" "}et ses { $count } signatures
+    } ? C’est irréversible.
 delete-confirm = Oui, supprimer définitivement
 
 ## Modèles
@@ -210,8 +214,11 @@ stats-title = Statistiques
 stats-today = Signatures aujourd’hui
 stats-none = Pas encore de signature.
 stats-chart-title = Signatures par jour : { $title }
-stats-chart-desc = Signatures quotidiennes du { $first } au { $last } ; le jour le plus haut en compte { $max }.
-stats-bar = { $confirmed } confirmées, { $pending } en attente de confirmation
+stats-chart-desc = Signatures quotidiennes du { $first } au { $last } ; le jour le plus haut en compte { $max }.
+stats-bar = { $date } : { $confirmed ->
+        [one] { $confirmed } confirmée
+       *[other] { $confirmed } confirmées
+    }, { $pending } en attente de confirmation
 stats-download = Télécharger le graphique (SVG)
 stats-table = Les chiffres, jour par jour
 stats-day = Jour
@@ -230,7 +237,11 @@ image-upload = Envoyer
 flash-image-removed = L’image est retirée.
 
 # Signatures invalidées par la modération (conservées, non comptées).
-count-invalidated = Invalidées par la modération
+# The counts above a petition's signatures list; the last part only when moderators invalidated some.
+signature-counts = Confirmées : { $confirmed } · En attente de confirmation : { $pending }{ $invalidated ->
+        [0] {""}
+       *[other] {" "}· Invalidées par la modération : { $invalidated }
+    }
 signature-invalidated = Invalidée
 export-invalidated-at = Invalidée le
 wizard-no-owner = Cette instance n'accueille que des pétitions d'organisations. Rejoignez ou créez d'abord une organisation.

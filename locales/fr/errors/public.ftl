@@ -1,5 +1,7 @@
 ## Form fields and their errors
 form-has-errors = Merci de corriger ce qui suit :
+# One line of that list: the field's label, then what is wrong with it.
+error-summary-item = { $field } : { $message }
 error-required = Ce champ est obligatoire.
 error-too-long = C’est trop long.
 error-invalid-characters = Ce champ contient des caractères non autorisés.

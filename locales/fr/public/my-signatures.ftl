@@ -1,7 +1,10 @@
 ## Mes signatures (/my-signatures) : la page où chaque signataire retrouve ses signatures
 portal-footer-link = Mes signatures
 portal-title = Mes signatures
-portal-explain = Saisissez l’adresse électronique avec laquelle vous avez signé. Si elle a signé des pétitions sur ce site, nous lui envoyons le lien d’une page qui les liste : vous pourrez les retirer, changer vos choix de lettre d’information et télécharger tout ce que nous conservons à votre sujet. Le lien fonctionne pendant { $minutes } minutes.
+portal-explain = Saisissez l’adresse électronique avec laquelle vous avez signé. Si elle a signé des pétitions sur ce site, nous lui envoyons le lien d’une page qui les liste : vous pourrez les retirer, changer vos choix de lettre d’information et télécharger tout ce que nous conservons à votre sujet. Le lien fonctionne pendant { $minutes ->
+        [one] une minute
+       *[other] { $minutes } minutes
+    }.
 portal-ask-button = M’envoyer le lien
 portal-privacy = Votre adresse sert uniquement à retrouver vos signatures et à vous envoyer ce lien.
 portal-asked-title = Consultez votre messagerie
@@ -15,8 +18,11 @@ portal-list-count = { $count ->
     [one] Cette adresse a signé une pétition sur ce site.
    *[other] Cette adresse a signé { $count } pétitions sur ce site.
 }
-portal-list-capped = Seules les { $count } plus récentes sont listées ici. Le téléchargement les contient toutes.
-portal-link-valid-until = Cette page fonctionne jusqu’au { $time } (UTC). Pour revenir plus tard, demandez un nouveau lien.
+portal-list-capped = { $count ->
+        [one] Seule la plus récente est listée
+       *[other] Seules les { $count } plus récentes sont listées
+    } ici. Le téléchargement les contient toutes.
+portal-link-valid-until = Cette page fonctionne jusqu’au { $time }. Pour revenir plus tard, demandez un nouveau lien.
 portal-status-pending = En attente de confirmation
 portal-status-confirmed = Confirmée
 portal-status-invalidated = Non comptée : invalidée par un modérateur

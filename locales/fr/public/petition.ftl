@@ -11,9 +11,18 @@ sign-privacy = Vos informations servent à compter et à confirmer votre signatu
 sign-closed = Cette pétition n’accepte plus de signatures.
 back-to-petition = Retour à « { $title } »
 # La page publique d’une pétition : progression et partage.
-progress-text = { $count } signatures sur { $goal }
-goal-reached = Objectif de { $goal } signatures atteint !
-goal-raised = Le premier objectif de { $reached } signatures est atteint. Nouvel objectif : { $goal }.
+progress-text = { $count ->
+        [one] { $count } signature
+       *[other] { $count } signatures
+    } sur { $goal }
+goal-reached = Objectif de { $goal ->
+        [one] { $goal } signature
+       *[other] { $goal } signatures
+    } atteint !
+goal-raised = Le premier objectif de { $reached ->
+        [one] { $reached } signature
+       *[other] { $reached } signatures
+    } est atteint. Nouvel objectif : { $goal }.
 share-heading = Partager cette pétition
 share-by-email = Partager par courriel
 share-on-mastodon = Partager sur Mastodon
@@ -66,3 +75,16 @@ retention-public-open = Les données personnelles des signataires sont effacées
     } après la clôture de cette pétition.
 retention-public-closed = Les données personnelles des signataires seront effacées le { $date }.
 retention-public-erased = Les données personnelles des signataires ont été effacées le { $date }.
+
+## The challenge on signing and registration forms: its label, and numbers named in words.
+field-challenge = Vérification que vous êtes une personne
+number-1 = un
+number-2 = deux
+number-3 = trois
+number-4 = quatre
+number-5 = cinq
+number-6 = six
+number-7 = sept
+number-8 = huit
+number-9 = neuf
+number-10 = dix

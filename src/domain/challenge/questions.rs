@@ -156,32 +156,35 @@ fn normalise(given: &str) -> String {
     kept.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-/// Numbers from zero to twenty in English and French (accents optional).
+/// Numbers from zero to twenty in the shipped languages (English, French, German, Spanish,
+/// Italian; German and Spanish also without their accents). No word means two numbers across
+/// them, so one list serves every page language.
+const NUMBER_WORDS: [&[&str]; 21] = [
+    &["zero", "zéro", "null", "cero"],
+    &["one", "un", "une", "eins", "ein", "eine", "uno", "una"],
+    &["two", "deux", "zwei", "dos", "due"],
+    &["three", "trois", "drei", "tres", "tre"],
+    &["four", "quatre", "vier", "cuatro", "quattro"],
+    &["five", "cinq", "fünf", "fuenf", "funf", "cinco", "cinque"],
+    &["six", "sechs", "seis", "sei"],
+    &["seven", "sept", "sieben", "siete", "sette"],
+    &["eight", "huit", "acht", "ocho", "otto"],
+    &["nine", "neuf", "neun", "nueve", "nove"],
+    &["ten", "dix", "zehn", "diez", "dieci"],
+    &["eleven", "onze", "elf", "once", "undici"],
+    &["twelve", "douze", "zwölf", "zwoelf", "zwolf", "doce", "dodici"],
+    &["thirteen", "treize", "dreizehn", "trece", "tredici"],
+    &["fourteen", "quatorze", "vierzehn", "catorce", "quattordici"],
+    &["fifteen", "quinze", "fünfzehn", "fuenfzehn", "funfzehn", "quince", "quindici"],
+    &["sixteen", "seize", "sechzehn", "dieciséis", "dieciseis", "sedici"],
+    &["seventeen", "siebzehn", "diecisiete", "diciassette"],
+    &["eighteen", "achtzehn", "dieciocho", "diciotto"],
+    &["nineteen", "neunzehn", "diecinueve", "diciannove"],
+    &["twenty", "vingt", "zwanzig", "veinte", "venti"],
+];
+
 fn word_value(word: &str) -> Option<u32> {
-    const NAMES: [&[&str]; 21] = [
-        &["zero", "zéro"],
-        &["one", "un", "une"],
-        &["two", "deux"],
-        &["three", "trois"],
-        &["four", "quatre"],
-        &["five", "cinq"],
-        &["six"],
-        &["seven", "sept"],
-        &["eight", "huit"],
-        &["nine", "neuf"],
-        &["ten", "dix"],
-        &["eleven", "onze"],
-        &["twelve", "douze"],
-        &["thirteen", "treize"],
-        &["fourteen", "quatorze"],
-        &["fifteen", "quinze"],
-        &["sixteen", "seize"],
-        &["seventeen"],
-        &["eighteen"],
-        &["nineteen"],
-        &["twenty", "vingt"],
-    ];
-    NAMES.iter().position(|names| names.contains(&word)).map(|n| n as u32)
+    NUMBER_WORDS.iter().position(|names| names.contains(&word)).map(|n| n as u32)
 }
 
 fn tokens(given: &str) -> Vec<&str> {
@@ -234,15 +237,33 @@ mod tests {
     }
 
     #[test]
-    fn numbers_are_accepted_in_digits_and_in_english_or_french_words() {
+    fn numbers_are_accepted_in_digits_and_in_the_words_of_every_shipped_language() {
         let (q, answer) = from_seed(&seed([0, 0, 6, 9, 0]));
         assert_eq!(q.kind, Kind::Sum);
         assert_eq!(q.args, [("a", Arg::InWords(7)), ("b", Arg::InWords(10))]);
-        for given in ["17", " 17 ", "seventeen", "Seventeen.", "dix-sept", "Dix sept", "« dix-sept »"] {
+        for given in [
+            "17",
+            " 17 ",
+            "seventeen",
+            "Seventeen.",
+            "dix-sept",
+            "Dix sept",
+            "« dix-sept »",
+            "Siebzehn",
+            "diecisiete",
+            "diciassette",
+        ] {
             assert!(answer.accepts(given), "{given:?}");
         }
         for given in ["16", "1 7", "seven", "", "dix", "seventeen please"] {
             assert!(!answer.accepts(given), "{given:?}");
+        }
+        // One list for every language: a word naming two numbers would accept a wrong answer.
+        let mut seen = std::collections::HashMap::new();
+        for (n, words) in NUMBER_WORDS.iter().enumerate() {
+            for word in *words {
+                assert_eq!(seen.insert(*word, n), None, "{word} names two numbers");
+            }
         }
     }
 

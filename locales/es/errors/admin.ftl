@@ -1,0 +1,14 @@
+error-moderation-note-required = Escribe el motivo: se envía al equipo organizador y se guarda en el registro.
+error-moderation-not-hidden = Esta petición no está oculta.
+error-moderation-not-pending = Esta petición no está pendiente de aprobación.
+error-suspend-staff = Desde aquí no se puede suspender a quien administra o modera este sitio, ni tu propia cuenta.
+error-organisation-suspended = Esta organización está suspendida: no se puede crear ninguna petición para ella.
+error-reasons-full = Ya hay tantos motivos como el formulario puede ofrecer. Cambia o retira uno en su lugar.
+error-traffic-domain = Escribe un dominio como example.org (letras, cifras, puntos y guiones).
+error-traffic-client = Escribe una clave de cliente tal como aparece en la tabla (hasta 16 letras, cifras, - o _).
+error-traffic-time = Escribe una fecha y una hora como 2026-12-02T14:00.
+error-traffic-window = El final debe ser posterior al inicio.
+error-traffic-rule-empty = Indica al menos un dominio, una clave de cliente o un intervalo de tiempo.
+error-not-on-yourself = No puedes cambiar tu propio rol.
+error-paused-message-required = Explica a las personas firmantes por qué se ha pausado la recogida de firmas.
+error-retention-days = Escribe un número de días entre 1 y 3650.

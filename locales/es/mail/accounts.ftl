@@ -1,0 +1,24 @@
+## Registro y enlaces de cuenta enviados por correo
+mail-greeting = Hola:
+mail-verify-subject = Activa tu cuenta
+mail-verify-intro = Para confirmar tu dirección de correo electrónico y activar tu cuenta, abre este enlace y pulsa el botón de la página:
+mail-verify-ignore = Si no lo pediste, ignora este mensaje.
+mail-reset-subject = Elige una contraseña nueva
+mail-reset-intro = Alguien, esperamos que tú, pidió restablecer la contraseña de tu cuenta. Para elegir una nueva, abre este enlace (válido durante una hora):
+mail-reset-ignore = Si no lo pediste, ignora este mensaje: tu contraseña sigue siendo la misma.
+mail-email-change-subject = Confirma tu nueva dirección de correo electrónico
+mail-email-change-intro = Para usar esta dirección en tu cuenta, abre este enlace y pulsa el botón de la página:
+mail-invitation-subject = { $inviter } te invita a unirte a { $organisation }
+mail-invitation-intro = { $inviter } te invita a unirte a la organización «{ $organisation }». Para responder, abre este enlace:
+mail-invitation-ignore = Si no quieres unirte, ignora este mensaje.
+mail-register-taken-subject = Alguien intentó crear una cuenta con tu dirección
+mail-register-taken-intro = Alguien, quizá tú, intentó crear una cuenta en este sitio con esta dirección de correo electrónico. Ya es la dirección de tu cuenta, así que no se creó una segunda cuenta.
+mail-register-taken-login = Para iniciar sesión en tu cuenta, abre este enlace:
+mail-taken-forgot = Si olvidaste tu contraseña, elige una nueva aquí:
+mail-taken-ignore = Si no fuiste tú, ignora este mensaje: no se cambió nada.
+mail-email-taken-subject = Alguien intentó usar tu dirección para otra cuenta
+mail-email-taken-intro = Alguien con la sesión iniciada en otra cuenta de este sitio pidió usar esta dirección de correo electrónico para ella. Ya es la dirección de tu cuenta, así que no se cambió nada: ninguna otra cuenta puede usarla.
+mail-email-notice-subject = Se está cambiando la dirección de correo electrónico de tu cuenta
+mail-email-notice-intro = Alguien con la sesión iniciada en tu cuenta pidió cambiar su dirección de correo electrónico a { $masked }. El cambio se hace efectivo cuando se abra el enlace enviado a esa dirección.
+mail-email-notice-action = Si no fuiste tú, puede que otra persona esté usando tu cuenta. Elige una contraseña nueva de inmediato (así se cierran todas las sesiones y se anula el cambio):
+mail-email-notice-ok = Si fuiste tú, no tienes que hacer nada.

@@ -1,0 +1,14 @@
+error-moderation-note-required = Scrivi il motivo: viene inviato a chi organizza la petizione e conservato nel registro.
+error-moderation-not-hidden = Questa petizione non è nascosta.
+error-moderation-not-pending = Questa petizione non è in attesa di approvazione.
+error-suspend-staff = Da qui non si possono sospendere gli account di amministrazione e di moderazione, né il tuo.
+error-organisation-suspended = Questa organizzazione è sospesa: non si possono creare petizioni a suo nome.
+error-reasons-full = Ci sono già tutti i motivi che il modulo può offrire. Modificane o ritirane uno.
+error-traffic-domain = Inserisci un dominio come example.org (lettere, cifre, punti e trattini).
+error-traffic-client = Inserisci una chiave client come appare nella tabella (fino a 16 lettere, cifre, - o _).
+error-traffic-time = Inserisci una data e un’ora come 2026-12-02T14:00.
+error-traffic-window = La fine deve venire dopo l’inizio.
+error-traffic-rule-empty = Indica almeno un dominio, una chiave client o un intervallo di tempo.
+error-not-on-yourself = Non puoi cambiare il tuo ruolo.
+error-paused-message-required = Spiega a chi firma perché la raccolta firme è sospesa.
+error-retention-days = Inserisci un numero di giorni tra 1 e 3650.

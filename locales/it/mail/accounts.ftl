@@ -1,0 +1,24 @@
+## Registration and mailed account links
+mail-greeting = Ciao,
+mail-verify-subject = Attiva il tuo account
+mail-verify-intro = Per confermare il tuo indirizzo email e attivare il tuo account, apri questo link e premi il pulsante nella pagina:
+mail-verify-ignore = Se non l’hai chiesto tu, ignora questo messaggio.
+mail-reset-subject = Scegli una nuova password
+mail-reset-intro = Qualcuno, speriamo tu, ha chiesto di reimpostare la password del tuo account. Per sceglierne una nuova, apri questo link (valido per un’ora):
+mail-reset-ignore = Se non l’hai chiesto tu, ignora questo messaggio: la tua password resta invariata.
+mail-email-change-subject = Conferma il tuo nuovo indirizzo email
+mail-email-change-intro = Per usare questo indirizzo per il tuo account, apri questo link e premi il pulsante nella pagina:
+mail-invitation-subject = { $inviter } ti invita a unirti a { $organisation }
+mail-invitation-intro = { $inviter } ti invita a unirti all’organizzazione «{ $organisation }». Per rispondere, apri questo link:
+mail-invitation-ignore = Se non vuoi unirti, ignora questo messaggio.
+mail-register-taken-subject = Qualcuno ha provato a creare un account con il tuo indirizzo
+mail-register-taken-intro = Qualcuno, forse tu, ha provato a creare un account su questo sito con questo indirizzo email. È già l’indirizzo del tuo account, quindi non è stato creato un secondo account.
+mail-register-taken-login = Per accedere al tuo account, apri questo link:
+mail-taken-forgot = Se hai dimenticato la password, scegline una nuova qui:
+mail-taken-ignore = Se non eri tu, ignora questo messaggio: non è stato modificato nulla.
+mail-email-taken-subject = Qualcuno ha provato a usare il tuo indirizzo per un altro account
+mail-email-taken-intro = Una persona collegata a un altro account su questo sito ha chiesto di usare questo indirizzo email per quell’account. È già l’indirizzo del tuo account, quindi non è stato modificato nulla: nessun altro account può usarlo.
+mail-email-notice-subject = L’indirizzo email del tuo account sta per essere cambiato
+mail-email-notice-intro = Una persona collegata al tuo account ha chiesto di cambiarne l’indirizzo email in { $masked }. La modifica diventa effettiva quando viene aperto il link inviato a quell’indirizzo.
+mail-email-notice-action = Se non eri tu, qualcun altro potrebbe usare il tuo account. Scegli subito una nuova password (così chiudi tutte le sessioni aperte e annulli la modifica):
+mail-email-notice-ok = Se eri tu, non devi fare nulla.

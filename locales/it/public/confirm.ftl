@@ -1,0 +1,13 @@
+## After signing
+thanks-title = Grazie! Manca un ultimo passo
+thanks-check-mail = Ti abbiamo inviato un’email. Apri il link che contiene per confermare la tua firma: conta solo dopo la conferma.
+thanks-not-received = Nessuna email dopo qualche minuto? Controlla la cartella dello spam, oppure firma di nuovo con lo stesso indirizzo.
+
+## Confirmation landing page
+confirm-title = Conferma la tua firma
+confirm-explain = Premi il pulsante per confermare che firmi questa petizione.
+confirm-button = Conferma la mia firma
+confirm-done = La tua firma è confermata. Grazie!
+confirm-already = La tua firma era già confermata. Grazie!
+confirm-expired = Questo link di conferma è scaduto. Firma di nuovo la petizione per riceverne uno nuovo.
+confirm-unknown = Questo link di conferma non è valido. Controlla di averlo copiato per intero, oppure firma di nuovo la petizione.
