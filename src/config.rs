@@ -228,9 +228,12 @@ pub struct I18nSettings {
     pub available: Vec<String>,
 }
 
+/// English and French are complete; German, Spanish and Italian have every public page, mail and
+/// error, and borrow the rest from English message by message.
 impl Default for I18nSettings {
     fn default() -> Self {
-        I18nSettings { default_locale: "en".into(), available: vec!["en".into(), "fr".into()] }
+        let available = ["en", "fr", "de", "es", "it"].map(String::from).to_vec();
+        I18nSettings { default_locale: "en".into(), available }
     }
 }
 

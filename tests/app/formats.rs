@@ -24,6 +24,11 @@ async fn counts_take_each_language_s_plural_and_grouping() {
         ("en", [(0, "0 signatures"), (1, "1 signature"), (2, "2 signatures"), (1000, "1,000 signatures")]),
         // French: 0 and 1 are singular; a narrow no-break space groups thousands.
         ("fr", [(0, "0 signature"), (1, "1 signature"), (2, "2 signatures"), (1000, "1\u{202f}000 signatures")]),
+        // German: only 1 is singular; a point groups thousands.
+        (
+            "de",
+            [(0, "0 Unterschriften"), (1, "1 Unterschrift"), (2, "2 Unterschriften"), (1000, "1.000 Unterschriften")],
+        ),
     ];
     for (lang, cases) in expected {
         for (n, text) in cases {
@@ -33,6 +38,8 @@ async fn counts_take_each_language_s_plural_and_grouping() {
     assert_eq!(progress("en", 1, 1000), "1 of 1,000 signatures");
     assert_eq!(progress("fr", 1, 1000), format!("1 signature sur 1{NNBSP}000"));
     assert_eq!(progress("fr", 2500, 10000), format!("2{NNBSP}500 signatures sur 10{NNBSP}000"));
+    assert_eq!(progress("de", 2500, 1), "2.500 von 1 Unterschrift");
+    assert_eq!(progress("de", 1, 10000), "1 von 10.000 Unterschriften");
     assert!(t.app().i18n.take_faults().is_empty());
 }
 

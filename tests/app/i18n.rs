@@ -91,16 +91,16 @@ fn the_check_fails_when_french_lacks_a_key() {
     assert_eq!(report.locales["fr"].extra.iter().collect::<Vec<_>>(), ["c"]);
 }
 
-/// An admin's own German in `assets_dir`: a few messages in a flat file, and a file with a syntax
-/// error in an area folder (both layouts are read).
-fn german_override() -> tempfile::TempDir {
+/// An admin's own Dutch (a language the binary does not carry) in `assets_dir`: a few messages in
+/// a flat file, and a file with a syntax error in an area folder (both layouts are read).
+fn dutch_override() -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
-    let de = dir.path().join("locales/de");
-    std::fs::create_dir_all(de.join("dashboard")).unwrap();
-    std::fs::write(de.join("main.ftl"), "language-name = Deutsch\nlogin-title = Anmelden\n").unwrap();
+    let nl = dir.path().join("locales/nl");
+    std::fs::create_dir_all(nl.join("dashboard")).unwrap();
+    std::fs::write(nl.join("main.ftl"), "language-name = Nederlands\nlogin-title = Aanmelden\n").unwrap();
     std::fs::write(
-        de.join("dashboard/broken.ftl"),
-        "# The button's message is broken; the one after it is read.\nlogin-button = Einloggen { $\nlogin-forgot = Passwort vergessen?\n",
+        nl.join("dashboard/broken.ftl"),
+        "# The button's message is broken; the one after it is read.\nlogin-button = Inloggen { $\nlogin-forgot = Wachtwoord vergeten?\n",
     )
     .unwrap();
     dir
@@ -108,18 +108,18 @@ fn german_override() -> tempfile::TempDir {
 
 #[rocket::async_test]
 async fn a_partial_and_broken_locale_shows_its_messages_and_english_for_the_rest() {
-    let over = german_override();
+    let over = dutch_override();
     let path = over.path().to_path_buf();
     let t = TestApp::start_with(|s| {
         s.server.assets_dir = Some(path);
-        s.i18n.available = vec!["en".into(), "fr".into(), "de".into()];
+        s.i18n.available = vec!["en".into(), "fr".into(), "nl".into()];
     })
     .await;
-    let (status, html) = t.get("/login?lang=de").await;
+    let (status, html) = t.get("/login?lang=nl").await;
     assert_eq!(status, Status::Ok, "a broken .ftl does not stop the server");
-    assert!(html.contains("<html lang=\"de\""), "{html}");
-    assert!(html.contains("<h1>Anmelden</h1>"), "German where it is translated");
-    assert!(html.contains("Passwort vergessen?"), "the messages after the broken one are read");
+    assert!(html.contains("<html lang=\"nl\""), "{html}");
+    assert!(html.contains("<h1>Aanmelden</h1>"), "Dutch where it is translated");
+    assert!(html.contains("Wachtwoord vergeten?"), "the messages after the broken one are read");
     assert!(html.contains(">Sign in</button>"), "English for the broken message: {html}");
     assert!(html.contains("<label for=\"password\">Password <span"), "English for a missing one: {html}");
     assert!(!html.contains("login-button"), "never a key shown raw");
@@ -129,7 +129,7 @@ async fn a_partial_and_broken_locale_shows_its_messages_and_english_for_the_rest
 
 #[test]
 fn the_check_reports_the_broken_file_with_its_line_and_fails() {
-    let over = german_override();
+    let over = dutch_override();
     let run = |args: &[&str]| {
         Command::new(env!("CARGO_BIN_EXE_rustition"))
             .args(args)
@@ -142,7 +142,7 @@ fn the_check_reports_the_broken_file_with_its_line_and_fails() {
     let output = run(&["i18n", "check"]);
     let stdout = String::from_utf8_lossy(&output.stdout);
     assert_eq!(output.status.code(), Some(1), "{stdout}");
-    let broken = over.path().join("locales/de/dashboard/broken.ftl");
+    let broken = over.path().join("locales/nl/dashboard/broken.ftl");
     assert!(stdout.contains(&format!("  error     {}:2:", broken.display())), "{stdout}");
     assert!(stdout.contains("fr: 100 % ("), "the binary's French is read under the override: {stdout}");
     assert!(stdout.contains("  missing   login-button"), "{stdout}");
@@ -152,8 +152,8 @@ fn the_check_reports_the_broken_file_with_its_line_and_fails() {
     assert!(output.status.success());
     let total = table.lines().nth(2).and_then(|l| l.split(" / ").nth(1)).and_then(|l| l.split(' ').next()).unwrap();
     assert!(table.lines().nth(2).unwrap().starts_with("| English (`en`) | "), "{table}");
-    let de = table.lines().find(|l| l.starts_with("| Deutsch (`de`) | ")).expect("a row for German");
-    assert!(de.starts_with(&format!("| Deutsch (`de`) | 3 / {total} | 0 % | ")), "{de}");
+    let nl = table.lines().find(|l| l.starts_with("| Nederlands (`nl`) | ")).expect("a row for Dutch");
+    assert!(nl.starts_with(&format!("| Nederlands (`nl`) | 3 / {total} | 0 % | ")), "{nl}");
 }
 
 /// The safety net behind `TestApp`: a page asking for a key no catalog has shows it raw, and the
@@ -184,10 +184,10 @@ async fn a_forged_flash_shows_nothing() {
     assert!(html.contains("You are signed out."), "a real one still shows: {html}");
 }
 
-/// Many pages, as an admin who owns a petition, in English and French: none shows a key raw or
-/// a message that failed to format (a missing `{ $variable }`, say).
+/// Many pages, as an admin who owns a petition, in every shipped language: none shows a key raw
+/// or a message that failed to format (a missing `{ $variable }`, say).
 #[rocket::async_test]
-async fn the_pages_show_no_key_raw_in_either_language() {
+async fn the_pages_show_no_key_raw_in_any_shipped_language() {
     let t = TestApp::start().await;
     let ada = t.user("ada", true).await;
     let id = t
@@ -232,18 +232,19 @@ async fn the_pages_show_no_key_raw_in_either_language() {
         signed_in.push(format!("/dashboard/petitions/{id}/edit/{section}"));
     }
     let mut seen = 0;
-    for lang in ["en", "fr"] {
+    let languages = ["en", "fr", "de", "es", "it"];
+    for lang in languages {
         for page in anonymous.iter().chain(&public) {
             seen += visit(&t, page, lang).await;
         }
     }
     t.login("ada").await;
-    for lang in ["en", "fr"] {
+    for lang in languages {
         for page in signed_in.iter().chain(&public) {
             seen += visit(&t, page, lang).await;
         }
     }
-    assert_eq!(seen, 2 * (anonymous.len() + 2 * public.len() + signed_in.len()));
+    assert_eq!(seen, languages.len() * (anonymous.len() + 2 * public.len() + signed_in.len()));
 }
 
 /// One page in `lang`; fails on a key shown raw there. Returns 1 for the count of pages seen.

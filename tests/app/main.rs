@@ -22,6 +22,7 @@ mod dashboard_templates;
 mod formats;
 mod i18n;
 mod instance_admin;
+mod languages;
 mod logs;
 mod mail_queue;
 mod moderation;

@@ -1,0 +1,2 @@
+# Nur der Link der Kopfzeile, den auch öffentliche Seiten zeigen; alles andere erscheint auf Englisch.
+admin-title = Verwaltung

@@ -1,0 +1,14 @@
+error-moderation-note-required = Geben Sie den Grund an: Er wird an die Organisator*innen geschickt und im Protokoll festgehalten.
+error-moderation-not-hidden = Diese Petition ist nicht ausgeblendet.
+error-moderation-not-pending = Diese Petition wartet nicht auf Freigabe.
+error-suspend-staff = Administrator*innen, Moderator*innen und Sie selbst können hier nicht gesperrt werden.
+error-organisation-suspended = Diese Organisation ist gesperrt: Für sie kann keine Petition angelegt werden.
+error-reasons-full = Es gibt bereits so viele Gründe, wie das Formular anbieten kann. Ändern Sie stattdessen einen, oder nehmen Sie einen außer Gebrauch.
+error-traffic-domain = Geben Sie eine Domain wie example.org ein (Buchstaben, Ziffern, Punkte und Bindestriche).
+error-traffic-client = Geben Sie einen Client-Schlüssel so ein, wie er in der Tabelle steht (bis zu 16 Buchstaben, Ziffern, - oder _).
+error-traffic-time = Geben Sie Datum und Uhrzeit ein, etwa 2026-12-02T14:00.
+error-traffic-window = Das Ende muss nach dem Beginn liegen.
+error-traffic-rule-empty = Geben Sie mindestens eine Domain, einen Client-Schlüssel oder einen Zeitraum an.
+error-not-on-yourself = Sie können Ihre eigene Rolle nicht ändern.
+error-paused-message-required = Teilen Sie den Unterzeichnenden mit, warum das Unterschreiben pausiert.
+error-retention-days = Geben Sie eine Anzahl von Tagen zwischen 1 und 3650 ein.

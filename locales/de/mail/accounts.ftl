@@ -1,0 +1,24 @@
+## Registration and mailed account links
+mail-greeting = Guten Tag,
+mail-verify-subject = Aktivieren Sie Ihr Konto
+mail-verify-intro = Um Ihre E-Mail-Adresse zu bestätigen und Ihr Konto zu aktivieren, öffnen Sie diesen Link und klicken Sie auf der Seite auf die Schaltfläche:
+mail-verify-ignore = Wenn Sie das nicht angefordert haben, ignorieren Sie diese Nachricht.
+mail-reset-subject = Wählen Sie ein neues Passwort
+mail-reset-intro = Jemand, hoffentlich Sie, möchte das Passwort Ihres Kontos zurücksetzen. Um ein neues zu wählen, öffnen Sie diesen Link (eine Stunde lang gültig):
+mail-reset-ignore = Wenn Sie das nicht angefordert haben, ignorieren Sie diese Nachricht: Ihr Passwort bleibt, wie es ist.
+mail-email-change-subject = Bestätigen Sie Ihre neue E-Mail-Adresse
+mail-email-change-intro = Um diese Adresse für Ihr Konto zu verwenden, öffnen Sie diesen Link und klicken Sie auf der Seite auf die Schaltfläche:
+mail-invitation-subject = { $inviter } lädt Sie ein, { $organisation } beizutreten
+mail-invitation-intro = { $inviter } lädt Sie ein, der Organisation „{ $organisation }“ beizutreten. Um zu antworten, öffnen Sie diesen Link:
+mail-invitation-ignore = Wenn Sie nicht beitreten möchten, ignorieren Sie diese Nachricht.
+mail-register-taken-subject = Jemand wollte mit Ihrer Adresse ein Konto anlegen
+mail-register-taken-intro = Jemand, vielleicht Sie, wollte auf dieser Website mit dieser E-Mail-Adresse ein Konto anlegen. Sie ist bereits die Adresse Ihres Kontos, deshalb wurde kein zweites Konto angelegt.
+mail-register-taken-login = Um sich bei Ihrem Konto anzumelden, öffnen Sie diesen Link:
+mail-taken-forgot = Wenn Sie Ihr Passwort vergessen haben, wählen Sie hier ein neues:
+mail-taken-ignore = Wenn Sie es nicht waren, ignorieren Sie diese Nachricht: Es wurde nichts geändert.
+mail-email-taken-subject = Jemand wollte Ihre Adresse für ein anderes Konto verwenden
+mail-email-taken-intro = Jemand, der bei einem anderen Konto auf dieser Website angemeldet ist, wollte diese E-Mail-Adresse dafür verwenden. Sie ist bereits die Adresse Ihres Kontos, deshalb wurde nichts geändert: Kein anderes Konto kann sie verwenden.
+mail-email-notice-subject = Die E-Mail-Adresse Ihres Kontos wird geändert
+mail-email-notice-intro = Jemand, der bei Ihrem Konto angemeldet ist, möchte dessen E-Mail-Adresse in { $masked } ändern. Die Änderung gilt, sobald der Link geöffnet wird, der an diese Adresse geschickt wurde.
+mail-email-notice-action = Wenn Sie es nicht waren, nutzt womöglich jemand anderes Ihr Konto. Wählen Sie sofort ein neues Passwort (damit werden alle abgemeldet, und die Änderung wird abgebrochen):
+mail-email-notice-ok = Wenn Sie es waren, müssen Sie nichts tun.
