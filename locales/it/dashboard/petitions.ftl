@@ -1,0 +1,9 @@
+# Italian: only the messages of this area that public pages show too (the header, the signing form's
+# fields, pagination, the picture challenge). The rest of this area falls back to English, message by message.
+pagination = Pagine
+page-previous = Pagina precedente
+page-next = Pagina successiva
+page-of = Pagina { $page } di { $pages }
+field-postal_code = Codice postale
+field-country = Paese
+field-organisation = Organizzazione
