@@ -34,6 +34,7 @@ mod retention;
 mod secrets_at_rest;
 mod server_process;
 mod sign_challenge;
+mod shutdown;
 mod signing;
 mod themes;
 mod withdrawing;
