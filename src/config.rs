@@ -18,6 +18,16 @@ pub struct Settings {
     pub accounts: Accounts,
     pub i18n: I18nSettings,
     pub moderation: Moderation,
+    pub demo: DemoSettings,
+}
+
+/// A public demo instance.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct DemoSettings {
+    /// Every this many hours the demo organisation is wiped and seeded again (`domain::demo`),
+    /// and every page says when next; 0: never.
+    pub reset_hours: u32,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -280,6 +290,9 @@ impl Settings {
             && url::Url::parse(url).is_err()
         {
             problems.push(format!("[server] onion_url {url:?} is not a URL"));
+        }
+        if self.demo.reset_hours > 24 * 366 {
+            problems.push("[demo] reset_hours must be at most a year (8784)".into());
         }
         if self.server.shutdown_grace_seconds > 600 {
             problems.push("[server] shutdown_grace_seconds must be at most 600".into());

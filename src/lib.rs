@@ -68,6 +68,8 @@ pub struct App {
     /// Background tasks that end cleanly when `stop` changes (the mail worker gives back its
     /// leases): `shutdown` waits for them.
     pub finishing: std::sync::Mutex<Vec<tokio::task::JoinHandle<()>>>,
+    /// When the demo is next reset (`[demo] reset_hours`), for every page's banner.
+    pub demo: domain::demo::Clock,
 }
 
 impl App {
@@ -147,6 +149,7 @@ pub async fn build_app(settings: Settings) -> Result<App, StartError> {
         mail_wake: Arc::new(Notify::new()),
         stop: tokio::sync::watch::channel(()).0,
         finishing: std::sync::Mutex::default(),
+        demo: domain::demo::Clock::default(),
     })
 }
 
@@ -201,6 +204,8 @@ pub async fn build_rocket(settings: Settings) -> Result<Rocket<Build>, StartErro
     let count_interval = Duration::from_millis(s.signing.count_interval_ms);
     let retention_days = s.signing.unconfirmed_retention_days;
     let instance = app.instance.clone();
+    let demo =
+        (s.demo.reset_hours > 0).then(|| (app.db.clone(), s.demo.reset_hours, s.i18n.available.clone(), app.demo.clone()));
     let rocket = rocket::custom(figment).manage(app).attach(AdHoc::on_liftoff("background tasks", move |rocket| {
         Box::pin(async move {
             let mail = tokio::spawn(worker.run_all());
@@ -208,6 +213,9 @@ pub async fn build_rocket(settings: Settings) -> Result<Rocket<Build>, StartErro
                 app.finishing.lock().unwrap_or_else(|p| p.into_inner()).push(mail);
             }
             until_stopped(stop.clone(), domain::instance::settings::watch(watched.0, watched.1));
+            if let Some((db, hours, languages, clock)) = demo {
+                until_stopped(stop.clone(), domain::demo::run(db, hours, languages, clock));
+            }
             until_stopped(
                 stop,
                 domain::signature::counting::run(
