@@ -165,10 +165,7 @@ pub async fn build_rocket(settings: Settings) -> Result<Rocket<Build>, StartErro
         .merge(("log_level", rocket::config::LogLevel::Off))
         .merge(("cli_colors", false))
         // SIGTERM and Ctrl-C stop the server gracefully (then `App::shutdown`).
-        .merge((
-            "shutdown",
-            rocket::config::Shutdown { grace: s.server.shutdown_grace_seconds, ..Default::default() },
-        ))
+        .merge(("shutdown", rocket::config::Shutdown { grace: s.server.shutdown_grace_seconds, ..Default::default() }))
         // `data-form` and `bytes` bound the one upload (a petition's image): a file a little
         // larger than `images::MAX_BYTES` still reaches the form, to be refused with a message.
         .merge((
@@ -204,8 +201,8 @@ pub async fn build_rocket(settings: Settings) -> Result<Rocket<Build>, StartErro
     let count_interval = Duration::from_millis(s.signing.count_interval_ms);
     let retention_days = s.signing.unconfirmed_retention_days;
     let instance = app.instance.clone();
-    let demo =
-        (s.demo.reset_hours > 0).then(|| (app.db.clone(), s.demo.reset_hours, s.i18n.available.clone(), app.demo.clone()));
+    let demo = (s.demo.reset_hours > 0)
+        .then(|| (app.db.clone(), s.demo.reset_hours, s.i18n.available.clone(), app.demo.clone()));
     let rocket = rocket::custom(figment).manage(app).attach(AdHoc::on_liftoff("background tasks", move |rocket| {
         Box::pin(async move {
             let mail = tokio::spawn(worker.run_all());

@@ -15,7 +15,9 @@ use sea_orm::{
 use super::ids::{OrganisationId, PetitionId};
 use super::petition::petitions::{self, Content, FieldRule, NewPetition, OwnerId, Status};
 use super::{DomainResult, now};
-use crate::entities::{invitation, membership, organisation, organisation_logo, petition, petition_template, slug, user};
+use crate::entities::{
+    invitation, membership, organisation, organisation_logo, petition, petition_template, slug, user,
+};
 
 pub const ORG_SLUG: &str = "demo";
 pub const PETITION_SLUG: &str = "more-trees-in-our-streets";
@@ -37,8 +39,13 @@ pub async fn seed(db: &DatabaseConnection) -> DomainResult<String> {
     if existing.is_none() {
         create(db, &org, &PETITIONS[0], "en").await?;
     }
-    let admins: Vec<i64> =
-        user::Entity::find().select_only().column(user::Column::Id).filter(user::Column::IsAdmin.eq(true)).into_tuple().all(db).await?;
+    let admins: Vec<i64> = user::Entity::find()
+        .select_only()
+        .column(user::Column::Id)
+        .filter(user::Column::IsAdmin.eq(true))
+        .into_tuple()
+        .all(db)
+        .await?;
     for admin in admins {
         join(db, admin, org.id).await?;
     }
@@ -153,15 +160,26 @@ async fn account(db: &impl ConnectionTrait) -> DomainResult<i64> {
 }
 
 /// Publishes `demo` in `lang` for `org`, at its slug in that language.
-async fn create(db: &DatabaseConnection, org: &organisation::Model, demo: &Demo, lang: &str) -> DomainResult<PetitionId> {
+async fn create(
+    db: &DatabaseConnection,
+    org: &organisation::Model,
+    demo: &Demo,
+    lang: &str,
+) -> DomainResult<PetitionId> {
     let (_, slug, title) = demo.texts.iter().find(|(l, _, _)| *l == lang).unwrap_or(&demo.texts[0]);
-    let mut content = Content { title: (*title).into(), text: demo.text(lang).into(), goal: demo.goal, ..Default::default() };
+    let mut content =
+        Content { title: (*title).into(), text: demo.text(lang).into(), goal: demo.goal, ..Default::default() };
     content.fields.phone = FieldRule::Optional;
     content.look.theme = demo.theme.into();
     // The shell's operator seeds it: no user asked.
     let owner = super::permissions::operator(OwnerId::Organisation(OrganisationId(org.id)));
-    let new =
-        NewPetition { content, slug: Some((*slug).into()), status: Status::Published, locale: lang.into(), wizard_step: None };
+    let new = NewPetition {
+        content,
+        slug: Some((*slug).into()),
+        status: Status::Published,
+        locale: lang.into(),
+        wizard_step: None,
+    };
     petitions::create(db, &owner, new).await
 }
 
@@ -170,7 +188,8 @@ async fn create(db: &DatabaseConnection, org: &organisation::Model, demo: &Demo,
 async fn sign(db: &DatabaseConnection, petition: PetitionId, n: usize, lang: &str) -> DomainResult<()> {
     let at = now();
     let rows = (0..n).map(|i| {
-        let (first, last) = (FIRST_NAMES[i % FIRST_NAMES.len()], LAST_NAMES[(i / FIRST_NAMES.len()) % LAST_NAMES.len()]);
+        let (first, last) =
+            (FIRST_NAMES[i % FIRST_NAMES.len()], LAST_NAMES[(i / FIRST_NAMES.len()) % LAST_NAMES.len()]);
         let email = format!("demo-signer-{i}@example.org");
         crate::entities::signature::ActiveModel {
             petition_id: Set(petition.0),
@@ -201,7 +220,8 @@ pub async fn reset_if_due(
     languages: &[String],
 ) -> DomainResult<bool> {
     let next = at + chrono::Duration::hours(i64::from(hours));
-    let sql = "UPDATE demo_state SET next_reset_at = $1 WHERE id = 1 AND (next_reset_at IS NULL OR next_reset_at <= $2)";
+    let sql =
+        "UPDATE demo_state SET next_reset_at = $1 WHERE id = 1 AND (next_reset_at IS NULL OR next_reset_at <= $2)";
     let won = db.execute_raw(Statement::from_sql_and_values(db.get_database_backend(), sql, [next.into(), at.into()]));
     if won.await?.rows_affected() != 1 {
         return Ok(false);
@@ -252,7 +272,10 @@ pub async fn run(db: DatabaseConnection, hours: u32, languages: Vec<String>, clo
         };
         clock.set(next);
         let wait = next.map_or(chrono::Duration::minutes(1), |next| next - now());
-        let wait = wait.to_std().unwrap_or_default().clamp(std::time::Duration::from_secs(1), std::time::Duration::from_secs(60));
+        let wait = wait
+            .to_std()
+            .unwrap_or_default()
+            .clamp(std::time::Duration::from_secs(1), std::time::Duration::from_secs(60));
         tokio::time::sleep(wait).await;
     }
 }
@@ -278,7 +301,10 @@ const PETITIONS: [Demo; 3] = [
         theme: "classic",
         goal: 1000,
         signatures: 42,
-        texts: [("en", PETITION_SLUG, "More trees in our streets"), ("fr", "plus-d-arbres-dans-nos-rues", "Plus d’arbres dans nos rues")],
+        texts: [
+            ("en", PETITION_SLUG, "More trees in our streets"),
+            ("fr", "plus-d-arbres-dans-nos-rues", "Plus d’arbres dans nos rues"),
+        ],
         text_en: DEMO_TEXT,
         text_fr: "Nous demandons au conseil municipal de planter **un arbre dans chaque rue** qui n’en a pas.\n\n\
 Les arbres rafraîchissent nos rues en été, purifient l’air et rendent nos quartiers plus agréables.\n\n\
@@ -288,7 +314,10 @@ Les arbres rafraîchissent nos rues en été, purifient l’air et rendent nos q
         theme: "campaign",
         goal: 500,
         signatures: 27,
-        texts: [("en", "safe-cycle-lanes-to-school", "Safe cycle lanes to every school"), ("fr", "des-pistes-cyclables-jusqu-aux-ecoles", "Des pistes cyclables jusqu’à chaque école")],
+        texts: [
+            ("en", "safe-cycle-lanes-to-school", "Safe cycle lanes to every school"),
+            ("fr", "des-pistes-cyclables-jusqu-aux-ecoles", "Des pistes cyclables jusqu’à chaque école"),
+        ],
         text_en: "Children should be able to cycle to school **safely**.\n\n\
 We ask for a protected cycle lane on every street that leads to a school, and lower speed limits around them.\n",
         text_fr: "Les enfants doivent pouvoir aller à l’école à vélo **en sécurité**.\n\n\
@@ -298,7 +327,10 @@ Nous demandons une piste cyclable protégée dans chaque rue qui mène à une é
         theme: "minimal",
         goal: 200,
         signatures: 13,
-        texts: [("en", "keep-the-library-open-on-sundays", "Keep the library open on Sundays"), ("fr", "la-bibliotheque-ouverte-le-dimanche", "La bibliothèque ouverte le dimanche")],
+        texts: [
+            ("en", "keep-the-library-open-on-sundays", "Keep the library open on Sundays"),
+            ("fr", "la-bibliotheque-ouverte-le-dimanche", "La bibliothèque ouverte le dimanche"),
+        ],
         text_en: "The library is the only warm, quiet and free place in the neighbourhood. Keep it open on Sundays.\n",
         text_fr: "La bibliothèque est le seul lieu chaud, calme et gratuit du quartier. Gardons-la ouverte le dimanche.\n",
     },

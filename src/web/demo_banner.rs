@@ -8,12 +8,7 @@ use crate::i18n::I18n;
 pub fn text(i18n: &I18n, lang: &str, at: DateTime<Utc>) -> String {
     let month = i18n.tr(lang, &format!("month-{}", at.month()), None);
     let time = format!("{:02}:{:02}", at.hour(), at.minute());
-    let parts = [
-        ("day", at.day().to_string()),
-        ("month", month),
-        ("year", at.year().to_string()),
-        ("time", time),
-    ];
+    let parts = [("day", at.day().to_string()), ("month", month), ("year", at.year().to_string()), ("time", time)];
     let when = i18n.tr_args(lang, "demo-reset-when", parts.iter().map(|(k, v)| (*k, v.as_str().into())));
     i18n.tr_args(lang, "demo-banner", [("when", when.into())])
 }

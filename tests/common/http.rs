@@ -130,7 +130,6 @@ impl Browser {
         Ok(response)
     }
 
-
     pub async fn get(&self, path: &str) -> Response {
         self.send("GET", path, None, b"").await
     }
