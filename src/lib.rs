@@ -229,6 +229,15 @@ pub async fn build_rocket(settings: Settings) -> Result<Rocket<Build>, StartErro
             }
         })
     }));
+    // At SIGTERM, while Rocket's grace runs: the mail worker claims nothing more and its send
+    // under way gets the same grace; `App::shutdown` waits for it.
+    let rocket = rocket.attach(AdHoc::on_shutdown("stop background tasks", |rocket| {
+        Box::pin(async move {
+            if let Some(app) = rocket.state::<App>() {
+                app.stop.send_replace(());
+            }
+        })
+    }));
     Ok(web::mount(rocket, headers))
 }
 

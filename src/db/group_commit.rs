@@ -273,13 +273,21 @@ mod tests {
         let db = crate::db::connect_writer(&settings).await.expect("database");
         db.execute_unprepared("CREATE TABLE numbers (n INTEGER NOT NULL)").await.expect("a table");
         let writer = Arc::new(GroupCommit::start(Storing, db.clone(), 4));
+        let answered = Arc::new(std::sync::atomic::AtomicUsize::new(0));
         let writes: Vec<_> = (100..400)
             .map(|n| {
-                let writer = writer.clone();
-                tokio::spawn(async move { (n, writer.write(n).await.is_ok()) })
+                let (writer, answered) = (writer.clone(), answered.clone());
+                tokio::spawn(async move {
+                    let ok = writer.write(n).await.is_ok();
+                    answered.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+                    (n, ok)
+                })
             })
             .collect();
-        tokio::task::yield_now().await;
+        // Flushed while writes are under way: some answered, others still queued.
+        while answered.load(std::sync::atomic::Ordering::SeqCst) == 0 {
+            tokio::task::yield_now().await;
+        }
         writer.flush().await;
         assert!(matches!(writer.write(1).await, Err(GroupError::Stopped)), "refused after the flush");
         let mut acknowledged = Vec::new();
