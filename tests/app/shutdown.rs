@@ -92,3 +92,63 @@ async fn sigterm_under_load_keeps_every_acknowledged_signature_and_gives_back_th
     assert_eq!(given_back.status, "queued", "due again at once for the next worker");
     assert!(given_back.lease_until.is_none());
 }
+
+/// `rustition worker` stops the same way: at SIGTERM it gives back the mail it could not finish
+/// within the grace, and exits with 0; the job is due at once, for another worker.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_worker_process_given_sigterm_mid_send_gives_its_job_back_and_exits_cleanly() {
+    use rustition::mail::queue::{self, MailDraft, PRIORITY_URGENT};
+    let dir = tempfile::tempdir().expect("temporary folder");
+    let smtp = SmtpServer::start().await;
+    smtp.hang_next(1);
+    let settings = common::test_settings(dir.path(), &smtp).await;
+    let db_url = settings.database_url();
+    let app = rustition::build_app(settings).await.unwrap();
+    let draft = |to: &str| MailDraft {
+        kind: "test",
+        priority: PRIORITY_URGENT,
+        recipient: to.into(),
+        subject: "Hello".into(),
+        body_text: "Hello".into(),
+        body_html: None,
+        reply_to: None,
+    };
+    queue::enqueue(&app.db, draft("stuck@example.org"), chrono::Utc::now()).await.unwrap();
+
+    let mut worker = std::process::Command::new(env!("CARGO_BIN_EXE_rustition"))
+        .arg("worker")
+        .current_dir(common::repo_root())
+        .env("RUSTITION_SERVER__DATA_DIR", dir.path())
+        .env("RUSTITION_DATABASE__URL", &db_url)
+        .env("RUSTITION_MAIL__TRANSPORT", "smtp")
+        .env("RUSTITION_MAIL__SMTP_URL", smtp.url())
+        .env("RUSTITION_MAIL__POLL_INTERVAL_MS", "50")
+        .env("RUSTITION_MAIL__LEASE_SECONDS", "600")
+        .env("RUSTITION_MAIL__SMTP_TIMEOUT_SECONDS", "500")
+        .env("RUSTITION_SERVER__SHUTDOWN_GRACE_SECONDS", "1")
+        .env("RUSTITION_LOG", "warn")
+        .stdout(std::process::Stdio::null())
+        .spawn()
+        .expect("start rustition worker");
+    let deadline = tokio::time::Instant::now() + std::time::Duration::from_secs(60);
+    while mail_job::Entity::find().filter(mail_job::Column::Status.eq("sending")).all(&app.db).await.unwrap().is_empty()
+    {
+        assert!(tokio::time::Instant::now() < deadline, "the worker never started sending");
+        tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+    }
+    let term = std::process::Command::new("kill").args(["-TERM", &worker.id().to_string()]).status().unwrap();
+    assert!(term.success());
+    let status = loop {
+        if let Some(status) = worker.try_wait().unwrap() {
+            break status;
+        }
+        assert!(tokio::time::Instant::now() < deadline, "the worker never exited");
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    };
+    assert!(status.success(), "{status:?}");
+    let jobs = mail_job::Entity::find().all(&app.db).await.unwrap();
+    let stuck = jobs.iter().find(|j| j.recipient == "stuck@example.org").unwrap();
+    assert_eq!((stuck.status.as_str(), stuck.lease_until), ("queued", None), "given back: {stuck:#?}");
+    assert!(stuck.next_attempt_at <= chrono::Utc::now(), "due at once");
+    assert!(smtp.received().is_empty());
+}
