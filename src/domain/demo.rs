@@ -87,6 +87,8 @@ async fn join(db: &impl ConnectionTrait, user: i64, org: i64) -> DomainResult<()
 /// and the demo account as a member. Returns the number of petitions seeded.
 pub async fn reset(db: &DatabaseConnection, languages: &[String]) -> DomainResult<usize> {
     let org = organisation(db).await?;
+    // Hashed before the write transaction: the database stays free meanwhile.
+    let hash = super::account::passwords::hash(ACCOUNT_PASSWORD).await?;
     let txn = crate::db::begin_write(db).await?;
     let ids: Vec<i64> = petition::Entity::find()
         .select_only()
@@ -117,7 +119,7 @@ pub async fn reset(db: &DatabaseConnection, languages: &[String]) -> DomainResul
     profile.description = Set(ORG_DESCRIPTION.into());
     profile.website = Set(None);
     profile.update(&txn).await?;
-    let account = account(&txn).await?;
+    let account = account(&txn, hash).await?;
     join(&txn, account, org.id).await?;
     txn.commit().await?;
 
@@ -137,8 +139,7 @@ pub async fn reset(db: &DatabaseConnection, languages: &[String]) -> DomainResul
 }
 
 /// The demo account's id, created (verified, no instance rights) or given its password back.
-async fn account(db: &impl ConnectionTrait) -> DomainResult<i64> {
-    let hash = super::account::passwords::hash(ACCOUNT_PASSWORD).await?;
+async fn account(db: &impl ConnectionTrait, hash: String) -> DomainResult<i64> {
     match user::Entity::find().filter(user::Column::Username.eq(ACCOUNT)).one(db).await? {
         Some(found) => {
             let mut active = found.into_active_model();

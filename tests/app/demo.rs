@@ -65,7 +65,9 @@ async fn the_demo_resets_to_its_seed_with_a_banner_and_other_organisations_keep_
     // Never reset before, the demo is seeded at start: the first petition, in English, with its
     // signatures, and a banner saying when it is wiped.
     let path = format!("/o/{}/{}", demo::ORG_SLUG, demo::PETITION_SLUG);
-    let html = page_showing(&t, &path, "en", "42 signatures").await;
+    // The banner comes once the whole seed is in.
+    let html = page_showing(&t, &path, "en", "This is a demo: everything is wiped on").await;
+    assert!(html.contains("42 signatures"), "{html}");
     let next = demo::next_reset(&t.app().db).await.unwrap().expect("a next reset");
     let when = next.format("%B %-d, %Y, at %H:%M UTC").to_string();
     assert!(html.contains(&format!("This is a demo: everything is wiped on {when}.")), "{html}");
