@@ -10,7 +10,8 @@ use crate::mail::transport::Transport;
 use crate::mail::worker::Worker;
 use crate::{App, StartError, domain, i18n};
 
-/// `rustition worker`: the mail worker alone, until interrupted.
+/// `rustition worker`: the mail worker alone, until SIGTERM or Ctrl-C; then it stops as the
+/// server's does (claims nothing more, gives back a send cut off by the grace) and exits.
 pub async fn worker(settings: Settings) -> Result<(), StartError> {
     let transport = Arc::new(Transport::from_settings(&settings)?);
     let app = crate::build_app(settings).await?;
@@ -22,13 +23,38 @@ pub async fn worker(settings: Settings) -> Result<(), StartError> {
         from,
         settings: app.settings.mail.clone(),
         wake: app.mail_wake.clone(),
+        stop: app.stop.subscribe(),
+        stop_grace: std::time::Duration::from_secs(u64::from(app.settings.server.shutdown_grace_seconds)),
     };
     tracing::info!("mail worker started");
-    tokio::select! {
-        () = worker.run_all() => {}
-        _ = tokio::signal::ctrl_c() => tracing::info!("mail worker stopped"),
+    let running = tokio::spawn(worker.run_all());
+    terminated().await;
+    tracing::info!("mail worker stopping");
+    app.stop.send_replace(());
+    if let Err(e) = running.await {
+        tracing::error!(error = %e, "the mail worker ended abnormally");
     }
+    tracing::info!("mail worker stopped");
     Ok(())
+}
+
+/// Resolves at Ctrl-C or, on Unix, SIGTERM (what `kill` and service managers send).
+async fn terminated() {
+    #[cfg(unix)]
+    {
+        use tokio::signal::unix::{SignalKind, signal};
+        match signal(SignalKind::terminate()) {
+            Ok(mut term) => {
+                tokio::select! {
+                    _ = term.recv() => {}
+                    _ = tokio::signal::ctrl_c() => {}
+                }
+                return;
+            }
+            Err(e) => tracing::warn!(error = %e, "cannot listen for SIGTERM; Ctrl-C only"),
+        }
+    }
+    let _ = tokio::signal::ctrl_c().await;
 }
 
 /// The catalogs and sources `i18n check` and `stats` read: with `[server] assets_dir`, what the

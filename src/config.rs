@@ -18,6 +18,16 @@ pub struct Settings {
     pub accounts: Accounts,
     pub i18n: I18nSettings,
     pub moderation: Moderation,
+    pub demo: DemoSettings,
+}
+
+/// A public demo instance.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct DemoSettings {
+    /// Every this many hours the demo organisation is wiped and seeded again (`domain::demo`),
+    /// and every page says when next; 0: never.
+    pub reset_hours: u32,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -64,6 +74,9 @@ pub struct Server {
     /// Header holding the client's address, set by a trusted reverse proxy (e.g. "X-Real-IP").
     /// Unset, the connection's address is used: a client cannot choose the address it is limited by.
     pub ip_header: Option<String>,
+    /// On SIGTERM (or Ctrl-C), how long requests under way, and a mail being sent, may take to
+    /// finish before they are cut off (a mail cut off is queued again at once).
+    pub shutdown_grace_seconds: u32,
 }
 
 impl Default for Server {
@@ -78,6 +91,7 @@ impl Default for Server {
             onion_url: None,
             workers: 0,
             ip_header: None,
+            shutdown_grace_seconds: 10,
         }
     }
 }
@@ -279,6 +293,12 @@ impl Settings {
             && url::Url::parse(url).is_err()
         {
             problems.push(format!("[server] onion_url {url:?} is not a URL"));
+        }
+        if self.demo.reset_hours > 24 * 366 {
+            problems.push("[demo] reset_hours must be at most a year (8784)".into());
+        }
+        if self.server.shutdown_grace_seconds > 600 {
+            problems.push("[server] shutdown_grace_seconds must be at most 600".into());
         }
         let db = self.database_url();
         if !(db.starts_with("sqlite:") || db.starts_with("postgres://") || db.starts_with("postgresql://")) {

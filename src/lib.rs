@@ -65,6 +65,30 @@ pub struct App {
     /// Dropped with the app: the background tasks it started (mail worker, count batch) end
     /// then and release their database connections.
     pub stop: tokio::sync::watch::Sender<()>,
+    /// Background tasks that end cleanly when `stop` changes (the mail worker gives back its
+    /// leases): `shutdown` waits for them.
+    pub finishing: std::sync::Mutex<Vec<tokio::task::JoinHandle<()>>>,
+    /// When the demo is next reset (`[demo] reset_hours`), for every page's banner.
+    pub demo: domain::demo::Clock,
+}
+
+impl App {
+    /// The end of a graceful shutdown, once the server takes no more requests (`rustition serve`
+    /// after Rocket's launch returns): the background tasks are told to stop and the ones that
+    /// finish their work are waited for, and the signatures and confirmations still queued for the
+    /// group commit are written. Then the process may exit without losing anything it answered.
+    pub async fn shutdown(&self) {
+        self.stop.send_replace(());
+        let tasks = std::mem::take(&mut *self.finishing.lock().unwrap_or_else(|p| p.into_inner()));
+        let tasks = async {
+            for task in tasks {
+                if let Err(e) = task.await {
+                    tracing::error!(error = %e, "a background task ended abnormally");
+                }
+            }
+        };
+        tokio::join!(tasks, self.intake.flush());
+    }
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -124,6 +148,8 @@ pub async fn build_app(settings: Settings) -> Result<App, StartError> {
         composer,
         mail_wake: Arc::new(Notify::new()),
         stop: tokio::sync::watch::channel(()).0,
+        finishing: std::sync::Mutex::default(),
+        demo: domain::demo::Clock::default(),
     })
 }
 
@@ -138,6 +164,8 @@ pub async fn build_rocket(settings: Settings) -> Result<Rocket<Build>, StartErro
         .merge(("ident", false))
         .merge(("log_level", rocket::config::LogLevel::Off))
         .merge(("cli_colors", false))
+        // SIGTERM and Ctrl-C stop the server gracefully (then `App::shutdown`).
+        .merge(("shutdown", rocket::config::Shutdown { grace: s.server.shutdown_grace_seconds, ..Default::default() }))
         // `data-form` and `bytes` bound the one upload (a petition's image): a file a little
         // larger than `images::MAX_BYTES` still reaches the form, to be refused with a message.
         .merge((
@@ -162,6 +190,8 @@ pub async fn build_rocket(settings: Settings) -> Result<Rocket<Build>, StartErro
         from: s.mail.from.parse().map_err(|_| config::ConfigError::Invalid(vec!["[mail] from".into()]))?,
         settings: s.mail.clone(),
         wake: app.mail_wake.clone(),
+        stop: app.stop.subscribe(),
+        stop_grace: Duration::from_secs(u64::from(s.server.shutdown_grace_seconds)),
     };
     let counter_db = app.writer.clone();
     let watched = (app.instance.clone(), app.db.clone());
@@ -171,10 +201,18 @@ pub async fn build_rocket(settings: Settings) -> Result<Rocket<Build>, StartErro
     let count_interval = Duration::from_millis(s.signing.count_interval_ms);
     let retention_days = s.signing.unconfirmed_retention_days;
     let instance = app.instance.clone();
-    let rocket = rocket::custom(figment).manage(app).attach(AdHoc::on_liftoff("background tasks", move |_| {
+    let demo = (s.demo.reset_hours > 0)
+        .then(|| (app.db.clone(), s.demo.reset_hours, s.i18n.available.clone(), app.demo.clone()));
+    let rocket = rocket::custom(figment).manage(app).attach(AdHoc::on_liftoff("background tasks", move |rocket| {
         Box::pin(async move {
-            until_stopped(stop.clone(), worker.run_all());
+            let mail = tokio::spawn(worker.run_all());
+            if let Some(app) = rocket.state::<App>() {
+                app.finishing.lock().unwrap_or_else(|p| p.into_inner()).push(mail);
+            }
             until_stopped(stop.clone(), domain::instance::settings::watch(watched.0, watched.1));
+            if let Some((db, hours, languages, clock)) = demo {
+                until_stopped(stop.clone(), domain::demo::run(db, hours, languages, clock));
+            }
             until_stopped(
                 stop,
                 domain::signature::counting::run(
@@ -188,6 +226,15 @@ pub async fn build_rocket(settings: Settings) -> Result<Rocket<Build>, StartErro
             tracing::info!("Rustition is serving at {public_url}/");
             if let Some(url) = setup_url {
                 tracing::warn!("No account exists yet. Create the first administrator at {url}");
+            }
+        })
+    }));
+    // At SIGTERM, while Rocket's grace runs: the mail worker claims nothing more and its send
+    // under way gets the same grace; `App::shutdown` waits for it.
+    let rocket = rocket.attach(AdHoc::on_shutdown("stop background tasks", |rocket| {
+        Box::pin(async move {
+            if let Some(app) = rocket.state::<App>() {
+                app.stop.send_replace(());
             }
         })
     }));

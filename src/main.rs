@@ -146,7 +146,12 @@ async fn run(command: Command, settings: Settings) -> Result<ExitCode, Box<dyn s
         Command::Serve => {
             let _in_use = rustition::db::hold_in_use(&settings)?;
             let rocket = rustition::build_rocket(settings).await?;
-            rocket.launch().await?;
+            // Returns once SIGTERM or Ctrl-C has stopped the server and its requests have ended.
+            let rocket = rocket.launch().await?;
+            if let Some(app) = rocket.state::<rustition::App>() {
+                app.shutdown().await;
+            }
+            tracing::info!("Rustition stopped");
         }
         Command::Migrate { status: true } => return Ok(rustition::cli::migrate_status(&settings).await?),
         Command::Migrate { status: false } => {

@@ -9,6 +9,7 @@
 //! crash. When a group fails, it is rolled back and each of its jobs is written alone, so one bad
 //! job only fails itself. A panic while writing counts as a failure, not as the writer's end: the
 //! task lives as long as the app, and without it every signature would be refused until restart.
+//! At shutdown `flush` closes the queue and waits until every job in it is written and answered.
 use std::future::Future;
 use std::panic::AssertUnwindSafe;
 use std::sync::Arc;
@@ -16,7 +17,8 @@ use std::sync::Arc;
 use rocket::futures::FutureExt;
 
 use sea_orm::{DatabaseConnection, DatabaseTransaction, DbErr};
-use tokio::sync::{mpsc, oneshot};
+use tokio::sync::{Mutex, mpsc, oneshot, watch};
+use tokio::task::JoinHandle;
 
 /// One kind of write that can be done for many jobs at once.
 pub trait Work: Send + Sync + 'static {
@@ -55,6 +57,9 @@ type Reply<W> = oneshot::Sender<Result<<W as Work>::Out, <W as Work>::Error>>;
 /// The queue of one kind of write, and the task that empties it.
 pub struct GroupCommit<W: Work> {
     queue: mpsc::Sender<(W::Job, Reply<W>)>,
+    /// Tells the task to take no more jobs and end once those queued are written.
+    close: watch::Sender<bool>,
+    task: Mutex<Option<JoinHandle<()>>>,
 }
 
 impl<W: Work> GroupCommit<W> {
@@ -63,8 +68,21 @@ impl<W: Work> GroupCommit<W> {
     pub fn start(work: W, db: DatabaseConnection, max_group: usize) -> Self {
         // The bound only limits memory: a request waits here when this many are already queued.
         let (queue, jobs) = mpsc::channel(max_group * 4);
-        tokio::spawn(run(Arc::new(work), db, jobs, max_group.max(1)));
-        GroupCommit { queue }
+        let (close, closing) = watch::channel(false);
+        let task = tokio::spawn(run(Arc::new(work), db, jobs, closing, max_group.max(1)));
+        GroupCommit { queue, close, task: Mutex::new(Some(task)) }
+    }
+
+    /// Refuses new jobs (`GroupError::Stopped`) and returns once every job queued before is
+    /// committed (or refused) and answered: what a shutdown waits for, so that nothing a request
+    /// was told is written is lost, and nothing half-written is cut off by the process's end.
+    pub async fn flush(&self) {
+        self.close.send_replace(true);
+        if let Some(task) = self.task.lock().await.take()
+            && let Err(e) = task.await
+        {
+            tracing::error!(error = %e, "the group writer ended abnormally");
+        }
     }
 
     /// Queues `job` and waits until it is committed (or refused).
@@ -79,10 +97,26 @@ async fn run<W: Work>(
     work: Arc<W>,
     db: DatabaseConnection,
     mut queue: mpsc::Receiver<(W::Job, Reply<W>)>,
+    mut closing: watch::Receiver<bool>,
     max_group: usize,
 ) {
     let mut waiting = Vec::with_capacity(max_group);
-    while queue.recv_many(&mut waiting, max_group).await > 0 {
+    let mut closed = false;
+    loop {
+        let received = tokio::select! {
+            biased;
+            n = queue.recv_many(&mut waiting, max_group) => n,
+            // Closed (or the handle dropped): no new job gets in; those already queued are still
+            // received, and `recv_many` answers 0 once they are all written.
+            _ = closing.wait_for(|closed| *closed), if !closed => {
+                closed = true;
+                queue.close();
+                continue;
+            }
+        };
+        if received == 0 {
+            break;
+        }
         let (jobs, replies): (Vec<_>, Vec<_>) = waiting.drain(..).unzip();
         match unwinding(write_group(&*work, &db, &jobs)).await.and_then(|written| written) {
             Ok(outs) => {
@@ -226,5 +260,55 @@ mod tests {
             .map(|row| row.try_get::<i64>("", "n").expect("a number"))
             .collect();
         assert_eq!(stored, [1, 2, 3], "the panicking group's rows were rolled back, 13 never stored");
+    }
+
+    /// Jobs still queued when the writer is flushed are written and answered; a job that comes
+    /// after is refused, never silently dropped.
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn a_flush_writes_every_queued_job_and_refuses_later_ones() {
+        use sea_orm::ConnectionTrait;
+        let dir = tempfile::tempdir().expect("temporary folder");
+        let mut settings = crate::config::Settings::default();
+        settings.database.url = Some(format!("sqlite://{}/flush.db?mode=rwc", dir.path().display()));
+        let db = crate::db::connect_writer(&settings).await.expect("database");
+        db.execute_unprepared("CREATE TABLE numbers (n INTEGER NOT NULL)").await.expect("a table");
+        let writer = Arc::new(GroupCommit::start(Storing, db.clone(), 4));
+        let answered = Arc::new(std::sync::atomic::AtomicUsize::new(0));
+        let writes: Vec<_> = (100..400)
+            .map(|n| {
+                let (writer, answered) = (writer.clone(), answered.clone());
+                tokio::spawn(async move {
+                    let ok = writer.write(n).await.is_ok();
+                    answered.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+                    (n, ok)
+                })
+            })
+            .collect();
+        // Flushed while writes are under way: some answered, others still queued.
+        while answered.load(std::sync::atomic::Ordering::SeqCst) == 0 {
+            tokio::task::yield_now().await;
+        }
+        writer.flush().await;
+        assert!(matches!(writer.write(1).await, Err(GroupError::Stopped)), "refused after the flush");
+        let mut acknowledged = Vec::new();
+        for write in writes {
+            let (n, ok) = write.await.expect("the write's task");
+            if ok {
+                acknowledged.push(n);
+            }
+        }
+        let stored = db.query_all_raw(sea_orm::Statement::from_string(
+            db.get_database_backend(),
+            "SELECT n FROM numbers ORDER BY n",
+        ));
+        let stored: Vec<i64> = stored
+            .await
+            .expect("read the numbers")
+            .iter()
+            .map(|row| row.try_get::<i64>("", "n").expect("a number"))
+            .collect();
+        acknowledged.sort();
+        assert!(!acknowledged.is_empty());
+        assert_eq!(stored, acknowledged, "every acknowledged job is stored, and only those");
     }
 }

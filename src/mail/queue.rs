@@ -214,6 +214,12 @@ pub async fn mark_failed(db: &impl ConnectionTrait, lease: Lease, error: &str) -
     end_attempt(db, lease, STATUS_FAILED, error, None).await
 }
 
+/// A send given up as its worker shuts down: the job is due again at once, for any worker.
+/// False when the lease was lost meanwhile.
+pub async fn give_back(db: &impl ConnectionTrait, lease: Lease, now: DateTime<Utc>) -> Result<bool, DbErr> {
+    end_attempt(db, lease, STATUS_QUEUED, "the worker stopped during the send", Some(now)).await
+}
+
 /// Narrows an update to the job while `lease` still holds it.
 fn held(update: sea_orm::UpdateMany<mail_job::Entity>, lease: Lease) -> sea_orm::UpdateMany<mail_job::Entity> {
     update

@@ -2,13 +2,17 @@
 //! sends it, and records the outcome. A refused or failed send is retried with exponential
 //! backoff and jitter; "slow down" (421/451) or an unreachable host pauses the whole queue; a
 //! 5xx fails the job at once. Several workers (threads or processes) can run side by side.
+//!
+//! When told to stop, a worker claims nothing more; a send under way gets `stop_grace` to end
+//! and is recorded as usual, else it is given up and its job put back in the queue at once, so
+//! another process sends it without waiting for the lease to expire.
 use std::sync::Arc;
 use std::time::Duration;
 
 use chrono::{DateTime, Utc};
 use lettre::message::Mailbox;
 use sea_orm::DatabaseConnection;
-use tokio::sync::Notify;
+use tokio::sync::{Notify, watch};
 use tokio::time::Instant;
 
 use super::transport::{SendError, Transport};
@@ -31,6 +35,10 @@ pub struct Worker {
     pub settings: Mail,
     /// Notified when a job is queued, so a confirmation leaves at once rather than at the next poll.
     pub wake: Arc<Notify>,
+    /// Changed (or dropped) when the process shuts down.
+    pub stop: watch::Receiver<()>,
+    /// How long a send under way at shutdown may go on before its job is given back.
+    pub stop_grace: Duration,
 }
 
 fn seconds(s: f64) -> chrono::Duration {
@@ -61,24 +69,45 @@ impl Worker {
         while loops.join_next().await.is_some() {}
     }
 
+    /// Sends until told to stop (see the module's comment), then returns.
     pub async fn run(self) {
         let poll = Duration::from_millis(self.settings.poll_interval_ms);
         let mut last_housekeeping: Option<Instant> = None;
-        loop {
+        while !self.stopping() {
             if last_housekeeping.is_none_or(|t| t.elapsed() >= housekeeping_interval(&self.settings)) {
                 self.housekeeping().await;
                 last_housekeeping = Some(Instant::now());
             }
             match self.step().await {
-                Ok(Some(wait)) => {
-                    let _ = tokio::time::timeout(wait, self.wake.notified()).await;
-                }
+                Ok(Some(wait)) => self.pause(wait).await,
                 Ok(None) => {}
                 Err(e) => {
                     tracing::error!(error = %e, "mail worker: database error");
-                    tokio::time::sleep(poll).await;
+                    self.pause(poll).await;
                 }
             }
+        }
+    }
+
+    /// Whether the process is shutting down (the sender changed the value or is gone).
+    fn stopping(&self) -> bool {
+        !matches!(self.stop.has_changed(), Ok(false))
+    }
+
+    /// Waits `wait`, or less when a job is queued or the process shuts down.
+    async fn pause(&self, wait: Duration) {
+        tokio::select! {
+            _ = tokio::time::timeout(wait, self.wake.notified()) => {}
+            () = self.shutdown() => {}
+        }
+    }
+
+    /// Resolves once the process shuts down. Waits on a copy of the receiver: `self.stop` never
+    /// marks the change seen, so `stopping` keeps telling it.
+    async fn shutdown(&self) {
+        let mut stop = self.stop.clone();
+        if !self.stopping() {
+            let _ = stop.changed().await;
         }
     }
 
@@ -116,9 +145,17 @@ impl Worker {
         let margin = Duration::from_millis(self.settings.lease_seconds * 100).max(Duration::from_secs(1));
         let left = job.lease_until.map_or(chrono::Duration::zero(), |until| until - now());
         let limit = left.to_std().unwrap_or_default().saturating_sub(margin);
-        let result = match tokio::time::timeout(limit, self.transport.send(&self.from, &job)).await {
-            Ok(result) => result,
-            Err(_) => Err(SendError::Transient(format!("not sent within the lease ({} s)", limit.as_secs()))),
+        let send = tokio::time::timeout(limit, self.transport.send(&self.from, &job));
+        let result = tokio::select! {
+            result = send => match result {
+                Ok(result) => result,
+                Err(_) => Err(SendError::Transient(format!("not sent within the lease ({} s)", limit.as_secs()))),
+            },
+            () = async { self.shutdown().await; tokio::time::sleep(self.stop_grace).await } => {
+                let given_back = queue::give_back(&self.db, queue::Lease::of(&job), now()).await?;
+                tracing::warn!(job = job.id, given_back, "mail worker stopping: the send under way is given up, its job queued again");
+                return Ok(());
+            }
         };
         let done: DateTime<Utc> = now();
         let attempt = job.attempts;

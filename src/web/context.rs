@@ -172,6 +172,7 @@ impl Ctx {
             if instance.name.is_empty() { app.i18n.tr(&self.lang, "site-name", None) } else { instance.name.clone() };
         c.insert("site_name", &site_name);
         c.insert("instance", &InstanceView::of(&instance));
+        c.insert("demo_banner", &app.demo.get().map(|at| super::demo_banner::text(&app.i18n, &self.lang, at)));
         let user = self.user.as_ref().map(|u| UserView {
             id: u.id,
             username: u.username.clone(),

@@ -12,6 +12,7 @@ pub mod client;
 pub mod context;
 pub mod csrf;
 pub mod dashboard;
+pub mod demo_banner;
 pub mod error;
 pub mod limits;
 pub mod mail_wake;

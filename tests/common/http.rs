@@ -54,6 +54,32 @@ impl Browser {
         body: &[u8],
         chunked: bool,
     ) -> Response {
+        self.try_send_framed(method, path, content_type, body, chunked)
+            .await
+            .unwrap_or_else(|e| panic!("{method} {path}: {e}"))
+    }
+
+    /// As `post_form`, but a server that is gone or stops mid-answer is an `Err`, not a panic
+    /// (for a test that stops the server under load).
+    pub async fn try_post_form(&self, path: &str, fields: &[(&str, &str)]) -> Result<Response, String> {
+        let body = fields.iter().map(|(k, v)| format!("{}={}", super::encode(k), super::encode(v))).collect::<Vec<_>>();
+        self.try_send_framed("POST", path, Some("application/x-www-form-urlencoded"), body.join("&").as_bytes(), false)
+            .await
+    }
+
+    /// As `get`, but a server that is gone is an `Err`.
+    pub async fn try_get(&self, path: &str) -> Result<Response, String> {
+        self.try_send_framed("GET", path, None, b"", false).await
+    }
+
+    async fn try_send_framed(
+        &self,
+        method: &str,
+        path: &str,
+        content_type: Option<&str>,
+        body: &[u8],
+        chunked: bool,
+    ) -> Result<Response, String> {
         let mut head = format!(
             "{method} {path} HTTP/1.1\r\nHost: 127.0.0.1:{}\r\nConnection: close\r\nAccept-Language: {}\r\n",
             self.port, self.language
@@ -68,8 +94,9 @@ impl Browser {
             (None, _) => {}
         }
         head.push_str("\r\n");
-        let mut stream = TcpStream::connect(("127.0.0.1", self.port)).await.expect("connect to the server");
-        stream.write_all(head.as_bytes()).await.expect("send the request head");
+        let mut stream =
+            TcpStream::connect(("127.0.0.1", self.port)).await.map_err(|e| format!("connect to the server: {e}"))?;
+        stream.write_all(head.as_bytes()).await.map_err(|e| format!("send the request head: {e}"))?;
         let framed;
         let body = if chunked {
             let mut out = Vec::with_capacity(body.len() + body.len() / 1000 + 16);
@@ -84,12 +111,12 @@ impl Browser {
         } else {
             body
         };
-        stream
-            .write_all(body)
-            .await
-            .unwrap_or_else(|e| panic!("send the {} bytes of {method} {path}: {e}", body.len()));
+        stream.write_all(body).await.map_err(|e| format!("send the {} bytes of {method} {path}: {e}", body.len()))?;
         let mut raw = Vec::new();
-        stream.read_to_end(&mut raw).await.unwrap_or_else(|e| panic!("read the answer to {method} {path}: {e}"));
+        stream.read_to_end(&mut raw).await.map_err(|e| format!("read the answer to {method} {path}: {e}"))?;
+        if !raw.windows(4).any(|w| w == b"\r\n\r\n") {
+            return Err(format!("no answer to {method} {path}"));
+        }
         let response = parse(&raw);
         let mut jar = self.cookies.lock().unwrap_or_else(|p| p.into_inner());
         for (name, value) in &response.headers {
@@ -100,7 +127,7 @@ impl Browser {
                 }
             }
         }
-        response
+        Ok(response)
     }
 
     pub async fn get(&self, path: &str) -> Response {

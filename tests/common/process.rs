@@ -74,6 +74,24 @@ impl Server {
         Browser::new(self.port)
     }
 
+    /// Sends SIGTERM, as `kill` and service managers do to stop a server.
+    pub fn sigterm(&self) {
+        let status = Command::new("kill").args(["-TERM", &self.child.id().to_string()]).status().expect("run kill");
+        assert!(status.success(), "kill -TERM {}", self.child.id());
+    }
+
+    /// Waits until the process has exited (at most two minutes) and returns how it ended.
+    pub async fn exit_status(&mut self) -> std::process::ExitStatus {
+        let deadline = tokio::time::Instant::now() + Duration::from_secs(120);
+        loop {
+            if let Some(status) = self.child.try_wait().expect("the server's status") {
+                return status;
+            }
+            assert!(tokio::time::Instant::now() < deadline, "the server never exited");
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+    }
+
     /// The server process's peak resident memory so far (`VmHWM`), in KiB.
     pub fn peak_rss_kib(&self) -> u64 {
         let status = std::fs::read_to_string(format!("/proc/{}/status", self.child.id())).expect("the server's status");

@@ -68,6 +68,11 @@ fn new_membership(user: i64, org: i64, holds: impl Fn(Flag) -> bool) -> membersh
     m
 }
 
+/// A membership of `user` in `org` with every right (the demo's members: `domain::demo`).
+pub fn full_membership(user: i64, org: i64) -> membership::ActiveModel {
+    new_membership(user, org, |_| true)
+}
+
 /// What a new member gets until someone changes it: write petitions, read signatures.
 fn default_flag(flag: Flag) -> bool {
     matches!(flag, Flag::CreatePetitions | Flag::ModifyPetitions | Flag::ViewSignatures)

@@ -41,6 +41,12 @@ impl Intake {
         }
     }
 
+    /// At shutdown: refuses new signatures and confirmations and returns once those queued are
+    /// committed and answered.
+    pub async fn flush(&self) {
+        tokio::join!(self.signing.flush(), self.confirming.flush());
+    }
+
     /// Records a prepared signature with its confirmation mail; answers once committed.
     pub async fn sign(&self, job: SignJob) -> DomainResult<SignOutcome> {
         self.signing.write(job).await.map_err(flatten)
