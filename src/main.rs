@@ -170,7 +170,9 @@ async fn run(command: Command, settings: Settings) -> Result<ExitCode, Box<dyn s
         Command::Demo => {
             let app = rustition::build_app(settings).await?;
             let path = rustition::domain::demo::seed(&app.db).await?;
-            println!("Demo petition ready. Start the server (cargo run --release) and open:");
+            println!(
+                "Demo petition ready. Start the server (`rustition`, or `cargo run --release` in a checkout) and open:"
+            );
             println!("{}{path}", app.settings.public_url());
         }
         Command::Admin { command: AdminCommand::Create { username, email } } => {

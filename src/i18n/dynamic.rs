@@ -46,8 +46,6 @@ pub fn registry() -> Vec<Dynamic> {
         listed("document-", ["terms", "privacy", "legal"]),
         listed("flag-", Flag::ALL.map(Flag::name)),
         listed("mail-status-", crate::mail::queue::STATUSES),
-        // web::demo_banner: the month of the next reset.
-        listed("month-", 1..=12),
         listed("moderation-state-", ["ok", "hidden", "pending"]),
         // web::challenge: numbers asked in words, 1 to 10 (domain::challenge::questions).
         listed("number-", 1..=10),

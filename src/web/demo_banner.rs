@@ -1,14 +1,12 @@
 //! The banner of a demo that resets (`[demo] reset_hours`): when it is next wiped, written in
-//! the visitor's language (the month's name and the order of the parts are the catalog's).
-use chrono::{DateTime, Datelike, Timelike, Utc};
+//! the visitor's language (its month names, and the order its `format-datetime` message gives).
+use chrono::{DateTime, Utc};
 
 use crate::i18n::I18n;
+use crate::i18n::format::Style;
 
-/// "This is a demo: everything is wiped on December 3, 2026, at 14:00 UTC." in `lang`.
+/// "This is a demo: everything is wiped on December 3, 2026, 14:00 UTC." in `lang`.
 pub fn text(i18n: &I18n, lang: &str, at: DateTime<Utc>) -> String {
-    let month = i18n.tr(lang, &format!("month-{}", at.month()), None);
-    let time = format!("{:02}:{:02}", at.hour(), at.minute());
-    let parts = [("day", at.day().to_string()), ("month", month), ("year", at.year().to_string()), ("time", time)];
-    let when = i18n.tr_args(lang, "demo-reset-when", parts.iter().map(|(k, v)| (*k, v.as_str().into())));
+    let when = i18n.date(lang, at, Style::DateTime);
     i18n.tr_args(lang, "demo-banner", [("when", when.into())])
 }

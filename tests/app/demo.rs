@@ -69,7 +69,7 @@ async fn the_demo_resets_to_its_seed_with_a_banner_and_other_organisations_keep_
     let html = page_showing(&t, &path, "en", "This is a demo: everything is wiped on").await;
     assert!(html.contains("42 signatures"), "{html}");
     let next = demo::next_reset(&t.app().db).await.unwrap().expect("a next reset");
-    let when = next.format("%B %-d, %Y, at %H:%M UTC").to_string();
+    let when = next.format("%B %-d, %Y, %H:%M UTC").to_string();
     assert!(html.contains(&format!("This is a demo: everything is wiped on {when}.")), "{html}");
     assert!(next > chrono::Utc::now() + chrono::Duration::hours(23), "{next}");
     // Every page has it, in the visitor's language.
@@ -78,7 +78,7 @@ async fn the_demo_resets_to_its_seed_with_a_banner_and_other_organisations_keep_
     let mois = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre"];
     let mois = [&mois[..], &["novembre", "décembre"]].concat();
     let month: usize = next.format("%m").to_string().parse().unwrap();
-    let quand = format!("{} {} {}", next.format("%-d"), mois[month - 1], next.format("%Y à %H:%M UTC"));
+    let quand = format!("{} {} {}", next.format("%-d"), mois[month - 1], next.format("%Y à %H\u{a0}h\u{a0}%M UTC"));
     assert!(login.contains(&quand), "{quand} in {login}");
 
     // The other themes and French are there too, each with signatures.
