@@ -10,25 +10,15 @@ pub struct Migration;
 #[async_trait::async_trait]
 impl MigrationTrait for Migration {
     async fn up(&self, m: &SchemaManager) -> Result<(), DbErr> {
-        m.create_table(
-            Table::create()
-                .table("mail_sends")
-                .col(big_pk_auto("id"))
-                .col(timestamp_with_time_zone("sent_at"))
-                .to_owned(),
-        )
-        .await?;
+        parts::table("mail_sends", [timestamp_with_time_zone("sent_at")]).create(m).await?;
         parts::index(m, "ix_mail_sends_sent_at", "mail_sends", &["sent_at"]).await?;
-        m.create_table(
-            Table::create()
-                .table("mail_throttle")
-                .col(integer("id").primary_key())
-                .col(timestamp_with_time_zone_null("paused_until"))
-                // Consecutive refusals: the pause doubles with each.
-                .col(integer("level").default(0))
-                .to_owned(),
-        )
-        .await?;
+        let throttle = [
+            integer("id").primary_key().to_owned(),
+            timestamp_with_time_zone_null("paused_until"),
+            // Consecutive refusals: the pause doubles with each.
+            integer("level").default(0).to_owned(),
+        ];
+        parts::keyed_table("mail_throttle", throttle).create(m).await?;
         parts::single_row(m, "mail_throttle", "level", 0).await?;
         Ok(())
     }

@@ -54,26 +54,17 @@ impl MigrationTrait for Migration {
         parts::add_columns(m, "mail_queue", [string_len_null("reply_to", 320).to_owned()]).await?;
         // The signatures page and the daily chart read one petition's signatures by date.
         parts::index(m, "ix_signatures_petition_created", "signatures", &["petition_id", "created_at"]).await?;
-        m.create_table(
-            Table::create()
-                .table("petition_templates")
-                .col(big_pk_auto("id"))
-                .col(big_integer_null("user_id"))
-                .col(big_integer_null("organisation_id"))
-                .col(string_len("name", 200))
-                .col(boolean("is_default").default(false))
-                // The petition settings the template gives a new petition, as JSON.
-                .col(text("content"))
-                .col(timestamp_with_time_zone("created_at"))
-                .col(timestamp_with_time_zone("updated_at"))
-                .check(Expr::cust(
-                    "(user_id IS NULL AND organisation_id IS NOT NULL) OR (user_id IS NOT NULL AND organisation_id IS NULL)",
-                ))
-                .foreign_key(&mut parts::cascade("fk_templates_user", "petition_templates", "user_id", "users"))
-                .foreign_key(&mut parts::cascade("fk_templates_organisation", "petition_templates", "organisation_id", "organisations"))
-                .to_owned(),
-        )
-        .await?;
+        let templates = [
+            big_integer_null("user_id"),
+            big_integer_null("organisation_id"),
+            string_len("name", 200),
+            boolean("is_default").default(false).to_owned(),
+            // The petition settings the template gives a new petition, as JSON.
+            text("content"),
+            parts::created_at(),
+            timestamp_with_time_zone("updated_at"),
+        ];
+        parts::table("petition_templates", templates).one_owner("fk_templates").create(m).await?;
         parts::index(m, "ix_templates_owner", "petition_templates", &["organisation_id", "user_id"]).await?;
         Ok(())
     }

@@ -20,27 +20,21 @@ fn petition_columns() -> Vec<ColumnDef> {
 impl MigrationTrait for Migration {
     async fn up(&self, m: &SchemaManager) -> Result<(), DbErr> {
         parts::add_columns(m, "petitions", petition_columns()).await?;
-        m.create_table(
-            Table::create()
-                .table("petition_images")
-                .col(big_integer("petition_id").primary_key())
-                // Always `image/jpeg`: uploads are decoded and encoded again, which drops their metadata.
-                .col(string_len("content_type", 32))
-                .col(blob("data"))
-                .col(integer("width"))
-                .col(integer("height"))
-                // The image's description for people who cannot see it.
-                .col(string_len("alt", 300))
-                .col(timestamp_with_time_zone("updated_at"))
-                .foreign_key(&mut parts::cascade(
-                    "fk_petition_images_petition",
-                    "petition_images",
-                    "petition_id",
-                    "petitions",
-                ))
-                .to_owned(),
-        )
-        .await?;
+        let images = [
+            big_integer("petition_id").primary_key().to_owned(),
+            // Always `image/jpeg`: uploads are decoded and encoded again, which drops their metadata.
+            string_len("content_type", 32),
+            blob("data"),
+            integer("width"),
+            integer("height"),
+            // The image's description for people who cannot see it.
+            string_len("alt", 300),
+            timestamp_with_time_zone("updated_at"),
+        ];
+        parts::keyed_table("petition_images", images)
+            .cascade("fk_petition_images_petition", "petition_id", "petitions")
+            .create(m)
+            .await?;
         Ok(())
     }
 

@@ -12,31 +12,18 @@ pub struct Migration;
 impl MigrationTrait for Migration {
     async fn up(&self, m: &SchemaManager) -> Result<(), DbErr> {
         parts::drop_tables(m, &["challenges"]).await?;
-        m.create_table(
-            Table::create()
-                .table("challenge_uses")
-                // SHA-256 of the answered token, hex.
-                .col(string_len("token_hash", 64).primary_key())
-                // When the token expires, after which the record is useless and deleted.
-                .col(timestamp_with_time_zone("expires_at"))
-                .to_owned(),
-        )
-        .await?;
+        let uses = [
+            // SHA-256 of the answered token, hex.
+            string_len("token_hash", 64).primary_key().to_owned(),
+            // When the token expires, after which the record is useless and deleted.
+            timestamp_with_time_zone("expires_at"),
+        ];
+        parts::keyed_table("challenge_uses", uses).create(m).await?;
         parts::index(m, "ix_challenge_uses_expires", "challenge_uses", &["expires_at"]).await
     }
 
     async fn down(&self, m: &SchemaManager) -> Result<(), DbErr> {
         parts::drop_tables(m, &["challenge_uses"]).await?;
-        m.create_table(
-            Table::create()
-                .table("challenges")
-                .col(big_pk_auto("id"))
-                .col(string_len("answer_hash", 64))
-                .col(blob_null("image"))
-                .col(timestamp_with_time_zone("expires_at"))
-                .col(timestamp_with_time_zone("created_at"))
-                .to_owned(),
-        )
-        .await
+        crate::m20261124_000003_accounts::challenges().create(m).await
     }
 }

@@ -11,25 +11,18 @@ pub struct Migration;
 #[async_trait::async_trait]
 impl MigrationTrait for Migration {
     async fn up(&self, m: &SchemaManager) -> Result<(), DbErr> {
-        m.create_table(
-            Table::create()
-                .table("retired_slugs")
-                .col(big_pk_auto("id"))
-                .col(big_integer("petition_id"))
-                // As in `slugs`: "o:<organisation id>" or "u:<user id>", the owner at the time.
-                .col(string_len("owner_key", 32))
-                .col(string_len("slug", 128))
-                .col(timestamp_with_time_zone("retired_at"))
-                .foreign_key(&mut parts::cascade(
-                    "fk_retired_slugs_petition",
-                    "retired_slugs",
-                    "petition_id",
-                    "petitions",
-                ))
-                .index(Index::create().name("ux_retired_slugs_owner_slug").col("owner_key").col("slug").unique())
-                .to_owned(),
-        )
-        .await?;
+        let retired_slugs = [
+            big_integer("petition_id"),
+            // As in `slugs`: "o:<organisation id>" or "u:<user id>", the owner at the time.
+            string_len("owner_key", 32),
+            string_len("slug", 128),
+            timestamp_with_time_zone("retired_at"),
+        ];
+        parts::table("retired_slugs", retired_slugs)
+            .cascade("fk_retired_slugs_petition", "petition_id", "petitions")
+            .unique("ux_retired_slugs_owner_slug", &["owner_key", "slug"])
+            .create(m)
+            .await?;
         parts::index(m, "ix_retired_slugs_petition", "retired_slugs", &["petition_id"]).await
     }
 

@@ -24,27 +24,20 @@ impl MigrationTrait for Migration {
         parts::add_columns(m, "signatures", signature_columns).await?;
         parts::drop_index(m, OLD_COUNT_INDEX, "signatures").await?;
         parts::index(m, COUNT_INDEX, "signatures", &["petition_id", "confirmed_at", "invalidated_at"]).await?;
-        m.create_table(
-            Table::create()
-                .table("signature_changes")
-                .col(big_pk_auto("id"))
-                .col(big_integer("signature_id"))
-                // The new details as typed and checked (JSON), and the language they came in.
-                .col(text("details"))
-                .col(string_len("locale", 16))
-                .col(string_len("token_hash", 64))
-                .col(timestamp_with_time_zone("token_expires_at"))
-                .col(string_len_null("client_key", 16))
-                .col(timestamp_with_time_zone("created_at"))
-                .foreign_key(&mut parts::cascade(
-                    "fk_signature_changes_signature",
-                    "signature_changes",
-                    "signature_id",
-                    "signatures",
-                ))
-                .to_owned(),
-        )
-        .await?;
+        let changes = [
+            big_integer("signature_id"),
+            // The new details as typed and checked (JSON), and the language they came in.
+            text("details"),
+            string_len("locale", 16),
+            string_len("token_hash", 64),
+            timestamp_with_time_zone("token_expires_at"),
+            string_len_null("client_key", 16),
+            parts::created_at(),
+        ];
+        parts::table("signature_changes", changes)
+            .cascade("fk_signature_changes_signature", "signature_id", "signatures")
+            .create(m)
+            .await?;
         parts::unique_index(m, "ux_signature_changes_token", "signature_changes", &["token_hash"]).await?;
         parts::unique_index(m, "ux_signature_changes_signature", "signature_changes", &["signature_id"]).await?;
         let mail_columns = [string_len_null("fair_key", 340), big_integer("fair_round").default(0).to_owned()];

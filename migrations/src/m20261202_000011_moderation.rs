@@ -23,35 +23,20 @@ const REASONS: [(&str, &str, &str); 5] = [
 #[async_trait::async_trait]
 impl MigrationTrait for Migration {
     async fn up(&self, m: &SchemaManager) -> Result<(), DbErr> {
-        m.create_table(
-            Table::create()
-                .table("report_reasons")
-                .col(big_pk_auto("id"))
-                // A stable name ("spam"…; "custom-<n>" for those admins add), for seeding and scripts.
-                .col(string_len_uniq("code", 32))
-                .col(integer("position").default(0))
-                // A retired reason is no longer offered; reports that named it keep it.
-                .col(boolean("active").default(true))
-                .to_owned(),
-        )
-        .await?;
-        m.create_table(
-            Table::create()
-                .table("report_reason_labels")
-                .col(big_pk_auto("id"))
-                .col(big_integer("reason_id"))
-                .col(string_len("locale", 16))
-                .col(string_len("label", 120))
-                .foreign_key(&mut parts::cascade(
-                    "fk_report_reason_labels_reason",
-                    "report_reason_labels",
-                    "reason_id",
-                    "report_reasons",
-                ))
-                .index(Index::create().name("ux_report_reason_labels").col("reason_id").col("locale").unique())
-                .to_owned(),
-        )
-        .await?;
+        let reasons = [
+            // A stable name ("spam"…; "custom-<n>" for those admins add), for seeding and scripts.
+            string_len_uniq("code", 32),
+            integer("position").default(0).to_owned(),
+            // A retired reason is no longer offered; reports that named it keep it.
+            boolean("active").default(true).to_owned(),
+        ];
+        parts::table("report_reasons", reasons).create(m).await?;
+        let labels = [big_integer("reason_id"), string_len("locale", 16), string_len("label", 120)];
+        parts::table("report_reason_labels", labels)
+            .cascade("fk_report_reason_labels_reason", "reason_id", "report_reasons")
+            .unique("ux_report_reason_labels", &["reason_id", "locale"])
+            .create(m)
+            .await?;
         let db = m.get_connection();
         for (position, (code, en, fr)) in REASONS.iter().enumerate() {
             db.execute_unprepared(&format!(
@@ -66,30 +51,29 @@ impl MigrationTrait for Migration {
                 .await?;
             }
         }
-        m.create_table(
-            Table::create()
-                .table("reports")
-                .col(big_pk_auto("id"))
-                .col(big_integer("petition_id"))
-                .col(big_integer("reason_id"))
-                .col(text("details").default(""))
-                // The reporter's client key (a keyed hash of the address, never the address):
-                // what the per-client bound counts.
-                .col(string_len("client_key", 32))
-                .col(timestamp_with_time_zone("created_at"))
-                .col(timestamp_with_time_zone_null("resolved_at"))
-                // What closed it: "dismissed", "hidden", "suspended".
-                .col(string_len_null("resolution", 16))
-                .foreign_key(&mut parts::cascade("fk_reports_petition", "reports", "petition_id", "petitions"))
-                .foreign_key(
-                    ForeignKey::create()
-                        .name("fk_reports_reason")
-                        .from("reports", "reason_id")
-                        .to("report_reasons", "id"),
-                )
-                .to_owned(),
-        )
-        .await?;
+        let reports = [
+            big_integer("petition_id"),
+            big_integer("reason_id"),
+            text("details").default("").to_owned(),
+            // The reporter's client key (a keyed hash of the address, never the address):
+            // what the per-client bound counts.
+            string_len("client_key", 32),
+            parts::created_at(),
+            timestamp_with_time_zone_null("resolved_at"),
+            // What closed it: "dismissed", "hidden", "suspended".
+            string_len_null("resolution", 16),
+        ];
+        parts::table("reports", reports)
+            .cascade("fk_reports_petition", "petition_id", "petitions")
+            .foreign_key(
+                ForeignKey::create()
+                    .name("fk_reports_reason")
+                    .from("reports", "reason_id")
+                    .to("report_reasons", "id")
+                    .to_owned(),
+            )
+            .create(m)
+            .await?;
         parts::index(m, "ix_reports_open", "reports", &["resolved_at", "petition_id"]).await?;
         parts::index(m, "ix_reports_petition", "reports", &["petition_id", "created_at"]).await?;
         parts::index(m, "ix_reports_client", "reports", &["client_key", "created_at"]).await?;

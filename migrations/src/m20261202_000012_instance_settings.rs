@@ -12,46 +12,31 @@ pub struct Migration;
 #[async_trait::async_trait]
 impl MigrationTrait for Migration {
     async fn up(&self, m: &SchemaManager) -> Result<(), DbErr> {
-        m.create_table(
-            Table::create()
-                .table("instance_settings")
-                // A key of `domain::instance::settings` ("banner", "registration"…); a key
-                // without a row takes its default from the configuration.
-                .col(string_len("key", 64).primary_key())
-                .col(text("value"))
-                .col(timestamp_with_time_zone("updated_at"))
-                .to_owned(),
-        )
-        .await?;
+        let settings = [
+            // A key of `domain::instance::settings` ("banner", "registration"…); a key
+            // without a row takes its default from the configuration.
+            string_len("key", 64).primary_key().to_owned(),
+            text("value"),
+            timestamp_with_time_zone("updated_at"),
+        ];
+        parts::keyed_table("instance_settings", settings).create(m).await?;
         // One row, raised with every save: each process compares it with the version it
         // loaded, every few seconds, and re-reads the settings when it changed.
-        m.create_table(
-            Table::create()
-                .table("settings_version")
-                .col(integer("id").primary_key())
-                .col(big_integer("version"))
-                .to_owned(),
-        )
-        .await?;
+        let version = [integer("id").primary_key().to_owned(), big_integer("version")];
+        parts::keyed_table("settings_version", version).create(m).await?;
         parts::single_row(m, "settings_version", "version", 0).await?;
-        m.create_table(
-            Table::create()
-                .table("organisation_logos")
-                .col(big_integer("organisation_id").primary_key())
-                // Always JPEG: uploads are decoded and encoded again, which drops their metadata.
-                .col(blob("data"))
-                .col(integer("width"))
-                .col(integer("height"))
-                .col(timestamp_with_time_zone("updated_at"))
-                .foreign_key(&mut parts::cascade(
-                    "fk_organisation_logos_organisation",
-                    "organisation_logos",
-                    "organisation_id",
-                    "organisations",
-                ))
-                .to_owned(),
-        )
-        .await?;
+        let logos = [
+            big_integer("organisation_id").primary_key().to_owned(),
+            // Always JPEG: uploads are decoded and encoded again, which drops their metadata.
+            blob("data"),
+            integer("width"),
+            integer("height"),
+            timestamp_with_time_zone("updated_at"),
+        ];
+        parts::keyed_table("organisation_logos", logos)
+            .cascade("fk_organisation_logos_organisation", "organisation_id", "organisations")
+            .create(m)
+            .await?;
         // The statistics page counts the last 90 days of confirmations without reading older ones.
         parts::index(m, "ix_signatures_confirmed_at", "signatures", &["confirmed_at"]).await?;
         parts::add_columns(m, "memberships", [boolean("can_edit_profile").default(false).to_owned()]).await?;

@@ -29,18 +29,14 @@ impl MigrationTrait for Migration {
                 .to_owned(),
         )
         .await?;
-        m.create_table(
-            Table::create()
-                .table("signer_links")
-                .col(big_pk_auto("id"))
-                // The canonical address the link shows the signatures of.
-                .col(string_len("email_canonical", 320))
-                .col(string_len("token_hash", 64).unique_key())
-                .col(timestamp_with_time_zone("expires_at"))
-                .col(timestamp_with_time_zone("created_at"))
-                .to_owned(),
-        )
-        .await?;
+        let links = [
+            // The canonical address the link shows the signatures of.
+            string_len("email_canonical", 320),
+            string_len("token_hash", 64).unique_key().to_owned(),
+            timestamp_with_time_zone("expires_at"),
+            parts::created_at(),
+        ];
+        parts::table("signer_links", links).create(m).await?;
         parts::index(m, "ix_signer_links_email", "signer_links", &["email_canonical"]).await
     }
 }

@@ -105,22 +105,10 @@ async fn an_organiser_registers_verifies_changes_everything_and_deletes_the_acco
     assert_eq!(t.submit(&verify, &verify, &[]).await.status(), Status::NotFound, "a link works once");
 
     // Password change needs the current password.
-    let r = t
-        .submit(
-            "/account",
-            "/account/password",
-            &[("current_password", "wrong"), ("new_password", "a second long password")],
-        )
-        .await;
+    let r = t.change_password("wrong", "a second long password").await;
     assert_eq!(r.status(), Status::UnprocessableEntity);
     assert!(r.into_string().await.unwrap().contains("This is not your current password."));
-    let r = t
-        .submit(
-            "/account",
-            "/account/password",
-            &[("current_password", "my long password"), ("new_password", "a second long password")],
-        )
-        .await;
+    let r = t.change_password("my long password", "a second long password").await;
     assert_eq!(r.status(), Status::SeeOther);
 
     // Profile: name and language.
@@ -196,16 +184,14 @@ async fn an_invitation_by_address_leads_a_newcomer_through_registration_into_the
     t.user("alice", false).await;
     t.login("alice").await;
     let r = t
-        .submit(
-            "/organisations/new",
-            "/organisations/new",
-            &[("name", "Friends of the Park"), ("slug", "friends"), ("website", "https://friends.example")],
-        )
+        .new_organisation(&[
+            ("name", "Friends of the Park"),
+            ("slug", "friends"),
+            ("website", "https://friends.example"),
+        ])
         .await;
     assert_eq!(r.status(), Status::SeeOther);
-    let r = t
-        .submit("/dashboard/o/friends/members", "/dashboard/o/friends/invite", &[("invitee", "carol@example.org")])
-        .await;
+    let r = t.invite("friends", "carol@example.org").await;
     assert_eq!(r.status(), Status::SeeOther);
     let mail = t.smtp.wait_for(1, WAIT).await.remove(0);
     assert_eq!(mail.to, vec!["carol@example.org"]);

@@ -54,13 +54,7 @@ async fn changing_the_password_ends_every_other_session_but_this_one() {
     let laptop = sign_in(&t, "maria").await;
     assert!(signed_in_with(&t, &phone).await && signed_in_with(&t, &laptop).await);
 
-    let r = t
-        .submit(
-            "/account",
-            "/account/password",
-            &[("current_password", "maria-password"), ("new_password", "a new long password")],
-        )
-        .await;
+    let r = t.change_password("maria-password", "a new long password").await;
     assert_eq!(r.status(), Status::SeeOther);
     let (status, html) = t.get("/account").await;
     assert_eq!(status, Status::Ok, "the browser that changed it stays signed in");

@@ -96,22 +96,6 @@ fn with<'a>(base: &[(&'a str, &'a str)], changes: &[(&'a str, &'a str)]) -> Vec<
     form
 }
 
-/// The signer fields form as the page first shows it (first and last name required).
-const FIELDS: [(&str, &str); 12] = [
-    ("field_first_name", "required"),
-    ("field_last_name", "required"),
-    ("field_phone", "off"),
-    ("field_postal_code", "off"),
-    ("field_country", "off"),
-    ("field_organisation", "off"),
-    ("custom1_label", ""),
-    ("field_custom1", "off"),
-    ("custom2_label", ""),
-    ("field_custom2", "off"),
-    ("custom3_label", ""),
-    ("field_custom3", "off"),
-];
-
 #[rocket::async_test]
 async fn an_organiser_rewrites_the_title_text_and_goal_and_signers_see_them() {
     let t = TestApp::start().await;
@@ -150,8 +134,10 @@ async fn an_organiser_asks_signers_for_a_neighbourhood_and_the_sign_form_asks_it
     let (_, id) = alice_with_petition(&t).await;
 
     // Asking for a field without naming it is refused next to the label; the rest is kept.
-    let form =
-        with(&FIELDS, &[("field_custom1", "required"), ("field_phone", "optional"), ("custom2_label", "Street")]);
+    let form = with(
+        &common::SIGNER_FIELDS,
+        &[("field_custom1", "required"), ("field_phone", "optional"), ("custom2_label", "Street")],
+    );
     let html = refused(edit(&t, id, "fields", &form).await, "custom field without label").await;
     assert_error_at(&html, "custom1_label", "Give this field a label");
     assert!(html.contains("value=\"Street\""), "the other label typed is kept");
@@ -161,7 +147,7 @@ async fn an_organiser_asks_signers_for_a_neighbourhood_and_the_sign_form_asks_it
     assert!(!public.contains("name=\"phone\""), "nothing was saved");
 
     let form = with(
-        &FIELDS,
+        &common::SIGNER_FIELDS,
         &[
             ("field_custom1", "required"),
             ("custom1_label", "Neighbourhood"),

@@ -6,9 +6,9 @@ use crate::common;
 
 use common::TestApp;
 use rocket::http::Status;
-use rustition::domain::ids::{OrganisationId, PetitionId};
-use rustition::domain::organisation::organisations::{self};
-use rustition::domain::permissions::Flag;
+use rustition::domain::ids::{OrganisationId, PetitionId, UserId};
+use rustition::domain::organisation::organisations;
+use rustition::domain::permissions::{Flag, operator};
 use rustition::domain::petition::petitions::{self, Content, NewPetition, OwnerId, Status as PetitionStatus};
 use sea_orm::{ActiveModelTrait, Set};
 
@@ -171,7 +171,7 @@ async fn petition_with_signatures(t: &TestApp, owner: OwnerId, draft: bool) -> (
     let db = &t.app().db;
     let id = petitions::create(
         db,
-        &rustition::domain::permissions::operator(owner),
+        &operator(owner),
         NewPetition {
             content: Content {
                 title: "Trees for the square".into(),
@@ -190,14 +190,9 @@ async fn petition_with_signatures(t: &TestApp, owner: OwnerId, draft: bool) -> (
     let picture = image::RgbImage::from_pixel(8, 8, image::Rgb([30, 120, 60]));
     let mut png = std::io::Cursor::new(Vec::new());
     image::DynamicImage::ImageRgb8(picture).write_to(&mut png, image::ImageFormat::Png).unwrap();
-    rustition::domain::petition::images::save(
-        db,
-        (&rustition::domain::permissions::operator(id), &Default::default()),
-        png.into_inner(),
-        "Trees",
-    )
-    .await
-    .unwrap();
+    rustition::domain::petition::images::save(db, (&operator(id), &Default::default()), png.into_inner(), "Trees")
+        .await
+        .unwrap();
     let mut pending = 0;
     for (email, confirmed) in [("ann@example.org", true), ("jo@example.org", false)] {
         let mut s = common::signature(id, "Signer", "Doe", email);
@@ -238,38 +233,40 @@ async fn state(t: &TestApp, friends: OrganisationId) -> Vec<i64> {
     values
 }
 
-/// Runs `route` as `role` on a fresh instance; returns a failure, if any.
-async fn check(route: &Route, role: Role) -> Option<String> {
+/// A fresh instance with alice, who founds the organisations, and carl, the one acting: an
+/// account in every role (the anonymous visitor never signs in with it).
+pub(crate) async fn actors(role: Role) -> (TestApp, UserId, UserId) {
     let t = TestApp::start().await;
-    let db = &t.app().db;
     let alice = t.user("alice", false).await;
-    // The one acting, in every role but anonymous.
     let carl = if role == Role::Moderator {
         t.moderator("carl").await
     } else {
         t.user("carl", role == Role::InstanceAdmin).await
     };
+    (t, alice, carl)
+}
+
+/// Makes `user` a member of `org` holding exactly `flags`.
+pub(crate) async fn member(t: &TestApp, org: OrganisationId, user: UserId, flags: &[Flag]) {
+    let db = &t.app().db;
+    organisations::add_member(db, &operator(org), user).await.unwrap();
+    organisations::set_permissions(db, &operator(org), user, flags).await.unwrap();
+}
+
+/// Runs `route` as `role` on a fresh instance; returns a failure, if any.
+async fn check(route: &Route, role: Role) -> Option<String> {
+    let (t, alice, carl) = actors(role).await;
     let friends = t.organisation("friends", "Friends", alice).await;
     // Where carl may create petitions, for the transfer route.
     let shelter = t.organisation("shelter", "Shelter", alice).await;
-    organisations::add_member(db, &rustition::domain::permissions::operator(shelter), carl).await.unwrap();
-    organisations::set_permissions(
-        db,
-        &rustition::domain::permissions::operator(shelter),
-        carl,
-        &[Flag::CreatePetitions],
-    )
-    .await
-    .unwrap();
+    member(&t, shelter, carl, &[Flag::CreatePetitions]).await;
 
     let owner = if role == Role::Owner { OwnerId::User(carl) } else { OwnerId::Organisation(friends) };
     let (petition, pending) = petition_with_signatures(&t, owner, route.draft).await;
-    if matches!(role, Role::MemberWithout | Role::MemberWith) {
-        organisations::add_member(db, &rustition::domain::permissions::operator(friends), carl).await.unwrap();
-        let flags: Vec<Flag> = if role == Role::MemberWith { route.flags.to_vec() } else { Vec::new() };
-        organisations::set_permissions(db, &rustition::domain::permissions::operator(friends), carl, &flags)
-            .await
-            .unwrap();
+    match role {
+        Role::MemberWithout => member(&t, friends, carl, &[]).await,
+        Role::MemberWith => member(&t, friends, carl, route.flags).await,
+        _ => {}
     }
     if role != Role::Anonymous {
         t.login("carl").await;
@@ -277,19 +274,7 @@ async fn check(route: &Route, role: Role) -> Option<String> {
 
     let path = route.path.replace("{p}", &petition.to_string()).replace("{s}", &pending.to_string());
     let before = state(&t, friends).await;
-    let response = if route.method == "GET" {
-        t.client.get(path.clone()).dispatch().await
-    } else {
-        // The form's token comes from a page any visitor can open.
-        let (_, login) = t.get("/login").await;
-        let token = common::csrf_token(&login);
-        let mut fields = vec![("csrf_token", token.as_str())];
-        fields.extend_from_slice(route.fields);
-        t.post_form(&path, &fields).await
-    };
-    let status = response.status();
-    let location = response.headers().get_one("Location").unwrap_or_default().to_string();
-    drop(response);
+    let (status, location) = t.request(route.method, &path, route.fields).await;
     let after = state(&t, friends).await;
 
     let want = expected(route, role);
@@ -325,14 +310,9 @@ async fn every_petition_route_answers_each_role_as_it_should() {
 /// rename, blank or publish any petition of the organisation through its wizard routes.
 #[rocket::async_test]
 async fn a_member_who_may_only_create_petitions_cannot_rewrite_or_publish_through_the_wizard() {
-    let t = TestApp::start().await;
-    let db = &t.app().db;
-    let alice = t.user("alice", false).await;
-    let carl = t.user("carl", false).await;
+    let (t, alice, carl) = actors(Role::MemberWith).await;
     let friends = t.organisation("friends", "Friends", alice).await;
-    use rustition::domain::permissions::operator;
-    organisations::add_member(db, &operator(friends), carl).await.unwrap();
-    organisations::set_permissions(db, &operator(friends), carl, &[Flag::CreatePetitions]).await.unwrap();
+    member(&t, friends, carl, &[Flag::CreatePetitions]).await;
     let (published, _) = petition_with_signatures(&t, OwnerId::Organisation(friends), false).await;
     t.login("carl").await;
     let page = format!("/dashboard/petitions/{published}");

@@ -17,34 +17,6 @@ use sea_orm::{ActiveModelTrait, ConnectionTrait, Set};
 
 use crate::common::{self, TestApp, location};
 
-/// The settings form as it stands on a fresh instance.
-const DEFAULTS: [(&str, &str); 9] = [
-    ("name", ""),
-    ("description", ""),
-    ("registration", "open"),
-    ("organisation_creation", "anyone"),
-    ("personal_petitions", "true"),
-    ("default_theme", "classic"),
-    ("banner", ""),
-    ("signing_paused_message", ""),
-    ("retention_days", "90"),
-];
-
-/// Posts the settings form: the defaults, with `changes` in place of (or beside) them. A field
-/// given as `("personal_petitions", "")` is left out, as an unticked box is.
-async fn save_settings(t: &TestApp, changes: &[(&str, &str)]) -> (Status, String) {
-    let mut fields: Vec<(&str, &str)> =
-        DEFAULTS.iter().filter(|(k, _)| !changes.iter().any(|(c, _)| c == k)).copied().collect();
-    fields.extend_from_slice(changes);
-    fields.retain(|(k, v)| !(*k == "personal_petitions" && v.is_empty()));
-    let r = t.submit("/admin/settings", "/admin/settings", &fields).await;
-    let status = r.status();
-    if status == Status::SeeOther {
-        assert_eq!(location(&r), "/admin/settings");
-    }
-    (status, r.into_string().await.unwrap_or_default())
-}
-
 async fn as_admin() -> TestApp {
     let t = TestApp::start().await;
     t.user("admin", true).await;
@@ -71,7 +43,7 @@ async fn the_name_banner_and_documents_show_on_the_next_request_and_are_audited(
         ("banner", "Maintenance tonight at 22:00"),
         ("terms", terms),
     ];
-    assert_eq!(save_settings(&t, &changes).await.0, Status::SeeOther);
+    assert_eq!(t.save_settings(&changes).await.0, Status::SeeOther);
 
     logout(&t).await;
     let (_, home) = t.get("/").await;
@@ -93,7 +65,7 @@ async fn the_name_banner_and_documents_show_on_the_next_request_and_are_audited(
     assert!(log.contains(" → Maintenance tonight at 22:00") && log.contains(" → Petitions of Lyon"));
     assert!(log.contains("0 → 48 characters"), "a long text is logged by its length: {log}");
     // Saving the same again changes nothing and logs nothing.
-    let (status, _) = save_settings(&t, &changes).await;
+    let (status, _) = t.save_settings(&changes).await;
     assert_eq!(status, Status::SeeOther);
     let (_, page) = t.get("/admin/settings").await;
     assert!(page.contains("Nothing was changed."));
@@ -112,7 +84,7 @@ async fn mistakes_come_back_beside_their_fields_and_change_nothing() {
         ("banner", "Kept as typed"),
         ("retention_days", "0"),
     ];
-    let (status, page) = save_settings(&t, &changes).await;
+    let (status, page) = t.save_settings(&changes).await;
     assert_eq!(status, Status::UnprocessableEntity);
     assert!(page.contains("id=\"name-error\">This is too long."));
     assert!(page.contains("id=\"registration-error\">Choose one of the options."));
@@ -134,7 +106,7 @@ async fn registration_closes_then_opens_to_invited_people_only() {
     t.organisation("friends", "Friends", founder).await;
 
     assert!(t.get("/login").await.1.contains("href=\"/register\""));
-    save_settings(&t, &[("registration", "closed")]).await;
+    t.save_settings(&[("registration", "closed")]).await;
     logout(&t).await;
     assert!(!t.get("/login").await.1.contains("href=\"/register\""), "no link to a closed form");
     let (status, page) = t.get("/register").await;
@@ -142,7 +114,7 @@ async fn registration_closes_then_opens_to_invited_people_only() {
     assert!(page.contains("This instance does not accept new accounts."), "{page}");
 
     t.login("admin").await;
-    save_settings(&t, &[("registration", "invite-only")]).await;
+    t.save_settings(&[("registration", "invite-only")]).await;
     logout(&t).await;
     let (status, page) = t.get("/register").await;
     assert_eq!(status, Status::Forbidden);
@@ -163,9 +135,7 @@ async fn registration_closes_then_opens_to_invited_people_only() {
 
     // Someone invited by the organisation may register.
     t.login("founder").await;
-    let r = t
-        .submit("/dashboard/o/friends/members", "/dashboard/o/friends/invite", &[("invitee", "new@example.net")])
-        .await;
+    let r = t.invite("friends", "new@example.net").await;
     assert_eq!(r.status(), Status::SeeOther);
     logout(&t).await;
     let mail = t.smtp.wait_for(1, Duration::from_secs(10)).await.pop().expect("the invitation mail");
@@ -196,7 +166,7 @@ async fn registration_closes_then_opens_to_invited_people_only() {
 async fn organisation_creation_and_personal_petitions_follow_the_policy() {
     let t = as_admin().await;
     t.user("maria", false).await;
-    save_settings(&t, &[("organisation_creation", "admins"), ("personal_petitions", "")]).await;
+    t.save_settings(&[("organisation_creation", "admins"), ("personal_petitions", "")]).await;
     logout(&t).await;
 
     t.login("maria").await;
@@ -213,7 +183,7 @@ async fn organisation_creation_and_personal_petitions_follow_the_policy() {
     logout(&t).await;
 
     t.login("admin").await;
-    save_settings(&t, &[("default_theme", "minimal")]).await;
+    t.save_settings(&[("default_theme", "minimal")]).await;
     logout(&t).await;
     t.login("maria").await;
     assert_eq!(t.get("/organisations/new").await.0, Status::Ok);
@@ -232,7 +202,7 @@ async fn paused_signing_shows_the_message_instead_of_the_form_and_refuses_signat
     let (_, open) = t.get(&format!("/p/{id}")).await;
     assert!(open.contains(&format!("action=\"/p/{id}/sign\"")));
 
-    save_settings(&t, &[("signing_paused", "true"), ("signing_paused_message", "Back on Monday, after the audit.")])
+    t.save_settings(&[("signing_paused", "true"), ("signing_paused_message", "Back on Monday, after the audit.")])
         .await;
     logout(&t).await;
     let (_, paused) = t.get(&format!("/p/{id}")).await;
@@ -252,7 +222,7 @@ async fn paused_signing_shows_the_message_instead_of_the_form_and_refuses_signat
     assert_eq!(t.count("SELECT COUNT(*) FROM signatures").await, 0);
 
     t.login("admin").await;
-    save_settings(&t, &[]).await;
+    t.save_settings(&[]).await;
     logout(&t).await;
     t.sign(&format!("/p/{id}"), id, &[("first_name", "Ann"), ("last_name", "Lee"), ("email", "ann@example.org")]).await;
 }

@@ -6,7 +6,7 @@
 use std::time::Duration;
 
 use rocket::http::Status;
-use rustition::domain::ids::{PetitionId, UserId};
+use rustition::domain::ids::{OrganisationId, PetitionId, UserId};
 use rustition::domain::petition::content::Content;
 use rustition::domain::petition::petitions::{self, NewPetition, OwnerId, Status as PetitionStatus};
 
@@ -49,6 +49,25 @@ async fn logout(t: &TestApp) {
     t.submit("/", "/logout", &[]).await;
 }
 
+/// A fresh instance with olive's organisation "Friends of Trees", its petition "Trees for the
+/// square", the moderator mona and the admin.
+async fn friends_of_trees() -> (TestApp, OrganisationId, PetitionId) {
+    let t = TestApp::start().await;
+    let olive = t.user("olive", false).await;
+    let friends = t.organisation("friends", "Friends of Trees", olive).await;
+    let id = t.petition_of(OwnerId::Organisation(friends), "trees", content("Trees for the square")).await;
+    t.moderator("mona").await;
+    t.user("admin", true).await;
+    (t, friends, id)
+}
+
+/// The audit log filtered by `query`, as the admin reads it (whoever was signed in signs out).
+async fn audit_as_admin(t: &TestApp, query: &str) -> String {
+    logout(t).await;
+    t.login("admin").await;
+    t.get(&format!("/admin/audit?{query}")).await.1
+}
+
 /// A form's token from a page anyone may open, for POSTs to pages that cannot be opened.
 async fn token(t: &TestApp) -> String {
     common::csrf_token(&t.get("/login").await.1)
@@ -56,12 +75,7 @@ async fn token(t: &TestApp) -> String {
 
 #[rocket::async_test]
 async fn a_report_reaches_the_queue_then_hiding_answers_410_mails_the_owner_and_unhiding_restores_it() {
-    let t = TestApp::start().await;
-    let olive = t.user("olive", false).await;
-    let friends = t.organisation("friends", "Friends of Trees", olive).await;
-    let id = t.petition_of(OwnerId::Organisation(friends), "trees", content("Trees for the square")).await;
-    t.moderator("mona").await;
-    t.user("admin", true).await;
+    let (t, _, id) = friends_of_trees().await;
 
     // Every public page of the petition links to the report form, which needs no account.
     for page in [format!("/p/{id}"), "/o/friends/trees".to_string()] {
@@ -181,9 +195,7 @@ async fn dismissing_closes_the_reports_and_leaves_the_petition_as_it_was() {
     assert_eq!(t.get(&format!("/p/{id}")).await.0, Status::Ok);
     let (_, fr) = t.get_lang("/admin/moderation", "fr").await;
     assert!(fr.contains("<h1>Modération</h1>") && fr.contains("Aucune pétition n’a de signalement ouvert."));
-    logout(&t).await;
-    t.login("admin").await;
-    let (_, log) = t.get("/admin/audit?action=report.dismiss").await;
+    let log = audit_as_admin(&t, "action=report.dismiss").await;
     assert!(log.contains("One entry.") && log.contains("Reports dismissed") && log.contains("Nothing wrong."));
 }
 
@@ -246,12 +258,7 @@ async fn a_suspended_account_cannot_sign_in_and_its_petitions_are_withheld_until
 
 #[rocket::async_test]
 async fn a_suspended_organisation_withholds_its_petitions_and_takes_no_new_one() {
-    let t = TestApp::start().await;
-    let olive = t.user("olive", false).await;
-    let friends = t.organisation("friends", "Friends of Trees", olive).await;
-    let id = t.petition_of(OwnerId::Organisation(friends), "trees", content("Trees for the square")).await;
-    t.moderator("mona").await;
-    t.user("admin", true).await;
+    let (t, friends, id) = friends_of_trees().await;
     t.login("mona").await;
     let (status, _) = act(&t, id, "suspend-owner", &[("note", "A front for spam.")]).await;
     assert_eq!(status, Status::SeeOther);
@@ -355,10 +362,8 @@ async fn with_pre_moderation_a_new_accounts_first_petition_waits_for_approval() 
     t.login("ivan").await;
     let (_, dashboard) = t.get(&format!("/dashboard/petitions/{other}")).await;
     assert!(dashboard.contains("Draft") && !dashboard.contains("awaiting review"), "back to draft");
-    logout(&t).await;
 
-    t.login("admin").await;
-    let (_, log) = t.get("/admin/audit?kind=petition").await;
+    let log = audit_as_admin(&t, "kind=petition").await;
     assert!(log.contains("Petition approved") && log.contains("Petition refused") && log.contains("Not a petition."));
 }
 

@@ -28,14 +28,13 @@ async fn a_member_invited_by_user_name_accepts_from_the_mailed_link() {
     let (_, _, _) = friends(&t).await;
     t.user("dora", false).await;
     t.login("alice").await;
-    let r =
-        t.submit("/dashboard/o/friends/members", "/dashboard/o/friends/invite", &[("invitee", "nobody-here")]).await;
+    let r = t.invite("friends", "nobody-here").await;
     assert_eq!(r.status(), Status::UnprocessableEntity);
     let html = r.into_string().await.unwrap();
     assert!(html.contains("No account has this user name") && html.contains("value=\"nobody-here\""));
-    let r = t.submit("/dashboard/o/friends/members", "/dashboard/o/friends/invite", &[("invitee", "bob")]).await;
+    let r = t.invite("friends", "bob").await;
     assert_eq!(r.status(), Status::UnprocessableEntity, "already a member");
-    let r = t.submit("/dashboard/o/friends/members", "/dashboard/o/friends/invite", &[("invitee", "dora")]).await;
+    let r = t.invite("friends", "dora").await;
     assert_eq!(r.status(), Status::SeeOther);
     let mail = t.smtp.wait_for(1, Duration::from_secs(10)).await.remove(0);
     assert_eq!(mail.to, vec!["dora@example.org"], "sent to the account's address, which alice never saw");
@@ -238,17 +237,11 @@ async fn organisation_names_cannot_take_route_words_and_creation_can_be_kept_to_
     let t = TestApp::start().await;
     t.user("alice", false).await;
     t.login("alice").await;
-    let r = t.submit("/organisations/new", "/organisations/new", &[("name", "Dash"), ("slug", "dashboard")]).await;
+    let r = t.new_organisation(&[("name", "Dash"), ("slug", "dashboard")]).await;
     assert_eq!(r.status(), Status::UnprocessableEntity);
     let html = r.into_string().await.unwrap();
     assert!(html.contains("This name is reserved") && html.contains("value=\"Dash\""));
-    let r = t
-        .submit(
-            "/organisations/new",
-            "/organisations/new",
-            &[("name", "Ok"), ("slug", "fine"), ("website", "javascript:alert(1)")],
-        )
-        .await;
+    let r = t.new_organisation(&[("name", "Ok"), ("slug", "fine"), ("website", "javascript:alert(1)")]).await;
     assert_eq!(r.status(), Status::UnprocessableEntity, "only http(s) websites");
 
     let strict = TestApp::start_with(|s| s.accounts.organisation_creation = rustition::config::Who::Admins).await;
@@ -267,7 +260,7 @@ async fn a_declined_invitation_is_gone_and_a_deleted_account_takes_its_petitions
     friends(&t).await;
     let dora = t.user("dora", false).await;
     t.login("alice").await;
-    t.submit("/dashboard/o/friends/members", "/dashboard/o/friends/invite", &[("invitee", "dora")]).await;
+    t.invite("friends", "dora").await;
     let mail = t.smtp.wait_for(1, Duration::from_secs(10)).await.remove(0);
     let invitation =
         mail.link_containing("/invitations/").unwrap().trim_start_matches("http://petitions.test").to_string();

@@ -9,7 +9,6 @@ use crate::common;
 use common::TestApp;
 use rocket::http::Status;
 use rustition::domain::ids::{OrganisationId, PetitionId, UserId};
-use rustition::domain::organisation::organisations;
 use rustition::domain::permissions::{Flag, operator};
 use rustition::domain::petition::content::Content;
 use rustition::domain::petition::petitions::OwnerId;
@@ -17,7 +16,7 @@ use rustition::domain::petition::templates;
 use rustition::mail::queue::{self, MailDraft, PRIORITY_URGENT};
 use sea_orm::ConnectionTrait;
 
-use crate::dashboard_permissions::{ROLES, Role};
+use crate::dashboard_permissions::{ROLES, Role, actors, member};
 
 /// What a route acts on, which decides the roles that apply and who may see it.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -262,24 +261,10 @@ async fn moderation_cases(t: &TestApp, org: OrganisationId) -> Moderated {
     Moderated { reported, hidden, waiting, suspended_user, suspended_organisation }
 }
 
-/// Makes `user` a member of `org` holding exactly `flags`.
-async fn member(t: &TestApp, org: OrganisationId, user: UserId, flags: &[Flag]) {
-    let db = &t.app().db;
-    organisations::add_member(db, &operator(org), user).await.unwrap();
-    organisations::set_permissions(db, &operator(org), user, flags).await.unwrap();
-}
-
 /// Runs `route` as `role` on a fresh instance; returns a failure, if any.
 async fn check(route: &Route, role: Role) -> Option<String> {
-    let t = TestApp::start().await;
+    let (t, alice, carl) = actors(role).await;
     let db = &t.app().db;
-    let alice = t.user("alice", false).await;
-    // The one acting, in every role but anonymous.
-    let carl = if role == Role::Moderator {
-        t.moderator("carl").await
-    } else {
-        t.user("carl", role == Role::InstanceAdmin).await
-    };
     let bob = t.user("bob", false).await;
     t.user("dave", false).await; // whom the invitation route invites
     let friends = t.organisation("friends", "Friends", alice).await;
@@ -311,19 +296,7 @@ async fn check(route: &Route, role: Role) -> Option<String> {
         .replace("{u}", &moderated.suspended_user.to_string())
         .replace("{g}", &moderated.suspended_organisation.to_string());
     let before = state(&t).await;
-    let response = if route.method == "GET" {
-        t.client.get(path.clone()).dispatch().await
-    } else {
-        // The form's token comes from a page any visitor can open.
-        let (_, login) = t.get("/login").await;
-        let token = common::csrf_token(&login);
-        let mut fields = vec![("csrf_token", token.as_str())];
-        fields.extend_from_slice(route.fields);
-        t.post_form(&path, &fields).await
-    };
-    let status = response.status();
-    let location = response.headers().get_one("Location").unwrap_or_default().to_string();
-    drop(response);
+    let (status, location) = t.request(route.method, &path, route.fields).await;
     let after = state(&t).await;
 
     let want = expected(route, role);

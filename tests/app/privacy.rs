@@ -13,22 +13,6 @@ use crate::common::{self, TestApp};
 
 const MAIL_WAIT: Duration = Duration::from_secs(10);
 
-/// The signer fields form as the page first shows it (first and last name required).
-const FIELDS: [(&str, &str); 12] = [
-    ("field_first_name", "required"),
-    ("field_last_name", "required"),
-    ("field_phone", "off"),
-    ("field_postal_code", "off"),
-    ("field_country", "off"),
-    ("field_organisation", "off"),
-    ("custom1_label", ""),
-    ("field_custom1", "off"),
-    ("custom2_label", ""),
-    ("field_custom2", "off"),
-    ("custom3_label", ""),
-    ("field_custom3", "off"),
-];
-
 /// The box as the form first shows it: unticked.
 const UNTICKED_BOX: &str = r#"<input type="checkbox" id="name_public" name="name_public" value="true"> <label for="name_public">Show my name in the public list of signers</label>"#;
 
@@ -67,7 +51,7 @@ async fn only_signers_who_tick_the_box_and_confirm_are_listed_and_never_by_their
     assert!(
         !form.contains("name=\"show_signer_names\" value=\"on\" aria-describedby=\"show_signer_names-hint\" checked")
     );
-    let mut fields = FIELDS.to_vec();
+    let mut fields = common::SIGNER_FIELDS.to_vec();
     fields.push(("show_signer_names", "on"));
     let r = t.submit(&edit, &edit, &fields).await;
     assert_eq!(r.status(), Status::SeeOther);
@@ -110,7 +94,7 @@ async fn only_signers_who_tick_the_box_and_confirm_are_listed_and_never_by_their
 
     // Turned off again, the names go from the page and the list with it.
     t.login("alice").await;
-    let r = t.submit(&edit, &edit, &FIELDS).await;
+    let r = t.submit(&edit, &edit, &common::SIGNER_FIELDS).await;
     assert_eq!(r.status(), Status::SeeOther);
     t.submit("/", "/logout", &[]).await;
     let (_, html) = t.get(&page).await;
@@ -204,20 +188,8 @@ async fn every_theme_shows_the_names_list_and_the_full_list_pages_by_signature()
 
 /// Saves the instance settings as an admin, with `retention_days` and `privacy` as given.
 async fn save_settings(t: &TestApp, retention_days: &str, privacy: &str) {
-    let fields = [
-        ("name", ""),
-        ("description", ""),
-        ("registration", "open"),
-        ("organisation_creation", "anyone"),
-        ("personal_petitions", "true"),
-        ("default_theme", "classic"),
-        ("banner", ""),
-        ("signing_paused_message", ""),
-        ("retention_days", retention_days),
-        ("privacy", privacy),
-    ];
-    let r = t.submit("/admin/settings", "/admin/settings", &fields).await;
-    assert_eq!(r.status(), Status::SeeOther);
+    let (status, _) = t.save_settings(&[("retention_days", retention_days), ("privacy", privacy)]).await;
+    assert_eq!(status, Status::SeeOther);
 }
 
 #[rocket::async_test]

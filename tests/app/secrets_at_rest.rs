@@ -113,17 +113,9 @@ async fn no_table_holds_a_client_address_or_a_token_in_clear() {
     let r = t.submit("/login", "/login", &[("login", "ana"), ("password", "ana-password")]).await;
     assert_eq!(r.status(), Status::SeeOther);
     secrets.push(r.cookies().get("session").expect("a session").value().to_string());
-    let r = t
-        .submit(
-            "/organisations/new",
-            "/organisations/new",
-            &[("name", "Friends"), ("slug", "friends"), ("website", "")],
-        )
-        .await;
+    let r = t.new_organisation(&[("name", "Friends"), ("slug", "friends"), ("website", "")]).await;
     assert_eq!(r.status(), Status::SeeOther);
-    let r = t
-        .submit("/dashboard/o/friends/members", "/dashboard/o/friends/invite", &[("invitee", "carol@example.org")])
-        .await;
+    let r = t.invite("friends", "carol@example.org").await;
     assert_eq!(r.status(), Status::SeeOther);
     let (_, page) = t.get("/dashboard").await;
     secrets.push(common::csrf_token(&page));

@@ -153,22 +153,7 @@ impl Browser {
         chunked: bool,
     ) -> Response {
         let boundary = "----rustition-wire-boundary";
-        let mut body = Vec::new();
-        for (name, value) in fields {
-            body.extend(
-                format!("--{boundary}\r\nContent-Disposition: form-data; name=\"{name}\"\r\n\r\n{value}\r\n").bytes(),
-            );
-        }
-        let (name, filename, bytes) = file;
-        body.extend(
-            format!(
-                "--{boundary}\r\nContent-Disposition: form-data; name=\"{name}\"; filename=\"{filename}\"\r\n\
-                 Content-Type: image/png\r\n\r\n"
-            )
-            .bytes(),
-        );
-        body.extend_from_slice(bytes);
-        body.extend(format!("\r\n--{boundary}--\r\n").bytes());
+        let body = super::multipart(boundary, fields, file);
         self.send_framed("POST", path, Some(&format!("multipart/form-data; boundary={boundary}")), &body, chunked).await
     }
 }

@@ -267,6 +267,53 @@ impl TestApp {
         self.post_form(action, &all).await
     }
 
+    /// Submits the new-organisation form as the signed-in user.
+    pub async fn new_organisation(&self, fields: &[(&str, &str)]) -> LocalResponse<'_> {
+        self.submit("/organisations/new", "/organisations/new", fields).await
+    }
+
+    /// Invites `invitee` (a username or an address) from organisation `slug`'s members page.
+    pub async fn invite(&self, slug: &str, invitee: &str) -> LocalResponse<'_> {
+        let (page, action) = (format!("/dashboard/o/{slug}/members"), format!("/dashboard/o/{slug}/invite"));
+        self.submit(&page, &action, &[("invitee", invitee)]).await
+    }
+
+    /// Changes the signed-in account's password through the account page.
+    pub async fn change_password(&self, current: &str, new: &str) -> LocalResponse<'_> {
+        self.submit("/account", "/account/password", &[("current_password", current), ("new_password", new)]).await
+    }
+
+    /// Posts the settings form as the signed-in admin: the defaults of a fresh instance, with
+    /// `changes` in place of (or beside) them. A field given as `("personal_petitions", "")` is
+    /// left out, as an unticked box is.
+    pub async fn save_settings(&self, changes: &[(&str, &str)]) -> (Status, String) {
+        let mut fields: Vec<(&str, &str)> =
+            SETTINGS_DEFAULTS.iter().filter(|(k, _)| !changes.iter().any(|(c, _)| c == k)).copied().collect();
+        fields.extend_from_slice(changes);
+        fields.retain(|(k, v)| !(*k == "personal_petitions" && v.is_empty()));
+        let r = self.submit("/admin/settings", "/admin/settings", &fields).await;
+        let status = r.status();
+        if status == Status::SeeOther {
+            assert_eq!(location(&r), "/admin/settings");
+        }
+        (status, r.into_string().await.unwrap_or_default())
+    }
+
+    /// GETs `path`, or POSTs `fields` to it with a CSRF token from a page any visitor can open
+    /// (`/login`): the status and the redirect's target, for checking who may do what.
+    pub async fn request(&self, method: &str, path: &str, fields: &[(&str, &str)]) -> (Status, String) {
+        let response = if method == "GET" {
+            self.client.get(path.to_string()).dispatch().await
+        } else {
+            let (_, login) = self.get("/login").await;
+            let token = csrf_token(&login);
+            let mut all = vec![("csrf_token", token.as_str())];
+            all.extend_from_slice(fields);
+            self.post_form(path, &all).await
+        };
+        (response.status(), location(&response))
+    }
+
     /// Sends a file form as a browser does (multipart/form-data): the CSRF token read from
     /// `page` (or `token` when given), the text `fields`, and `file` as (field, file name, bytes).
     pub async fn upload(
@@ -279,23 +326,9 @@ impl TestApp {
         let (_, html) = self.get(page).await;
         let token = token.map_or_else(|| csrf_token(&html), str::to_string);
         let boundary = "----rustition-test-boundary";
-        let mut body = Vec::new();
-        let text = |name: &str, value: &str| {
-            format!("--{boundary}\r\nContent-Disposition: form-data; name=\"{name}\"\r\n\r\n{value}\r\n").into_bytes()
-        };
-        body.extend(text("csrf_token", &token));
-        for (name, value) in fields {
-            body.extend(text(name, value));
-        }
-        body.extend(
-            format!(
-                "--{boundary}\r\nContent-Disposition: form-data; name=\"{field}\"; filename=\"{filename}\"\r\n\
-                 Content-Type: image/png\r\n\r\n"
-            )
-            .into_bytes(),
-        );
-        body.extend_from_slice(file);
-        body.extend(format!("\r\n--{boundary}--\r\n").into_bytes());
+        let mut all = vec![("csrf_token", token.as_str())];
+        all.extend_from_slice(fields);
+        let body = multipart(boundary, &all, (field, filename, file));
         let ct = ContentType::new("multipart", "form-data").with_params(("boundary", boundary));
         // As a browser does: an upload without its length is refused (see `web::csrf`).
         let length = rocket::http::Header::new("Content-Length", body.len().to_string());
@@ -362,6 +395,56 @@ pub fn csrf_token(html: &str) -> String {
 }
 
 /// The value of the first field named `name` in the page.
+/// The settings form as it stands on a fresh instance.
+const SETTINGS_DEFAULTS: [(&str, &str); 9] = [
+    ("name", ""),
+    ("description", ""),
+    ("registration", "open"),
+    ("organisation_creation", "anyone"),
+    ("personal_petitions", "true"),
+    ("default_theme", "classic"),
+    ("banner", ""),
+    ("signing_paused_message", ""),
+    ("retention_days", "90"),
+];
+
+/// The signer fields form as the page first shows it (first and last name required).
+pub const SIGNER_FIELDS: [(&str, &str); 12] = [
+    ("field_first_name", "required"),
+    ("field_last_name", "required"),
+    ("field_phone", "off"),
+    ("field_postal_code", "off"),
+    ("field_country", "off"),
+    ("field_organisation", "off"),
+    ("custom1_label", ""),
+    ("field_custom1", "off"),
+    ("custom2_label", ""),
+    ("field_custom2", "off"),
+    ("custom3_label", ""),
+    ("field_custom3", "off"),
+];
+
+/// A multipart/form-data body: the text `fields`, then `file` as (field, file name, bytes),
+/// sent as a PNG.
+pub fn multipart(boundary: &str, fields: &[(&str, &str)], (field, filename, file): (&str, &str, &[u8])) -> Vec<u8> {
+    let mut body = Vec::new();
+    for (name, value) in fields {
+        body.extend(
+            format!("--{boundary}\r\nContent-Disposition: form-data; name=\"{name}\"\r\n\r\n{value}\r\n").bytes(),
+        );
+    }
+    body.extend(
+        format!(
+            "--{boundary}\r\nContent-Disposition: form-data; name=\"{field}\"; filename=\"{filename}\"\r\n\
+             Content-Type: image/png\r\n\r\n"
+        )
+        .bytes(),
+    );
+    body.extend_from_slice(file);
+    body.extend(format!("\r\n--{boundary}--\r\n").bytes());
+    body
+}
+
 pub fn hidden_field(html: &str, name: &str) -> String {
     let marker = format!("name=\"{name}\" value=\"");
     let start = html.find(&marker).unwrap_or_else(|| panic!("the page has a {name} field")) + marker.len();

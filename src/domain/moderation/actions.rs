@@ -1,6 +1,7 @@
 //! What a moderator does to one petition: hide it (the owner is mailed the reason), show it
-//! again, dismiss its reports, approve or refuse it when it waits for review. Each is one
-//! transaction with its audit row and, for hiding and refusing, the owners' mails.
+//! again, dismiss its reports, approve or refuse it when it waits for review (`Review`: those
+//! that mail no one). Each is one transaction with its audit row and, for hiding and refusing,
+//! the owners' mails.
 use sea_orm::sea_query::Condition;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, IntoActiveModel, QueryFilter,
@@ -157,56 +158,49 @@ pub async fn hide(
     apply(db, id, change, Act { note: note?, ..act }, Some(composer)).await
 }
 
-/// Shows a hidden petition again.
-pub async fn unhide(
-    db: &DatabaseConnection,
-    _can: &Allowed<Moderate, ()>,
-    id: PetitionId,
-    act: Act<'_>,
-) -> DomainResult<()> {
-    let change = Change {
-        from: Some((HIDDEN, "error-moderation-not-hidden")),
-        set: Box::new(|p| {
-            p.moderation = Set(OK.into());
-            p.moderation_reason_id = Set(None);
-        }),
-        close: None,
-        action: Action::PetitionUnhide,
-        mail: None,
-    };
-    apply(db, id, change, Act { note: super::checked_note(act.note, false)?, ..act }, None).await
+/// The actions that mail no one and take an optional note.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Review {
+    /// Shows a hidden petition again.
+    Unhide,
+    /// Closes the petition's open reports without acting on it.
+    Dismiss,
+    /// Lets a petition waiting for review go public; its publisher is trusted from then on.
+    Approve,
 }
 
-/// Closes the petition's open reports without acting on it.
-pub async fn dismiss(
+pub async fn review(
     db: &DatabaseConnection,
     _can: &Allowed<Moderate, ()>,
     id: PetitionId,
+    review: Review,
     act: Act<'_>,
 ) -> DomainResult<()> {
-    let change = Change {
-        from: None,
-        set: Box::new(|_| {}),
-        close: Some("dismissed"),
-        action: Action::ReportDismiss,
-        mail: None,
-    };
-    apply(db, id, change, Act { note: super::checked_note(act.note, false)?, ..act }, None).await
-}
-
-/// Lets a petition waiting for review go public; its publisher is trusted from then on.
-pub async fn approve(
-    db: &DatabaseConnection,
-    _can: &Allowed<Moderate, ()>,
-    id: PetitionId,
-    act: Act<'_>,
-) -> DomainResult<()> {
-    let change = Change {
-        from: Some((PENDING, "error-moderation-not-pending")),
-        set: Box::new(|p| p.moderation = Set(OK.into())),
-        close: None,
-        action: Action::PetitionApprove,
-        mail: None,
+    let change = match review {
+        Review::Unhide => Change {
+            from: Some((HIDDEN, "error-moderation-not-hidden")),
+            set: Box::new(|p| {
+                p.moderation = Set(OK.into());
+                p.moderation_reason_id = Set(None);
+            }),
+            close: None,
+            action: Action::PetitionUnhide,
+            mail: None,
+        },
+        Review::Dismiss => Change {
+            from: None,
+            set: Box::new(|_| {}),
+            close: Some("dismissed"),
+            action: Action::ReportDismiss,
+            mail: None,
+        },
+        Review::Approve => Change {
+            from: Some((PENDING, "error-moderation-not-pending")),
+            set: Box::new(|p| p.moderation = Set(OK.into())),
+            close: None,
+            action: Action::PetitionApprove,
+            mail: None,
+        },
     };
     apply(db, id, change, Act { note: super::checked_note(act.note, false)?, ..act }, None).await
 }

@@ -5,7 +5,7 @@
 use sea_orm::sea_query::{Condition, Query};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, IntoActiveModel, QueryFilter,
-    QueryOrder, QuerySelect, Set,
+    QueryOrder, QuerySelect, Select, Set,
 };
 use serde::Serialize;
 
@@ -156,32 +156,26 @@ pub struct Named {
 pub const LIST_MAX: u64 = 200;
 
 pub async fn undoable(db: &impl ConnectionTrait, _can: &Allowed<Moderate, ()>) -> DomainResult<Undoable> {
-    let petitions = petition::Entity::find()
+    let hidden = petition::Entity::find()
         .filter(petition::Column::Moderation.eq(super::HIDDEN))
-        .order_by_desc(petition::Column::UpdatedAt)
-        .limit(LIST_MAX)
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|p| Named { id: p.id, name: p.title })
-        .collect();
-    let users = user::Entity::find()
-        .filter(user::Column::SuspendedAt.is_not_null())
-        .order_by_desc(user::Column::SuspendedAt)
-        .limit(LIST_MAX)
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|u| Named { id: u.id, name: u.username })
-        .collect();
-    let organisations = organisation::Entity::find()
+        .order_by_desc(petition::Column::UpdatedAt);
+    let suspended_users =
+        user::Entity::find().filter(user::Column::SuspendedAt.is_not_null()).order_by_desc(user::Column::SuspendedAt);
+    let suspended_organisations = organisation::Entity::find()
         .filter(organisation::Column::SuspendedAt.is_not_null())
-        .order_by_desc(organisation::Column::SuspendedAt)
-        .limit(LIST_MAX)
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|o| Named { id: o.id, name: o.name })
-        .collect();
-    Ok(Undoable { petitions, users, organisations })
+        .order_by_desc(organisation::Column::SuspendedAt);
+    Ok(Undoable {
+        petitions: first_named(db, hidden, |p| Named { id: p.id, name: p.title }).await?,
+        users: first_named(db, suspended_users, |u| Named { id: u.id, name: u.username }).await?,
+        organisations: first_named(db, suspended_organisations, |o| Named { id: o.id, name: o.name }).await?,
+    })
+}
+
+/// The first `LIST_MAX` rows of `rows`, each by its name.
+async fn first_named<E: EntityTrait>(
+    db: &impl ConnectionTrait,
+    rows: Select<E>,
+    named: impl Fn(E::Model) -> Named,
+) -> DomainResult<Vec<Named>> {
+    Ok(rows.limit(LIST_MAX).all(db).await?.into_iter().map(named).collect())
 }

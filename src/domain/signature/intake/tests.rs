@@ -38,14 +38,19 @@ async fn database() -> (tempfile::TempDir, DatabaseConnection, PublicPetition) {
 fn job(petition: &PublicPetition, first_name: &str, email: &str) -> SignJob {
     let input =
         SignInput { first_name: first_name.into(), last_name: "Doe".into(), email: email.into(), ..Default::default() };
+    prepared(petition, &input, Utc::now())
+}
+
+/// `input` checked and ready to write, as signed at `now`.
+fn prepared(petition: &PublicPetition, input: &SignInput, now: DateTime<Utc>) -> SignJob {
     let request = SignRequest {
-        input: &input,
+        input,
         locale: "en",
         valid_for: Duration::hours(48),
         resend_after: Duration::hours(1),
         client: None,
         withdraw: &withdrawal::WithdrawKey::new(b"test".to_vec()),
-        now: Utc::now(),
+        now,
     };
     prepare(petition, request, &LinkOnly).expect("a valid signature")
 }
@@ -112,16 +117,7 @@ async fn ticking_the_public_name_box_when_signing_again_waits_for_its_own_link()
         name_public: true,
         ..Default::default()
     };
-    let request = SignRequest {
-        input: &input,
-        locale: "en",
-        valid_for: Duration::hours(48),
-        resend_after: Duration::hours(1),
-        client: None,
-        withdraw: &withdrawal::WithdrawKey::new(b"test".to_vec()),
-        now: Utc::now() + Duration::hours(2),
-    };
-    let again = prepare(&p, request, &LinkOnly).expect("a valid signature");
+    let again = prepared(&p, &input, Utc::now() + Duration::hours(2));
     let token = again.mail.body_text.rsplit('/').next().expect("a token").to_string();
     assert_eq!(in_one_group(&db, Signing, &[again]).await, [SignOutcome::MailQueued]);
     // Whoever knows a pending signer's address cannot publish their name: the choice waits.

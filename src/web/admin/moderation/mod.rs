@@ -6,6 +6,7 @@ use rocket::{FromForm, get, post, routes};
 
 use crate::App;
 use crate::domain::ids::{OrganisationId, PetitionId, UserId};
+use crate::domain::moderation::actions::Review;
 use crate::domain::moderation::{self, Act, actions, queue, reasons, suspension};
 use crate::domain::permissions::{self, Allowed, Moderate};
 use crate::domain::{DomainError, FieldErrors, now};
@@ -99,9 +100,9 @@ async fn petition_action(
             let reason = form.reason.trim().parse().ok();
             (actions::hide(&app.db, &can, (id, reason), act, &app.composer).await, "flash-moderation-hidden")
         }
-        "unhide" => (actions::unhide(&app.db, &can, id, act).await, "flash-moderation-unhidden"),
-        "dismiss" => (actions::dismiss(&app.db, &can, id, act).await, "flash-moderation-dismissed"),
-        "approve" => (actions::approve(&app.db, &can, id, act).await, "flash-moderation-approved"),
+        "unhide" => (actions::review(&app.db, &can, id, Review::Unhide, act).await, "flash-moderation-unhidden"),
+        "dismiss" => (actions::review(&app.db, &can, id, Review::Dismiss, act).await, "flash-moderation-dismissed"),
+        "approve" => (actions::review(&app.db, &can, id, Review::Approve, act).await, "flash-moderation-approved"),
         "refuse" => (actions::refuse(&app.db, &can, id, act, &app.composer).await, "flash-moderation-refused"),
         "suspend-owner" => {
             (suspension::owner_of_petition(&app.db, &can, id, act, true).await, "flash-moderation-suspended")
