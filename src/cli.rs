@@ -23,9 +23,11 @@ pub async fn worker(settings: Settings) -> Result<(), StartError> {
         settings: app.settings.mail.clone(),
         wake: app.mail_wake.clone(),
     };
+    let leadership =
+        crate::db::leader::Leadership::new(&app.settings, &app.db, crate::db::leader::Job::MailHousekeeping);
     tracing::info!("mail worker started");
     tokio::select! {
-        () = worker.run_all() => {}
+        () = worker.run_all(leadership) => {}
         _ = tokio::signal::ctrl_c() => tracing::info!("mail worker stopped"),
     }
     Ok(())

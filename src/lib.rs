@@ -127,7 +127,8 @@ pub async fn build_app(settings: Settings) -> Result<App, StartError> {
     })
 }
 
-/// The web application, with the mail worker and the count batch started at lift-off.
+/// The web application, with the mail worker (unless `[mail] embedded_worker` is off) and the
+/// count batch started at lift-off.
 pub async fn build_rocket(settings: Settings) -> Result<Rocket<Build>, StartError> {
     let transport = Arc::new(mail::transport::Transport::from_settings(&settings)?);
     let app = build_app(settings).await?;
@@ -164,6 +165,10 @@ pub async fn build_rocket(settings: Settings) -> Result<Rocket<Build>, StartErro
         wake: app.mail_wake.clone(),
     };
     let counter_db = app.writer.clone();
+    // Of several processes on one database, one runs each periodic job (see `db::leader`).
+    let count_leader = db::leader::Leadership::new(&s, &app.writer, db::leader::Job::Counting);
+    let mail_leader = db::leader::Leadership::new(&s, &app.writer, db::leader::Job::MailHousekeeping);
+    let embedded_worker = s.mail.embedded_worker;
     let watched = (app.instance.clone(), app.db.clone());
     let stop = app.stop.subscribe();
     let public_url = s.public_url();
@@ -173,16 +178,18 @@ pub async fn build_rocket(settings: Settings) -> Result<Rocket<Build>, StartErro
     let instance = app.instance.clone();
     let rocket = rocket::custom(figment).manage(app).attach(AdHoc::on_liftoff("background tasks", move |_| {
         Box::pin(async move {
-            until_stopped(stop.clone(), worker.run_all());
+            if embedded_worker {
+                until_stopped(stop.clone(), worker.run_all(mail_leader));
+            }
             until_stopped(stop.clone(), domain::instance::settings::watch(watched.0, watched.1));
             until_stopped(
                 stop,
                 domain::signature::counting::run(
                     counter_db,
-                    count_interval,
-                    Duration::from_secs(900),
+                    (count_interval, Duration::from_secs(900)),
                     retention_days,
                     instance,
+                    count_leader,
                 ),
             );
             tracing::info!("Rustition is serving at {public_url}/");
