@@ -26,8 +26,10 @@ pub async fn worker(settings: Settings) -> Result<(), StartError> {
         stop: app.stop.subscribe(),
         stop_grace: std::time::Duration::from_secs(u64::from(app.settings.server.shutdown_grace_seconds)),
     };
+    let leadership =
+        crate::db::leader::Leadership::new(&app.settings, &app.db, crate::db::leader::Job::MailHousekeeping);
     tracing::info!("mail worker started");
-    let running = tokio::spawn(worker.run_all());
+    let running = tokio::spawn(worker.run_all(leadership));
     terminated().await;
     tracing::info!("mail worker stopping");
     app.stop.send_replace(());

@@ -140,6 +140,9 @@ pub struct Mail {
     pub poll_interval_ms: u64,
     /// Mails sent at the same time by one process (SMTP connections in use).
     pub concurrency: u32,
+    /// Whether `serve` sends mail too. Off when `rustition worker` processes send it all, so
+    /// that servers hold no mail in flight (see the README's "Several processes").
+    pub embedded_worker: bool,
 }
 
 impl Default for Mail {
@@ -158,6 +161,7 @@ impl Default for Mail {
             keep_sent_days: 30,
             poll_interval_ms: 2000,
             concurrency: 4,
+            embedded_worker: true,
         }
     }
 }

@@ -153,7 +153,8 @@ pub async fn build_app(settings: Settings) -> Result<App, StartError> {
     })
 }
 
-/// The web application, with the mail worker and the count batch started at lift-off.
+/// The web application, with the mail worker (unless `[mail] embedded_worker` is off) and the
+/// count batch started at lift-off.
 pub async fn build_rocket(settings: Settings) -> Result<Rocket<Build>, StartError> {
     let transport = Arc::new(mail::transport::Transport::from_settings(&settings)?);
     let app = build_app(settings).await?;
@@ -194,6 +195,10 @@ pub async fn build_rocket(settings: Settings) -> Result<Rocket<Build>, StartErro
         stop_grace: Duration::from_secs(u64::from(s.server.shutdown_grace_seconds)),
     };
     let counter_db = app.writer.clone();
+    // Of several processes on one database, one runs each periodic job (see `db::leader`).
+    let count_leader = db::leader::Leadership::new(&s, &app.writer, db::leader::Job::Counting);
+    let mail_leader = db::leader::Leadership::new(&s, &app.writer, db::leader::Job::MailHousekeeping);
+    let embedded_worker = s.mail.embedded_worker;
     let watched = (app.instance.clone(), app.db.clone());
     let stop = app.stop.subscribe();
     let public_url = s.public_url();
@@ -205,9 +210,11 @@ pub async fn build_rocket(settings: Settings) -> Result<Rocket<Build>, StartErro
         .then(|| (app.db.clone(), s.demo.reset_hours, s.i18n.available.clone(), app.demo.clone()));
     let rocket = rocket::custom(figment).manage(app).attach(AdHoc::on_liftoff("background tasks", move |rocket| {
         Box::pin(async move {
-            let mail = tokio::spawn(worker.run_all());
-            if let Some(app) = rocket.state::<App>() {
-                app.finishing.lock().unwrap_or_else(|p| p.into_inner()).push(mail);
+            if embedded_worker {
+                let mail = tokio::spawn(worker.run_all(mail_leader));
+                if let Some(app) = rocket.state::<App>() {
+                    app.finishing.lock().unwrap_or_else(|p| p.into_inner()).push(mail);
+                }
             }
             until_stopped(stop.clone(), domain::instance::settings::watch(watched.0, watched.1));
             if let Some((db, hours, languages, clock)) = demo {
@@ -217,10 +224,10 @@ pub async fn build_rocket(settings: Settings) -> Result<Rocket<Build>, StartErro
                 stop,
                 domain::signature::counting::run(
                     counter_db,
-                    count_interval,
-                    Duration::from_secs(900),
+                    (count_interval, Duration::from_secs(900)),
                     retention_days,
                     instance,
+                    count_leader,
                 ),
             );
             tracing::info!("Rustition is serving at {public_url}/");

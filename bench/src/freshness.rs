@@ -54,7 +54,7 @@ async fn confirmed(db: &DatabaseConnection) -> Result<i64, String> {
     one(db, &sql).await
 }
 
-async fn one(db: &DatabaseConnection, sql: &str) -> Result<i64, String> {
+pub async fn one(db: &DatabaseConnection, sql: &str) -> Result<i64, String> {
     let row = db
         .query_one_raw(Statement::from_string(db.get_database_backend(), sql.to_string()))
         .await
@@ -75,10 +75,15 @@ fn shown_count(html: &str) -> Option<i64> {
 pub async fn drift(database_url: &str, batch_interval: Duration) -> Result<(i64, i64), String> {
     tokio::time::sleep(batch_interval + Duration::from_millis(500)).await;
     let db = check::connect(database_url).await?;
-    let kept = one(&db, &format!("SELECT confirmed_count FROM petitions WHERE id = {PETITION_ID}")).await?;
-    let recount = confirmed(&db).await?;
+    let counts = kept_and_recount(&db).await?;
     db.close().await.map_err(|e| e.to_string())?;
-    Ok((kept, recount))
+    Ok(counts)
+}
+
+/// The count the batch keeps for the petition, and a full recount of its confirmed signatures.
+pub async fn kept_and_recount(db: &DatabaseConnection) -> Result<(i64, i64), String> {
+    let kept = one(db, &format!("SELECT confirmed_count FROM petitions WHERE id = {PETITION_ID}")).await?;
+    Ok((kept, confirmed(db).await?))
 }
 
 #[cfg(test)]

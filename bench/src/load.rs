@@ -75,11 +75,26 @@ pub enum Task {
 
 /// Starts `connections` virtual users against `base`; `tag` makes their addresses unique per run.
 pub fn start(base: &str, connections: usize, tag: &str, task: &Task, control: &Arc<Control>) -> Vec<JoinHandle<Stats>> {
+    start_spread(&[base.to_string()], connections, tag, task, control)
+}
+
+/// As `start`, the users spread over `bases` in turn. A user whose server stops answering moves
+/// to the next one, as a proxy that health-checks its servers would send it there.
+pub fn start_spread(
+    bases: &[String],
+    connections: usize,
+    tag: &str,
+    task: &Task,
+    control: &Arc<Control>,
+) -> Vec<JoinHandle<Stats>> {
     (0..connections)
         .map(|user| {
-            let (base, task, control) = (base.to_string(), task.clone(), control.clone());
+            let (task, control) = (task.clone(), control.clone());
+            let mut bases = bases.to_vec();
+            let first = user % bases.len().max(1);
+            bases.rotate_left(first);
             let prefix = format!("bench-{tag}-{user}");
-            tokio::spawn(virtual_user(base, prefix, user as u64, task, control))
+            tokio::spawn(virtual_user(bases, prefix, user as u64, task, control))
         })
         .collect()
 }
@@ -121,9 +136,10 @@ pub async fn run_for(
     (stats, started.elapsed())
 }
 
-async fn virtual_user(base: String, prefix: String, seed: u64, task: Task, control: Arc<Control>) -> Stats {
+async fn virtual_user(bases: Vec<String>, prefix: String, seed: u64, task: Task, control: Arc<Control>) -> Stats {
     let mut stats = Stats::default();
-    let mut browser = match Browser::new(&base) {
+    let Some(base) = bases.first() else { return stats };
+    let mut browser = match Browser::new(base) {
         Ok(browser) => browser,
         Err(failure) => {
             stats.fail(failure);
@@ -132,6 +148,7 @@ async fn virtual_user(base: String, prefix: String, seed: u64, task: Task, contr
     };
     let mut rng = XorShift(seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1);
     let mut n = 0u64;
+    let mut current = 0;
     while control.go() {
         n += 1;
         let email = || format!("{prefix}-{n}@example.org");
@@ -152,6 +169,13 @@ async fn virtual_user(base: String, prefix: String, seed: u64, task: Task, contr
             stats.fail(failure);
             if failure.is_transport() {
                 tokio::time::sleep(RETRY_PAUSE).await;
+                if bases.len() > 1 {
+                    current = (current + 1) % bases.len();
+                    match Browser::new(&bases[current]) {
+                        Ok(moved) => browser = moved,
+                        Err(failure) => stats.fail(failure),
+                    }
+                }
             }
         }
     }

@@ -3,44 +3,102 @@
 //! `rustition worker` process sends them to a sink listening on 127.0.0.1.
 use std::path::Path;
 use std::process::{Command, Stdio};
-use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use tokio::io::{AsyncBufReadExt, AsyncWriteExt, BufReader};
 use tokio::net::TcpListener;
 
-/// Accepts every message; counts them.
-async fn sink(count: Arc<AtomicU64>) -> Result<u16, String> {
+/// What the SMTP sink received: a count, and with `keep`, each message.
+#[derive(Default)]
+pub struct Sink {
+    pub count: AtomicU64,
+    keep: bool,
+    messages: Mutex<Vec<Delivered>>,
+}
+
+/// One message as the sink took it.
+#[derive(Debug, Clone)]
+pub struct Delivered {
+    pub message_id: Option<String>,
+    pub recipients: Vec<String>,
+    /// The DATA as sent (headers and body), dot-stuffing undone.
+    pub data: String,
+}
+
+impl Sink {
+    /// A sink that keeps every message (for checks); `Sink::default()` only counts.
+    pub fn keeping() -> Sink {
+        Sink { keep: true, ..Sink::default() }
+    }
+
+    pub fn messages(&self) -> Vec<Delivered> {
+        self.messages.lock().unwrap_or_else(|p| p.into_inner()).clone()
+    }
+}
+
+/// The value of the first `Message-ID:` header of `data`.
+fn message_id(data: &str) -> Option<String> {
+    let headers = data.split("\r\n\r\n").next()?;
+    headers.lines().find_map(|line| {
+        let (name, value) = line.split_once(':')?;
+        name.eq_ignore_ascii_case("message-id").then(|| value.trim().to_string())
+    })
+}
+
+/// Accepts every message on 127.0.0.1; returns its port.
+pub async fn sink(shared: Arc<Sink>) -> Result<u16, String> {
     let listener = TcpListener::bind("127.0.0.1:0").await.map_err(|e| e.to_string())?;
     let port = listener.local_addr().map_err(|e| e.to_string())?.port();
     tokio::spawn(async move {
         while let Ok((stream, _)) = listener.accept().await {
-            let count = count.clone();
+            let shared = shared.clone();
             tokio::spawn(async move {
                 let (read, mut write) = stream.into_split();
                 let mut lines = BufReader::new(read);
                 let _ = write.write_all(b"220 sink\r\n").await;
                 let mut line = String::new();
                 let mut in_data = false;
+                let (mut recipients, mut data) = (Vec::new(), String::new());
                 loop {
                     line.clear();
                     if !matches!(lines.read_line(&mut line).await, Ok(n) if n > 0) {
                         return;
                     }
+                    let upper = line.to_ascii_uppercase();
                     let reply: &[u8] = if in_data {
                         if line != ".\r\n" {
+                            if shared.keep {
+                                data.push_str(line.strip_prefix('.').unwrap_or(&line));
+                            }
                             continue;
                         }
                         in_data = false;
-                        count.fetch_add(1, Ordering::Relaxed);
+                        if shared.keep {
+                            let delivered = Delivered {
+                                message_id: message_id(&data),
+                                recipients: std::mem::take(&mut recipients),
+                                data: std::mem::take(&mut data),
+                            };
+                            shared.messages.lock().unwrap_or_else(|p| p.into_inner()).push(delivered);
+                        }
+                        shared.count.fetch_add(1, Ordering::Relaxed);
                         b"250 OK\r\n"
-                    } else if line.to_ascii_uppercase().starts_with("EHLO") {
+                    } else if upper.starts_with("EHLO") {
                         b"250-sink\r\n250 8BITMIME\r\n"
-                    } else if line.to_ascii_uppercase().starts_with("DATA") {
+                    } else if upper.starts_with("RCPT TO:") {
+                        let to = line[8..].trim().trim_start_matches('<').trim_end_matches('>');
+                        recipients.push(to.to_string());
+                        b"250 OK\r\n"
+                    } else if upper.starts_with("MAIL FROM:") || upper.starts_with("RSET") {
+                        recipients.clear();
+                        b"250 OK\r\n"
+                    } else if upper.starts_with("DATA") {
                         in_data = true;
+                        data.clear();
                         b"354 go on\r\n"
-                    } else if line.to_ascii_uppercase().starts_with("QUIT") {
+                    } else if upper.starts_with("QUIT") {
                         let _ = write.write_all(b"221 bye\r\n").await;
                         return;
                     } else {
@@ -65,8 +123,9 @@ fn peak_rss_kib(pid: u32) -> Option<u64> {
 pub async fn run(binary: &Path, jobs: u64, timeout: Duration) -> Result<bool, String> {
     let dir = tempfile::Builder::new().prefix("rustition-bench-mail-").tempdir().map_err(|e| e.to_string())?;
     let db_url = format!("sqlite://{}/mail.db?mode=rwc", dir.path().display());
-    let count = Arc::new(AtomicU64::new(0));
-    let port = sink(count.clone()).await?;
+    let shared = Arc::new(Sink::default());
+    let port = sink(shared.clone()).await?;
+    let count = &shared.count;
     let env = [
         ("RUSTITION_SERVER__DATA_DIR", dir.path().display().to_string()),
         ("RUSTITION_DATABASE__URL", db_url.clone()),
@@ -117,4 +176,14 @@ pub async fn run(binary: &Path, jobs: u64, timeout: Duration) -> Result<bool, St
     println!("mails/s         {:.0}", sent as f64 / elapsed.as_secs_f64());
     println!("peak RSS        {:.1} MiB (worker VmHWM)", peak as f64 / 1024.0);
     Ok(sent == jobs)
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn the_message_id_is_read_from_the_headers_only() {
+        let data = "From: a@b\r\nMessage-ID: <x1@example.org>\r\n\r\nMessage-ID: <body@example.org>\r\n";
+        assert_eq!(super::message_id(data).as_deref(), Some("<x1@example.org>"));
+        assert_eq!(super::message_id("Subject: none\r\n\r\n"), None);
+    }
 }

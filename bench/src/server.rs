@@ -287,7 +287,7 @@ pub fn process_cpu_seconds(stat_path: &str) -> Option<f64> {
 }
 
 #[cfg(target_os = "linux")]
-fn die_with_parent(command: &mut Command) {
+pub(crate) fn die_with_parent(command: &mut Command) {
     use std::os::unix::process::CommandExt;
     // SAFETY: prctl is async-signal-safe and touches no memory of the parent.
     unsafe {
@@ -299,15 +299,15 @@ fn die_with_parent(command: &mut Command) {
 }
 
 #[cfg(not(target_os = "linux"))]
-fn die_with_parent(_command: &mut Command) {}
+pub(crate) fn die_with_parent(_command: &mut Command) {}
 
-fn free_port() -> Result<u16, String> {
+pub(crate) fn free_port() -> Result<u16, String> {
     let listener = std::net::TcpListener::bind("127.0.0.1:0").map_err(|e| format!("no free port: {e}"))?;
     listener.local_addr().map(|a| a.port()).map_err(|e| e.to_string())
 }
 
 /// Creates `rustition_bench_<random>` on the server of `admin_url` and returns its URL and name.
-async fn fresh_postgres(admin_url: &str) -> Result<(String, String), String> {
+pub(crate) async fn fresh_postgres(admin_url: &str) -> Result<(String, String), String> {
     let suffix = rustition::domain::tokens::random_token(9).to_lowercase().replace(['-', '_'], "x");
     let name = format!("rustition_bench_{suffix}");
     let db = sea_orm::Database::connect(admin_url).await.map_err(|e| format!("cannot connect to {admin_url}: {e}"))?;

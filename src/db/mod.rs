@@ -12,6 +12,7 @@ use crate::config::{self, Settings};
 
 pub mod backup;
 pub mod group_commit;
+pub mod leader;
 mod pg_dump;
 pub mod schema;
 

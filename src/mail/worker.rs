@@ -1,7 +1,9 @@
 //! The mail worker: takes a send slot from the shared throttle, claims the most urgent due job,
 //! sends it, and records the outcome. A refused or failed send is retried with exponential
 //! backoff and jitter; "slow down" (421/451) or an unreachable host pauses the whole queue; a
-//! 5xx fails the job at once. Several workers (threads or processes) can run side by side.
+//! 5xx fails the job at once. Several workers (threads or processes) can run side by side: the
+//! lease makes each claim one worker's, and the housekeeping runs in one process at a time (see
+//! `db::leader`).
 //!
 //! When told to stop, a worker claims nothing more; a send under way gets `stop_grace` to end
 //! and is recorded as usual, else it is given up and its job put back in the queue at once, so
@@ -13,7 +15,6 @@ use chrono::{DateTime, Utc};
 use lettre::message::Mailbox;
 use sea_orm::DatabaseConnection;
 use tokio::sync::{Notify, watch};
-use tokio::time::Instant;
 
 use super::transport::{SendError, Transport};
 use super::{queue, throttle};
@@ -60,24 +61,34 @@ pub fn backoff(settings: &Mail, attempts: i32) -> chrono::Duration {
 
 impl Worker {
     /// Runs `[mail] concurrency` sending loops side by side (each its own SMTP connection from
-    /// the pool): one connection alone sends a few dozen mails a second at best.
-    pub async fn run_all(self) {
+    /// the pool): one connection alone sends a few dozen mails a second at best; and the
+    /// housekeeping, while `leadership` says this process leads it.
+    pub async fn run_all(self, mut leadership: crate::db::leader::Leadership) {
         let mut loops = tokio::task::JoinSet::new();
         for _ in 0..self.settings.concurrency.max(1) {
             loops.spawn(self.clone().run());
         }
+        let keeper = self.clone();
+        loops.spawn(async move {
+            let mut tick = tokio::time::interval(housekeeping_interval(&keeper.settings));
+            tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+            while !keeper.stopping() {
+                tokio::select! {
+                    _ = tick.tick() => {}
+                    () = keeper.shutdown() => break,
+                }
+                if leadership.is_leader().await {
+                    keeper.housekeeping().await;
+                }
+            }
+        });
         while loops.join_next().await.is_some() {}
     }
 
     /// Sends until told to stop (see the module's comment), then returns.
     pub async fn run(self) {
         let poll = Duration::from_millis(self.settings.poll_interval_ms);
-        let mut last_housekeeping: Option<Instant> = None;
         while !self.stopping() {
-            if last_housekeeping.is_none_or(|t| t.elapsed() >= housekeeping_interval(&self.settings)) {
-                self.housekeeping().await;
-                last_housekeeping = Some(Instant::now());
-            }
             match self.step().await {
                 Ok(Some(wait)) => self.pause(wait).await,
                 Ok(None) => {}

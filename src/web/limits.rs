@@ -1,6 +1,7 @@
 //! Rate limits on what attackers repeat, in memory, per process (governor's keyed limiters: a
 //! sharded map of atomic cells, so a check costs a hash and a compare-and-swap, never a lock
-//! held across requests nor a database read).
+//! held across requests nor a database read). Behind a proxy over N servers, a client spread
+//! over all of them gets up to N times each rate (see the README, "Several processes").
 //!
 //! - Login attempts, per client address and per account: enough to make guessing passwords slow.
 //! - Public forms (signing, registering, asking for a password reset, reporting a petition), per

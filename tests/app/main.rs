@@ -33,6 +33,7 @@ mod organisations;
 mod permalinks;
 mod permissions_matrix;
 mod privacy;
+mod processes;
 mod retention;
 mod secrets_at_rest;
 mod server_process;

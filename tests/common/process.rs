@@ -27,6 +27,12 @@ impl Server {
         Server::launch(&super::repo_root(), binary, data_dir, database, env).await
     }
 
+    /// As `start_with_env`, with the server's log (standard error) written to `log`.
+    pub async fn start_logged(data_dir: &Path, database: Option<&str>, env: &[(&str, &str)], log: &Path) -> Server {
+        let binary = Path::new(env!("CARGO_BIN_EXE_rustition"));
+        Server::launch_logged(&super::repo_root(), binary, (data_dir, database), env, Some(log)).await
+    }
+
     /// As `start`, with `binary` run from the working directory `cwd`.
     pub async fn start_from(cwd: &Path, binary: &Path, data_dir: &Path, database: Option<&str>) -> Server {
         Server::launch(cwd, binary, data_dir, database, &[]).await
@@ -38,6 +44,16 @@ impl Server {
         data_dir: &Path,
         database: Option<&str>,
         env: &[(&str, &str)],
+    ) -> Server {
+        Server::launch_logged(cwd, binary, (data_dir, database), env, None).await
+    }
+
+    async fn launch_logged(
+        cwd: &Path,
+        binary: &Path,
+        (data_dir, database): (&Path, Option<&str>),
+        env: &[(&str, &str)],
+        log: Option<&Path>,
     ) -> Server {
         let port = super::SmtpServer::reserve_port().await;
         let mut command = Command::new("sh");
@@ -56,6 +72,9 @@ impl Server {
         if let Some(url) = database {
             command.env("RUSTITION_DATABASE__URL", url);
         }
+        if let Some(log) = log {
+            command.stderr(std::fs::File::create(log).expect("create the server's log"));
+        }
         let child = command.spawn().expect("start rustition serve");
         let server = Server { child, port, data_dir: data_dir.to_path_buf() };
         let deadline = tokio::time::Instant::now() + Duration::from_secs(60);
@@ -68,6 +87,12 @@ impl Server {
             assert!(tokio::time::Instant::now() < deadline, "the server never answered on port {port}");
             tokio::time::sleep(Duration::from_millis(100)).await;
         }
+    }
+
+    /// SIGKILL, as a crash or the OOM killer would: the process gets no chance to clean up.
+    pub fn kill(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
     }
 
     pub fn browser(&self) -> Browser {

@@ -48,17 +48,25 @@ pub async fn purge_unconfirmed(db: &impl ConnectionTrait, now: DateTime<Utc>, da
 /// Runs forever: a quick refresh every `interval`; a full recount, and the purge of signatures
 /// left unconfirmed for `retention_days` and of expired challenge records, and the erasure of
 /// closed petitions' personal data past their retention (the default read from `instance` each
-/// time), every `full_every`.
+/// time), every `full_every`. Only while `leadership` says this process leads: of several
+/// processes on one database, one does the work (see `db::leader`).
 pub async fn run(
     db: sea_orm::DatabaseConnection,
-    interval: std::time::Duration,
-    full_every: std::time::Duration,
+    (interval, full_every): (std::time::Duration, std::time::Duration),
     retention_days: u32,
     instance: std::sync::Arc<crate::domain::instance::settings::Live>,
+    mut leadership: crate::db::leader::Leadership,
 ) {
     let mut last_full = tokio::time::Instant::now();
     let mut since: Option<DateTime<Utc>> = None;
     loop {
+        if !leadership.is_leader().await {
+            // When this process takes over, it starts with a full recount and purge: how far
+            // the previous leader got is not known here.
+            since = None;
+            tokio::time::sleep(interval).await;
+            continue;
+        }
         let started = crate::domain::now();
         let full = since.is_none() || last_full.elapsed() >= full_every;
         match refresh(&db, if full { None } else { since }).await {

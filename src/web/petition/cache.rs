@@ -5,6 +5,10 @@
 //! Anonymous visitors differ only by their CSRF token, put into the cached page per request. The count may lag by
 //! that much on top of the count batch's interval, and the names by that much; any dashboard change to a petition drops its
 //! entry at once (see `Forget`).
+//!
+//! Several servers on one database each keep their own cache, and `Forget` drops an entry only
+//! in the process that took the change: the others show the old page for at most `TTL`. That
+//! bound is what keeps them correct (there is no cross-process invalidation), so keep it short.
 use std::collections::HashMap;
 use std::sync::{Arc, RwLock};
 use std::time::{Duration, Instant};
