@@ -22,6 +22,7 @@ pub mod domain;
 pub mod entities;
 pub mod i18n;
 pub mod mail;
+pub mod metrics;
 pub mod views;
 pub mod web;
 
@@ -65,6 +66,8 @@ pub struct App {
     /// Dropped with the app: the background tasks it started (mail worker, count batch) end
     /// then and release their database connections.
     pub stop: tokio::sync::watch::Sender<()>,
+    /// What `/metrics` reports (see `metrics`).
+    pub metrics: Arc<metrics::Metrics>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -124,6 +127,7 @@ pub async fn build_app(settings: Settings) -> Result<App, StartError> {
         composer,
         mail_wake: Arc::new(Notify::new()),
         stop: tokio::sync::watch::channel(()).0,
+        metrics: Arc::new(metrics::Metrics::new()),
     })
 }
 
@@ -171,6 +175,7 @@ pub async fn build_rocket(settings: Settings) -> Result<Rocket<Build>, StartErro
     let count_interval = Duration::from_millis(s.signing.count_interval_ms);
     let retention_days = s.signing.unconfirmed_retention_days;
     let instance = app.instance.clone();
+    let last_count = app.metrics.last_count.clone();
     let rocket = rocket::custom(figment).manage(app).attach(AdHoc::on_liftoff("background tasks", move |_| {
         Box::pin(async move {
             until_stopped(stop.clone(), worker.run_all());
@@ -183,6 +188,7 @@ pub async fn build_rocket(settings: Settings) -> Result<Rocket<Build>, StartErro
                     Duration::from_secs(900),
                     retention_days,
                     instance,
+                    last_count,
                 ),
             );
             tracing::info!("Rustition is serving at {public_url}/");
