@@ -23,14 +23,14 @@ use crate::mail::queue;
 
 #[derive(Clone, Debug, Hash, PartialEq, Eq, EncodeLabelSet)]
 struct RequestLabels {
-    method: String,
+    method: &'static str,
     route: String,
     status: u16,
 }
 
 #[derive(Clone, Debug, Hash, PartialEq, Eq, EncodeLabelSet)]
 struct RouteLabels {
-    method: String,
+    method: &'static str,
     route: String,
 }
 
@@ -115,9 +115,9 @@ impl Metrics {
     }
 
     /// One answered request; `route` is the pattern that matched, `-` when none did.
-    pub fn request(&self, method: &str, route: &str, status: u16, elapsed: Duration) {
-        let (method, route) = (method.to_string(), route.to_string());
-        self.requests.get_or_create(&RequestLabels { method: method.clone(), route: route.clone(), status }).inc();
+    pub fn request(&self, method: &'static str, route: &str, status: u16, elapsed: Duration) {
+        let route = route.to_string();
+        self.requests.get_or_create(&RequestLabels { method, route: route.clone(), status }).inc();
         self.latency.get_or_create(&RouteLabels { method, route }).observe(elapsed.as_secs_f64());
     }
 
@@ -170,4 +170,15 @@ fn without_metric(text: &str, name: &str) -> String {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_metric_left_out_loses_its_help_type_and_samples_and_nothing_else() {
+        let text = "# HELP a_lag x\n# TYPE a_lag gauge\na_lag 1.0\n# HELP a_lag_more y\na_lag_more 2\n# EOF\n";
+        assert_eq!(without_metric(text, "a_lag"), "# HELP a_lag_more y\na_lag_more 2\n# EOF\n");
+    }
 }
