@@ -221,3 +221,18 @@ async fn without_access_lines_the_log_keeps_its_warnings() {
     assert!(warning.contains("No account exists yet"), "{warning}");
     assert!(log.contains("Rustition is serving at"), "{log}");
 }
+
+#[test]
+fn a_short_or_missing_metrics_token_and_a_zero_lag_are_refused_before_start() {
+    let mut s = rustition::config::Settings::default();
+    s.metrics.token = Some("short".into());
+    s.health.ready_mail_lag_seconds = 0;
+    let problems = s.validate().unwrap_err().to_string();
+    assert!(problems.contains("[metrics] the token must be at least 16 characters"), "{problems}");
+    assert!(problems.contains("[health] ready_mail_lag_seconds"), "{problems}");
+    let mut s = rustition::config::Settings::default();
+    s.metrics.token_env = Some("RUSTITION_TEST_NO_SUCH_VARIABLE".into());
+    let problems = s.validate().unwrap_err().to_string();
+    assert!(problems.contains("RUSTITION_TEST_NO_SUCH_VARIABLE"), "{problems}");
+    assert!(rustition::config::Settings::default().metrics_token().is_none(), "off by default");
+}
