@@ -19,6 +19,9 @@ pub struct Settings {
     pub i18n: I18nSettings,
     pub moderation: Moderation,
     pub demo: DemoSettings,
+    pub log: Log,
+    pub metrics: Metrics,
+    pub health: Health,
 }
 
 /// A public demo instance.
@@ -239,6 +242,55 @@ impl Default for Moderation {
     }
 }
 
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum LogFormat {
+    /// One readable line per event.
+    Text,
+    /// One JSON object per line, for log collectors.
+    Json,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Log {
+    pub format: LogFormat,
+    /// One info line per request (method, route pattern, status, time). Off, a busy instance
+    /// writes only its warnings, errors and start-up lines.
+    pub access: bool,
+}
+
+impl Default for Log {
+    fn default() -> Self {
+        Log { format: LogFormat::Text, access: true }
+    }
+}
+
+/// `/metrics` exists only when a token is set, and answers only to `Authorization: Bearer <token>`.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Metrics {
+    pub token: Option<String>,
+    /// Name of an environment variable holding the token, kept out of config files.
+    pub token_env: Option<String>,
+}
+
+/// The shortest metrics token accepted: the endpoint is on the public address.
+pub const MIN_METRICS_TOKEN: usize = 16;
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Health {
+    /// `/readyz` answers 503 while the oldest due mail has waited longer than this.
+    pub ready_mail_lag_seconds: u64,
+}
+
+impl Default for Health {
+    fn default() -> Self {
+        Health { ready_mail_lag_seconds: 300 }
+    }
+}
+
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct I18nSettings {
@@ -361,7 +413,29 @@ impl Settings {
                     .into(),
             );
         }
+        if self.health.ready_mail_lag_seconds == 0 {
+            problems.push("[health] ready_mail_lag_seconds must be at least 1".into());
+        }
+        if let Some(name) = &self.metrics.token_env
+            && std::env::var(name).is_err()
+        {
+            problems.push(format!("[metrics] token_env names {name:?}, which is not set"));
+        }
+        if self.metrics_token().is_some_and(|t| t.len() < MIN_METRICS_TOKEN) {
+            problems.push(format!("[metrics] the token must be at least {MIN_METRICS_TOKEN} characters long"));
+        }
         if problems.is_empty() { Ok(()) } else { Err(ConfigError::Invalid(problems)) }
+    }
+
+    /// The token `/metrics` asks for: `[metrics] token`, else the variable `token_env` names.
+    /// `None`: the endpoint is off.
+    pub fn metrics_token(&self) -> Option<String> {
+        let token = match (&self.metrics.token, &self.metrics.token_env) {
+            (Some(token), _) => Some(token.clone()),
+            (None, Some(name)) => std::env::var(name).ok(),
+            (None, None) => None,
+        };
+        token.filter(|t| !t.is_empty())
     }
 
     pub fn database_url(&self) -> String {

@@ -22,6 +22,7 @@ pub mod domain;
 pub mod entities;
 pub mod i18n;
 pub mod mail;
+pub mod metrics;
 pub mod views;
 pub mod web;
 
@@ -70,6 +71,8 @@ pub struct App {
     pub finishing: std::sync::Mutex<Vec<tokio::task::JoinHandle<()>>>,
     /// When the demo is next reset (`[demo] reset_hours`), for every page's banner.
     pub demo: domain::demo::Clock,
+    /// What `/metrics` reports (see `metrics`).
+    pub metrics: Arc<metrics::Metrics>,
 }
 
 impl App {
@@ -150,6 +153,7 @@ pub async fn build_app(settings: Settings) -> Result<App, StartError> {
         stop: tokio::sync::watch::channel(()).0,
         finishing: std::sync::Mutex::default(),
         demo: domain::demo::Clock::default(),
+        metrics: Arc::new(metrics::Metrics::new()),
     })
 }
 
@@ -206,6 +210,7 @@ pub async fn build_rocket(settings: Settings) -> Result<Rocket<Build>, StartErro
     let count_interval = Duration::from_millis(s.signing.count_interval_ms);
     let retention_days = s.signing.unconfirmed_retention_days;
     let instance = app.instance.clone();
+    let last_count = app.metrics.last_count.clone();
     let demo = (s.demo.reset_hours > 0)
         .then(|| (app.db.clone(), s.demo.reset_hours, s.i18n.available.clone(), app.demo.clone()));
     let rocket = rocket::custom(figment).manage(app).attach(AdHoc::on_liftoff("background tasks", move |rocket| {
@@ -228,6 +233,7 @@ pub async fn build_rocket(settings: Settings) -> Result<Rocket<Build>, StartErro
                     retention_days,
                     instance,
                     count_leader,
+                    last_count,
                 ),
             );
             tracing::info!("Rustition is serving at {public_url}/");

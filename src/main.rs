@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
-use rustition::config::Settings;
+use rustition::config::{LogFormat, Settings};
 
 #[derive(Parser)]
 #[command(name = "rustition", version, about = "A self-hosted petition platform")]
@@ -95,28 +95,27 @@ enum MailCommand {
     Status,
 }
 
-/// Logs go to standard error through `tracing` alone. The bridge from the `log` crate is left
-/// out on purpose: Rocket logs each request's full URI (tokens included) through `log`, and
-/// without the bridge Rocket's own logger, set to off in `build_rocket`, keeps that quiet at
-/// every `RUSTITION_LOG` level.
-fn init_logging() {
+/// Logs go to standard error through `tracing` alone, as text or JSON lines (`[log] format`).
+/// The bridge from the `log` crate is left out on purpose: Rocket logs each request's full URI
+/// (tokens included) through `log`, and without the bridge Rocket's own logger, set to off in
+/// `build_rocket`, keeps that quiet at every `RUSTITION_LOG` level.
+fn init_logging(format: LogFormat) {
     let filter = tracing_subscriber::EnvFilter::try_from_env("RUSTITION_LOG")
         .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info"));
     let ansi = std::io::IsTerminal::is_terminal(&std::io::stderr());
-    let subscriber = tracing_subscriber::fmt()
-        .with_env_filter(filter)
-        .with_target(false)
-        .with_ansi(ansi)
-        .with_writer(std::io::stderr)
-        .finish();
-    if let Err(e) = tracing::subscriber::set_global_default(subscriber) {
+    let builder = tracing_subscriber::fmt().with_env_filter(filter).with_target(false).with_writer(std::io::stderr);
+    let result = match format {
+        LogFormat::Text => tracing::subscriber::set_global_default(builder.with_ansi(ansi).finish()),
+        LogFormat::Json => tracing::subscriber::set_global_default(builder.json().flatten_event(true).finish()),
+    };
+    if let Err(e) = result {
         eprintln!("rustition: cannot start logging: {e}");
     }
 }
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    init_logging();
+    // Settings first: they choose the log's format (their own errors go to standard error).
     let settings = match Settings::load(cli.config.as_deref()) {
         Ok(settings) => settings,
         Err(e) => {
@@ -124,6 +123,7 @@ fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
+    init_logging(settings.log.format);
     let runtime = match tokio::runtime::Builder::new_multi_thread().enable_all().build() {
         Ok(rt) => rt,
         Err(e) => {

@@ -11,8 +11,8 @@
 use chrono::{DateTime, Utc};
 use sea_orm::sea_query::Expr;
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, DbBackend, DbErr, EntityTrait, FromQueryResult, QueryFilter,
-    QueryOrder, QuerySelect, Set, Statement,
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, DbBackend, DbErr, EntityTrait, FromQueryResult, PaginatorTrait,
+    QueryFilter, QueryOrder, QuerySelect, Set, Statement,
 };
 
 use crate::domain::tokens;
@@ -293,6 +293,31 @@ pub async fn counts(db: &impl ConnectionTrait) -> Result<Vec<(String, i64)>, DbE
         .into_tuple()
         .all(db)
         .await
+}
+
+/// Jobs waiting or in flight, per status (`queued`, `sending`, `failed`), for the metrics: each
+/// a range of `ix_mail_queue_claim`, leaving out the sent and cancelled history, which grows.
+pub async fn depths(db: &impl ConnectionTrait) -> Result<Vec<(&'static str, i64)>, DbErr> {
+    let mut out = Vec::new();
+    for status in [STATUS_QUEUED, STATUS_SENDING, STATUS_FAILED] {
+        let n = mail_job::Entity::find().filter(mail_job::Column::Status.eq(status)).count(db).await?;
+        out.push((status, i64::try_from(n).unwrap_or(i64::MAX)));
+    }
+    Ok(out)
+}
+
+/// How long the job that has been due longest has waited past its due time (zero when none is
+/// due): how far sending lags behind the queue.
+pub async fn oldest_due_age(db: &impl ConnectionTrait, now: DateTime<Utc>) -> Result<chrono::Duration, DbErr> {
+    let oldest: Option<Option<DateTime<Utc>>> = mail_job::Entity::find()
+        .select_only()
+        .column_as(mail_job::Column::NextAttemptAt.min(), "oldest")
+        .filter(mail_job::Column::Status.eq(STATUS_QUEUED))
+        .filter(mail_job::Column::NextAttemptAt.lte(now))
+        .into_tuple()
+        .one(db)
+        .await?;
+    Ok(oldest.flatten().map_or(chrono::Duration::zero(), |t| (now - t).max(chrono::Duration::zero())))
 }
 
 /// The latest jobs, of one status or all, newest first.

@@ -14,6 +14,7 @@ pub mod csrf;
 pub mod dashboard;
 pub mod demo_banner;
 pub mod error;
+pub mod health;
 pub mod limits;
 pub mod mail_wake;
 pub mod moderation;
@@ -53,6 +54,7 @@ fn any_error(status: Status, req: &Request<'_>) -> Either<Page, Redirect> {
 pub fn mount(rocket: Rocket<Build>, headers: security::SecurityHeaders) -> Rocket<Build> {
     rocket
         .mount("/", petition::public::routes())
+        .mount("/", health::routes())
         .mount("/", petition::share::routes())
         .mount("/", petition::signers::routes())
         .mount("/", privacy::routes())

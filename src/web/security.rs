@@ -71,17 +71,24 @@ impl Fairing for RequestLog {
         req.local_cache(|| Started(Instant::now()));
     }
 
+    /// Every request is counted in the metrics; the access line is written at info (a 404 or
+    /// any other refusal included: failures worth a warning are logged where they happen), unless
+    /// `[log] access` is off, and never for the health and metrics endpoints, which monitoring
+    /// polls.
     async fn on_response<'r>(&self, req: &'r Request<'_>, res: &mut Response<'r>) {
-        if !tracing::enabled!(tracing::Level::INFO) {
+        let elapsed = req.local_cache(|| Started(Instant::now())).0.elapsed();
+        let Some(app) = req.rocket().state::<crate::App>() else {
+            return;
+        };
+        let route = route_of(req).to_string();
+        let status = res.status().code;
+        app.metrics.request(req.method().as_str(), &route, status, elapsed);
+        if !app.settings.log.access
+            || !tracing::enabled!(tracing::Level::INFO)
+            || super::health::PATHS.contains(&route.as_str())
+        {
             return;
         }
-        let elapsed = req.local_cache(|| Started(Instant::now())).0.elapsed();
-        tracing::info!(
-            method = %req.method(),
-            route = %route_of(req),
-            status = res.status().code,
-            ms = elapsed.as_secs_f64() * 1000.0,
-            "request"
-        );
+        tracing::info!(method = %req.method(), route = %route, status, ms = elapsed.as_secs_f64() * 1000.0, "request");
     }
 }

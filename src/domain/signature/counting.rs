@@ -14,6 +14,25 @@ const RECOUNT: &str = "UPDATE petitions SET confirmed_count = \
     (SELECT COUNT(*) FROM signatures s WHERE s.petition_id = petitions.id AND s.confirmed_at IS NOT NULL \
     AND s.invalidated_at IS NULL)";
 
+/// When this process's count batch last refreshed the counts: every confirmation committed
+/// before that moment (less the overlap's late commits) is counted. Read by the metrics' count lag.
+#[derive(Debug, Default)]
+pub struct LastRefresh(std::sync::atomic::AtomicI64);
+
+impl LastRefresh {
+    fn set(&self, at: DateTime<Utc>) {
+        self.0.store(at.timestamp_millis(), std::sync::atomic::Ordering::Relaxed);
+    }
+
+    /// `None` until the batch has run once in this process (another process may do the counting).
+    pub fn get(&self) -> Option<DateTime<Utc>> {
+        match self.0.load(std::sync::atomic::Ordering::Relaxed) {
+            0 => None,
+            ms => DateTime::from_timestamp_millis(ms),
+        }
+    }
+}
+
 /// Recounts the petitions with a confirmation after `since - OVERLAP`, or every petition when
 /// `since` is `None` (start-up and periodic reconciliation). Returns the rows updated.
 pub async fn refresh(db: &impl ConnectionTrait, since: Option<DateTime<Utc>>) -> Result<u64, DbErr> {
@@ -49,13 +68,15 @@ pub async fn purge_unconfirmed(db: &impl ConnectionTrait, now: DateTime<Utc>, da
 /// left unconfirmed for `retention_days` and of expired challenge records, and the erasure of
 /// closed petitions' personal data past their retention (the default read from `instance` each
 /// time), every `full_every`. Only while `leadership` says this process leads: of several
-/// processes on one database, one does the work (see `db::leader`).
+/// processes on one database, one does the work (see `db::leader`). Each successful refresh is
+/// noted in `last`.
 pub async fn run(
     db: sea_orm::DatabaseConnection,
     (interval, full_every): (std::time::Duration, std::time::Duration),
     retention_days: u32,
     instance: std::sync::Arc<crate::domain::instance::settings::Live>,
     mut leadership: crate::db::leader::Leadership,
+    last: std::sync::Arc<LastRefresh>,
 ) {
     let mut last_full = tokio::time::Instant::now();
     let mut since: Option<DateTime<Utc>> = None;
@@ -72,6 +93,7 @@ pub async fn run(
         match refresh(&db, if full { None } else { since }).await {
             Ok(_) => {
                 since = Some(started);
+                last.set(started);
                 if full {
                     last_full = tokio::time::Instant::now();
                     match purge_unconfirmed(&db, started, retention_days).await {

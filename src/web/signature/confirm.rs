@@ -39,6 +39,9 @@ async fn confirm(
     let shown = app.petitions.by_id(&app.db, id).await?;
     let confirmed = app.intake.confirm(id, token, now()).await?;
     let state = confirmed.state;
+    if state == TokenState::Valid {
+        app.metrics.confirmed();
+    }
     // Whoever confirms read the mailbox: they get the signature's own withdrawal link, as the mail did.
     let withdraw = confirmed.signer.map(|signer| withdrawal::path(&app.withdraw_key.signature_token(id, &signer)));
     confirm_result(app, ctx, &shown.petition, token, (state, None), (true, withdraw))

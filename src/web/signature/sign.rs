@@ -181,6 +181,9 @@ async fn sign_shown(
         (_, Ok(job)) => app.intake.sign(job).await,
         (_, Err(e)) => Err(e),
     };
+    if let Ok(outcome) = &written {
+        app.metrics.signed(outcome);
+    }
     match written {
         Ok(SignOutcome::AlreadyMailed) => Ok(Ok(thanks(format!("/p/{id}/thanks?mailed=earlier"), &mailed))),
         Ok(_) => Ok(Ok(thanks(format!("/p/{id}/thanks"), &mailed))),
