@@ -10,7 +10,7 @@ use crate::domain::permissions::{
 };
 use crate::domain::petition::content::{Content, SectionEdit};
 use crate::domain::petition::petitions::{OwnerId, Status};
-use crate::domain::{DomainError, DomainResult, FieldErrors, now, petition::permalinks};
+use crate::domain::{DomainError, DomainResult, FieldErrors, now, petition::permalinks, petition::translations};
 use crate::entities::{petition, user};
 
 /// A petition as its organisers see it.
@@ -60,10 +60,14 @@ pub async fn save<R: EditsContent>(
     let mut content = Content::of(&p);
     edit.apply_to(&mut content).map_err(DomainError::Invalid)?;
     let reached = reached_goal(p.goal, content.goal, p.confirmed_count + p.paper_signatures, p.reached_goal);
+    let words_changed = translations::words_changed(&Content::of(&p), &content);
     let mut active = p.into_active_model();
     content.write(&mut active);
     active.reached_goal = Set(reached);
     active.updated_at = Set(now());
+    if words_changed {
+        active.content_updated_at = Set(Some(now()));
+    }
     active.update(&txn).await?;
     txn.commit().await?;
     Ok(())
@@ -85,6 +89,7 @@ pub async fn replace_content(
     let mut active = model(db, can.target()).await?.into_active_model();
     content.write(&mut active);
     active.updated_at = Set(now());
+    active.content_updated_at = Set(Some(now()));
     active.update(db).await?;
     Ok(())
 }
