@@ -60,6 +60,10 @@ struct SignForm {
     challenge_token: String,
     #[field(default = String::new())]
     challenge: String,
+    /// The language the petition's content was shown in, so that the signature (and its mail)
+    /// is in the language the signer read.
+    #[field(default = String::new())]
+    content_lang: String,
 }
 
 #[post("/p/<id>/sign", data = "<form>")]
@@ -125,11 +129,12 @@ async fn sign_shown(
     shown: &Shown,
     form: SignForm,
 ) -> WebResult<Result<Redirect, Page>> {
-    let petition = &shown.petition;
+    let wanted: Vec<String> = std::iter::once(form.content_lang.clone()).chain(ctx.wanted.iter().cloned()).collect();
+    let (petition, _) = shown.pick(&wanted);
     // Paused by the instance's admins: the petition's page again, which shows their message
     // where the form was, with "try later" in the status.
     if app.instance.get().signing_paused && petition.accepts_signatures() {
-        let page = petition_page(app, ctx, shown, &SignInput::default(), &FieldErrors::new())?;
+        let page = petition_page(app, ctx, (shown, &wanted), &SignInput::default(), &FieldErrors::new())?;
         return Ok(Err(page.with_status(Status::ServiceUnavailable)));
     }
     let id = petition.id;
@@ -164,9 +169,11 @@ async fn sign_shown(
         name_public: form.name_public,
     };
     let signing = &app.settings.signing;
+    // A petition in several languages records the one its signer read; else the interface's.
+    let locale = if shown.translations.is_empty() { &ctx.lang } else { &petition.locale };
     let request = SignRequest {
         input: &input,
-        locale: &ctx.lang,
+        locale,
         valid_for: chrono::Duration::hours(i64::from(signing.confirmation_valid_hours)),
         resend_after: chrono::Duration::minutes(i64::from(signing.resend_after_minutes)),
         client: Some(&client.0),
@@ -191,7 +198,7 @@ async fn sign_shown(
                 errors.insert("challenge", "error-challenge-needed");
             }
             let status = if limited { Status::TooManyRequests } else { Status::UnprocessableEntity };
-            let page = petition_page(app, ctx, shown, &input, &errors)?;
+            let page = petition_page(app, ctx, (shown, &wanted), &input, &errors)?;
             Ok(Err(page.with_status(status)))
         }
         Err(e) => Err(e.into()),
@@ -231,5 +238,5 @@ async fn thanks(
         |token| matches!(app.withdraw_key.parse(token), Some(Link::Pending { petition, .. }) if petition == id),
     );
     extra.insert("withdraw_path", &pending.map(withdrawal::path));
-    themed(app, ctx, &shown.petition, "thanks.html", extra)
+    themed(app, ctx, shown.pick(&ctx.wanted).0, "thanks.html", extra)
 }
