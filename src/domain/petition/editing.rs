@@ -25,6 +25,9 @@ pub struct Editable {
     pub image: Option<crate::domain::petition::images::ImageMeta>,
     /// "ok", "hidden" or "pending" (see `domain::moderation`), for the notice its organisers see.
     pub moderation: String,
+    /// The language of its own text, and its translations into others.
+    pub default_locale: String,
+    pub translations: Vec<translations::Listed>,
     #[serde(skip)]
     pub owner: OwnerId,
 }
@@ -45,6 +48,8 @@ pub async fn load(db: &impl ConnectionTrait, id: PetitionId) -> DomainResult<Edi
         wizard_step: p.wizard_step,
         image: crate::domain::petition::images::meta(db, id).await?,
         moderation: p.moderation.clone(),
+        default_locale: p.default_locale.clone(),
+        translations: translations::listed(db, id).await?,
         owner,
     })
 }
