@@ -30,6 +30,7 @@ mod operations;
 mod organisations;
 mod permalinks;
 mod permissions_matrix;
+mod petition_languages;
 mod privacy;
 mod retention;
 mod secrets_at_rest;
