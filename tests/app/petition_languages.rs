@@ -142,6 +142,10 @@ async fn a_petition_in_english_french_and_german_is_read_and_signed_in_each() {
     let fields: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (*k, v.as_str())).collect();
     let r = t.post_form(&format!("/p/{id}/sign"), &fields).await;
     assert_eq!(r.status(), Status::SeeOther);
+    assert_eq!(location(&r), format!("/p/{id}/thanks?lang=de"));
+    let (status, html) = t.get(&location(&r)).await;
+    assert_eq!(status, Status::Ok);
+    assert!(html.contains("Bäume für den Platz"), "the thank-you page names the petition in German");
     let mail = t.smtp.wait_for(1, MAIL_WAIT).await.remove(0);
     let text = mail.text();
     assert!(text.contains("Danke für Ihre Unterschrift."), "the German confirmation text: {text}");

@@ -304,6 +304,29 @@ pub fn negotiate<'a>(available: &[&'a str], wanted: &[String]) -> Option<&'a str
 mod tests {
     use super::*;
 
+    fn public(c: &Content) -> PublicPetition {
+        use crate::domain::petition::petitions::{Owner, Status};
+        PublicPetition {
+            id: PetitionId(1),
+            title: c.title.clone(),
+            text: c.text.clone(),
+            goal: c.goal,
+            count: 0,
+            reached_goal: None,
+            milestone_text: c.milestone_text.clone(),
+            status: Status::Published,
+            fields: c.fields.clone(),
+            look: c.look.clone(),
+            sharing: c.sharing.clone(),
+            mail: c.mail.clone(),
+            owner: Owner { kind: "u", slug: "alice".into(), name: "alice".into() },
+            path: "/p/1".into(),
+            locale: "en".into(),
+            owner_suspended: false,
+            retention: crate::domain::signature::retention::Retention { days: None, closed_at: None, erased_at: None },
+        }
+    }
+
     fn wanted(list: &[&str]) -> Vec<String> {
         list.iter().map(|s| s.to_string()).collect()
     }
@@ -315,6 +338,33 @@ mod tests {
         assert_eq!(negotiate(&have, &wanted(&["es", "de-AT", "fr"])), Some("de"));
         assert_eq!(negotiate(&have, &wanted(&["es", "it"])), None);
         assert_eq!(negotiate(&have, &wanted(&["not a tag!", "en-GB"])), Some("en"));
+    }
+
+    #[test]
+    fn words_left_empty_in_a_translation_are_shown_in_the_default_language() {
+        use crate::domain::petition::content::FieldRule;
+        let mut c = Content { title: "Trees".into(), text: "Plant".into(), ..Default::default() };
+        c.fields.custom[0].label = "Street".into();
+        c.fields.custom[0].rule = FieldRule::Required;
+        c.mail.confirmation_text = "Thanks".into();
+        c.sharing.social_title = Some("Trees!".into());
+        let mut t = Texts::of_content(&c);
+        assert!(!words_changed(&c, &c));
+        t.title = "Arbres".into();
+        t.custom_labels[0] = String::new();
+        t.social_title = String::new();
+        let p = public(&c);
+        let fr = t.overlay(&p, "fr");
+        assert_eq!((fr.locale.as_str(), fr.title.as_str()), ("fr", "Arbres"));
+        assert_eq!(fr.fields.custom[0].label, "Street");
+        assert_eq!(fr.sharing.social_title.as_deref(), Some("Trees!"));
+        assert_eq!(fr.mail.confirmation_text, "Thanks");
+        let mut changed = c.clone();
+        changed.text = "Plant more".into();
+        assert!(words_changed(&c, &changed));
+        changed = c.clone();
+        changed.goal = 10;
+        assert!(!words_changed(&c, &changed), "the goal is the same in every language");
     }
 
     #[test]

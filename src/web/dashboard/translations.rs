@@ -113,7 +113,8 @@ async fn add(s: Signed<'_>, id: PetitionId, form: CsrfForm<Posted>) -> WebResult
         }
         // Only a language already there or not offered: the panel again, which lists what is.
         Err(DomainError::Invalid(_)) => {
-            flash(jar, "info", "error-language-invalid");
+            let refused = "error-language-invalid";
+            flash(jar, "info", refused);
             Ok(Redirect::to(back(id, &form.0)))
         }
         Err(e) => Err(e.into()),

@@ -138,6 +138,8 @@ async fn sign_shown(
         return Ok(Err(page.with_status(Status::ServiceUnavailable)));
     }
     let id = petition.id;
+    // The thank-you page in the language the petition was read in.
+    let in_lang = if shown.translations.is_empty() { String::new() } else { format!("?lang={}", petition.locale) };
     let thanks = |to: String, confirmation_hash: &str| {
         remember_pending(app, jar, id, confirmation_hash);
         Redirect::to(to)
@@ -152,7 +154,7 @@ async fn sign_shown(
     let sent = Screening { honeypot: &form.website, token: &form.challenge_token, answer: &form.challenge };
     let screened = app.bot_defence.screen((kind, Scope::Signing(id.0)), sent, now()).await?;
     if screened == Screened::Bot {
-        return Ok(Ok(thanks(format!("/p/{id}/thanks"), &tokens::hash_token(&tokens::random_token(32)))));
+        return Ok(Ok(thanks(format!("/p/{id}/thanks{in_lang}"), &tokens::hash_token(&tokens::random_token(32)))));
     }
     let input = SignInput {
         first_name: form.first_name,
@@ -189,8 +191,10 @@ async fn sign_shown(
         (_, Err(e)) => Err(e),
     };
     match written {
-        Ok(SignOutcome::AlreadyMailed) => Ok(Ok(thanks(format!("/p/{id}/thanks?mailed=earlier"), &mailed))),
-        Ok(_) => Ok(Ok(thanks(format!("/p/{id}/thanks"), &mailed))),
+        Ok(SignOutcome::AlreadyMailed) => {
+            Ok(Ok(thanks(format!("/p/{id}/thanks?mailed=earlier{}", in_lang.replace('?', "&")), &mailed)))
+        }
+        Ok(_) => Ok(Ok(thanks(format!("/p/{id}/thanks{in_lang}"), &mailed))),
         Err(DomainError::Invalid(errors)) => {
             let mut errors = screened.with_errors(errors);
             // Asked for the first time: not a wrong answer, a question to answer.
