@@ -10,6 +10,9 @@ use std::time::Duration;
 use common::{TestApp, csrf_token, hidden_field, location};
 use rocket::http::Status;
 use rustition::domain::ids::PetitionId;
+use rustition::entities::signature;
+use sea_orm::EntityTrait;
+use sea_orm::sea_query::Expr;
 
 use super::dashboard_edit::{alice_with_petition, edit};
 
@@ -158,6 +161,21 @@ async fn a_petition_in_english_french_and_german_is_read_and_signed_in_each() {
     let mut lines = csv.lines();
     assert!(lines.next().unwrap_or_default().ends_with(",Language"), "{csv}");
     assert!(lines.next().unwrap_or_default().ends_with(",de"), "{csv}");
+
+    // Mailed again by the organiser eleven minutes later: in German again.
+    let valid = chrono::Duration::hours(i64::from(t.app().settings.signing.confirmation_valid_hours));
+    let issued = chrono::Utc::now() - chrono::Duration::minutes(11);
+    signature::Entity::update_many()
+        .col_expr(signature::Column::TokenExpiresAt, Expr::value(issued + valid))
+        .exec(&t.app().db)
+        .await
+        .unwrap();
+    let hanna = t.count("SELECT id FROM signatures WHERE email = 'hanna@example.org'").await;
+    let list = format!("/dashboard/petitions/{id}/signatures");
+    let r = t.submit(&list, &format!("{list}/{hanna}/resend"), &[]).await;
+    assert_eq!(r.status(), Status::SeeOther);
+    let again = t.smtp.wait_for(2, MAIL_WAIT).await.remove(1).text();
+    assert!(again.contains("Danke für Ihre Unterschrift.") && again.contains("Bäume für den Platz"), "{again}");
 }
 
 #[rocket::async_test]
