@@ -94,6 +94,18 @@ async fn a_petition_in_english_french_and_german_is_read_and_signed_in_each() {
     let (_, html) = t.get(&content).await;
     assert!(html.contains("Translation removed.") && !html.contains("Remove the Español translation"));
 
+    // Someone else may neither add nor remove a language.
+    t.submit("/", "/logout", &[]).await;
+    t.user("mallory", false).await;
+    t.login("mallory").await;
+    let r = t.submit("/dashboard", &format!("/dashboard/petitions/{id}/languages"), &[("locale", "it")]).await;
+    assert_eq!(r.status(), Status::NotFound, "not her petition");
+    let r = t.submit("/dashboard", &format!("/dashboard/petitions/{id}/languages/de/remove"), &[]).await;
+    assert_eq!(r.status(), Status::NotFound);
+    let (status, _) = t.get(&fr).await;
+    assert_eq!(status, Status::NotFound);
+    assert_eq!(t.count(&format!("SELECT COUNT(*) FROM petition_translations WHERE petition_id = {id}")).await, 2);
+
     // Anonymous visitors from here on (their pages come from the cache).
     t.submit("/", "/logout", &[]).await;
     let page = "/u/alice/trees";
