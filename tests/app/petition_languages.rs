@@ -45,7 +45,8 @@ async fn translate(t: &TestApp, form: &str, fields: &[(&str, &str)]) {
 
 #[rocket::async_test]
 async fn a_petition_in_english_french_and_german_is_read_and_signed_in_each() {
-    let t = TestApp::start().await;
+    // An interface in English and French only, so that German content sits in an English page.
+    let t = TestApp::start_with(|s| s.i18n.available = vec!["en".into(), "fr".into()]).await;
     let (_, id) = alice_with_petition(&t).await;
     let content = format!("/dashboard/petitions/{id}/edit/content");
     let r = edit(&t, id, "mail", &[("confirmation_text", "Thank you for signing.")]).await;
