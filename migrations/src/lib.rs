@@ -18,6 +18,7 @@ mod m20261202_000011_moderation;
 mod m20261202_000012_instance_settings;
 mod m20261202_000013_signer_rights;
 mod m20261203_000014_demo_state;
+mod m20261203_000015_petition_translations;
 
 pub struct Migrator;
 
@@ -39,6 +40,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261202_000012_instance_settings::Migration),
             Box::new(m20261202_000013_signer_rights::Migration),
             Box::new(m20261203_000014_demo_state::Migration),
+            Box::new(m20261203_000015_petition_translations::Migration),
         ]
     }
 }

@@ -11,6 +11,7 @@ pub mod organisation_logo;
 pub mod petition;
 pub mod petition_image;
 pub mod petition_template;
+pub mod petition_translation;
 pub mod report;
 pub mod report_reason;
 pub mod report_reason_label;

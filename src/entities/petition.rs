@@ -55,6 +55,8 @@ pub struct Model {
     pub personal_data_erased_at: Option<DateTimeUtc>,
     /// Whether the page lists the names of signers who opted in.
     pub show_signer_names: bool,
+    /// When the default language's text last changed: a translation older than this is flagged.
+    pub content_updated_at: Option<DateTimeUtc>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

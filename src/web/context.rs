@@ -93,6 +93,10 @@ pub struct Ctx {
     /// Path and query of the current page without its `lang` pair (as sent, percent-encoded),
     /// which language links extend: switching language keeps `?next=…` and filters.
     pub here: String,
+    /// The languages the visitor asks for, first the most wanted: `?lang`, else the language
+    /// cookie, then `Accept-Language`, as written (a petition's content may be in a language the
+    /// interface does not offer). A petition's page picks the first its content has.
+    pub wanted: Vec<String>,
     secure_cookies: bool,
 }
 
@@ -106,6 +110,7 @@ impl Ctx {
             .and_then(Result::ok)
             .and_then(|code| app.i18n.supported(code))
             .map(str::to_string);
+        let wanted = wanted_languages(req);
         let lang = match from_query {
             Some(code) => {
                 jar.add(cookie(LANG_COOKIE, code.clone(), secure_cookies));
@@ -146,7 +151,7 @@ impl Ctx {
             }
             None => path.clone(),
         };
-        Ctx { lang, user: None, csrf_secret, csrf_token, flash, path, here, secure_cookies }
+        Ctx { lang, user: None, csrf_secret, csrf_token, flash, path, here, wanted, secure_cookies }
     }
 
     /// True when `token` is the one this visitor's forms carry.
@@ -218,6 +223,28 @@ impl Ctx {
             app.views.render(template, &c).map_err(|e| WebError::internal(format!("template {template}: {e}")))?;
         Ok(Page::ok(html))
     }
+}
+
+/// At most this many wanted languages are read from a request (a header can list any number).
+const MAX_WANTED: usize = 8;
+
+/// `Ctx::wanted`: language tags only, at most `MAX_WANTED`.
+fn wanted_languages(req: &Request<'_>) -> Vec<String> {
+    let explicit = match req.query_value::<&str>("lang").and_then(Result::ok) {
+        Some(code) => Some(code.to_string()),
+        None => req.cookies().get(LANG_COOKIE).map(|c| c.value().to_string()),
+    };
+    let accepted = req
+        .headers()
+        .get_one("Accept-Language")
+        .map(|h| fluent_langneg::accepted_languages::parse(h).iter().map(ToString::to_string).collect::<Vec<_>>())
+        .unwrap_or_default();
+    explicit
+        .into_iter()
+        .filter(|code| code.len() <= 35 && code.parse::<unic_langid::LanguageIdentifier>().is_ok())
+        .chain(accepted)
+        .take(MAX_WANTED)
+        .collect()
 }
 
 /// True for a `lang=…` query pair (its name percent-decoded, as Rocket reads it).

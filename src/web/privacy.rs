@@ -32,5 +32,5 @@ async fn petition(app: &AppState, ctx: &Ctx, id: PetitionId) -> WebResult<Page> 
     let summary = privacy::petition(&app.db, &shown.petition, (&app.instance.get(), &app.settings)).await?;
     let mut extra = tera::Context::new();
     extra.insert("privacy", &summary);
-    themed(app, ctx, &shown.petition, "privacy.html", extra)
+    themed(app, ctx, shown.pick(&ctx.wanted).0, "privacy.html", extra)
 }

@@ -208,6 +208,7 @@ export-json = Download as JSON
 export-signed-at = Signed at
 export-confirmed-at = Confirmed at
 export-newsletter = Newsletter
+export-language = Language
 
 ## Statistics
 stats-title = Statistics
@@ -245,3 +246,23 @@ signature-counts = Confirmed: { $confirmed } · Awaiting confirmation: { $pendin
 signature-invalidated = Invalidated
 export-invalidated-at = Invalidated at
 wizard-no-owner = This instance hosts petitions of organisations only. Join or create an organisation first.
+
+# A petition in several languages: the panel on the content page and the wizard's review.
+languages-heading = Languages
+languages-intro = Visitors read the petition in their language when it has a translation into it, else in { $default }.
+languages-none = No translation yet.
+language-up-to-date = up to date
+language-older = older than the default text
+language-edit = Edit the { $name } translation
+language-remove = Remove the { $name } translation
+language-remove-hint = Removing a translation deletes its words at once; its visitors then read the default language.
+language-add = Add a language
+language-add-hint = The translation starts as a copy of the default text, for you to translate.
+language-add-button = Add this language
+flash-language-added = Language added: its text is a copy of the default one, to translate.
+flash-language-removed = Translation removed.
+error-language-invalid = This language cannot be added: the petition has it already, or it is not offered.
+translation-title = { $name } translation
+translation-intro = The petition's words in { $name }. The goal, signer fields and look are those of the default language ({ $default }); a field left empty shows its words in { $default }.
+translation-older = The default text changed after this translation was last saved: check that it still says the same.
+translation-back = Back to the petition's content

@@ -88,3 +88,6 @@ number-7 = seven
 number-8 = eight
 number-9 = nine
 number-10 = ten
+
+# The petition's own languages (a list of links above its text).
+petition-languages = This petition in other languages

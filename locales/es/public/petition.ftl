@@ -79,3 +79,5 @@ number-7 = siete
 number-8 = ocho
 number-9 = nueve
 number-10 = diez
+
+petition-languages = Esta petición en otros idiomas

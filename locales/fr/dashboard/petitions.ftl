@@ -208,6 +208,7 @@ export-json = Télécharger en JSON
 export-signed-at = Signée le
 export-confirmed-at = Confirmée le
 export-newsletter = Lettre d’information
+export-language = Langue
 
 ## Statistiques
 stats-title = Statistiques
@@ -245,3 +246,23 @@ signature-counts = Confirmées : { $confirmed } · En attente de confirmation 
 signature-invalidated = Invalidée
 export-invalidated-at = Invalidée le
 wizard-no-owner = Cette instance n'accueille que des pétitions d'organisations. Rejoignez ou créez d'abord une organisation.
+
+# Une pétition en plusieurs langues : le panneau de la page de contenu et la relecture de l’assistant.
+languages-heading = Langues
+languages-intro = Les visiteurs lisent la pétition dans leur langue quand elle y est traduite, sinon en { $default }.
+languages-none = Aucune traduction pour l’instant.
+language-up-to-date = à jour
+language-older = plus ancienne que le texte par défaut
+language-edit = Modifier la traduction en { $name }
+language-remove = Supprimer la traduction en { $name }
+language-remove-hint = Supprimer une traduction efface ses textes aussitôt ; ses visiteurs lisent alors la langue par défaut.
+language-add = Ajouter une langue
+language-add-hint = La traduction commence par une copie du texte par défaut, à traduire.
+language-add-button = Ajouter cette langue
+flash-language-added = Langue ajoutée : son texte est une copie du texte par défaut, à traduire.
+flash-language-removed = Traduction supprimée.
+error-language-invalid = Cette langue ne peut pas être ajoutée : la pétition l’a déjà, ou elle n’est pas proposée.
+translation-title = Traduction en { $name }
+translation-intro = Les textes de la pétition en { $name }. L’objectif, les champs et l’apparence sont ceux de la langue par défaut ({ $default }) ; un champ laissé vide affiche son texte en { $default }.
+translation-older = Le texte par défaut a changé depuis le dernier enregistrement de cette traduction : vérifiez qu’elle dit toujours la même chose.
+translation-back = Retour au contenu de la pétition

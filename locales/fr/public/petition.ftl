@@ -88,3 +88,6 @@ number-7 = sept
 number-8 = huit
 number-9 = neuf
 number-10 = dix
+
+# Les langues de la pétition elle-même (liste de liens au-dessus du texte).
+petition-languages = Cette pétition dans d’autres langues

@@ -79,3 +79,5 @@ number-7 = sette
 number-8 = otto
 number-9 = nove
 number-10 = dieci
+
+petition-languages = Questa petizione in altre lingue

@@ -10,7 +10,7 @@ use crate::domain::permissions::{
 };
 use crate::domain::petition::content::{Content, SectionEdit};
 use crate::domain::petition::petitions::{OwnerId, Status};
-use crate::domain::{DomainError, DomainResult, FieldErrors, now, petition::permalinks};
+use crate::domain::{DomainError, DomainResult, FieldErrors, now, petition::permalinks, petition::translations};
 use crate::entities::{petition, user};
 
 /// A petition as its organisers see it.
@@ -25,6 +25,9 @@ pub struct Editable {
     pub image: Option<crate::domain::petition::images::ImageMeta>,
     /// "ok", "hidden" or "pending" (see `domain::moderation`), for the notice its organisers see.
     pub moderation: String,
+    /// The language of its own text, and its translations into others.
+    pub default_locale: String,
+    pub translations: Vec<translations::Listed>,
     #[serde(skip)]
     pub owner: OwnerId,
 }
@@ -45,6 +48,8 @@ pub async fn load(db: &impl ConnectionTrait, id: PetitionId) -> DomainResult<Edi
         wizard_step: p.wizard_step,
         image: crate::domain::petition::images::meta(db, id).await?,
         moderation: p.moderation.clone(),
+        default_locale: p.default_locale.clone(),
+        translations: translations::listed(db, id).await?,
         owner,
     })
 }
@@ -60,10 +65,14 @@ pub async fn save<R: EditsContent>(
     let mut content = Content::of(&p);
     edit.apply_to(&mut content).map_err(DomainError::Invalid)?;
     let reached = reached_goal(p.goal, content.goal, p.confirmed_count + p.paper_signatures, p.reached_goal);
+    let words_changed = translations::words_changed(&Content::of(&p), &content);
     let mut active = p.into_active_model();
     content.write(&mut active);
     active.reached_goal = Set(reached);
     active.updated_at = Set(now());
+    if words_changed {
+        active.content_updated_at = Set(Some(now()));
+    }
     active.update(&txn).await?;
     txn.commit().await?;
     Ok(())
@@ -85,6 +94,7 @@ pub async fn replace_content(
     let mut active = model(db, can.target()).await?.into_active_model();
     content.write(&mut active);
     active.updated_at = Set(now());
+    active.content_updated_at = Set(Some(now()));
     active.update(db).await?;
     Ok(())
 }

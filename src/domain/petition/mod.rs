@@ -1,5 +1,5 @@
 //! A petition as its organisers make it: content and its sections, the wizard, editing and
-//! status, permalinks, templates, the image, sharing, the dashboard's list and statistics.
+//! status, permalinks, templates, translations, the image, sharing, the dashboard's list and statistics.
 pub mod colour;
 pub mod content;
 pub mod dashboard;
@@ -11,4 +11,5 @@ pub mod sections;
 pub mod sharing;
 pub mod stats;
 pub mod templates;
+pub mod translations;
 pub mod wizard;

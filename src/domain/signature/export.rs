@@ -35,6 +35,8 @@ pub enum Column {
     Custom(usize, String),
     /// "yes" for a confirmed signature whose signer ticked the box.
     Newsletter,
+    /// The language the signer read the petition in (only for a petition in several languages).
+    Language,
     /// When retention erased the row's personal data (the petition's last erasure; empty for a
     /// row signed after it). Only in the export of a petition retention erased.
     ErasedAt(DateTime<Utc>),
@@ -57,6 +59,7 @@ impl Column {
             Column::Field(name) => (*name).into(),
             Column::Custom(i, _) => format!("custom{}", i + 1).into(),
             Column::Newsletter => "newsletter".into(),
+            Column::Language => "language".into(),
             Column::ErasedAt(_) => "personal_data_erased_at".into(),
         }
     }
@@ -82,6 +85,7 @@ impl Column {
             }),
             Column::Custom(_, label) => Header::Text(label),
             Column::Newsletter => Header::Fluent("export-newsletter"),
+            Column::Language => Header::Fluent("export-language"),
             Column::ErasedAt(_) => Header::Fluent("export-erased-at"),
         }
     }
@@ -109,6 +113,7 @@ impl Column {
             Column::Newsletter => {
                 Some(if s.newsletter_optin && s.confirmed_at.is_some() { "yes" } else { "no" }.into())
             }
+            Column::Language => Some(s.locale.clone()),
             Column::ErasedAt(at) => retention::is_erased(s).then(|| time(*at)),
         }
     }
@@ -121,8 +126,9 @@ pub fn csv_row(cols: &[Column], s: &signature::Model, erased: &str) -> Vec<Optio
     cols.iter().map(|c| if gone && c.is_personal() { Some(erased.to_string()) } else { c.value(s) }).collect()
 }
 
-/// The date, the confirmation time and every field the petition asks for.
-pub fn columns(p: &PublicPetition) -> Vec<Column> {
+/// The date, the confirmation time and every field the petition asks for; for a petition in
+/// several languages, the one each signer read.
+pub fn columns(p: &PublicPetition, multilingual: bool) -> Vec<Column> {
     let mut cols = vec![Column::CreatedAt, Column::ConfirmedAt, Column::InvalidatedAt];
     for name in crate::domain::petition::content::OPTIONAL_FIELDS.into_iter().take(2) {
         if p.fields.rule(name) != FieldRule::Off {
@@ -142,6 +148,9 @@ pub fn columns(p: &PublicPetition) -> Vec<Column> {
     }
     if !p.mail.newsletter_label.is_empty() {
         cols.push(Column::Newsletter);
+    }
+    if multilingual {
+        cols.push(Column::Language);
     }
     if let Some(at) = p.retention.erased_at {
         cols.push(Column::ErasedAt(at));

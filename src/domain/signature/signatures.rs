@@ -8,8 +8,9 @@ use serde::{Deserialize, Serialize};
 use crate::domain::client::ClientKey;
 use crate::domain::ids::PetitionId;
 use crate::domain::petition::petitions::{FieldRule, PublicPetition};
+use crate::domain::petition::translations::{self, Texts};
 use crate::domain::signature::withdrawal::{self, WithdrawKey};
-use crate::domain::{DomainResult, FieldErrors, email, tokens};
+use crate::domain::{DomainError, DomainResult, FieldErrors, email, tokens};
 use crate::entities::{signature, signature_change};
 use crate::mail::queue::{self, MailDraft};
 
@@ -239,8 +240,14 @@ pub async fn reissue(
     active.confirmation_token_hash = Set(Some(tokens::hash_token(&token)));
     active.token_expires_at = Set(Some(now + valid_for));
     active.update(txn).await?;
+    // In the language the signer read the petition in, when it has that translation.
+    let translated = match translations::one(txn, petition.id, &locale).await {
+        Ok(t) if locale != petition.locale => Some(Texts::of_row(&t).overlay(petition, &locale)),
+        Ok(_) | Err(DomainError::NotFound) => None,
+        Err(e) => return Err(e),
+    };
     let mut draft = composer.compose(&ConfirmationMail {
-        petition,
+        petition: translated.as_ref().unwrap_or(petition),
         recipient: &recipient,
         locale: &locale,
         confirm_path: confirm_path(petition.id, &token),

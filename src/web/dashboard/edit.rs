@@ -100,6 +100,7 @@ pub(super) fn section_view(
     extra.insert("petition", petition);
     extra.insert("section", name);
     extra.insert("themes", &app.views.themes());
+    extra.insert("languages_panel", &super::translations::panel(app, petition));
     ctx.form_page(app, "dashboard/edit.html", extra, form, errors)
 }
 

@@ -22,6 +22,7 @@ mod form;
 mod image;
 mod signatures;
 mod templates;
+mod translations;
 mod wizard;
 
 pub fn routes() -> Vec<rocket::Route> {
@@ -31,6 +32,7 @@ pub fn routes() -> Vec<rocket::Route> {
     all.extend(image::routes());
     all.extend(templates::routes());
     all.extend(signatures::routes());
+    all.extend(translations::routes());
     all
 }
 

@@ -221,7 +221,8 @@ async fn export_of(
 ) -> WebResult<(Allowed<ViewSignatures, PetitionId>, petitions::PublicPetition, Vec<Column>)> {
     let can = permissions::petition::<ViewSignatures>(&app.db, user, id).await?;
     let p = petition(app, id).await?;
-    let cols = export::columns(&p);
+    let multilingual = !crate::domain::petition::translations::of_petition(&app.db, id).await?.is_empty();
+    let cols = export::columns(&p, multilingual);
     Ok((can, p, cols))
 }
 

@@ -104,6 +104,7 @@ async fn render_step(
             extra.insert("text_html", &petitions::render_markdown(&draft.content.text));
             let may_publish = permissions::petition::<PublishPetition>(&app.db, user, draft.id).await.is_ok();
             extra.insert("may_publish", &may_publish);
+            extra.insert("languages_panel", &super::translations::panel(app, draft));
         }
         _ => {}
     }

@@ -23,6 +23,7 @@ use crate::domain::DomainResult;
 use crate::domain::ids::PetitionId;
 use crate::domain::petition::images;
 use crate::domain::petition::petitions::{self, PublicPetition};
+use crate::domain::petition::translations::{self, Texts};
 use crate::domain::signature::public_names;
 
 pub const TTL: Duration = Duration::from_secs(1);
@@ -30,8 +31,9 @@ pub const TTL: Duration = Duration::from_secs(1);
 const SWEEP_ABOVE: usize = 10_000;
 
 /// Rendered pages kept per petition entry, at most: one per address (`/p/<id>` and the main
-/// permalink) and language; other spellings of the address are rendered and not kept.
-const PAGES_PER_PETITION: usize = 16;
+/// permalink), interface language and content language; other spellings of the address are
+/// rendered and not kept.
+const PAGES_PER_PETITION: usize = 32;
 
 /// A petition ready to show, with its text rendered once, and its page as anonymous visitors
 /// see it, rendered once per (path, language) while the entry lives.
@@ -43,15 +45,19 @@ pub struct Shown {
     /// The newest names of signers who agreed to be listed, when the petition lists them (they
     /// lag like the count, by the entry's lifetime).
     pub names: Option<public_names::Latest>,
+    /// The petition in each of its other languages, by language code, with its text rendered.
+    pub translations: Vec<(PublicPetition, String)>,
     /// A handful at most, so a scan, with no allocation to look one up.
     pages: RwLock<Vec<Rendered>>,
 }
 
-/// The page as anonymous visitors of `path` in `lang` see it, cut where the token goes.
+/// The page as anonymous visitors of `path` in `lang` see it, with the content in `content`,
+/// cut where the token goes.
 #[derive(Debug)]
 struct Rendered {
     path: String,
     lang: String,
+    content: String,
     page: Arc<SlottedPage>,
 }
 
@@ -72,21 +78,39 @@ impl SlottedPage {
 }
 
 impl Rendered {
-    fn is(&self, (path, lang): (&str, &str)) -> bool {
-        self.path == path && self.lang == lang
+    fn is(&self, (path, lang, content): (&str, &str, &str)) -> bool {
+        self.path == path && self.lang == lang && self.content == content
     }
 }
 
 impl Shown {
+    /// The petition's languages, its default one first.
+    pub fn languages(&self) -> Vec<&str> {
+        std::iter::once(self.petition.locale.as_str())
+            .chain(self.translations.iter().map(|(p, _)| p.locale.as_str()))
+            .collect()
+    }
+
+    /// The petition and its rendered text in the first of `wanted` it has, else in its default
+    /// language.
+    pub fn pick(&self, wanted: &[String]) -> (&PublicPetition, &str) {
+        let chosen = translations::negotiate(&self.languages(), wanted);
+        self.translations
+            .iter()
+            .find(|(p, _)| Some(p.locale.as_str()) == chosen)
+            .map_or((&self.petition, self.text_html.as_str()), |(p, html)| (p, html.as_str()))
+    }
+
     /// How many rendered pages this entry keeps.
     pub fn kept(&self) -> usize {
         self.pages.read().unwrap_or_else(|poisoned| poisoned.into_inner()).len()
     }
 
-    /// The page for `(path, lang)`, rendered by `render` with `slot` for the token the first time.
+    /// The page for `(path, lang, content language)`, rendered by `render` with `slot` for the
+    /// token the first time.
     pub fn page<E>(
         &self,
-        key: (&str, &str),
+        key: (&str, &str, &str),
         slot: &str,
         render: impl FnOnce() -> Result<String, E>,
     ) -> Result<Arc<SlottedPage>, E> {
@@ -98,7 +122,8 @@ impl Shown {
         let page = Arc::new(SlottedPage::cut(&render()?, slot));
         let mut pages = self.pages.write().unwrap_or_else(|poisoned| poisoned.into_inner());
         if pages.len() < PAGES_PER_PETITION && !pages.iter().any(|p| p.is(key)) {
-            pages.push(Rendered { path: key.0.to_string(), lang: key.1.to_string(), page: page.clone() });
+            let (path, lang, content) = (key.0.to_string(), key.1.to_string(), key.2.to_string());
+            pages.push(Rendered { path, lang, content, page: page.clone() });
         }
         Ok(page)
     }
@@ -146,7 +171,16 @@ impl PetitionCache {
         let text_html = petitions::render_markdown(&petition.text);
         let image = images::meta(db, id).await?;
         let names = if petition.fields.lists_names() { Some(public_names::latest(db, id).await?) } else { None };
-        let shown = Arc::new(Shown { petition, text_html, image, names, pages: RwLock::default() });
+        let translations = translations::of_petition(db, id)
+            .await?
+            .iter()
+            .map(|t| {
+                let shown = Texts::of_row(t).overlay(&petition, &t.locale);
+                let html = petitions::render_markdown(&shown.text);
+                (shown, html)
+            })
+            .collect();
+        let shown = Arc::new(Shown { petition, text_html, image, names, translations, pages: RwLock::default() });
         keep(&self.by_id, id, shown.clone());
         Ok(shown)
     }

@@ -2,6 +2,7 @@
 //! in `web/signature/`).
 use rocket::response::Redirect;
 use rocket::{Either, get, routes};
+use serde::Serialize;
 
 use crate::App;
 use crate::config::Challenge;
@@ -9,6 +10,7 @@ use crate::domain::FieldErrors;
 use crate::domain::challenge::Scope;
 use crate::domain::ids::PetitionId;
 use crate::domain::petition::petitions::{self, PublicPetition};
+use crate::domain::petition::translations::CONTENT_LANGUAGES;
 use crate::domain::signature::signatures::SignInput;
 use crate::web::context::{AppState, Ctx};
 use crate::web::error::WebResult;
@@ -56,7 +58,9 @@ pub(crate) fn themed(
 ) -> WebResult<Page> {
     extra.insert("petition", petition);
     extra.insert("theme_css", &app.views.theme_css(&petition.look.theme).is_some());
-    extra.insert("canonical_url", &canonical_url(app, petition));
+    if !extra.contains_key("canonical_url") {
+        extra.insert("canonical_url", &canonical_url(app, petition));
+    }
     extra.insert("public_url", &app.settings.public_url());
     ctx.page(app, &theme_template(app, &petition.look.theme, name), extra)
 }
@@ -66,14 +70,53 @@ pub(crate) fn sign_challenge(app: &App, petition: &PublicPetition) -> Challenge 
     if petition.accepts_signatures() { app.settings.signing.challenge } else { Challenge::None }
 }
 
+/// A language of a petition's content, for the page's language list and `hreflang` links.
+#[derive(Debug, Serialize)]
+struct ContentLanguage {
+    code: String,
+    name: String,
+    current: bool,
+    /// This page with its content in that language.
+    href: String,
+    /// The canonical address in that language, for search engines.
+    alternate: String,
+}
+
+/// A language by its own name: the interface's, or for a language only content is written in,
+/// `translations::CONTENT_LANGUAGES`; the code itself for any other.
+pub(crate) fn language_name(app: &App, code: &str) -> String {
+    if app.i18n.codes().any(|c| c == code) {
+        return app.i18n.tr(code, "language-name", None);
+    }
+    CONTENT_LANGUAGES.iter().find(|(c, _)| *c == code).map_or_else(|| code.to_string(), |(_, name)| name.to_string())
+}
+
+fn content_languages(app: &App, ctx: &Ctx, shown: &Shown, current: &str) -> Vec<ContentLanguage> {
+    let canonical = canonical_url(app, &shown.petition);
+    let sep = if ctx.here.contains('?') { '&' } else { '?' };
+    shown
+        .languages()
+        .into_iter()
+        .map(|code| ContentLanguage {
+            code: code.to_string(),
+            name: language_name(app, code),
+            current: code == current,
+            href: format!("{}{sep}lang={code}", ctx.here),
+            alternate: format!("{canonical}?lang={code}"),
+        })
+        .collect()
+}
+
+/// The page of `shown` in the first of `wanted` its content has (a sign form brings back the
+/// language it was shown in; else the visitor's `Ctx::wanted`).
 pub(crate) fn petition_page(
     app: &App,
     ctx: &Ctx,
-    shown: &Shown,
+    (shown, wanted): (&Shown, &[String]),
     form: &SignInput,
     errors: &FieldErrors,
 ) -> WebResult<Page> {
-    let petition = &shown.petition;
+    let (petition, text_html) = shown.pick(wanted);
     // A form sent back because it was asked the question (past a rate) asks it again.
     let kind = match sign_challenge(app, petition) {
         Challenge::None if petition.accepts_signatures() && errors.contains_key("challenge") => Challenge::Question,
@@ -81,7 +124,15 @@ pub(crate) fn petition_page(
     };
     let render = |csrf_token: &str| {
         let mut extra = tera::Context::new();
-        extra.insert("text_html", &shown.text_html);
+        extra.insert("text_html", text_html);
+        let languages = content_languages(app, ctx, shown, &petition.locale);
+        extra.insert("content_languages", &if languages.len() > 1 { languages } else { Vec::new() });
+        // Each language's page is its own canonical address, as `hreflang` wants.
+        let canonical = canonical_url(app, &shown.petition);
+        if petition.locale != shown.petition.locale {
+            extra.insert("canonical_url", &format!("{canonical}?lang={}", petition.locale));
+        }
+        extra.insert("canonical_x_default", &canonical);
         extra.insert("image", &shown.image);
         extra.insert("names", &shown.names);
         extra.insert("form", form);
@@ -110,7 +161,7 @@ pub(crate) fn petition_page(
     }
     // The same for every anonymous visitor but the CSRF token: rendered once, then copied.
     let slot = &app.petitions.token_slot;
-    let page = shown.page((&ctx.here, &ctx.lang), slot, || render(slot).map(|page| page.html))?;
+    let page = shown.page((&ctx.here, &ctx.lang, &petition.locale), slot, || render(slot).map(|page| page.html))?;
     Ok(Page::ok(page.fill(&ctx.csrf_token)))
 }
 
@@ -120,7 +171,7 @@ async fn by_id(app: &AppState, ctx: &Ctx, id: PetitionId) -> WebResult<Page> {
         Ok(shown) => shown,
         Err(page) => return Ok(page),
     };
-    petition_page(app, ctx, &shown, &SignInput::default(), &FieldErrors::new())
+    petition_page(app, ctx, (&shown, &ctx.wanted), &SignInput::default(), &FieldErrors::new())
 }
 
 /// A petition by one of its permalinks; the others than the canonical one redirect to it, so a
@@ -137,7 +188,7 @@ async fn by_permalink(
     if shown.petition.path != format!("/{kind}/{owner}/{slug}") {
         return Ok(Either::Right(Redirect::permanent(shown.petition.path.clone())));
     }
-    Ok(Either::Left(petition_page(app, ctx, &shown, &SignInput::default(), &FieldErrors::new())?))
+    Ok(Either::Left(petition_page(app, ctx, (&shown, &ctx.wanted), &SignInput::default(), &FieldErrors::new())?))
 }
 
 #[get("/o/<org>/<slug>")]

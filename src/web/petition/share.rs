@@ -36,7 +36,7 @@ pub(super) fn mailto(app: &App, ctx: &Ctx, petition: &PublicPetition) -> String 
 async fn share(app: &AppState, ctx: &Ctx, id: PetitionId, network: &str, instance: Option<&str>) -> WebResult<Page> {
     let network = Network::parse(network).ok_or_else(WebError::not_found)?;
     let shown = app.petitions.by_id(&app.db, id).await?;
-    let petition = &shown.petition;
+    let petition = shown.pick(&ctx.wanted).0;
     if !petition.sharing.buttons.iter().any(|b| b == network.as_str()) {
         return Err(WebError::not_found());
     }

@@ -27,5 +27,5 @@ async fn signers(app: &AppState, ctx: &Ctx, id: PetitionId, before: Option<i64>)
     let mut extra = tera::Context::new();
     extra.insert("names", &page);
     extra.insert("total", &latest.total);
-    themed(app, ctx, &shown.petition, "signers.html", extra)
+    themed(app, ctx, shown.pick(&ctx.wanted).0, "signers.html", extra)
 }

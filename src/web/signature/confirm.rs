@@ -25,7 +25,7 @@ pub fn routes() -> Vec<rocket::Route> {
 async fn confirm_page(app: &AppState, ctx: &Ctx, id: PetitionId, token: &str) -> WebResult<Page> {
     let shown = app.petitions.by_id(&app.db, id).await?;
     let (state, details) = signatures::token_state(&app.db, id, token, now()).await?;
-    confirm_result(app, ctx, &shown.petition, token, (state, details), (false, None))
+    confirm_result(app, ctx, shown.pick(&ctx.wanted).0, token, (state, details), (false, None))
 }
 
 #[post("/p/<id>/confirm/<token>", data = "<_form>")]
@@ -44,7 +44,7 @@ async fn confirm(
     }
     // Whoever confirms read the mailbox: they get the signature's own withdrawal link, as the mail did.
     let withdraw = confirmed.signer.map(|signer| withdrawal::path(&app.withdraw_key.signature_token(id, &signer)));
-    confirm_result(app, ctx, &shown.petition, token, (state, None), (true, withdraw))
+    confirm_result(app, ctx, shown.pick(&ctx.wanted).0, token, (state, None), (true, withdraw))
 }
 
 fn confirm_result(

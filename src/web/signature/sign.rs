@@ -60,6 +60,10 @@ struct SignForm {
     challenge_token: String,
     #[field(default = String::new())]
     challenge: String,
+    /// The language the petition's content was shown in, so that the signature (and its mail)
+    /// is in the language the signer read.
+    #[field(default = String::new())]
+    content_lang: String,
 }
 
 #[post("/p/<id>/sign", data = "<form>")]
@@ -125,14 +129,17 @@ async fn sign_shown(
     shown: &Shown,
     form: SignForm,
 ) -> WebResult<Result<Redirect, Page>> {
-    let petition = &shown.petition;
+    let wanted: Vec<String> = std::iter::once(form.content_lang.clone()).chain(ctx.wanted.iter().cloned()).collect();
+    let (petition, _) = shown.pick(&wanted);
     // Paused by the instance's admins: the petition's page again, which shows their message
     // where the form was, with "try later" in the status.
     if app.instance.get().signing_paused && petition.accepts_signatures() {
-        let page = petition_page(app, ctx, shown, &SignInput::default(), &FieldErrors::new())?;
+        let page = petition_page(app, ctx, (shown, &wanted), &SignInput::default(), &FieldErrors::new())?;
         return Ok(Err(page.with_status(Status::ServiceUnavailable)));
     }
     let id = petition.id;
+    // The thank-you page in the language the petition was read in.
+    let in_lang = if shown.translations.is_empty() { String::new() } else { format!("?lang={}", petition.locale) };
     let thanks = |to: String, confirmation_hash: &str| {
         remember_pending(app, jar, id, confirmation_hash);
         Redirect::to(to)
@@ -147,7 +154,7 @@ async fn sign_shown(
     let sent = Screening { honeypot: &form.website, token: &form.challenge_token, answer: &form.challenge };
     let screened = app.bot_defence.screen((kind, Scope::Signing(id.0)), sent, now()).await?;
     if screened == Screened::Bot {
-        return Ok(Ok(thanks(format!("/p/{id}/thanks"), &tokens::hash_token(&tokens::random_token(32)))));
+        return Ok(Ok(thanks(format!("/p/{id}/thanks{in_lang}"), &tokens::hash_token(&tokens::random_token(32)))));
     }
     let input = SignInput {
         first_name: form.first_name,
@@ -164,9 +171,11 @@ async fn sign_shown(
         name_public: form.name_public,
     };
     let signing = &app.settings.signing;
+    // A petition in several languages records the one its signer read; else the interface's.
+    let locale = if shown.translations.is_empty() { &ctx.lang } else { &petition.locale };
     let request = SignRequest {
         input: &input,
-        locale: &ctx.lang,
+        locale,
         valid_for: chrono::Duration::hours(i64::from(signing.confirmation_valid_hours)),
         resend_after: chrono::Duration::minutes(i64::from(signing.resend_after_minutes)),
         client: Some(&client.0),
@@ -185,8 +194,10 @@ async fn sign_shown(
         app.metrics.signed(outcome);
     }
     match written {
-        Ok(SignOutcome::AlreadyMailed) => Ok(Ok(thanks(format!("/p/{id}/thanks?mailed=earlier"), &mailed))),
-        Ok(_) => Ok(Ok(thanks(format!("/p/{id}/thanks"), &mailed))),
+        Ok(SignOutcome::AlreadyMailed) => {
+            Ok(Ok(thanks(format!("/p/{id}/thanks?mailed=earlier{}", in_lang.replace('?', "&")), &mailed)))
+        }
+        Ok(_) => Ok(Ok(thanks(format!("/p/{id}/thanks{in_lang}"), &mailed))),
         Err(DomainError::Invalid(errors)) => {
             let mut errors = screened.with_errors(errors);
             // Asked for the first time: not a wrong answer, a question to answer.
@@ -194,7 +205,7 @@ async fn sign_shown(
                 errors.insert("challenge", "error-challenge-needed");
             }
             let status = if limited { Status::TooManyRequests } else { Status::UnprocessableEntity };
-            let page = petition_page(app, ctx, shown, &input, &errors)?;
+            let page = petition_page(app, ctx, (shown, &wanted), &input, &errors)?;
             Ok(Err(page.with_status(status)))
         }
         Err(e) => Err(e.into()),
@@ -234,5 +245,5 @@ async fn thanks(
         |token| matches!(app.withdraw_key.parse(token), Some(Link::Pending { petition, .. }) if petition == id),
     );
     extra.insert("withdraw_path", &pending.map(withdrawal::path));
-    themed(app, ctx, &shown.petition, "thanks.html", extra)
+    themed(app, ctx, shown.pick(&ctx.wanted).0, "thanks.html", extra)
 }
