@@ -88,3 +88,4 @@ number-7 = sieben
 number-8 = acht
 number-9 = neun
 number-10 = zehn
+petition-languages = Diese Petition in anderen Sprachen
