@@ -9,14 +9,12 @@ pub struct Migration;
 #[async_trait::async_trait]
 impl MigrationTrait for Migration {
     async fn up(&self, m: &SchemaManager) -> Result<(), DbErr> {
-        m.create_table(
-            Table::create()
-                .table("demo_state")
-                .col(integer("id").primary_key())
-                // None: never reset yet (the first process to look resets at once).
-                .col(timestamp_with_time_zone_null("next_reset_at"))
-                .to_owned(),
+        // next_reset_at None: never reset yet (the first process to look resets at once).
+        crate::parts::keyed_table(
+            "demo_state",
+            [integer("id").primary_key().to_owned(), timestamp_with_time_zone_null("next_reset_at")],
         )
+        .create(m)
         .await?;
         m.exec_stmt(Query::insert().into_table("demo_state").columns(["id"]).values_panic([1.into()]).to_owned()).await
     }

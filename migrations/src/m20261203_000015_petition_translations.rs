@@ -11,32 +11,27 @@ pub struct Migration;
 #[async_trait::async_trait]
 impl MigrationTrait for Migration {
     async fn up(&self, m: &SchemaManager) -> Result<(), DbErr> {
-        m.create_table(
-            Table::create()
-                .table("petition_translations")
-                .col(big_pk_auto("id"))
-                .col(big_integer("petition_id"))
-                .col(string_len("locale", 16))
-                .col(string_len("title", 200))
-                .col(text("text").default(""))
-                .col(text("milestone_text").default(""))
-                .col(string_len_null("social_title", 200))
-                .col(string_len_null("social_description", 300))
-                .col(text("confirmation_text").default(""))
-                .col(string_len("newsletter_label", 200).default(""))
-                .col(string_len("custom1_label", 100).default(""))
-                .col(string_len("custom2_label", 100).default(""))
-                .col(string_len("custom3_label", 100).default(""))
-                .col(timestamp_with_time_zone("updated_at"))
-                .foreign_key(&mut parts::cascade(
-                    "fk_petition_translations_petition",
-                    "petition_translations",
-                    "petition_id",
-                    "petitions",
-                ))
-                .index(Index::create().name("ux_petition_translations").col("petition_id").col("locale").unique())
-                .to_owned(),
+        parts::table(
+            "petition_translations",
+            [
+                big_integer("petition_id"),
+                string_len("locale", 16),
+                string_len("title", 200),
+                text("text").default("").to_owned(),
+                text("milestone_text").default("").to_owned(),
+                string_len_null("social_title", 200),
+                string_len_null("social_description", 300),
+                text("confirmation_text").default("").to_owned(),
+                string_len("newsletter_label", 200).default("").to_owned(),
+                string_len("custom1_label", 100).default("").to_owned(),
+                string_len("custom2_label", 100).default("").to_owned(),
+                string_len("custom3_label", 100).default("").to_owned(),
+                timestamp_with_time_zone("updated_at"),
+            ],
         )
+        .cascade("fk_petition_translations_petition", "petition_id", "petitions")
+        .unique("ux_petition_translations", &["petition_id", "locale"])
+        .create(m)
         .await?;
         // NULL: not changed since translations exist, so no translation is older than it.
         parts::add_columns(m, "petitions", [timestamp_with_time_zone_null("content_updated_at")]).await

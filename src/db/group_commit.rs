@@ -166,6 +166,14 @@ async fn write_group<W: Work>(work: &W, db: &DatabaseConnection, jobs: &[W::Job]
 mod tests {
     use super::*;
 
+    /// The numbers a test's writer stored, in order.
+    async fn numbers(db: &DatabaseConnection) -> Vec<i64> {
+        use sea_orm::ConnectionTrait;
+        let sql = sea_orm::Statement::from_string(db.get_database_backend(), "SELECT n FROM numbers ORDER BY n");
+        let rows = db.query_all_raw(sql).await.expect("read the numbers");
+        rows.iter().map(|row| row.try_get::<i64>("", "n").expect("a number")).collect()
+    }
+
     /// Doubles numbers; a group containing a negative one fails, and alone a negative one fails.
     struct Doubling;
     impl Work for Doubling {
@@ -190,9 +198,7 @@ mod tests {
 
     #[tokio::test]
     async fn a_failed_group_is_written_job_by_job_so_only_the_bad_job_fails() {
-        let dir = tempfile::tempdir().expect("temporary folder");
-        let mut settings = crate::config::Settings::default();
-        settings.database.url = Some(format!("sqlite://{}/group.db?mode=rwc", dir.path().display()));
+        let (_dir, settings) = crate::db::scratch("group.db");
         let db = crate::db::connect(&settings).await.expect("database");
         let writer = GroupCommit::start(Doubling, db, 8);
         let answers = rocket::futures::future::join_all([1, 2, -3, 4].map(|n| writer.write(n))).await;
@@ -235,9 +241,7 @@ mod tests {
     #[tokio::test]
     async fn a_panicking_write_fails_its_job_and_the_writer_goes_on() {
         use sea_orm::ConnectionTrait;
-        let dir = tempfile::tempdir().expect("temporary folder");
-        let mut settings = crate::config::Settings::default();
-        settings.database.url = Some(format!("sqlite://{}/panic.db?mode=rwc", dir.path().display()));
+        let (_dir, settings) = crate::db::scratch("panic.db");
         // The one connection the app's writers share: a transaction left open on it would block
         // every later write.
         let db = crate::db::connect_writer(&settings).await.expect("database");
@@ -249,16 +253,7 @@ mod tests {
         assert_eq!(answers, [true, false, true], "only the panicking job failed");
         assert_eq!(writer.write(3).await.ok(), Some(3), "the writer still writes after a panic");
 
-        let stored = db.query_all_raw(sea_orm::Statement::from_string(
-            db.get_database_backend(),
-            "SELECT n FROM numbers ORDER BY n",
-        ));
-        let stored: Vec<i64> = stored
-            .await
-            .expect("read the numbers")
-            .iter()
-            .map(|row| row.try_get::<i64>("", "n").expect("a number"))
-            .collect();
+        let stored = numbers(&db).await;
         assert_eq!(stored, [1, 2, 3], "the panicking group's rows were rolled back, 13 never stored");
     }
 
@@ -267,9 +262,7 @@ mod tests {
     #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
     async fn a_flush_writes_every_queued_job_and_refuses_later_ones() {
         use sea_orm::ConnectionTrait;
-        let dir = tempfile::tempdir().expect("temporary folder");
-        let mut settings = crate::config::Settings::default();
-        settings.database.url = Some(format!("sqlite://{}/flush.db?mode=rwc", dir.path().display()));
+        let (_dir, settings) = crate::db::scratch("flush.db");
         let db = crate::db::connect_writer(&settings).await.expect("database");
         db.execute_unprepared("CREATE TABLE numbers (n INTEGER NOT NULL)").await.expect("a table");
         let writer = Arc::new(GroupCommit::start(Storing, db.clone(), 4));
@@ -297,16 +290,7 @@ mod tests {
                 acknowledged.push(n);
             }
         }
-        let stored = db.query_all_raw(sea_orm::Statement::from_string(
-            db.get_database_backend(),
-            "SELECT n FROM numbers ORDER BY n",
-        ));
-        let stored: Vec<i64> = stored
-            .await
-            .expect("read the numbers")
-            .iter()
-            .map(|row| row.try_get::<i64>("", "n").expect("a number"))
-            .collect();
+        let stored = numbers(&db).await;
         acknowledged.sort();
         assert!(!acknowledged.is_empty());
         assert_eq!(stored, acknowledged, "every acknowledged job is stored, and only those");

@@ -142,3 +142,13 @@ pub async fn begin_write(db: &DatabaseConnection) -> Result<DatabaseTransaction,
     })
     .await
 }
+
+/// Settings for a fresh SQLite file `name` in a temporary folder (kept while the folder lives),
+/// for unit tests that need a real database.
+#[cfg(test)]
+pub fn scratch(name: &str) -> (tempfile::TempDir, Settings) {
+    let dir = tempfile::tempdir().expect("temporary folder");
+    let mut settings = Settings::default();
+    settings.database.url = Some(format!("sqlite://{}/{name}?mode=rwc", dir.path().display()));
+    (dir, settings)
+}

@@ -392,6 +392,13 @@ pub async fn cancel(db: &impl ConnectionTrait, id: i64) -> Result<bool, DbErr> {
 mod tests {
     use super::*;
 
+    async fn migrated() -> (tempfile::TempDir, sea_orm::DatabaseConnection) {
+        let (dir, settings) = crate::db::scratch("queue.db");
+        let db = crate::db::connect(&settings).await.expect("database");
+        crate::db::migrate(&db).await.expect("migrations");
+        (dir, db)
+    }
+
     fn draft(to: &str) -> MailDraft {
         MailDraft {
             kind: "confirm",
@@ -408,11 +415,7 @@ mod tests {
     /// signer of another petition is sent second, not after the flood; account mail by domain.
     #[tokio::test]
     async fn a_flooded_petition_is_sent_one_job_a_round_and_others_go_between() {
-        let dir = tempfile::tempdir().expect("temporary folder");
-        let mut settings = crate::config::Settings::default();
-        settings.database.url = Some(format!("sqlite://{}/queue.db?mode=rwc", dir.path().display()));
-        let db = crate::db::connect(&settings).await.expect("database");
-        crate::db::migrate(&db).await.expect("migrations");
+        let (_dir, db) = migrated().await;
         let now = Utc::now();
         let flood: Vec<(i64, MailDraft)> = (0..100).map(|i| (1, draft(&format!("bot{i}@example.net")))).collect();
         enqueue_for_petitions(&db, flood, now).await.expect("flood queued");
@@ -435,11 +438,7 @@ mod tests {
     /// nothing: the newer attempt's outcome stands.
     #[tokio::test]
     async fn an_attempt_that_lost_its_lease_cannot_overwrite_the_next_one() {
-        let dir = tempfile::tempdir().expect("temporary folder");
-        let mut settings = crate::config::Settings::default();
-        settings.database.url = Some(format!("sqlite://{}/queue.db?mode=rwc", dir.path().display()));
-        let db = crate::db::connect(&settings).await.expect("database");
-        crate::db::migrate(&db).await.expect("migrations");
+        let (_dir, db) = migrated().await;
         let now = Utc::now();
         enqueue(&db, draft("slow@example.org"), now).await.expect("queued");
         let first = claim(&db, now, now + chrono::Duration::seconds(1)).await.expect("claim").expect("a job");
