@@ -83,8 +83,12 @@ async fn assert_fits_320(browser: &Browser, theme: &str) {
         .execute("return [document.documentElement.scrollWidth, window.innerWidth];", vec![])
         .await
         .expect("read the page width");
+    // What sticks out, to name in the failure.
+    let wide = "return Array.from(document.querySelectorAll('body *')).filter(e => e.getBoundingClientRect().right > 321)\
+                .map(e => e.tagName + '.' + e.className + ' ' + Math.round(e.getBoundingClientRect().right)).slice(0, 8);";
+    let wide = browser.client.execute(wide, vec![]).await.expect("the elements wider than the page");
     browser.set_viewport(1280, 900).await;
     let (scroll, inner) = (widths[0].as_u64(), widths[1].as_u64());
     assert_eq!(inner, Some(320), "{theme}: the viewport is 320 wide");
-    assert!(scroll <= inner, "{theme}: at 320 px the page is {scroll:?} px wide and scrolls sideways");
+    assert!(scroll <= inner, "{theme}: at 320 px the page is {scroll:?} px wide and scrolls sideways: {wide:?}");
 }
