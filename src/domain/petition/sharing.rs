@@ -29,11 +29,17 @@ impl Network {
     }
 }
 
+/// A user name as Mastodon writes it: letters, digits, `_`, `.` and `-`.
+fn is_handle(name: &str) -> bool {
+    !name.is_empty() && name.chars().all(|c| c.is_ascii_alphanumeric() || "_.-".contains(c))
+}
+
 /// The server a signer named, as its ASCII host name (`xn--…` for a name in another script),
 /// with `:port` if one was given. People type `mastodon.social`, `https://mastodon.social/`, or
 /// their handle `@me@mastodon.social`; all mean the same host. Anything but a DNS name of at
 /// least two labels is refused (the error is a Fluent id): no address, path, query, fragment or
-/// user part, so the link built from it can only lead to that host.
+/// user part, so the link built from it can only lead to that host. A pasted address
+/// (`https://mastodon.social/@me`) gives its host.
 pub fn instance(input: &str) -> Result<String, &'static str> {
     const INVALID: &str = "error-instance-invalid";
     let s = input.trim();
@@ -44,13 +50,32 @@ pub fn instance(input: &str) -> Result<String, &'static str> {
     if scheme > 0 && !matches!(s[..scheme].to_ascii_lowercase().as_str(), "https://" | "http://") {
         return Err(INVALID);
     }
-    let s = &s[scheme..];
-    let s = s.strip_suffix('/').unwrap_or(s);
+    let pasted;
+    let s = if scheme > 0 {
+        // A pasted address (`https://mastodon.social/@me`): its host, whatever the path; the
+        // page that follows names that host before linking to it.
+        let url = url::Url::parse(s).map_err(|_| INVALID)?;
+        if !url.username().is_empty() || url.password().is_some() {
+            return Err(INVALID);
+        }
+        pasted = match (url.host(), url.port()) {
+            (Some(url::Host::Domain(host)), Some(port)) => format!("{host}:{port}"),
+            (Some(url::Host::Domain(host)), None) => host.to_string(),
+            _ => return Err(INVALID),
+        };
+        pasted.as_str()
+    } else {
+        let s = s.strip_suffix('/').unwrap_or(s);
+        // A profile typed without its scheme (`mastodon.social/@me`): the host before it.
+        match s.split_once("/@") {
+            Some((host, name)) if is_handle(name) => host,
+            _ => s,
+        }
+    };
     // A handle (`@name@host`, `name@host`): the name is letters, digits, `_`, `.` and `-` only.
     let s = match s.rsplit_once('@') {
         Some((handle, host)) => {
-            let name = handle.strip_prefix('@').unwrap_or(handle);
-            if name.is_empty() || !name.chars().all(|c| c.is_ascii_alphanumeric() || "_.-".contains(c)) {
+            if !is_handle(handle.strip_prefix('@').unwrap_or(handle)) {
                 return Err(INVALID);
             }
             host
@@ -113,8 +138,15 @@ mod tests {
 
     #[test]
     fn the_ways_people_name_their_instance_give_its_host() {
-        for typed in ["mastodon.social", " https://mastodon.social/ ", "@me@mastodon.social", "http://Mastodon.Social"]
-        {
+        for typed in [
+            "mastodon.social",
+            " https://mastodon.social/ ",
+            "@me@mastodon.social",
+            "http://Mastodon.Social",
+            "https://mastodon.social/@me",
+            "https://mastodon.social/@me/113401234567890",
+            "mastodon.social/@me",
+        ] {
             assert_eq!(instance(typed), Ok("mastodon.social".into()), "{typed}");
         }
         assert_eq!(instance("pod.example.org:8443"), Ok("pod.example.org:8443".into()));
@@ -142,6 +174,10 @@ mod tests {
             "good.org/share?text=x",
             "1.2.3.4",
             "evil.com%2F@good.org",
+            "https://user:pass@good.org/",
+            "https://127.0.0.1/@me",
+            "https://localhost/",
+            "good.org/@me/../x",
         ] {
             assert_eq!(instance(bad), Err("error-instance-invalid"), "{bad}");
         }
