@@ -79,6 +79,7 @@ async fn a_user_signs_in_by_name_or_address_and_out_again() {
 
     let r = t.submit("/login", "/login", &[("login", "Maria@Example.org"), ("password", "maria-password")]).await;
     assert_eq!(r.status(), Status::SeeOther);
+    assert_eq!(r.headers().get_one("Location"), Some("/dashboard"), "signed in from the login page: the dashboard");
     // Only paths of this site are followed after login.
     let r = t
         .submit("/login", "/login", &[("login", "maria"), ("password", "maria-password"), ("next", "//evil.example/")])

@@ -58,7 +58,9 @@ fn login_form(app: &App, ctx: &Ctx, login: &str, next: &str, errors: &FieldError
 
 #[get("/login?<next>")]
 fn login_page(app: &AppState, ctx: &Ctx, next: Option<&str>) -> WebResult<Page> {
-    login_form(app, ctx, "", &safe_next(next), &FieldErrors::new())
+    // No `next`: the form sends none, and the organiser lands on their dashboard.
+    let next = next.map_or_else(String::new, |n| safe_next(Some(n)));
+    login_form(app, ctx, "", &next, &FieldErrors::new())
 }
 
 #[derive(FromForm)]
@@ -75,7 +77,7 @@ struct LoginForm {
 async fn login(v: Visit<'_>, ip: Option<IpAddr>, form: CsrfForm<LoginForm>) -> WebResult<Result<Redirect, Page>> {
     let Visit { app, ctx, jar } = v;
     let form = form.0;
-    let next = safe_next(Some(&form.next));
+    let next = if form.next.is_empty() { "/dashboard".to_string() } else { safe_next(Some(&form.next)) };
     let ip = ip.unwrap_or(IpAddr::V4(Ipv4Addr::UNSPECIFIED));
     let account = form.login.trim().to_lowercase();
     if app.limits.login_per_ip.check_key(&ip).is_err() || app.limits.login_per_account.check_key(&account).is_err() {
