@@ -19,6 +19,7 @@ mod m20261202_000012_instance_settings;
 mod m20261202_000013_signer_rights;
 mod m20261203_000014_demo_state;
 mod m20261203_000015_petition_translations;
+mod m20261203_000016_side_and_thanks;
 
 pub struct Migrator;
 
@@ -41,6 +42,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261202_000013_signer_rights::Migration),
             Box::new(m20261203_000014_demo_state::Migration),
             Box::new(m20261203_000015_petition_translations::Migration),
+            Box::new(m20261203_000016_side_and_thanks::Migration),
         ]
     }
 }

@@ -57,6 +57,10 @@ pub struct Model {
     pub show_signer_names: bool,
     /// When the default language's text last changed: a translation older than this is flagged.
     pub content_updated_at: Option<DateTimeUtc>,
+    /// Markdown shown beside the main text; empty: nothing.
+    pub side_text: String,
+    /// Markdown shown on the thank-you page after signing; empty: nothing.
+    pub thank_you_text: String,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

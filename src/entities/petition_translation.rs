@@ -19,6 +19,8 @@ pub struct Model {
     pub custom2_label: String,
     pub custom3_label: String,
     pub updated_at: DateTimeUtc,
+    pub side_text: String,
+    pub thank_you_text: String,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -33,6 +33,7 @@ mod operations;
 mod organisations;
 mod permalinks;
 mod permissions_matrix;
+mod petition_asides;
 mod petition_languages;
 mod privacy;
 mod processes;

@@ -89,3 +89,4 @@ number-8 = acht
 number-9 = neun
 number-10 = zehn
 petition-languages = Diese Petition in anderen Sprachen
+petition-side = Mehr zu dieser Petition

@@ -229,6 +229,11 @@ field-image = Image file
 field-image_alt = Description of the image, for people who cannot see it
 field-milestone_text = Text shown once the goal is reached
 hint-milestone = For instance a thank-you and what comes next. If you then raise the goal, the page says the first goal was reached.
+# A petition's side text and thank-you text (Markdown, both optional).
+field-side_text = Side text
+hint-side-text = Markdown, shown in a box below the petition’s text: for instance why it matters, or who is behind it. Leave it empty to show nothing.
+field-thank_you_text = Thank-you text
+hint-thank-you-text = Markdown, shown to signers on the page after they sign, with the standard message asking them to confirm by mail. Leave it empty to show only that.
 hint-image = PNG or JPEG, at most 2 MB. Shown at the top of the Campaign theme and in link previews. The server converts the file again, which removes its hidden data (such as where a photo was taken).
 image-current = Current image ({ $width } × { $height } pixels)
 image-remove = Remove the image

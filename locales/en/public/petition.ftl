@@ -91,3 +91,6 @@ number-10 = ten
 
 # The petition's own languages (a list of links above its text).
 petition-languages = This petition in other languages
+
+# The organiser’s side text, below the petition’s (named for screen readers).
+petition-side = More about this petition

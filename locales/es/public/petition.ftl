@@ -81,3 +81,4 @@ number-9 = nueve
 number-10 = diez
 
 petition-languages = Esta petición en otros idiomas
+petition-side = Más sobre esta petición

@@ -229,6 +229,11 @@ field-image = Fichier image
 field-image_alt = Description de l’image, pour les personnes qui ne la voient pas
 field-milestone_text = Texte affiché une fois l’objectif atteint
 hint-milestone = Par exemple un remerciement et la suite. Si vous relevez ensuite l’objectif, la page indique que le premier objectif est atteint.
+# Le texte d’à-côté et le texte de remerciement d’une pétition (Markdown, facultatifs).
+field-side_text = Texte d’à-côté
+hint-side-text = En Markdown, affiché dans un encadré sous le texte de la pétition : par exemple pourquoi elle compte, ou qui la porte. Laissez-le vide pour ne rien afficher.
+field-thank_you_text = Texte de remerciement
+hint-thank-you-text = En Markdown, montré aux signataires sur la page qui suit leur signature, avec le message habituel qui leur demande de confirmer par courriel. Laissez-le vide pour n’afficher que ce message.
 hint-image = PNG ou JPEG, 2 Mo au plus. Affichée en haut du thème Campagne et dans les aperçus de liens. Le serveur convertit à nouveau le fichier, ce qui retire ses données cachées (comme le lieu où une photo a été prise).
 image-current = Image actuelle ({ $width } × { $height } pixels)
 image-remove = Retirer l’image

@@ -91,3 +91,6 @@ number-10 = dix
 
 # Les langues de la pétition elle-même (liste de liens au-dessus du texte).
 petition-languages = Cette pétition dans d’autres langues
+
+# Le texte d’à-côté de l’organisateur, sous celui de la pétition (nommé pour les lecteurs d’écran).
+petition-side = En savoir plus sur cette pétition

@@ -81,3 +81,4 @@ number-9 = nove
 number-10 = dieci
 
 petition-languages = Questa petizione in altre lingue
+petition-side = Di più su questa petizione

@@ -11,6 +11,9 @@ pub const MAX_TITLE: usize = 200;
 pub const MAX_TEXT: usize = 50_000;
 pub const MAX_GOAL: i64 = 1_000_000_000;
 pub const MAX_MILESTONE: usize = 300;
+/// The side text and the thank-you text: a few paragraphs, not a second petition.
+pub const MAX_SIDE_TEXT: usize = 5_000;
+pub const MAX_THANK_YOU_TEXT: usize = 5_000;
 pub const MAX_LABEL: usize = 100;
 pub const SHARE_BUTTONS: [&str; 4] = ["email", "mastodon", "diaspora", "link"];
 /// The signer fields an organiser may switch on, in form order (email is always required).
@@ -180,6 +183,10 @@ pub struct Content {
     pub goal: i64,
     /// Shown beside the progress bar once the goal is reached (and after it was raised).
     pub milestone_text: String,
+    /// Markdown shown beside (or below) the main text; empty: nothing.
+    pub side_text: String,
+    /// Markdown shown on the thank-you page after signing; empty: nothing.
+    pub thank_you_text: String,
     pub fields: SignerFields,
     pub look: Look,
     pub sharing: Sharing,
@@ -195,6 +202,8 @@ impl Default for Content {
             text: String::new(),
             goal: 0,
             milestone_text: String::new(),
+            side_text: String::new(),
+            thank_you_text: String::new(),
             fields: SignerFields::default(),
             look: Look { theme: "classic".into(), accent_color: None, background_color: None },
             sharing: Sharing {
@@ -216,6 +225,8 @@ impl Content {
             text: p.text.clone(),
             goal: p.goal,
             milestone_text: p.milestone_text.clone(),
+            side_text: p.side_text.clone(),
+            thank_you_text: p.thank_you_text.clone(),
             fields: SignerFields {
                 first_name: FieldRule::parse(&p.field_first_name),
                 last_name: FieldRule::parse(&p.field_last_name),
@@ -255,6 +266,8 @@ impl Content {
         a.text = Set(self.text.clone());
         a.goal = Set(self.goal);
         a.milestone_text = Set(self.milestone_text.clone());
+        a.side_text = Set(self.side_text.clone());
+        a.thank_you_text = Set(self.thank_you_text.clone());
         let f = &self.fields;
         a.field_first_name = Set(f.first_name.as_str().into());
         a.field_last_name = Set(f.last_name.as_str().into());

@@ -32,6 +32,11 @@ pub struct PublicPetition {
     /// signing, lists and mails have no use for it.
     #[serde(skip)]
     pub text: String,
+    /// Markdown beside the text and on the thank-you page, rendered like `text` by the pages.
+    #[serde(skip)]
+    pub side_text: String,
+    #[serde(skip)]
+    pub thank_you_text: String,
     pub goal: i64,
     /// Confirmed signatures (as of the last count batch) plus paper signatures.
     pub count: i64,
@@ -136,6 +141,8 @@ pub(crate) async fn to_public_many(
             id: PetitionId(p.id),
             title: content.title,
             text: content.text,
+            side_text: content.side_text,
+            thank_you_text: content.thank_you_text,
             goal: p.goal,
             count: p.confirmed_count + p.paper_signatures,
             reached_goal: p.reached_goal,

@@ -2,8 +2,8 @@
 //! `SectionInput` (which `web/` reads from its form) and writes into `Content` only when all of
 //! it passes. Errors are keyed by the input's field names.
 use super::content::{
-    CUSTOM_KEYS, Content, CustomField, FieldRule, MAX_GOAL, MAX_LABEL, MAX_MILESTONE, MAX_TEXT, MAX_TITLE,
-    OPTIONAL_FIELDS, RULE_KEYS, SHARE_BUTTONS,
+    CUSTOM_KEYS, Content, CustomField, FieldRule, MAX_GOAL, MAX_LABEL, MAX_MILESTONE, MAX_SIDE_TEXT, MAX_TEXT,
+    MAX_THANK_YOU_TEXT, MAX_TITLE, OPTIONAL_FIELDS, RULE_KEYS, SHARE_BUTTONS,
 };
 use serde::Serialize;
 
@@ -17,6 +17,8 @@ pub struct SectionInput {
     pub text: String,
     pub goal: String,
     pub milestone_text: String,
+    pub side_text: String,
+    pub thank_you_text: String,
     /// The rule chosen for each of `OPTIONAL_FIELDS`, in that order (errors under `RULE_KEYS`).
     pub rules: [String; 6],
     /// Label and rule of each custom field (errors under `CUSTOM_KEYS`).
@@ -47,6 +49,9 @@ pub enum Section {
     TemplateText,
     /// The signature goal.
     Goal,
+    /// The side text and the thank-you text (the edit page's content section; the wizard and
+    /// templates leave them out).
+    Asides,
     Fields,
     Look,
     Sharing,
@@ -82,6 +87,12 @@ pub fn apply(
             }
             next.milestone_text = input.milestone_text.trim().to_string();
             text_rule(&mut errors, "milestone_text", &next.milestone_text, 0, MAX_MILESTONE);
+        }
+        Section::Asides => {
+            next.side_text = input.side_text.trim().replace("\r\n", "\n");
+            next.thank_you_text = input.thank_you_text.trim().replace("\r\n", "\n");
+            text_rule(&mut errors, "side_text", &next.side_text, 0, MAX_SIDE_TEXT);
+            text_rule(&mut errors, "thank_you_text", &next.thank_you_text, 0, MAX_THANK_YOU_TEXT);
         }
         Section::Fields => {
             for ((name, key), chosen) in OPTIONAL_FIELDS.into_iter().zip(RULE_KEYS).zip(&input.rules) {
@@ -185,6 +196,8 @@ impl SectionInput {
             text: content.text.clone(),
             goal: content.goal.to_string(),
             milestone_text: content.milestone_text.clone(),
+            side_text: content.side_text.clone(),
+            thank_you_text: content.thank_you_text.clone(),
             rules: OPTIONAL_FIELDS.map(|name| content.fields.rule(name).as_str().to_string()),
             custom: content.fields.custom.clone().map(|c| (c.label, c.rule.as_str().to_string())),
             show_signer_names: content.fields.show_signer_names,
@@ -231,13 +244,16 @@ impl SectionEdit<'_> {
     }
 }
 
+/// The fields written in Markdown, whose line breaks are no stray control characters.
+const MARKDOWN: [&str; 3] = ["text", "side_text", "thank_you_text"];
+
 fn text_rule(errors: &mut FieldErrors, field: &'static str, value: &str, min: usize, max: usize) {
     let n = value.chars().count();
     if n < min {
         errors.insert(field, "error-required");
     } else if n > max {
         errors.insert(field, "error-too-long");
-    } else if field != "text" && value.chars().any(char::is_control) {
+    } else if !MARKDOWN.contains(&field) && value.chars().any(char::is_control) {
         errors.insert(field, "error-invalid-characters");
     }
 }
@@ -312,7 +328,17 @@ mod tests {
         c.retention_days = Some(365);
         let themes = vec!["classic".to_string()];
         let mut back = Content::default();
-        for s in [Section::Text, Section::Goal, Section::Fields, Section::Look, Section::Sharing, Section::Mail] {
+        c.side_text = "Why it matters".into();
+        c.thank_you_text = "Thank you!".into();
+        for s in [
+            Section::Text,
+            Section::Goal,
+            Section::Asides,
+            Section::Fields,
+            Section::Look,
+            Section::Sharing,
+            Section::Mail,
+        ] {
             apply(&mut back, s, &SectionInput::of(&c), &themes).unwrap();
         }
         assert_eq!(back, c);

@@ -1,5 +1,5 @@
-//! A petition in several languages: the words an organiser writes (title, text, milestone
-//! text, share card, confirmation mail text, newsletter and custom field labels) kept per
+//! A petition in several languages: the words an organiser writes (title, text, side text,
+//! thank-you text, milestone text, share card, confirmation mail text, newsletter and custom field labels) kept per
 //! language beside the petition's own, which are its default language's. Goal, fields, look
 //! and everything else stay one for all languages. Adding a language copies the default text
 //! as a start; a translation last saved before the default text changed is "older" than it.
@@ -10,7 +10,7 @@ use sea_orm::{
 };
 use serde::Serialize;
 
-use super::content::{Content, MAX_LABEL, MAX_MILESTONE, MAX_TEXT, MAX_TITLE};
+use super::content::{Content, MAX_LABEL, MAX_MILESTONE, MAX_SIDE_TEXT, MAX_TEXT, MAX_THANK_YOU_TEXT, MAX_TITLE};
 use super::petitions::PublicPetition;
 use crate::domain::ids::PetitionId;
 use crate::domain::permissions::{Allowed, EditsContent};
@@ -35,9 +35,11 @@ pub const CONTENT_LANGUAGES: [(&str, &str); 12] = [
 ];
 
 /// The form names of the words a translation holds, in form order.
-pub const FIELDS: [&str; 10] = [
+pub const FIELDS: [&str; 12] = [
     "title",
     "text",
+    "side_text",
+    "thank_you_text",
     "milestone_text",
     "social_title",
     "social_description",
@@ -53,6 +55,8 @@ pub const FIELDS: [&str; 10] = [
 pub struct Texts {
     pub title: String,
     pub text: String,
+    pub side_text: String,
+    pub thank_you_text: String,
     pub milestone_text: String,
     pub social_title: String,
     pub social_description: String,
@@ -67,6 +71,8 @@ impl Texts {
         Texts {
             title: c.title.clone(),
             text: c.text.clone(),
+            side_text: c.side_text.clone(),
+            thank_you_text: c.thank_you_text.clone(),
             milestone_text: c.milestone_text.clone(),
             social_title: c.sharing.social_title.clone().unwrap_or_default(),
             social_description: c.sharing.social_description.clone().unwrap_or_default(),
@@ -80,6 +86,8 @@ impl Texts {
         Texts {
             title: t.title.clone(),
             text: t.text.clone(),
+            side_text: t.side_text.clone(),
+            thank_you_text: t.thank_you_text.clone(),
             milestone_text: t.milestone_text.clone(),
             social_title: t.social_title.clone().unwrap_or_default(),
             social_description: t.social_description.clone().unwrap_or_default(),
@@ -94,6 +102,8 @@ impl Texts {
         match name {
             "title" => &self.title,
             "text" => &self.text,
+            "side_text" => &self.side_text,
+            "thank_you_text" => &self.thank_you_text,
             "milestone_text" => &self.milestone_text,
             "social_title" => &self.social_title,
             "social_description" => &self.social_description,
@@ -112,6 +122,8 @@ impl Texts {
         Texts {
             title: line("title"),
             text: value("text").replace("\r\n", "\n"),
+            side_text: value("side_text").trim().replace("\r\n", "\n"),
+            thank_you_text: value("thank_you_text").trim().replace("\r\n", "\n"),
             milestone_text: line("milestone_text"),
             social_title: line("social_title"),
             social_description: line("social_description"),
@@ -130,12 +142,16 @@ impl Texts {
                 errors.insert(field, "error-required");
             } else if n > max {
                 errors.insert(field, "error-too-long");
-            } else if !["text", "confirmation_text"].contains(&field) && value.chars().any(char::is_control) {
+            } else if !["text", "side_text", "thank_you_text", "confirmation_text"].contains(&field)
+                && value.chars().any(char::is_control)
+            {
                 errors.insert(field, "error-invalid-characters");
             }
         };
         rule("title", &self.title, 1, MAX_TITLE);
         rule("text", &self.text, 1, MAX_TEXT);
+        rule("side_text", &self.side_text, 0, MAX_SIDE_TEXT);
+        rule("thank_you_text", &self.thank_you_text, 0, MAX_THANK_YOU_TEXT);
         rule("milestone_text", &self.milestone_text, 0, MAX_MILESTONE);
         rule("social_title", &self.social_title, 0, 200);
         rule("social_description", &self.social_description, 0, 300);
@@ -151,6 +167,8 @@ impl Texts {
         let some = |s: &str| (!s.is_empty()).then(|| s.to_string());
         a.title = Set(self.title.clone());
         a.text = Set(self.text.clone());
+        a.side_text = Set(self.side_text.clone());
+        a.thank_you_text = Set(self.thank_you_text.clone());
         a.milestone_text = Set(self.milestone_text.clone());
         a.social_title = Set(some(&self.social_title));
         a.social_description = Set(some(&self.social_description));
@@ -173,6 +191,8 @@ impl Texts {
         out.locale = locale.to_string();
         out.title = or(&self.title, &p.title);
         out.text = or(&self.text, &p.text);
+        out.side_text = or(&self.side_text, &p.side_text);
+        out.thank_you_text = or(&self.thank_you_text, &p.thank_you_text);
         out.milestone_text = or(&self.milestone_text, &p.milestone_text);
         out.sharing.social_title = or_opt(&self.social_title, &p.sharing.social_title);
         out.sharing.social_description = or_opt(&self.social_description, &p.sharing.social_description);
@@ -310,6 +330,8 @@ mod tests {
             id: PetitionId(1),
             title: c.title.clone(),
             text: c.text.clone(),
+            side_text: c.side_text.clone(),
+            thank_you_text: c.thank_you_text.clone(),
             goal: c.goal,
             count: 0,
             reached_goal: None,

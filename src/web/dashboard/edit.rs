@@ -41,7 +41,7 @@ pub fn routes() -> Vec<rocket::Route> {
 /// The edit sections, by URL name, with what each saves (`paper` and `permalinks` have their own).
 pub(super) fn section(name: &str) -> Option<&'static [Section]> {
     Some(match name {
-        "content" => &[Section::Text, Section::Goal],
+        "content" => &[Section::Text, Section::Goal, Section::Asides],
         "fields" => &[Section::Fields],
         "look" => &[Section::Look],
         "sharing" => &[Section::Sharing],

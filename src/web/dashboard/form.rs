@@ -24,6 +24,8 @@ pub fn input(form: &Posted) -> SectionInput {
         text: get(form, "text"),
         goal: get(form, "goal"),
         milestone_text: get(form, "milestone_text"),
+        side_text: get(form, "side_text"),
+        thank_you_text: get(form, "thank_you_text"),
         rules: RULE_KEYS.map(|key| get(form, key)),
         custom: CUSTOM_KEYS.map(|(label, rule)| (get(form, label), get(form, rule))),
         show_signer_names: !get(form, "show_signer_names").trim().is_empty(),
@@ -54,6 +56,8 @@ pub fn posted(input: &SectionInput) -> Posted {
     put("text", &input.text);
     put("goal", &input.goal);
     put("milestone_text", &input.milestone_text);
+    put("side_text", &input.side_text);
+    put("thank_you_text", &input.thank_you_text);
     for (key, rule) in RULE_KEYS.iter().zip(&input.rules) {
         put(key, rule);
     }

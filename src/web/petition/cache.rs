@@ -35,18 +35,38 @@ const SWEEP_ABOVE: usize = 10_000;
 /// rendered and not kept.
 const PAGES_PER_PETITION: usize = 32;
 
+/// A petition's Markdown texts in one language, rendered to sanitised HTML (empty: none).
+#[derive(Debug, Clone, Default)]
+pub struct Html {
+    pub text: String,
+    /// Shown beside the text on its page.
+    pub side: String,
+    /// Shown on the thank-you page after signing.
+    pub thank_you: String,
+}
+
+impl Html {
+    fn of(p: &PublicPetition) -> Html {
+        Html {
+            text: petitions::render_markdown(&p.text),
+            side: petitions::render_markdown(&p.side_text),
+            thank_you: petitions::render_markdown(&p.thank_you_text),
+        }
+    }
+}
+
 /// A petition ready to show, with its text rendered once, and its page as anonymous visitors
 /// see it, rendered once per (path, language) while the entry lives.
 #[derive(Debug)]
 pub struct Shown {
     pub petition: PublicPetition,
-    pub text_html: String,
+    pub html: Html,
     pub image: Option<images::ImageMeta>,
     /// The newest names of signers who agreed to be listed, when the petition lists them (they
     /// lag like the count, by the entry's lifetime).
     pub names: Option<public_names::Latest>,
-    /// The petition in each of its other languages, by language code, with its text rendered.
-    pub translations: Vec<(PublicPetition, String)>,
+    /// The petition in each of its other languages, by language code, with its texts rendered.
+    pub translations: Vec<(PublicPetition, Html)>,
     /// A handful at most, so a scan, with no allocation to look one up.
     pages: RwLock<Vec<Rendered>>,
 }
@@ -91,14 +111,14 @@ impl Shown {
             .collect()
     }
 
-    /// The petition and its rendered text in the first of `wanted` it has, else in its default
+    /// The petition and its rendered texts in the first of `wanted` it has, else in its default
     /// language.
-    pub fn pick(&self, wanted: &[String]) -> (&PublicPetition, &str) {
+    pub fn pick(&self, wanted: &[String]) -> (&PublicPetition, &Html) {
         let chosen = translations::negotiate(&self.languages(), wanted);
         self.translations
             .iter()
             .find(|(p, _)| Some(p.locale.as_str()) == chosen)
-            .map_or((&self.petition, self.text_html.as_str()), |(p, html)| (p, html.as_str()))
+            .map_or((&self.petition, &self.html), |(p, html)| (p, html))
     }
 
     /// How many rendered pages this entry keeps.
@@ -168,7 +188,7 @@ impl PetitionCache {
             return Ok(shown);
         }
         let petition = petitions::public_by_id(db, id).await?;
-        let text_html = petitions::render_markdown(&petition.text);
+        let html = Html::of(&petition);
         let image = images::meta(db, id).await?;
         let names = if petition.fields.lists_names() { Some(public_names::latest(db, id).await?) } else { None };
         let translations = translations::of_petition(db, id)
@@ -176,11 +196,11 @@ impl PetitionCache {
             .iter()
             .map(|t| {
                 let shown = Texts::of_row(t).overlay(&petition, &t.locale);
-                let html = petitions::render_markdown(&shown.text);
+                let html = Html::of(&shown);
                 (shown, html)
             })
             .collect();
-        let shown = Arc::new(Shown { petition, text_html, image, names, translations, pages: RwLock::default() });
+        let shown = Arc::new(Shown { petition, html, image, names, translations, pages: RwLock::default() });
         keep(&self.by_id, id, shown.clone());
         Ok(shown)
     }

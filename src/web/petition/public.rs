@@ -116,7 +116,7 @@ pub(crate) fn petition_page(
     form: &SignInput,
     errors: &FieldErrors,
 ) -> WebResult<Page> {
-    let (petition, text_html) = shown.pick(wanted);
+    let (petition, html) = shown.pick(wanted);
     // A form sent back because it was asked the question (past a rate) asks it again.
     let kind = match sign_challenge(app, petition) {
         Challenge::None if petition.accepts_signatures() && errors.contains_key("challenge") => Challenge::Question,
@@ -124,7 +124,8 @@ pub(crate) fn petition_page(
     };
     let render = |csrf_token: &str| {
         let mut extra = tera::Context::new();
-        extra.insert("text_html", text_html);
+        extra.insert("text_html", &html.text);
+        extra.insert("side_html", &html.side);
         let languages = content_languages(app, ctx, shown, &petition.locale);
         extra.insert("content_languages", &if languages.len() > 1 { languages } else { Vec::new() });
         // Each language's page is its own canonical address, as `hreflang` wants.

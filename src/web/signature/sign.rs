@@ -245,5 +245,7 @@ async fn thanks(
         |token| matches!(app.withdraw_key.parse(token), Some(Link::Pending { petition, .. }) if petition == id),
     );
     extra.insert("withdraw_path", &pending.map(withdrawal::path));
-    themed(app, ctx, shown.pick(&ctx.wanted).0, "thanks.html", extra)
+    let (petition, html) = shown.pick(&ctx.wanted);
+    extra.insert("thank_you_html", &html.thank_you);
+    themed(app, ctx, petition, "thanks.html", extra)
 }
