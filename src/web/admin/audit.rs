@@ -43,11 +43,7 @@ async fn log(
         page: page.unwrap_or(1),
     };
     let listing = audit::list(&app.db, &can, &filter).await?;
-    let rows: Vec<_> = listing
-        .rows
-        .iter()
-        .map(|r| serde_json::json!({ "row": r, "at": r.at.format("%Y-%m-%d %H:%M:%S UTC").to_string() }))
-        .collect();
+    let rows: Vec<_> = listing.rows.iter().map(|r| serde_json::json!({ "row": r, "at": r.at.to_rfc3339() })).collect();
     let actions: Vec<_> =
         Action::ALL.iter().map(|a| serde_json::json!({ "value": a.as_str(), "message_id": a.message_id() })).collect();
     let mut extra = tera::Context::new();

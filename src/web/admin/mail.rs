@@ -27,8 +27,8 @@ async fn mail_page(s: Signed<'_>, status: Option<&str>) -> WebResult<Page> {
         .map(|j| {
             serde_json::json!({
                 "id": j.id, "kind": j.kind, "recipient": j.recipient, "subject": j.subject, "status": j.status,
-                "attempts": j.attempts, "next_attempt_at": j.next_attempt_at.format("%Y-%m-%d %H:%M:%S UTC").to_string(),
-                "last_error": j.last_error, "created_at": j.created_at.format("%Y-%m-%d %H:%M:%S UTC").to_string(),
+                "attempts": j.attempts, "next_attempt_at": j.next_attempt_at.to_rfc3339(),
+                "last_error": j.last_error, "created_at": j.created_at.to_rfc3339(),
             })
         })
         .collect();

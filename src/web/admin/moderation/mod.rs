@@ -29,8 +29,9 @@ fn langs<'a>(app: &'a App, ctx: &'a Ctx) -> (&'a str, &'a str) {
     (&ctx.lang, app.i18n.default_locale())
 }
 
-fn when(at: chrono::DateTime<chrono::Utc>) -> String {
-    at.format("%Y-%m-%d %H:%M UTC").to_string()
+/// A moment as the reader's language writes it.
+fn when(app: &App, ctx: &Ctx, at: chrono::DateTime<chrono::Utc>) -> String {
+    app.i18n.date(&ctx.lang, at, crate::i18n::format::Style::DateTime)
 }
 
 #[get("/admin/moderation?<page>")]
@@ -38,7 +39,7 @@ async fn queue_page(s: Signed<'_>, page: Option<u64>) -> WebResult<Page> {
     let Signed { app, ctx, user, .. } = s;
     let can = permissions::moderation(user)?;
     let q = queue::list(&app.db, &can, page.unwrap_or(1), langs(app, ctx)).await?;
-    let latest: Vec<String> = q.entries.iter().map(|e| when(e.latest)).collect();
+    let latest: Vec<String> = q.entries.iter().map(|e| when(app, ctx, e.latest)).collect();
     let mut extra = tera::Context::new();
     extra.insert("queue", &q);
     extra.insert("latest", &latest);
@@ -63,7 +64,7 @@ async fn case_view(
     (failed, form, errors): (&str, &ActionForm, &FieldErrors),
 ) -> WebResult<Page> {
     let case = queue::case(&app.db, can, id, langs(app, ctx)).await?;
-    let reported: Vec<String> = case.reports.iter().map(|r| when(r.at)).collect();
+    let reported: Vec<String> = case.reports.iter().map(|r| when(app, ctx, r.at)).collect();
     let mut extra = tera::Context::new();
     extra.insert("case", &case);
     extra.insert("reported", &reported);
