@@ -66,9 +66,13 @@ pub fn instance(input: &str) -> Result<String, &'static str> {
         pasted.as_str()
     } else {
         let s = s.strip_suffix('/').unwrap_or(s);
-        // A profile typed without its scheme (`mastodon.social/@me`): the host before it.
+        // A profile typed without its scheme (`mastodon.social/@me`): the host before it. Only a
+        // Mastodon user name (letters, digits, `_`) may follow, so `evil.com/@good.org`, which
+        // seems to name good.org, is still refused.
         match s.split_once("/@") {
-            Some((host, name)) if is_handle(name) => host,
+            Some((host, name)) if !name.is_empty() && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') => {
+                host
+            }
             _ => s,
         }
     };
@@ -178,6 +182,7 @@ mod tests {
             "https://127.0.0.1/@me",
             "https://localhost/",
             "good.org/@me/../x",
+            "evil.com/@good.org",
         ] {
             assert_eq!(instance(bad), Err("error-instance-invalid"), "{bad}");
         }
