@@ -147,9 +147,22 @@ async fn run(command: Command, settings: Settings) -> Result<ExitCode, Box<dyn s
             let _in_use = rustition::db::hold_in_use(&settings)?;
             let rocket = rustition::build_rocket(settings).await?;
             // Returns once SIGTERM or Ctrl-C has stopped the server and its requests have ended.
-            let rocket = rocket.launch().await?;
-            if let Some(app) = rocket.state::<rustition::App>() {
-                app.shutdown().await;
+            match rocket.launch().await {
+                Ok(rocket) => {
+                    if let Some(app) = rocket.state::<rustition::App>() {
+                        app.shutdown().await;
+                    }
+                }
+                Err(e) => {
+                    // Connections still busy after the grace (a crowd on keep-alive) were cut:
+                    // they were never answered. What was answered is in the group commit's
+                    // queue or written, so the app's own shutdown still runs and loses nothing.
+                    let rocket::error::ErrorKind::Shutdown(orbit, _) = e.kind() else { return Err(Box::new(e)) };
+                    tracing::warn!("requests still running after the shutdown grace were cut off");
+                    if let Some(app) = orbit.state::<rustition::App>() {
+                        app.shutdown().await;
+                    }
+                }
             }
             tracing::info!("Rustition stopped");
         }
