@@ -5,7 +5,7 @@ use crate::common;
 
 use common::{TestApp, location};
 use rocket::http::{ContentType, Header, Status};
-use rustition::mail::queue::{self, MailDraft, PRIORITY_URGENT};
+use rustition::mail::queue;
 
 #[rocket::async_test]
 async fn the_first_visitor_with_the_logged_token_creates_the_administrator() {
@@ -88,15 +88,7 @@ async fn a_user_signs_in_by_name_or_address_and_out_again() {
 }
 
 async fn queue_one(t: &TestApp, to: &str) -> i64 {
-    let draft = MailDraft {
-        kind: "test",
-        priority: PRIORITY_URGENT,
-        recipient: to.into(),
-        subject: "Hello".into(),
-        body_text: "Hello".into(),
-        body_html: None,
-        reply_to: None,
-    };
+    let draft = crate::common::test_mail(to);
     queue::enqueue(&t.app().db, draft, chrono::Utc::now()).await.unwrap()
 }
 

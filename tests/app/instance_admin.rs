@@ -12,7 +12,7 @@ use rustition::domain::permissions::{Flag, operator};
 use rustition::domain::petition::content::Content;
 use rustition::domain::petition::petitions::OwnerId;
 use rustition::entities::{organisation, user};
-use rustition::mail::queue::{self, MailDraft, PRIORITY_URGENT};
+use rustition::mail::queue;
 use sea_orm::{ActiveModelTrait, ConnectionTrait, Set};
 
 use crate::common::{self, TestApp, location};
@@ -431,15 +431,7 @@ async fn the_statistics_page_shows_petitions_signatures_and_the_mail_queue() {
         s.confirmed_at = Set(Some(*when));
         s.insert(&t.app().db).await.unwrap();
     }
-    let draft_mail = |to: &str| MailDraft {
-        kind: "test",
-        priority: PRIORITY_URGENT,
-        recipient: to.into(),
-        subject: "Hello".into(),
-        body_text: "Hello.".into(),
-        body_html: None,
-        reply_to: None,
-    };
+    let draft_mail = crate::common::test_mail;
     // Due tomorrow, so that the worker leaves them waiting.
     let later = now + chrono::Duration::days(1);
     queue::enqueue(&t.app().db, draft_mail("a@example.org"), later).await.unwrap();

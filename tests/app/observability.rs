@@ -9,7 +9,7 @@ use std::time::Duration;
 
 use common::TestApp;
 use rocket::http::{Header, Status};
-use rustition::mail::queue::{self, MailDraft, PRIORITY_URGENT};
+use rustition::mail::queue;
 use sea_orm::{ConnectionTrait, Statement};
 
 const TOKEN: &str = "scrape-me-with-this-long-token";
@@ -55,15 +55,7 @@ async fn the_probes_answer_and_readiness_fails_while_due_mail_waits_too_long() {
     let pause =
         Statement::from_sql_and_values(db.get_database_backend(), pause, [(now + chrono::Duration::hours(1)).into()]);
     db.execute_raw(pause).await.unwrap();
-    let draft = MailDraft {
-        kind: "test",
-        priority: PRIORITY_URGENT,
-        recipient: "late@example.org".into(),
-        subject: "Late".into(),
-        body_text: "Late".into(),
-        body_html: None,
-        reply_to: None,
-    };
+    let draft = crate::common::test_mail("late@example.org");
     queue::enqueue(db, draft, now - chrono::Duration::minutes(10)).await.unwrap();
 
     let r = t.client.get("/readyz").dispatch().await;

@@ -13,7 +13,7 @@ use rustition::domain::permissions::{Flag, operator};
 use rustition::domain::petition::content::Content;
 use rustition::domain::petition::petitions::OwnerId;
 use rustition::domain::petition::templates;
-use rustition::mail::queue::{self, MailDraft, PRIORITY_URGENT};
+use rustition::mail::queue;
 use sea_orm::ConnectionTrait;
 
 use crate::dashboard_permissions::{ROLES, Role, actors, member};
@@ -196,15 +196,7 @@ async fn state(t: &TestApp) -> Vec<i64> {
 /// A mail that failed five times: one an admin may retry or cancel.
 async fn failed_mail(t: &TestApp) -> i64 {
     let db = &t.app().db;
-    let draft = MailDraft {
-        kind: "test",
-        priority: PRIORITY_URGENT,
-        recipient: "someone@example.org".into(),
-        subject: "Hello".into(),
-        body_text: "Hello.".into(),
-        body_html: None,
-        reply_to: None,
-    };
+    let draft = crate::common::test_mail("someone@example.org");
     // Due tomorrow, so that the mail worker leaves it alone until it has failed.
     let id = queue::enqueue(db, draft, chrono::Utc::now() + chrono::Duration::days(1)).await.unwrap();
     db.execute_unprepared(&format!("UPDATE mail_queue SET status = 'failed', attempts = 5 WHERE id = {id}"))

@@ -97,22 +97,14 @@ async fn sigterm_under_load_keeps_every_acknowledged_signature_and_gives_back_th
 /// within the grace, and exits with 0; the job is due at once, for another worker.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_worker_process_given_sigterm_mid_send_gives_its_job_back_and_exits_cleanly() {
-    use rustition::mail::queue::{self, MailDraft, PRIORITY_URGENT};
+    use rustition::mail::queue;
     let dir = tempfile::tempdir().expect("temporary folder");
     let smtp = SmtpServer::start().await;
     smtp.hang_next(1);
     let settings = common::test_settings(dir.path(), &smtp).await;
     let db_url = settings.database_url();
     let app = rustition::build_app(settings).await.unwrap();
-    let draft = |to: &str| MailDraft {
-        kind: "test",
-        priority: PRIORITY_URGENT,
-        recipient: to.into(),
-        subject: "Hello".into(),
-        body_text: "Hello".into(),
-        body_html: None,
-        reply_to: None,
-    };
+    let draft = crate::common::test_mail;
     queue::enqueue(&app.db, draft("stuck@example.org"), chrono::Utc::now()).await.unwrap();
 
     let mut worker = std::process::Command::new(env!("CARGO_BIN_EXE_rustition"))

@@ -359,6 +359,19 @@ impl TestApp {
     }
 }
 
+/// An account-style mail to `to`, for tests of the queue itself.
+pub fn test_mail(to: &str) -> rustition::mail::queue::MailDraft {
+    rustition::mail::queue::MailDraft {
+        kind: "test",
+        priority: rustition::mail::queue::PRIORITY_URGENT,
+        recipient: to.into(),
+        subject: "Hello".into(),
+        body_text: "Hello.".into(),
+        body_html: None,
+        reply_to: None,
+    }
+}
+
 /// The path a redirect points to.
 /// A confirmed signature made now, as the signing form writes it; change what a test needs.
 pub fn signature(petition: PetitionId, first: &str, last: &str, email: &str) -> signature::ActiveModel {
