@@ -47,6 +47,8 @@ struct Locale {
     code: String,
     id: LanguageIdentifier,
     bundle: FluentBundle<FluentResource>,
+    /// How it writes a number standing alone (`number`), read once from CLDR.
+    digits: format::Digits,
     /// False for English loaded only as the fallback of an instance that does not offer it.
     offered: bool,
 }
@@ -106,7 +108,8 @@ impl I18n {
             if !any {
                 return Err(I18nError::Empty(code.to_string()));
             }
-            locales.push(Locale { code: code.to_string(), id, bundle, offered });
+            let digits = format::Digits::of(&id);
+            locales.push(Locale { code: code.to_string(), id, bundle, digits, offered });
         }
         if locales.is_empty() {
             return Err(I18nError::Empty(default.to_string()));
@@ -208,12 +211,8 @@ impl I18n {
 
     /// Plain digits ("-1234.5") grouped and pointed as `lang` writes numbers.
     pub fn number(&self, lang: &str, digits: &str) -> String {
-        let id = self
-            .locales
-            .iter()
-            .find(|l| l.code == lang)
-            .map_or_else(|| self.locales[self.default].id.clone(), |l| l.id.clone());
-        format::Digits::of(&id).write(digits)
+        let locale = self.locales.iter().find(|l| l.code == lang).unwrap_or(&self.locales[self.default]);
+        locale.digits.write(digits)
     }
 
     /// Shorthand for messages with simple named arguments.

@@ -131,12 +131,11 @@ impl Browser {
     }
 
     pub async fn get(&self, path: &str) -> Response {
-        self.send("GET", path, None, b"").await
+        self.try_get(path).await.unwrap_or_else(|e| panic!("GET {path}: {e}"))
     }
 
     pub async fn post_form(&self, path: &str, fields: &[(&str, &str)]) -> Response {
-        let body = fields.iter().map(|(k, v)| format!("{}={}", super::encode(k), super::encode(v))).collect::<Vec<_>>();
-        self.send("POST", path, Some("application/x-www-form-urlencoded"), body.join("&").as_bytes()).await
+        self.try_post_form(path, fields).await.unwrap_or_else(|e| panic!("POST {path}: {e}"))
     }
 
     /// A form with one file, as a browser uploads it.
