@@ -8,7 +8,9 @@ use figment::Figment;
 use figment::providers::{Env, Format, Serialized, Toml};
 use serde::{Deserialize, Serialize};
 
+mod database;
 mod private;
+pub use database::{Database, Synchronous};
 use private::write_private;
 pub use private::{private_dir, private_file};
 
@@ -84,6 +86,11 @@ pub struct Server {
     /// On SIGTERM (or Ctrl-C), how long requests under way, and a mail being sent, may take to
     /// finish before they are cut off (a mail cut off is queued again at once).
     pub shutdown_grace_seconds: u32,
+    /// Requests handled at once, health probes aside; past it a request is answered 503 with
+    /// `Retry-After` at once (load shedding). 0: no limit.
+    pub max_in_flight: u32,
+    /// The `Retry-After` of that 503, in seconds.
+    pub retry_after_seconds: u32,
 }
 
 impl Default for Server {
@@ -99,21 +106,9 @@ impl Default for Server {
             workers: 0,
             ip_header: None,
             shutdown_grace_seconds: 10,
+            max_in_flight: 256,
+            retry_after_seconds: 2,
         }
-    }
-}
-
-#[derive(Debug, Clone, Serialize, Deserialize)]
-#[serde(default, deny_unknown_fields)]
-pub struct Database {
-    /// Defaults to an SQLite file in the data directory.
-    pub url: Option<String>,
-    pub max_connections: u32,
-}
-
-impl Default for Database {
-    fn default() -> Self {
-        Database { url: None, max_connections: 8 }
     }
 }
 
@@ -147,6 +142,8 @@ pub struct Mail {
     pub poll_interval_ms: u64,
     /// Mails sent at the same time by one process (SMTP connections in use).
     pub concurrency: u32,
+    /// Jobs one sending loop claims at once (with one commit), then sends one after the other.
+    pub batch: u32,
     /// Whether `serve` sends mail too. Off when `rustition worker` processes send it all, so
     /// that servers hold no mail in flight (see the README's "Several processes").
     pub embedded_worker: bool,
@@ -168,6 +165,7 @@ impl Default for Mail {
             keep_sent_days: 30,
             poll_interval_ms: 2000,
             concurrency: 4,
+            batch: 16,
             embedded_worker: true,
         }
     }
@@ -357,8 +355,8 @@ impl Settings {
         if self.demo.reset_hours > 24 * 366 {
             problems.push("[demo] reset_hours must be at most a year (8784)".into());
         }
-        if self.server.shutdown_grace_seconds > 600 {
-            problems.push("[server] shutdown_grace_seconds must be at most 600".into());
+        if self.server.shutdown_grace_seconds > 600 || !(1..=3600).contains(&self.server.retry_after_seconds) {
+            problems.push("[server] shutdown_grace_seconds must be at most 600, retry_after_seconds 1 to 3600".into());
         }
         let db = self.database_url();
         if !(db.starts_with("sqlite:") || db.starts_with("postgres://") || db.starts_with("postgresql://")) {
@@ -379,8 +377,8 @@ impl Settings {
                 },
             }
         }
-        if !(1..=32).contains(&self.mail.concurrency) {
-            problems.push("[mail] concurrency must be between 1 and 32".into());
+        if !(1..=32).contains(&self.mail.concurrency) || !(1..=256).contains(&self.mail.batch) {
+            problems.push("[mail] concurrency must be between 1 and 32, batch between 1 and 256".into());
         }
         if self.mail.max_attempts == 0 || self.mail.max_per_minute == 0 {
             problems.push("[mail] max_attempts and max_per_minute must be at least 1".into());

@@ -211,9 +211,11 @@ pub async fn build_rocket(settings: Settings) -> Result<Rocket<Build>, StartErro
     let retention_days = s.signing.unconfirmed_retention_days;
     let instance = app.instance.clone();
     let last_count = app.metrics.last_count.clone();
+    let shed = web::shed::Shed::new(&s.server);
     let demo = (s.demo.reset_hours > 0)
         .then(|| (app.db.clone(), s.demo.reset_hours, s.i18n.available.clone(), app.demo.clone()));
-    let rocket = rocket::custom(figment).manage(app).attach(AdHoc::on_liftoff("background tasks", move |rocket| {
+    // Load shedding first: a request turned away costs no other fairing's work.
+    let rocket = rocket::custom(figment).manage(app).attach(shed).attach(AdHoc::on_liftoff("background tasks", move |rocket| {
         Box::pin(async move {
             if embedded_worker {
                 let mail = tokio::spawn(worker.run_all(mail_leader));

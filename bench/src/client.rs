@@ -3,7 +3,7 @@
 use std::fmt;
 use std::time::Duration;
 
-use reqwest::header::{CONTENT_TYPE, COOKIE, SET_COOKIE};
+use reqwest::header::{CONTENT_TYPE, COOKIE, RETRY_AFTER, SET_COOKIE};
 
 /// Past this a request counts as a timeout; keeps a stuck server from stalling the run.
 pub const REQUEST_TIMEOUT: Duration = Duration::from_secs(10);
@@ -117,6 +117,10 @@ impl Browser {
             }
         }
         let status = response.status().as_u16();
+        // Load shedding's answer must tell the browser when to come back.
+        if status == 503 && !response.headers().contains_key(RETRY_AFTER) {
+            return Err(Failure::Content("503 without Retry-After"));
+        }
         let body = response.text().await.map_err(|e| classify(&e))?;
         Ok(Page { status, body })
     }

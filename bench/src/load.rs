@@ -17,6 +17,8 @@ pub const PAGE: &str = "GET /p/1";
 pub const SIGN: &str = "POST /p/1/sign";
 pub const LANDING: &str = "GET /p/1/confirm/…";
 pub const CONFIRM: &str = "POST /p/1/confirm/…";
+/// A request turned away by load shedding (503 with Retry-After): its latency is kept too.
+pub const SHED: &str = "503 turned away";
 /// What the confirmation page says once the button was pressed (English, the default locale).
 const CONFIRMED_TEXT: &str = "Your signature is confirmed";
 const RETRY_PAUSE: Duration = Duration::from_millis(50);
@@ -195,7 +197,7 @@ async fn ping(browser: &mut Browser, stats: &mut Stats) -> Result<(), Failure> {
 /// The petition page; returns its form's CSRF token.
 async fn page(browser: &mut Browser, stats: &mut Stats) -> Result<String, Failure> {
     let started = Instant::now();
-    let page = browser.get(&format!("/p/{PETITION_ID}")).await?.expect(200)?;
+    let page = shed(browser.get(&format!("/p/{PETITION_ID}")).await?, stats, started).expect(200)?;
     let token = csrf_token(&page.body).ok_or(Failure::Content("no csrf token"))?.to_string();
     stats.ok(PAGE, started);
     Ok(token)
@@ -213,11 +215,19 @@ async fn sign(browser: &mut Browser, stats: &mut Stats, email: String) -> Result
         ("website", ""),
     ];
     let started = Instant::now();
-    browser.post_form(&format!("/p/{PETITION_ID}/sign"), &fields).await?.expect(303)?;
+    shed(browser.post_form(&format!("/p/{PETITION_ID}/sign"), &fields).await?, stats, started).expect(303)?;
     stats.ok(SIGN, started);
     stats.operations += 1;
     stats.acknowledged.push(email);
     Ok(())
+}
+
+/// Records a 503's latency under `SHED` (it still counts as a failure of its request).
+fn shed(page: crate::client::Page, stats: &mut Stats, started: Instant) -> crate::client::Page {
+    if page.status == 503 {
+        stats.ok(SHED, started);
+    }
+    page
 }
 
 /// The landing page of a mailed link, then its button; acknowledged when the page says so.

@@ -23,6 +23,8 @@ pub enum Kind {
     Confirm,
     Mixed,
     Crash,
+    /// Signing at ten times `sign`'s connections, against the server's load shedding.
+    Overload,
 }
 
 impl Kind {
@@ -34,6 +36,7 @@ impl Kind {
             Kind::Confirm => "confirm",
             Kind::Mixed => "mixed",
             Kind::Crash => "crash",
+            Kind::Overload => "overload",
         }
     }
 
@@ -42,6 +45,7 @@ impl Kind {
         match self {
             Kind::Hello | Kind::Page | Kind::Mixed => 32,
             Kind::Sign | Kind::Confirm | Kind::Crash => 64,
+            Kind::Overload => 640,
         }
     }
 }
@@ -82,7 +86,7 @@ pub async fn run_once(kind: Kind, options: &Options, run: usize) -> Result<Repor
     let mut report = match kind {
         Kind::Hello => steady(&server, kind, connections, &tag, Task::Ping, options).await?,
         Kind::Page => steady(&server, kind, connections, &tag, Task::Page, options).await?,
-        Kind::Sign => steady(&server, kind, connections, &tag, Task::Sign, options).await?,
+        Kind::Sign | Kind::Overload => steady(&server, kind, connections, &tag, Task::Sign, options).await?,
         Kind::Mixed => steady(&server, kind, connections, &tag, Task::Mixed { sign_percent: 5 }, options).await?,
         Kind::Confirm => confirm(&server, connections, &tag, options).await?,
         Kind::Crash => crash(&mut server, connections, &tag, options).await?,
@@ -128,15 +132,44 @@ async fn steady(
 ) -> Result<Report, String> {
     let writes = matches!(task, Task::Sign | Task::Mixed { .. });
     let meter = Meter::start(server);
+    let stop = Arc::new(AtomicBool::new(false));
+    let probe = tokio::spawn(probe_health(server.base_url.clone(), stop.clone()));
     let (stats, elapsed) =
         load::run_for(&server.base_url, connections, tag, task, options.duration, options.max_requests).await;
+    stop.store(true, Ordering::Relaxed);
     let mut report = Report::new(kind.name(), connections, elapsed, &stats);
     meter.finish(server, &mut report);
+    if kind == Kind::Overload {
+        let (answered, asked, slowest) = probe.await.map_err(|e| format!("the health probe died: {e}"))?;
+        report.notes.push(format!(
+            "health probes during the load: {answered} of {asked} answered 200, slowest {:.1} ms",
+            slowest.as_secs_f64() * 1000.0
+        ));
+    } else {
+        probe.abort();
+    }
     if writes {
         report.operations = Some(("signatures", stats.operations));
         report.check = Some(check::verify(&server.database_url, &stats.acknowledged, false).await?);
     }
     Ok(report)
+}
+
+/// `GET /healthz` every 100 ms until `stop`, as a load balancer would: (answered 200, asked,
+/// slowest answer).
+async fn probe_health(base: String, stop: Arc<AtomicBool>) -> (u64, u64, Duration) {
+    let (mut answered, mut asked, mut slowest) = (0, 0, Duration::ZERO);
+    let Ok(mut browser) = crate::client::Browser::new(&base) else { return (0, 0, slowest) };
+    while !stop.load(Ordering::Relaxed) {
+        let started = Instant::now();
+        asked += 1;
+        if matches!(browser.get("/healthz").await, Ok(page) if page.status == 200) {
+            answered += 1;
+        }
+        slowest = slowest.max(started.elapsed());
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    (answered, asked, slowest)
 }
 
 /// Pending signatures prepared per second of the (doubled) duration, at most.

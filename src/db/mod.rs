@@ -46,12 +46,17 @@ async fn open(settings: &Settings, max_connections: u32, statement_cache: usize)
         .acquire_timeout(Duration::from_secs(10))
         .sqlx_logging(false);
     if url.starts_with("sqlite:") {
-        // WAL lets readers go on while one writer commits; synchronous=NORMAL keeps WAL durable
-        // against application crashes (only an OS crash can lose the last commits); a busy
-        // timeout makes writers queue instead of failing with "database is locked".
+        // WAL lets readers go on while one writer commits; synchronous=FULL (the default) syncs
+        // the WAL at each commit, so what was acknowledged survives a power loss (the group
+        // commit makes that one fsync per group); NORMAL only survives a crash of the process.
+        // A busy timeout makes writers queue instead of failing with "database is locked".
+        let synchronous = match settings.database.sqlite_synchronous {
+            config::Synchronous::Full => sea_orm::sqlx::sqlite::SqliteSynchronous::Full,
+            config::Synchronous::Normal => sea_orm::sqlx::sqlite::SqliteSynchronous::Normal,
+        };
         options.map_sqlx_sqlite_opts(move |o| {
             o.journal_mode(sea_orm::sqlx::sqlite::SqliteJournalMode::Wal)
-                .synchronous(sea_orm::sqlx::sqlite::SqliteSynchronous::Normal)
+                .synchronous(synchronous)
                 .busy_timeout(Duration::from_secs(10))
                 .foreign_keys(true)
                 .statement_cache_capacity(statement_cache)

@@ -20,25 +20,49 @@ fn stmt(db: &impl ConnectionTrait, sql: &str, values: Vec<sea_orm::Value>) -> St
 /// for the decision, so two workers cannot both take the last slot.
 pub async fn acquire(db: &DatabaseConnection, now: DateTime<Utc>, max_per_minute: u32) -> Result<Slot, DbErr> {
     let txn = crate::db::begin_write(db).await?;
+    let free = match room(&txn, now, max_per_minute).await? {
+        Ok(free) => free,
+        Err(wait) => {
+            txn.rollback().await?;
+            return Ok(Slot::Wait(wait));
+        }
+    };
+    debug_assert!(free >= 1);
+    let row = txn
+        .query_one_raw(stmt(&txn, "INSERT INTO mail_sends (sent_at) VALUES ($1) RETURNING id", vec![now.into()]))
+        .await?
+        .ok_or_else(|| DbErr::Custom("INSERT … RETURNING returned no row".into()))?;
+    let id: i64 = row.try_get("", "id")?;
+    txn.commit().await?;
+    Ok(Slot::Granted(id))
+}
+
+/// In a write transaction: locks the throttle row and tells how many sends the minute's budget
+/// still allows (at least one), or how long to wait (paused, or the budget spent). Whatever the
+/// caller then sends, it records with `record` in the same transaction.
+pub async fn room(
+    txn: &impl ConnectionTrait,
+    now: DateTime<Utc>,
+    max_per_minute: u32,
+) -> Result<Result<u32, chrono::Duration>, DbErr> {
     // Locks the row: FOR UPDATE on PostgreSQL; on SQLite a write takes the database lock.
     let lock = if txn.get_database_backend() == DbBackend::Postgres {
         "SELECT paused_until FROM mail_throttle WHERE id = 1 FOR UPDATE"
     } else {
         "UPDATE mail_throttle SET level = level WHERE id = 1 RETURNING paused_until"
     };
-    let row = txn.query_one_raw(stmt(&txn, lock, vec![])).await?;
+    let row = txn.query_one_raw(stmt(txn, lock, vec![])).await?;
     let paused_until: Option<DateTime<Utc>> = match row {
         Some(row) => row.try_get("", "paused_until")?,
         None => None,
     };
     if let Some(until) = paused_until.filter(|u| *u > now) {
-        txn.rollback().await?;
-        return Ok(Slot::Wait(until - now));
+        return Ok(Err(until - now));
     }
     let window_start = now - chrono::Duration::seconds(60);
     let row = txn
         .query_one_raw(stmt(
-            &txn,
+            txn,
             "SELECT COUNT(*) AS n, MIN(sent_at) AS oldest FROM mail_sends WHERE sent_at > $1",
             vec![window_start.into()],
         ))
@@ -48,17 +72,20 @@ pub async fn acquire(db: &DatabaseConnection, now: DateTime<Utc>, max_per_minute
         None => (0, None),
     };
     if sent >= i64::from(max_per_minute) {
-        txn.rollback().await?;
         let free_at = oldest.map_or(now, |o| o + chrono::Duration::seconds(60));
-        return Ok(Slot::Wait((free_at - now).max(chrono::Duration::milliseconds(10))));
+        return Ok(Err((free_at - now).max(chrono::Duration::milliseconds(10))));
     }
-    let row = txn
-        .query_one_raw(stmt(&txn, "INSERT INTO mail_sends (sent_at) VALUES ($1) RETURNING id", vec![now.into()]))
-        .await?
-        .ok_or_else(|| DbErr::Custom("INSERT … RETURNING returned no row".into()))?;
-    let id: i64 = row.try_get("", "id")?;
-    txn.commit().await?;
-    Ok(Slot::Granted(id))
+    Ok(Ok(u32::try_from(i64::from(max_per_minute) - sent).unwrap_or(u32::MAX)))
+}
+
+/// Records `n` sends at `now` against the budget (in the transaction `room` was asked in).
+pub async fn record(txn: &impl ConnectionTrait, now: DateTime<Utc>, n: usize) -> Result<(), DbErr> {
+    if n == 0 {
+        return Ok(());
+    }
+    let values = vec!["($1)"; n].join(", ");
+    txn.execute_raw(stmt(txn, &format!("INSERT INTO mail_sends (sent_at) VALUES {values}"), vec![now.into()])).await?;
+    Ok(())
 }
 
 /// Gives a slot back (nothing was due after all).

@@ -4,16 +4,16 @@ use std::time::Duration;
 
 use lettre::message::header::ContentTransferEncoding;
 use lettre::message::{Body, Mailbox, MultiPart, SinglePart, header};
-use lettre::transport::smtp::PoolConfig;
+use lettre::Message;
 use lettre::transport::smtp::authentication::Credentials;
-use lettre::{AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
 
 use crate::config::{Settings, Transport as Kind};
 use crate::entities::mail_job;
 
 pub enum Transport {
     File(PathBuf),
-    Smtp(AsyncSmtpTransport<Tokio1Executor>),
+    /// Connections of our own (see `mail::smtp`), `[mail] concurrency` of them kept open.
+    Smtp(super::smtp::Pool),
 }
 
 /// Why a send did not go through, and whether trying again can help.
@@ -35,7 +35,7 @@ impl SendError {
     }
 }
 
-fn classify(e: lettre::transport::smtp::Error) -> SendError {
+pub(super) fn classify(e: lettre::transport::smtp::Error) -> SendError {
     let text = e.to_string();
     match e.status().map(|code| code.to_string()) {
         _ if e.is_permanent() || e.is_client() => SendError::Permanent(text),
@@ -67,19 +67,19 @@ impl Transport {
             Kind::Smtp => {
                 let url = settings.mail.smtp_url.as_deref().ok_or_else(|| TransportError::Url("missing".into()))?;
                 let url = &with_default_tls(url)?;
-                let mut builder = AsyncSmtpTransport::<Tokio1Executor>::from_url(url)
-                    .map_err(|e| TransportError::Url(e.to_string()))?
-                    .timeout(Some(Duration::from_secs(settings.mail.smtp_timeout_seconds)))
-                    .pool_config(PoolConfig::new().max_size(settings.mail.concurrency.max(1)));
+                let mut credentials = None;
                 if let Some(var) = &settings.mail.smtp_password_env {
                     let password = std::env::var(var)
                         .map_err(|_| TransportError::Url(format!("environment variable {var} is not set")))?;
                     let user = url::Url::parse(url)
                         .map(|u| u.username().to_string())
                         .map_err(|e| TransportError::Url(e.to_string()))?;
-                    builder = builder.credentials(Credentials::new(user, password));
+                    credentials = Some(Credentials::new(user, password));
                 }
-                Ok(Transport::Smtp(builder.build()))
+                let timeout = Duration::from_secs(settings.mail.smtp_timeout_seconds);
+                let idle = settings.mail.concurrency.max(1) as usize;
+                let pool = super::smtp::Pool::new(url, credentials, timeout, idle).map_err(TransportError::Url)?;
+                Ok(Transport::Smtp(pool))
             }
         }
     }
@@ -93,13 +93,10 @@ impl Transport {
                     .await
                     .map_err(|e| SendError::Transient(format!("{}: {e}", path.display())))
             }
-            Transport::Smtp(smtp) => match smtp.send(message).await {
-                Ok(_) => Ok(()),
+            Transport::Smtp(smtp) => match smtp.send(&message).await {
                 // A server without 8BITMIME (rare) gets text it can take: quoted-printable.
-                Err(e) if e.is_client() && e.to_string().contains("8BITMIME") => {
-                    smtp.send(build(from, job, false)?).await.map(|_| ()).map_err(classify)
-                }
-                Err(e) => Err(classify(e)),
+                Err(SendError::Permanent(e)) if e.contains("8BITMIME") => smtp.send(&build(from, job, false)?).await,
+                result => result,
             },
         }
     }

@@ -17,7 +17,7 @@ use sea_orm::DatabaseConnection;
 use tokio::sync::{Notify, watch};
 
 use super::transport::{SendError, Transport};
-use super::{queue, throttle};
+use super::{batch, queue, throttle};
 use crate::config::Mail;
 use crate::domain::now;
 use crate::entities::mail_job;
@@ -122,37 +122,71 @@ impl Worker {
         }
     }
 
-    /// Sends at most one job. Returns how long to wait before the next step, if at all.
+    /// Sends at most one batch of jobs. Returns how long to wait before the next step, if at all.
     async fn step(&self) -> Result<Option<Duration>, sea_orm::DbErr> {
         let poll = Duration::from_millis(self.settings.poll_interval_ms);
         let started = now();
         if !queue::has_due(&self.db, started).await? {
             return Ok(Some(poll));
         }
-        let slot = match throttle::acquire(&self.db, started, self.settings.max_per_minute).await? {
-            throttle::Slot::Granted(slot) => slot,
-            // Sleep until the slot frees, but look again at least every poll interval.
-            throttle::Slot::Wait(wait) => return Ok(Some(wait.to_std().unwrap_or(poll).min(poll.max(wait_cap())))),
-        };
         let lease_until = started + chrono::Duration::seconds(self.settings.lease_seconds as i64);
-        match queue::claim(&self.db, started, lease_until).await? {
-            Some(job) => {
-                self.deliver(job).await?;
+        let claimed =
+            batch::claim_batch(&self.db, started, lease_until, self.settings.max_per_minute, self.settings.batch)
+                .await?;
+        match claimed {
+            // Sleep until a slot frees, but look again at least every poll interval.
+            batch::Claimed::Wait(wait) => Ok(Some(wait.to_std().unwrap_or(poll).min(poll.max(wait_cap())))),
+            batch::Claimed::Jobs(jobs) if jobs.is_empty() => Ok(Some(poll)),
+            batch::Claimed::Jobs(jobs) => {
+                self.deliver_batch(jobs).await?;
                 Ok(None)
-            }
-            None => {
-                throttle::release(&self.db, slot).await?;
-                Ok(Some(poll))
             }
         }
     }
 
-    /// Sends a claimed job and records the outcome. The whole send must end before the lease
-    /// does (with a tenth of it to spare): a send still going then is given up and retried by
-    /// this worker, instead of going on after another worker has taken the job, which is the one
-    /// way a mail would leave twice. (The SMTP timeout bounds each step; a host that answers
-    /// every step slowly could otherwise outlast the lease.)
-    async fn deliver(&self, job: mail_job::Model) -> Result<(), sea_orm::DbErr> {
+    /// Sends a claimed batch, one job after the other over this loop's connection, then records
+    /// the deliveries together (failures at once, they are rare). When the process stops, the
+    /// send under way may finish (see `deliver`) and the jobs not tried yet are given back.
+    async fn deliver_batch(&self, jobs: Vec<mail_job::Model>) -> Result<(), sea_orm::DbErr> {
+        let mut sent = Vec::with_capacity(jobs.len());
+        let mut jobs = jobs.into_iter();
+        for job in jobs.by_ref() {
+            let lease = queue::Lease::of(&job);
+            match self.deliver(job).await? {
+                Delivered::Sent => sent.push(lease),
+                Delivered::Recorded => {}
+                Delivered::Stopped | Delivered::Paused => break,
+            }
+            if self.stopping() {
+                break;
+            }
+        }
+        let untried: Vec<queue::Lease> = jobs.map(|job| queue::Lease::of(&job)).collect();
+        if !sent.is_empty() {
+            let recorded = batch::mark_sent_many(&self.db, &sent, now()).await?;
+            throttle::resume(&self.db).await?;
+            if recorded < sent.len() as u64 {
+                // Only a process stalled past its lease (a frozen VM, a paused container) gets here.
+                tracing::warn!(
+                    jobs = sent.len() as u64 - recorded,
+                    "mail jobs' leases ran out during the batch: their delivery is not recorded"
+                );
+            }
+        }
+        if !untried.is_empty() {
+            let put_back = batch::put_back_untried(&self.db, &untried, now()).await?;
+            tracing::info!(put_back, "mail jobs claimed but not tried are queued again");
+        }
+        Ok(())
+    }
+
+    /// Sends a claimed job and records the outcome, unless it was sent: the batch records those.
+    /// The whole send must end before the lease does (with a tenth of it to spare): a send
+    /// still going then is given up and retried by this worker, instead of going on after
+    /// another worker has taken the job, which is the one way a mail would leave twice. (The
+    /// SMTP timeout bounds each send; a host that answers slowly could otherwise outlast the
+    /// lease.)
+    async fn deliver(&self, job: mail_job::Model) -> Result<Delivered, sea_orm::DbErr> {
         let margin = Duration::from_millis(self.settings.lease_seconds * 100).max(Duration::from_secs(1));
         let left = job.lease_until.map_or(chrono::Duration::zero(), |until| until - now());
         let limit = left.to_std().unwrap_or_default().saturating_sub(margin);
@@ -165,7 +199,7 @@ impl Worker {
             () = async { self.shutdown().await; tokio::time::sleep(self.stop_grace).await } => {
                 let given_back = queue::give_back(&self.db, queue::Lease::of(&job), now()).await?;
                 tracing::warn!(job = job.id, given_back, "mail worker stopping: the send under way is given up, its job queued again");
-                return Ok(());
+                return Ok(Delivered::Stopped);
             }
         };
         let done: DateTime<Utc> = now();
@@ -174,9 +208,7 @@ impl Worker {
         let held = match result {
             Ok(()) => {
                 tracing::info!(job = job.id, kind = %job.kind, attempt, "mail sent");
-                let held = queue::mark_sent(&self.db, lease, done).await?;
-                throttle::resume(&self.db).await?;
-                held
+                return Ok(Delivered::Sent);
             }
             Err(SendError::Permanent(e)) => {
                 tracing::error!(job = job.id, attempt, error = %e, "mail refused for good");
@@ -195,7 +227,10 @@ impl Worker {
                 )
                 .await?;
                 tracing::warn!(job = job.id, attempt, error = %e, resume_at = %until, "mail host refused or unreachable: queue paused");
-                queue::mark_retry(&self.db, lease, &e, until).await?
+                if !queue::mark_retry(&self.db, lease, &e, until).await? {
+                    tracing::warn!(job = job.id, attempt, "mail job's lease ran out during the attempt");
+                }
+                return Ok(Delivered::Paused);
             }
             Err(SendError::Transient(e)) => {
                 let next = done + backoff(&self.settings, attempt);
@@ -211,7 +246,7 @@ impl Worker {
                 "mail job's lease ran out during the attempt: its outcome is not recorded"
             );
         }
-        Ok(())
+        Ok(Delivered::Recorded)
     }
 
     async fn housekeeping(&self) {
@@ -236,4 +271,16 @@ impl Worker {
 /// set meanwhile.
 fn wait_cap() -> Duration {
     Duration::from_secs(5)
+}
+
+/// What became of one job of a batch.
+enum Delivered {
+    /// Sent: the batch records it.
+    Sent,
+    /// Failed or deferred, and recorded so.
+    Recorded,
+    /// Given back as the process stops.
+    Stopped,
+    /// Deferred, and the whole queue paused (the host asked to slow down, or is unreachable).
+    Paused,
 }

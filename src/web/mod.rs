@@ -24,6 +24,7 @@ pub mod params;
 pub mod petition;
 pub mod privacy;
 pub mod security;
+pub mod shed;
 pub mod signature;
 
 use page::Page;
@@ -55,6 +56,7 @@ pub fn mount(rocket: Rocket<Build>, headers: security::SecurityHeaders) -> Rocke
     rocket
         .mount("/", petition::public::routes())
         .mount("/", health::routes())
+        .mount("/", shed::routes())
         .mount("/", petition::share::routes())
         .mount("/", petition::signers::routes())
         .mount("/", privacy::routes())

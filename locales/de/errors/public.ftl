@@ -23,6 +23,7 @@ error-origin = Dieses Formular wurde von einer anderen Website gesendet und desh
 error-invalid = Einige Felder sind ungültig.
 error-internal = Bei uns ist ein Fehler aufgetreten. Er wurde protokolliert; bitte versuchen Sie es später noch einmal.
 error-busy = Der Server ist ausgelastet. Bitte versuchen Sie es noch einmal.
+error-overloaded = Gerade nutzen sehr viele Menschen diese Seite. Bitte versuchen Sie es in ein paar Sekunden noch einmal.
 error-instance-invalid = Geben Sie den Namen eines Servers ein, etwa mastodon.social.
 
 # Unterschreiben über einem Limit, höchstens eine E-Mail pro Stunde, und was ein Bestätigungslink bestätigt.

@@ -23,6 +23,7 @@ error-origin = This form was sent from another site, so it was not accepted. If 
 error-invalid = Some fields are not valid.
 error-internal = An error occurred on our side. It has been logged; please try again later.
 error-busy = The server is busy. Please try again.
+error-overloaded = Many people are using this site right now. Please try again in a few seconds.
 error-instance-invalid = Enter the name of a server, like mastodon.social.
 
 # Signing past a rate, at most one mail an hour, and what a confirmation link confirms.

@@ -23,6 +23,7 @@ error-origin = Este formulario se envió desde otro sitio, así que no se acept�
 error-invalid = Algunos campos no son válidos.
 error-internal = Se ha producido un error por nuestra parte. Ha quedado registrado; vuelve a intentarlo más tarde.
 error-busy = El servidor está ocupado. Vuelve a intentarlo.
+error-overloaded = Mucha gente está usando este sitio en este momento. Vuelve a intentarlo dentro de unos segundos.
 error-instance-invalid = Escribe el nombre de un servidor, como mastodon.social.
 
 # Firmar por encima de un ritmo: la pregunta de verificación.

@@ -23,6 +23,7 @@ error-origin = Ce formulaire a été envoyé depuis un autre site : il n’a do
 error-invalid = Certains champs ne sont pas valides.
 error-internal = Une erreur est survenue de notre côté. Elle a été enregistrée ; merci de réessayer plus tard.
 error-busy = Le serveur est occupé. Merci de réessayer.
+error-overloaded = Beaucoup de monde utilise ce site en ce moment. Merci de réessayer dans quelques secondes.
 error-instance-invalid = Indiquez le nom d’un serveur, comme mastodon.social.
 
 # Signer au-delà d’un rythme, au plus un courriel par heure, et ce que confirme un lien.

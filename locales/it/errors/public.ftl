@@ -23,6 +23,7 @@ error-origin = Questo modulo è stato inviato da un altro sito, quindi non è st
 error-invalid = Alcuni campi non sono validi.
 error-internal = Si è verificato un errore da parte nostra. È stato registrato; riprova più tardi.
 error-busy = Il server è sovraccarico. Riprova.
+error-overloaded = In questo momento molte persone stanno usando questo sito. Riprova tra qualche secondo.
 error-instance-invalid = Inserisci il nome di un server, come mastodon.social.
 
 # Signing past a rate, at most one mail an hour, and what a confirmation link confirms.
