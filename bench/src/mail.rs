@@ -119,63 +119,119 @@ fn peak_rss_kib(pid: u32) -> Option<u64> {
     status.lines().find(|l| l.starts_with("VmHWM:"))?.split_whitespace().nth(1)?.parse().ok()
 }
 
-/// Queues `jobs` mails, drains them with one worker process, prints mails/s and peak RSS.
-pub async fn run(binary: &Path, jobs: u64, timeout: Duration) -> Result<bool, String> {
+/// How the run tells that a mail arrived.
+pub enum Arrival {
+    /// The harness's own sink counts what it received.
+    Sink(Arc<Sink>),
+    /// The jobs marked sent in the database (the host took them: a real MTA).
+    Sent,
+}
+
+/// What one drain measured.
+pub struct Drained {
+    pub sent: u64,
+    pub elapsed: Duration,
+    pub peak_rss_kib: u64,
+}
+
+impl Drained {
+    pub fn per_second(&self) -> f64 {
+        self.sent as f64 / self.elapsed.as_secs_f64().max(1e-9)
+    }
+}
+
+/// Queues `jobs` mails to `reader<i>@<domain>`, then drains them with one `rustition worker`
+/// process into `smtp_url` (extra settings in `env`) and times it.
+pub async fn drain(
+    binary: &Path,
+    jobs: u64,
+    (smtp_url, domain): (&str, &str),
+    arrival: &Arrival,
+    env: &[(&str, String)],
+    timeout: Duration,
+) -> Result<Drained, String> {
     let dir = tempfile::Builder::new().prefix("rustition-bench-mail-").tempdir().map_err(|e| e.to_string())?;
     let db_url = format!("sqlite://{}/mail.db?mode=rwc", dir.path().display());
-    let shared = Arc::new(Sink::default());
-    let port = sink(shared.clone()).await?;
-    let count = &shared.count;
-    let env = [
+    let mut all_env = vec![
         ("RUSTITION_SERVER__DATA_DIR", dir.path().display().to_string()),
         ("RUSTITION_DATABASE__URL", db_url.clone()),
         ("RUSTITION_MAIL__TRANSPORT", "smtp".into()),
-        ("RUSTITION_MAIL__SMTP_URL", format!("smtp://127.0.0.1:{port}")),
+        ("RUSTITION_MAIL__SMTP_URL", smtp_url.to_string()),
         ("RUSTITION_MAIL__MAX_PER_MINUTE", "100000000".into()),
         ("RUSTITION_MAIL__POLL_INTERVAL_MS", "50".into()),
         ("RUSTITION_LOG", "warn".into()),
     ];
-    let status = Command::new(binary).arg("migrate").envs(env.clone()).stdout(Stdio::null()).status();
+    all_env.extend(env.iter().cloned());
+    let status = Command::new(binary).arg("migrate").envs(all_env.clone()).stdout(Stdio::null()).status();
     if !status.is_ok_and(|s| s.success()) {
         return Err("rustition migrate failed".into());
     }
     let db = sea_orm::Database::connect(&db_url).await.map_err(|e| e.to_string())?;
     let now = rustition::domain::now();
+    // One transaction (one sync to disk), not one per job: preparing is not measured.
+    let txn = sea_orm::TransactionTrait::begin(&db).await.map_err(|e| e.to_string())?;
     for i in 0..jobs {
         let draft = rustition::mail::queue::MailDraft {
             kind: "bench",
             priority: rustition::mail::queue::PRIORITY_URGENT,
-            recipient: format!("reader{i}@example.org"),
+            recipient: format!("reader{i}@{domain}"),
             subject: format!("Bench message {i}"),
             body_text: "A message of a few lines, as a confirmation mail is.\n".repeat(8),
             body_html: None,
             reply_to: None,
         };
-        rustition::mail::queue::enqueue(&db, draft, now).await.map_err(|e| e.to_string())?;
+        rustition::mail::queue::enqueue(&txn, draft, now).await.map_err(|e| e.to_string())?;
     }
+    txn.commit().await.map_err(|e| e.to_string())?;
+    let before = arrived(arrival, &db).await?;
     let mut child = Command::new(binary)
         .arg("worker")
-        .envs(env)
+        .envs(all_env)
         .stdout(Stdio::null())
         .stderr(Stdio::null())
         .spawn()
         .map_err(|e| e.to_string())?;
     let started = Instant::now();
     let mut peak = 0;
-    while count.load(Ordering::Relaxed) < jobs && started.elapsed() < timeout {
+    let mut sent = 0;
+    while sent < jobs && started.elapsed() < timeout {
         peak = peak.max(peak_rss_kib(child.id()).unwrap_or(0));
-        tokio::time::sleep(Duration::from_millis(50)).await;
+        tokio::time::sleep(Duration::from_millis(20)).await;
+        sent = arrived(arrival, &db).await? - before;
     }
     let elapsed = started.elapsed();
     peak = peak.max(peak_rss_kib(child.id()).unwrap_or(0));
     let _ = child.kill();
     let _ = child.wait();
-    let sent = count.load(Ordering::Relaxed);
+    Ok(Drained { sent, elapsed, peak_rss_kib: peak })
+}
+
+async fn arrived(arrival: &Arrival, db: &sea_orm::DatabaseConnection) -> Result<u64, String> {
+    match arrival {
+        Arrival::Sink(sink) => Ok(sink.count.load(Ordering::Relaxed)),
+        Arrival::Sent => {
+            use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
+            use rustition::entities::mail_job;
+            mail_job::Entity::find()
+                .filter(mail_job::Column::Status.eq(rustition::mail::queue::STATUS_SENT))
+                .count(db)
+                .await
+                .map_err(|e| e.to_string())
+        }
+    }
+}
+
+/// Queues `jobs` mails, drains them with one worker process, prints mails/s and peak RSS.
+pub async fn run(binary: &Path, jobs: u64, timeout: Duration) -> Result<bool, String> {
+    let shared = Arc::new(Sink::default());
+    let port = sink(shared.clone()).await?;
+    let url = format!("smtp://127.0.0.1:{port}");
+    let drained = drain(binary, jobs, (&url, "example.org"), &Arrival::Sink(shared), &[], timeout).await?;
     println!("== mail: {jobs} queued jobs, one worker process, SMTP sink on 127.0.0.1");
-    println!("delivered       {sent} in {:.1} s", elapsed.as_secs_f64());
-    println!("mails/s         {:.0}", sent as f64 / elapsed.as_secs_f64());
-    println!("peak RSS        {:.1} MiB (worker VmHWM)", peak as f64 / 1024.0);
-    Ok(sent == jobs)
+    println!("delivered       {} in {:.1} s", drained.sent, drained.elapsed.as_secs_f64());
+    println!("mails/s         {:.0}", drained.per_second());
+    println!("peak RSS        {:.1} MiB (worker VmHWM)", drained.peak_rss_kib as f64 / 1024.0);
+    Ok(drained.sent == jobs)
 }
 
 #[cfg(test)]

@@ -8,10 +8,12 @@
 mod check;
 mod client;
 mod cluster;
+mod compare;
 mod freshness;
 mod links;
 mod load;
 mod mail;
+mod postfix;
 mod report;
 mod scenarios;
 mod server;
@@ -41,6 +43,13 @@ enum Scenario {
     Crash,
     /// Drain a queue of --jobs mails through a `rustition worker` into an SMTP sink.
     Mail,
+    /// The queue into a local Postfix (discarding), next to Postfix's smtp-source; skips
+    /// without one (see bench/postfix-setup.sh).
+    Postfix,
+    /// sign with SQLite `synchronous = normal`, then `full` (the default), alternately.
+    Durability,
+    /// sign, then sign at ten times the connections against the load shedding.
+    Overload,
     /// Two `serve` and two `worker` processes on one PostgreSQL (--database): load over both,
     /// SIGKILL to one server; no acknowledged signature lost, no mail twice, counts recounted.
     Cluster,
@@ -126,6 +135,9 @@ async fn run(cli: Cli) -> Result<bool, String> {
         Scenario::Mixed => Kind::Mixed,
         Scenario::Crash => Kind::Crash,
         Scenario::Mail => return mail::run(&options.binary, cli.jobs, Duration::from_secs(600)).await,
+        Scenario::Postfix => return postfix::run(&options.binary, cli.jobs, cli.runs).await,
+        Scenario::Durability => return compare::durability(&options, cli.runs).await,
+        Scenario::Overload => return compare::overload(&options, cli.runs).await,
         Scenario::Cluster => return cluster::run(&options).await,
         Scenario::All => return all(&options, cli.runs).await,
         Scenario::Smoke => return smoke(&options).await,
@@ -151,15 +163,24 @@ async fn all(options: &Options, runs: usize) -> Result<bool, String> {
     Ok(ok)
 }
 
-/// A few seconds of each scenario with 4 connections, then a short crash check.
+/// A few seconds of each scenario with 4 connections, a short crash check, then the mail,
+/// postfix, durability and overload scenarios, briefly.
 async fn smoke(options: &Options) -> Result<bool, String> {
     let short = Options { duration: Duration::from_secs(2), connections: Some(4), ..options.clone() };
     let mut ok = true;
     for kind in [Kind::Hello, Kind::Page, Kind::Sign, Kind::Confirm] {
         ok &= passed(&scenarios::run_many(kind, &short, 1).await?);
     }
-    let crash = Options { duration: Duration::from_secs(4), ..short };
+    let crash = Options { duration: Duration::from_secs(4), ..short.clone() };
     ok &= passed(&scenarios::run_many(Kind::Crash, &crash, 1).await?);
+    // The new scenarios, briefly: mail into the sink and into Postfix (skipped without one),
+    // durability, and overload at 40 connections against a server that lets 8 in at once.
+    ok &= mail::run(&options.binary, 300, Duration::from_secs(120)).await?;
+    ok &= postfix::run(&options.binary, 200, 1).await?;
+    ok &= compare::durability(&short, 1).await?;
+    let mut settings = short.settings.clone();
+    settings.push(("RUSTITION_SERVER__MAX_IN_FLIGHT".into(), "8".into()));
+    ok &= compare::overload(&Options { settings, ..short }, 1).await?;
     println!("smoke: {}", if ok { "passed" } else { "FAILED" });
     Ok(ok)
 }

@@ -1,0 +1,108 @@
+//! Scenarios that compare two runs made one after the other on the same machine, so that both
+//! saw the same noise: `durability` (signing with SQLite's `synchronous` at `normal`, then at
+//! `full`, the default) and `overload` (signing at `sign`'s connections, then at ten times them,
+//! against the server's load shedding). Each prints a markdown table of the ratios.
+use crate::client::Failure;
+use crate::report::{Figures, Report};
+use crate::stats::median;
+use crate::scenarios::{self, Kind, Options};
+
+fn figure(figures: &Figures, name: &str) -> f64 {
+    figures.iter().find(|(n, _)| n == name).map_or(f64::NAN, |(_, v)| *v)
+}
+
+fn passed(report: &Report) -> bool {
+    report.check.as_ref().is_none_or(|c| c.passed())
+}
+
+/// `sign` with `synchronous = normal`, then with `full`, `runs` times, alternately.
+pub async fn durability(options: &Options, runs: usize) -> Result<bool, String> {
+    let mut ok = true;
+    let mut rows = Vec::new();
+    for run in 1..=runs {
+        let mut pair = Vec::new();
+        for mode in ["normal", "full"] {
+            let mut settings = options.settings.clone();
+            settings.push(("RUSTITION_DATABASE__SQLITE_SYNCHRONOUS".into(), mode.into()));
+            let options = Options { settings, ..options.clone() };
+            let report = scenarios::run_once(Kind::Sign, &options, run).await?;
+            println!("-- synchronous = {mode}");
+            report.print(run, runs);
+            ok &= passed(&report);
+            pair.push(report.figures());
+        }
+        rows.push(pair);
+    }
+    println!("| run | normal: signatures/s | full: signatures/s | full / normal | normal POST p99 ms | full POST p99 ms | missing |");
+    println!("|---|---:|---:|---:|---:|---:|---:|");
+    let mut ratios = Vec::new();
+    for (i, pair) in rows.iter().enumerate() {
+        let (normal, full) = (&pair[0], &pair[1]);
+        let ratio = figure(full, "signatures/s") / figure(normal, "signatures/s");
+        ratios.push(ratio);
+        println!(
+            "| {} | {:.0} | {:.0} | {ratio:.2} | {:.1} | {:.1} | {} |",
+            i + 1,
+            figure(normal, "signatures/s"),
+            figure(full, "signatures/s"),
+            figure(normal, "POST /p/1/sign p99 ms"),
+            figure(full, "POST /p/1/sign p99 ms"),
+            figure(normal, "missing") + figure(full, "missing"),
+        );
+    }
+    if let Some(m) = median(&ratios) {
+        println!("| median | | | **{m:.2}** | | | |");
+    }
+    Ok(ok)
+}
+
+/// `sign` at its connections, then `overload` at ten times them, `runs` times, alternately.
+pub async fn overload(options: &Options, runs: usize) -> Result<bool, String> {
+    let base = options.connections.unwrap_or(Kind::Sign.default_connections()).max(1);
+    let mut ok = true;
+    let mut rows = Vec::new();
+    for run in 1..=runs {
+        let normal = Options { connections: Some(base), ..options.clone() };
+        let sign = scenarios::run_once(Kind::Sign, &normal, run).await?;
+        sign.print(run, runs);
+        let crowd = Options { connections: Some(base * 10), ..options.clone() };
+        let over = scenarios::run_once(Kind::Overload, &crowd, run).await?;
+        over.print(run, runs);
+        ok &= passed(&sign) && passed(&over);
+        // Every acknowledged signature stored, and nothing but 503s among the errors.
+        let other_errors: u64 =
+            over.failures.iter().filter(|(f, _)| **f != Failure::Status(503)).map(|(_, n)| *n).sum();
+        let shed = over.failures.get(&Failure::Status(503)).copied().unwrap_or(0);
+        rows.push((sign.figures(), over.figures(), shed, other_errors, over.notes.clone()));
+    }
+    println!(
+        "| run | connections | signatures/s | vs sign | POST p99 ms (accepted) | GET p99 ms | 503 answers | 503 p99 ms | other errors | peak RSS MiB | missing |"
+    );
+    println!("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+    for (i, (sign, over, shed, other, _)) in rows.iter().enumerate() {
+        for (label, f, conns, shed, other) in
+            [("sign", sign, base, 0, 0), ("overload", over, base * 10, *shed, *other)]
+        {
+            println!(
+                "| {} {label} | {conns} | {:.0} | {:.2}× | {:.1} | {:.1} | {shed} | {} | {other} | {:.1} | {:.0} |",
+                i + 1,
+                figure(f, "signatures/s"),
+                figure(f, "signatures/s") / figure(sign, "signatures/s"),
+                figure(f, "POST /p/1/sign p99 ms"),
+                figure(f, "GET /p/1 p99 ms"),
+                match figure(f, "503 turned away p99 ms") {
+                    v if v.is_nan() => "–".to_string(),
+                    v => format!("{v:.1}"),
+                },
+                figure(f, "peak RSS MiB"),
+                figure(f, "missing"),
+            );
+        }
+    }
+    for (i, (.., notes)) in rows.iter().enumerate() {
+        for note in notes {
+            println!("run {}: {note}", i + 1);
+        }
+    }
+    Ok(ok)
+}
