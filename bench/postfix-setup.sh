@@ -8,7 +8,8 @@ if ! command -v postfix >/dev/null 2>&1; then
   if [ "$(id -u)" -ne 0 ]; then echo "Postfix is not installed and this is not root" >&2; exit 1; fi
   echo "postfix postfix/main_mailer_type select Local only" | debconf-set-selections
   echo "postfix postfix/mailname string localhost" | debconf-set-selections
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postfix >/dev/null
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postfix >/dev/null 2>&1 \
+    || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postfix >/dev/null; }
 fi
 postconf -e inet_interfaces=loopback-only mynetworks=127.0.0.0/8 relayhost= \
   'transport_maps=inline:{ discard.rustition.test=discard: }' smtpd_tls_security_level=none

@@ -262,3 +262,44 @@ async fn sent_mail_older_than_the_retention_is_purged_and_nothing_else() {
     let left: Vec<String> = jobs(db).await.into_iter().map(|j| j.recipient).collect();
     assert_eq!(left, ["person1@example.org", "person7@example.org"]);
 }
+
+/// A worker claims several jobs at once: each batch takes jobs no other batch holds, within the
+/// minute's budget; the sends are recorded together, and only while each attempt still holds its
+/// job, so a worker whose lease ran out cannot record a mail another worker has claimed since.
+#[tokio::test]
+async fn batches_are_claimed_once_within_the_budget_and_recorded_only_while_leased() {
+    use rustition::mail::batch::{self, Claimed};
+    let (_dir, _smtp, _url, app) = queued_without_worker(10).await;
+    let db = &app.db;
+    let now = chrono::Utc::now();
+    let lease = now + chrono::Duration::seconds(60);
+    let claim = |limit, budget| batch::claim_batch(db, now, lease, budget, limit);
+    let Claimed::Jobs(first) = claim(4, 1000).await.unwrap() else { panic!("a batch") };
+    let Claimed::Jobs(second) = claim(4, 1000).await.unwrap() else { panic!("a batch") };
+    // The budget (10 a minute, 8 used) lets only 2 more go.
+    let Claimed::Jobs(third) = claim(4, 10).await.unwrap() else { panic!("a batch") };
+    assert!(matches!(claim(4, 10).await.unwrap(), Claimed::Wait(_)), "the minute's budget is spent");
+    let mut ids: Vec<i64> = first.iter().chain(&second).chain(&third).map(|j| j.id).collect();
+    assert_eq!((first.len(), second.len(), third.len()), (4, 4, 2));
+    ids.sort();
+    ids.dedup();
+    assert_eq!(ids.len(), 10, "no job in two batches");
+    let held: Vec<queue::Lease> = first.iter().map(queue::Lease::of).collect();
+    assert!(first.iter().all(|j| j.status == "sending" && j.lease_until.is_some() && j.attempts == 1));
+
+    // The first batch's worker stalls past its lease; its jobs are claimed again by another.
+    let later = lease + chrono::Duration::seconds(1);
+    assert_eq!(queue::release_expired_leases(db, later).await.unwrap(), 10);
+    let Claimed::Jobs(again) = batch::claim_batch(db, later, later + chrono::Duration::seconds(60), 1000, 4).await.unwrap()
+    else {
+        panic!("a batch")
+    };
+    assert_eq!(again.iter().map(|j| j.id).collect::<Vec<_>>(), first.iter().map(|j| j.id).collect::<Vec<_>>());
+    assert_eq!(batch::mark_sent_many(db, &held, later).await.unwrap(), 0, "the stale attempt records nothing");
+    let fresh: Vec<queue::Lease> = again.iter().map(queue::Lease::of).collect();
+    assert_eq!(batch::mark_sent_many(db, &fresh, later).await.unwrap(), 4);
+    assert_eq!(batch::mark_sent_many(db, &fresh, later).await.unwrap(), 0, "once only");
+    let all = jobs(db).await;
+    assert_eq!(all.iter().filter(|j| j.status == "sent").count(), 4);
+    assert!(all.iter().filter(|j| j.status == "sent").all(|j| j.body_text.is_empty() && j.lease_until.is_none()));
+}

@@ -31,6 +31,7 @@ mod my_signatures;
 mod observability;
 mod operations;
 mod organisations;
+mod overload;
 mod permalinks;
 mod permissions_matrix;
 mod petition_asides;
