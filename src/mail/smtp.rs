@@ -16,8 +16,6 @@ use lettre::transport::smtp::extension::ClientId;
 
 use super::transport::{SendError, classify};
 
-/// A connection idle longer than this is asked a NOOP before use (the server may have closed it).
-const CHECK_AFTER_IDLE: Duration = Duration::from_secs(5);
 /// A connection idle longer than this is closed rather than reused.
 const MAX_IDLE: Duration = Duration::from_secs(60);
 
@@ -105,7 +103,10 @@ impl Pool {
         Ok(conn)
     }
 
-    /// A connection from the idle ones (checked with a NOOP when it waited a while), else a new one.
+    /// A connection from the idle ones, else a new one. An idle one is asked a NOOP first, as
+    /// lettre's pool does: the server may have closed it, or answer 421 to say it will (a host
+    /// that takes so many messages per connection), and a send that failed for that would pause
+    /// the whole queue.
     async fn take(&self) -> Result<AsyncSmtpConnection, SendError> {
         loop {
             let idle = self.idle.lock().unwrap_or_else(|p| p.into_inner()).pop();
@@ -115,9 +116,10 @@ impl Pool {
                 conn.abort().await;
                 continue;
             }
-            if waited <= CHECK_AFTER_IDLE || conn.test_connected().await {
+            if conn.test_connected().await {
                 return Ok(conn);
             }
+            conn.abort().await;
         }
         self.connect().await
     }

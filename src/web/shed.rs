@@ -17,7 +17,8 @@ use rocket::request::{FromRequest, Outcome};
 use rocket::response::{self, Responder};
 use rocket::{Data, Request, Response, get, routes};
 
-use super::error;
+use super::context::Ctx;
+use super::page::Page;
 
 /// Where a request past the limit is sent.
 const OVERLOADED: Origin<'static> = Origin::const_new("/_overloaded", None);
@@ -105,12 +106,25 @@ impl<'r> FromRequest<'r> for TurnedAway {
     }
 }
 
-/// The busy page: the error page in the visitor's language, rendered without a database query.
+/// The busy page: a title and a sentence in the visitor's language, without the theme (no
+/// template render, no database): turning a request away must cost less than serving it.
 struct Busy;
 
 impl<'r> Responder<'r, 'static> for Busy {
     fn respond_to(self, req: &'r Request<'_>) -> response::Result<'static> {
-        error::render(req, Status::ServiceUnavailable, Some("error-overloaded")).respond_to(req)
+        let Some(app) = req.rocket().state::<crate::App>() else {
+            return Page::ok(String::new()).with_status(Status::ServiceUnavailable).respond_to(req);
+        };
+        let lang = &Ctx::of(req).lang;
+        let escape = |text: String| text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;");
+        let title = escape(app.i18n.tr(lang, "error-title", None));
+        let message = escape(app.i18n.tr(lang, "error-overloaded", None));
+        let html = format!(
+            "<!DOCTYPE html>\n<html lang=\"{lang}\"><head><meta charset=\"utf-8\">\
+             <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>{title}</title></head>\
+             <body><main><h1>{title}</h1><p>{message}</p></main></body></html>\n"
+        );
+        Page::ok(html).with_status(Status::ServiceUnavailable).respond_to(req)
     }
 }
 
