@@ -215,35 +215,36 @@ pub async fn build_rocket(settings: Settings) -> Result<Rocket<Build>, StartErro
     let demo = (s.demo.reset_hours > 0)
         .then(|| (app.db.clone(), s.demo.reset_hours, s.i18n.available.clone(), app.demo.clone()));
     // Load shedding first: a request turned away costs no other fairing's work.
-    let rocket = rocket::custom(figment).manage(app).attach(shed).attach(AdHoc::on_liftoff("background tasks", move |rocket| {
-        Box::pin(async move {
-            if embedded_worker {
-                let mail = tokio::spawn(worker.run_all(mail_leader));
-                if let Some(app) = rocket.state::<App>() {
-                    app.finishing.lock().unwrap_or_else(|p| p.into_inner()).push(mail);
+    let rocket =
+        rocket::custom(figment).manage(app).attach(shed).attach(AdHoc::on_liftoff("background tasks", move |rocket| {
+            Box::pin(async move {
+                if embedded_worker {
+                    let mail = tokio::spawn(worker.run_all(mail_leader));
+                    if let Some(app) = rocket.state::<App>() {
+                        app.finishing.lock().unwrap_or_else(|p| p.into_inner()).push(mail);
+                    }
                 }
-            }
-            until_stopped(stop.clone(), domain::instance::settings::watch(watched.0, watched.1));
-            if let Some((db, hours, languages, clock)) = demo {
-                until_stopped(stop.clone(), domain::demo::run(db, hours, languages, clock));
-            }
-            until_stopped(
-                stop,
-                domain::signature::counting::run(
-                    counter_db,
-                    (count_interval, Duration::from_secs(900)),
-                    retention_days,
-                    instance,
-                    count_leader,
-                    last_count,
-                ),
-            );
-            tracing::info!("Rustition is serving at {public_url}/");
-            if let Some(url) = setup_url {
-                tracing::warn!("No account exists yet. Create the first administrator at {url}");
-            }
-        })
-    }));
+                until_stopped(stop.clone(), domain::instance::settings::watch(watched.0, watched.1));
+                if let Some((db, hours, languages, clock)) = demo {
+                    until_stopped(stop.clone(), domain::demo::run(db, hours, languages, clock));
+                }
+                until_stopped(
+                    stop,
+                    domain::signature::counting::run(
+                        counter_db,
+                        (count_interval, Duration::from_secs(900)),
+                        retention_days,
+                        instance,
+                        count_leader,
+                        last_count,
+                    ),
+                );
+                tracing::info!("Rustition is serving at {public_url}/");
+                if let Some(url) = setup_url {
+                    tracing::warn!("No account exists yet. Create the first administrator at {url}");
+                }
+            })
+        }));
     // At SIGTERM, while Rocket's grace runs: the mail worker claims nothing more and its send
     // under way gets the same grace; `App::shutdown` waits for it.
     let rocket = rocket.attach(AdHoc::on_shutdown("stop background tasks", |rocket| {

@@ -4,8 +4,8 @@
 //! against the server's load shedding). Each prints a markdown table of the ratios.
 use crate::client::Failure;
 use crate::report::{Figures, Report};
-use crate::stats::median;
 use crate::scenarios::{self, Kind, Options};
+use crate::stats::median;
 
 fn figure(figures: &Figures, name: &str) -> f64 {
     figures.iter().find(|(n, _)| n == name).map_or(f64::NAN, |(_, v)| *v)
@@ -33,7 +33,9 @@ pub async fn durability(options: &Options, runs: usize) -> Result<bool, String> 
         }
         rows.push(pair);
     }
-    println!("| run | normal: signatures/s | full: signatures/s | full / normal | normal POST p99 ms | full POST p99 ms | missing |");
+    println!(
+        "| run | normal: signatures/s | full: signatures/s | full / normal | normal POST p99 ms | full POST p99 ms | missing |"
+    );
     println!("|---|---:|---:|---:|---:|---:|---:|");
     let mut ratios = Vec::new();
     for (i, pair) in rows.iter().enumerate() {
@@ -80,8 +82,7 @@ pub async fn overload(options: &Options, runs: usize) -> Result<bool, String> {
     );
     println!("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
     for (i, (sign, over, shed, other, _)) in rows.iter().enumerate() {
-        for (label, f, conns, shed, other) in
-            [("sign", sign, base, 0, 0), ("overload", over, base * 10, *shed, *other)]
+        for (label, f, conns, shed, other) in [("sign", sign, base, 0, 0), ("overload", over, base * 10, *shed, *other)]
         {
             println!(
                 "| {} {label} | {conns} | {:.0} | {:.2}× | {:.1} | {:.1} | {shed} | {} | {other} | {:.1} | {:.0} |",

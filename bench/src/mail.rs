@@ -210,8 +210,8 @@ async fn arrived(arrival: &Arrival, db: &sea_orm::DatabaseConnection) -> Result<
     match arrival {
         Arrival::Sink(sink) => Ok(sink.count.load(Ordering::Relaxed)),
         Arrival::Sent => {
-            use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
             use rustition::entities::mail_job;
+            use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
             mail_job::Entity::find()
                 .filter(mail_job::Column::Status.eq(rustition::mail::queue::STATUS_SENT))
                 .count(db)

@@ -14,7 +14,13 @@ const ADDRESS: &str = "127.0.0.1:25";
 /// Why the scenario cannot run here, if it cannot.
 fn missing() -> Option<String> {
     let answers = |program: &str, args: &[&str]| {
-        Command::new(program).args(args).stdout(Stdio::piped()).stderr(Stdio::null()).output().ok().filter(|o| o.status.success())
+        Command::new(program)
+            .args(args)
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .output()
+            .ok()
+            .filter(|o| o.status.success())
     };
     if answers("postconf", &["-h", "mail_version"]).is_none() {
         return Some("Postfix is not installed".into());
@@ -22,7 +28,8 @@ fn missing() -> Option<String> {
     if smtp_source().is_none() {
         return Some("Postfix's smtp-source is not installed".into());
     }
-    let maps = answers("postconf", &["-h", "transport_maps"]).map(|o| String::from_utf8_lossy(&o.stdout).trim().to_string());
+    let maps =
+        answers("postconf", &["-h", "transport_maps"]).map(|o| String::from_utf8_lossy(&o.stdout).trim().to_string());
     let discards = maps
         .filter(|m| !m.is_empty())
         .and_then(|m| answers("postmap", &["-q", DOMAIN, &m]))
@@ -95,7 +102,12 @@ pub async fn run(binary: &std::path::Path, jobs: u64, runs: usize) -> Result<boo
     let mut ratios = Vec::new();
     for (i, (reference, queue, rss)) in rows.iter().enumerate() {
         ratios.push(queue / reference);
-        println!("| {} | {reference:.0} | {queue:.0} | {:.2} | {:.1} |", i + 1, queue / reference, *rss as f64 / 1024.0);
+        println!(
+            "| {} | {reference:.0} | {queue:.0} | {:.2} | {:.1} |",
+            i + 1,
+            queue / reference,
+            *rss as f64 / 1024.0
+        );
     }
     if let Some(m) = median(&ratios) {
         println!("| median | | | **{m:.2}** | |");

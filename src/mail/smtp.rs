@@ -69,7 +69,8 @@ impl Pool {
     }
 
     async fn connect(&self) -> Result<AsyncSmtpConnection, SendError> {
-        let unreachable = |e: String| SendError::Throttled(format!("cannot connect to {}:{}: {e}", self.host, self.port));
+        let unreachable =
+            |e: String| SendError::Throttled(format!("cannot connect to {}:{}: {e}", self.host, self.port));
         let mut conn = match &self.tls {
             Tls::Wrapper(params) => AsyncSmtpConnection::connect_tokio1(
                 (self.host.as_str(), self.port),

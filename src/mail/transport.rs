@@ -2,9 +2,9 @@
 use std::path::PathBuf;
 use std::time::Duration;
 
+use lettre::Message;
 use lettre::message::header::ContentTransferEncoding;
 use lettre::message::{Body, Mailbox, MultiPart, SinglePart, header};
-use lettre::Message;
 use lettre::transport::smtp::authentication::Credentials;
 
 use crate::config::{Settings, Transport as Kind};

@@ -290,7 +290,8 @@ async fn batches_are_claimed_once_within_the_budget_and_recorded_only_while_leas
     // The first batch's worker stalls past its lease; its jobs are claimed again by another.
     let later = lease + chrono::Duration::seconds(1);
     assert_eq!(queue::release_expired_leases(db, later).await.unwrap(), 10);
-    let Claimed::Jobs(again) = batch::claim_batch(db, later, later + chrono::Duration::seconds(60), 1000, 4).await.unwrap()
+    let Claimed::Jobs(again) =
+        batch::claim_batch(db, later, later + chrono::Duration::seconds(60), 1000, 4).await.unwrap()
     else {
         panic!("a batch")
     };

@@ -19,11 +19,17 @@ async fn past_the_limit_a_visitor_is_told_to_come_back_and_probes_still_pass() {
     let page = format!("/p/{id}");
     let (status, html) = t.get(&page).await;
     assert_eq!(status, Status::Ok);
-    let body = [("csrf_token", csrf_token(&html)), ("first_name", "Ada".into()), ("last_name", "Lovelace".into()), ("email", "ada@example.org".into()), ("phone", String::new())]
-        .iter()
-        .map(|(k, v)| format!("{k}={}", encode(v)))
-        .collect::<Vec<_>>()
-        .join("&");
+    let body = [
+        ("csrf_token", csrf_token(&html)),
+        ("first_name", "Ada".into()),
+        ("last_name", "Lovelace".into()),
+        ("email", "ada@example.org".into()),
+        ("phone", String::new()),
+    ]
+    .iter()
+    .map(|(k, v)| format!("{k}={}", encode(v)))
+    .collect::<Vec<_>>()
+    .join("&");
 
     // Another connection holds the database's write lock, so the signature waits in its handler.
     let other = rustition::db::connect(&t.app().settings).await.expect("a second connection");
