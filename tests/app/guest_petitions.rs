@@ -109,8 +109,12 @@ async fn a_visitor_starts_publishes_and_manages_a_petition_without_an_account_th
 
     // Someone signs; the guest sees the signature and exports it, with the dashboard's pages.
     let petition = PetitionId(id.parse().unwrap());
-    t.sign(&format!("/p/{id}"), petition, &[("first_name", "Ada"), ("last_name", "Byron"), ("email", "ada@example.org")])
-        .await;
+    t.sign(
+        &format!("/p/{id}"),
+        petition,
+        &[("first_name", "Ada"), ("last_name", "Byron"), ("email", "ada@example.org")],
+    )
+    .await;
     let (status, list) = t.get(&format!("{base}/signatures?which=all")).await;
     assert_eq!(status, Status::Ok);
     assert!(list.contains("ada@example.org"), "the signatures page lists the signer");
@@ -120,7 +124,8 @@ async fn a_visitor_starts_publishes_and_manages_a_petition_without_an_account_th
 
     // Editing it, from the dashboard's edit section.
     let edit = format!("{base}/edit/content");
-    let r = t.submit(&edit, &edit, &[("title", "Open the pool all summer"), ("text", "Please."), ("goal", "100")]).await;
+    let r =
+        t.submit(&edit, &edit, &[("title", "Open the pool all summer"), ("text", "Please."), ("goal", "100")]).await;
     assert_eq!(r.status(), Status::SeeOther);
     let (_, public) = t.get(&format!("/p/{id}")).await;
     assert!(public.contains("Open the pool all summer"));
@@ -195,11 +200,19 @@ async fn a_management_link_opens_its_own_petition_and_no_other() {
     let (status, _) = t.get(&start).await;
     assert_eq!(status, Status::Ok, "its own wizard");
     for path in ["", "/signatures", "/export.csv", "/edit/content", "/wizard/start"] {
-        let (status, _) = t.get(&format!("/dashboard/petitions/{other}{path}")).await;
-        assert_ne!(status, Status::Ok, "petition B at {path}");
+        let r = t.client.get(format!("/dashboard/petitions/{other}{path}")).dispatch().await;
+        assert_eq!(r.status(), Status::SeeOther, "petition B at {path}");
+        assert!(location(&r).starts_with("/login?next="), "petition B at {path}: {}", location(&r));
     }
-    let r = t.submit(&format!("{base}/wizard/start"), &format!("/dashboard/petitions/{other}/status"), &[("change", "unpublish")]).await;
-    assert_ne!(r.status(), Status::SeeOther, "no change to petition B");
+    let r = t
+        .submit(
+            &format!("{base}/wizard/start"),
+            &format!("/dashboard/petitions/{other}/status"),
+            &[("change", "unpublish")],
+        )
+        .await;
+    // Not the guest's page: sent to sign in, and nothing changed.
+    assert!(location(&r).starts_with("/login?next="), "{}", location(&r));
     let (status, public) = t.get(&format!("/p/{other}")).await;
     assert_eq!(status, Status::Ok, "B is still published");
     assert!(public.contains("Alice&#x27;s own") || public.contains("Alice's own"));

@@ -80,7 +80,8 @@ pub async fn manager(db: &impl ConnectionTrait, token: &str) -> DomainResult<Opt
     let Some(user) = user::Entity::find_by_id(guest.user_id).one(db).await?.filter(|u| u.guest_since.is_some()) else {
         return Ok(None);
     };
-    let owned = petition::Entity::find_by_id(guest.petition_id).one(db).await?.is_some_and(|p| p.user_id == Some(user.id));
+    let owned =
+        petition::Entity::find_by_id(guest.petition_id).one(db).await?.is_some_and(|p| p.user_id == Some(user.id));
     Ok(owned.then_some(Manager { petition: PetitionId(guest.petition_id), user }))
 }
 

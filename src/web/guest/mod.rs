@@ -80,7 +80,8 @@ async fn start(v: Visit<'_>, client: Client, form: CsrfForm<AddressForm>) -> Web
     if !form.website.is_empty() {
         return done();
     }
-    let input = Start { email: form.email.clone(), lang: ctx.lang.clone(), theme: app.instance.get().default_theme.clone() };
+    let input =
+        Start { email: form.email.clone(), lang: ctx.lang.clone(), theme: app.instance.get().default_theme.clone() };
     match guest::start(&app.db, &can, &input, &app.composer, now()).await {
         Ok(()) => done(),
         Err(DomainError::Invalid(errors)) => {
