@@ -95,6 +95,8 @@ async fn attach_to(v: Visit<'_>, form: CsrfForm<AttachForm>) -> WebResult<Result
         }
         Err(e) => return Err(e.into()),
     }
+    // Not posted under `/dashboard/petitions/<id>/`: the page cache is told here of its new owner.
+    app.petitions.forget(id);
     forget_link(jar);
     flash(jar, "success", "flash-guest-attached");
     Ok(Ok(Redirect::to(format!("/dashboard/petitions/{id}"))))
