@@ -254,3 +254,28 @@ async fn an_instance_without_guest_petitions_says_so_at_new() {
     assert_eq!(status, Status::Ok);
     assert!(html.contains("Start a petition without an account"));
 }
+
+#[rocket::async_test]
+async fn with_pre_moderation_a_guest_petition_waits_for_approval_like_any_new_accounts() {
+    let t = TestApp::start_with(|s| s.moderation.premoderation = true).await;
+    // Before the address is verified there is a draft, and nothing public.
+    let r = t.submit("/new", "/new", &[("email", ADDRESS)]).await;
+    assert_eq!(r.status(), Status::Ok);
+    assert_eq!(t.count("SELECT COUNT(*) FROM petitions WHERE status = 'draft'").await, 1);
+    t.smtp.wait_for(1, MAIL_WAIT).await;
+    let verify = mailed_link(&t.smtp, ADDRESS, "/new/verify/").expect("a verification link");
+    let r = t.submit(&verify, &verify, &[]).await;
+    let start = location(&r);
+    // A verification link works once.
+    let r = t.submit(&verify, &verify, &[]).await;
+    assert_eq!(r.status(), Status::NotFound);
+    assert!(r.into_string().await.unwrap().contains("already used or has expired"));
+
+    let base = write_and_publish(&t, &start, "Open the pool").await;
+    let (_, dashboard) = t.get(&base).await;
+    assert!(dashboard.contains("This petition is awaiting review by the moderators"));
+    let id = base.trim_start_matches("/dashboard/petitions/");
+    let (status, html) = t.get(&format!("/p/{id}")).await;
+    assert_eq!(status, Status::NotFound);
+    assert!(html.contains("This petition is awaiting review"));
+}
