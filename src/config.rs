@@ -55,11 +55,19 @@ pub struct Accounts {
     pub organisation_creation: Who,
     /// The challenge on the registration form.
     pub challenge: Challenge,
+    /// Whether a visitor may start a petition at `/new` with only an email address (a default:
+    /// admins change it at /admin/settings).
+    pub guest_petitions: bool,
 }
 
 impl Default for Accounts {
     fn default() -> Self {
-        Accounts { registration: true, organisation_creation: Who::Anyone, challenge: Challenge::Question }
+        Accounts {
+            registration: true,
+            organisation_creation: Who::Anyone,
+            challenge: Challenge::Question,
+            guest_petitions: true,
+        }
     }
 }
 

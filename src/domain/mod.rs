@@ -10,6 +10,7 @@ pub mod challenge;
 pub mod client;
 pub mod demo;
 pub mod email;
+pub mod guest;
 pub mod ids;
 pub mod instance;
 pub mod moderation;

@@ -2,6 +2,8 @@
 pub mod audit_entry;
 pub mod challenge_use;
 pub mod email_token;
+pub mod guest_link;
+pub mod guest_petition;
 pub mod instance_setting;
 pub mod invitation;
 pub mod mail_job;

@@ -18,6 +18,9 @@ pub struct Model {
     pub created_at: DateTimeUtc,
     /// Suspended by a moderator: cannot sign in, and their petitions are withheld from the public.
     pub suspended_at: Option<DateTimeUtc>,
+    /// Set for the identity a petition started without an account acts as (`guest_petitions`):
+    /// it cannot sign in and owns that one petition only.
+    pub guest_since: Option<DateTimeUtc>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

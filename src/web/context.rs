@@ -11,12 +11,14 @@ use super::error::WebError;
 use super::page::Page;
 use crate::App;
 use crate::domain::instance::settings::{InstanceSettings, Registration};
-use crate::domain::{FieldErrors, account::sessions, tokens};
+use crate::domain::{FieldErrors, account::sessions, guest, tokens};
 use crate::entities::user;
 
 pub const LANG_COOKIE: &str = "lang";
 pub const CSRF_COOKIE: &str = "csrf";
 pub const SESSION_COOKIE: &str = "session";
+/// The management link of a petition started without an account, once opened (`web::guest`).
+pub const GUEST_COOKIE: &str = "guest";
 const FLASH_COOKIE: &str = "flash";
 /// The name of the hidden field every form carries.
 pub const CSRF_FIELD: &str = "csrf_token";
@@ -60,6 +62,8 @@ struct InstanceView<'a> {
     signing_paused_message: &'a str,
     /// Whether anyone may register (the login page links to the form then).
     registration_open: bool,
+    /// Whether visitors may start a petition without an account (the home page links to `/new`).
+    guest_petitions: bool,
     /// Days of personal-data retention after a petition closes, for petitions without their own.
     retention_days: u32,
 }
@@ -74,6 +78,7 @@ impl<'a> InstanceView<'a> {
             signing_paused: s.signing_paused,
             signing_paused_message: &s.signing_paused_message,
             registration_open: s.registration == Registration::Open,
+            guest_petitions: s.guest_petitions && s.personal_petitions,
             retention_days: s.retention_days,
         }
     }
@@ -84,6 +89,9 @@ pub struct Ctx {
     pub lang: String,
     /// The signed-in user, when the request carries a valid session.
     pub user: Option<user::Model>,
+    /// The guest identity of the management link the browser holds, on the pages it acts on
+    /// (its petition's dashboard pages and `/new/manage`) only.
+    pub guest: Option<guest::links::Manager>,
     /// The value in the CSRF cookie; forms carry a keyed hash of it.
     csrf_secret: String,
     pub csrf_token: String,
@@ -151,7 +159,7 @@ impl Ctx {
             }
             None => path.clone(),
         };
-        Ctx { lang, user: None, csrf_secret, csrf_token, flash, path, here, wanted, secure_cookies }
+        Ctx { lang, user: None, guest: None, csrf_secret, csrf_token, flash, path, here, wanted, secure_cookies }
     }
 
     /// True when `token` is the one this visitor's forms carry.
@@ -285,12 +293,35 @@ async fn signed_in_user(req: &Request<'_>) -> Option<user::Model> {
     }
 }
 
+/// The guest identity of the request's management-link cookie, on the paths it acts on: the
+/// dashboard pages of its one petition, and `/new/manage`. Elsewhere it costs no query.
+async fn guest_manager(req: &Request<'_>, path: &str) -> Option<guest::links::Manager> {
+    let token = req.cookies().get(GUEST_COOKIE)?.value().to_string();
+    let petition = path.strip_prefix("/dashboard/petitions/").map(|rest| rest.split('/').next().unwrap_or(""));
+    if petition.is_none() && path != "/new/manage" && !path.starts_with("/new/manage/") {
+        return None;
+    }
+    let app = req.rocket().state::<App>()?;
+    let manager = match guest::links::manager(&app.db, &token).await {
+        Ok(manager) => manager?,
+        Err(e) => {
+            tracing::error!(error = %e, "cannot read the management link");
+            return None;
+        }
+    };
+    match petition {
+        Some(id) if id != manager.petition.to_string() => None,
+        _ => Some(manager),
+    }
+}
+
 impl Ctx {
     /// The request's full context, signed-in user included, built once per request.
     pub async fn load<'r>(req: &'r Request<'_>) -> &'r Ctx {
         req.local_cache_async(async {
             let mut ctx = Ctx::build(req);
             ctx.user = signed_in_user(req).await;
+            ctx.guest = guest_manager(req, &ctx.path).await;
             ctx
         })
         .await
@@ -340,7 +371,8 @@ impl<'r> FromRequest<'r> for SignedIn<'r> {
 
 /// What the handler of a signed-in page works with, in one guard: the app, the request's
 /// context, the user and the cookie jar. Anonymous visitors are sent to sign in, as by
-/// `SignedIn`. Only references: copied into the page-building helpers a handler calls.
+/// `SignedIn`. On the pages of a guest petition opened by its management link, the user is
+/// that petition's guest identity (the permission service lets it act on that petition only). Only references: copied into the page-building helpers a handler calls.
 #[derive(Clone, Copy)]
 pub struct Signed<'r> {
     pub app: &'r App,
@@ -358,7 +390,7 @@ impl<'r> FromRequest<'r> for Signed<'r> {
             return Outcome::Error((rocket::http::Status::InternalServerError, ()));
         };
         let ctx = Ctx::load(req).await;
-        match &ctx.user {
+        match ctx.guest.as_ref().map(|g| &g.user).or(ctx.user.as_ref()) {
             Some(user) => Outcome::Success(Signed { app, ctx, user, jar: req.cookies() }),
             None => Outcome::Error((rocket::http::Status::Unauthorized, ())),
         }

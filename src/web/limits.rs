@@ -39,6 +39,9 @@ pub enum PublicForm {
     Registration,
     ForgotPassword,
     Report,
+    /// Starting a petition without an account, or asking for its management links again (the
+    /// address is also limited, in `domain::guest`).
+    GuestPetition,
     /// Asking for a "my signatures" link (the address is also limited, in `domain::signature::portal`).
     MySignatures,
 }

@@ -14,6 +14,7 @@ pub mod csrf;
 pub mod dashboard;
 pub mod demo_banner;
 pub mod error;
+pub mod guest;
 pub mod health;
 pub mod limits;
 pub mod mail_wake;
@@ -72,6 +73,7 @@ pub fn mount(rocket: Rocket<Build>, headers: security::SecurityHeaders) -> Rocke
         .mount("/", admin::routes())
         .mount("/", organisation::routes())
         .mount("/", dashboard::routes())
+        .mount("/", guest::routes())
         .register("/", catchers![any_error, sign_in_first])
         .attach(headers)
         .attach(security::RequestLog)

@@ -21,6 +21,7 @@ mod dashboard_signatures;
 mod dashboard_templates;
 mod demo;
 mod formats;
+mod guest_petitions;
 mod i18n;
 mod instance_admin;
 mod languages;

@@ -284,13 +284,13 @@ impl TestApp {
     }
 
     /// Posts the settings form as the signed-in admin: the defaults of a fresh instance, with
-    /// `changes` in place of (or beside) them. A field given as `("personal_petitions", "")` is
-    /// left out, as an unticked box is.
+    /// `changes` in place of (or beside) them. A box given as `("personal_petitions", "")` (or
+    /// `guest_petitions`) is left out, as an unticked box is.
     pub async fn save_settings(&self, changes: &[(&str, &str)]) -> (Status, String) {
         let mut fields: Vec<(&str, &str)> =
             SETTINGS_DEFAULTS.iter().filter(|(k, _)| !changes.iter().any(|(c, _)| c == k)).copied().collect();
         fields.extend_from_slice(changes);
-        fields.retain(|(k, v)| !(*k == "personal_petitions" && v.is_empty()));
+        fields.retain(|(k, v)| !(matches!(*k, "personal_petitions" | "guest_petitions") && v.is_empty()));
         let r = self.submit("/admin/settings", "/admin/settings", &fields).await;
         let status = r.status();
         if status == Status::SeeOther {
@@ -409,12 +409,13 @@ pub fn csrf_token(html: &str) -> String {
 
 /// The value of the first field named `name` in the page.
 /// The settings form as it stands on a fresh instance.
-const SETTINGS_DEFAULTS: [(&str, &str); 9] = [
+const SETTINGS_DEFAULTS: [(&str, &str); 10] = [
     ("name", ""),
     ("description", ""),
     ("registration", "open"),
     ("organisation_creation", "anyone"),
     ("personal_petitions", "true"),
+    ("guest_petitions", "true"),
     ("default_theme", "classic"),
     ("banner", ""),
     ("signing_paused_message", ""),

@@ -19,6 +19,7 @@ settings-organisation_creation-anyone = Anyone with an account
 settings-organisation_creation-admins = Administrators only
 field-default_theme = Theme of new petitions
 field-personal_petitions = People may start petitions in their own name (not only organisations)
+field-guest_petitions = Visitors may start a petition with only an email address (at /new)
 settings-signing = Signing
 field-signing_paused = Pause signing on every petition
 field-signing_paused_message = Message shown to signers while signing is paused

@@ -19,6 +19,7 @@ settings-organisation_creation-anyone = Toute personne ayant un compte
 settings-organisation_creation-admins = Les administrateurs seulement
 field-default_theme = Thème des nouvelles pétitions
 field-personal_petitions = Chacun peut lancer une pétition en son nom (pas seulement les organisations)
+field-guest_petitions = Les visiteurs peuvent lancer une pétition avec leur seule adresse électronique (sur /new)
 settings-signing = Signatures
 field-signing_paused = Suspendre les signatures sur toutes les pétitions
 field-signing_paused_message = Message affiché aux signataires pendant la suspension

@@ -94,6 +94,8 @@ pub struct InstanceSettings {
     pub organisation_creation: Who,
     /// Whether petitions may belong to a person rather than an organisation.
     pub personal_petitions: bool,
+    /// Whether a visitor may start a petition at `/new` with only an email address.
+    pub guest_petitions: bool,
     /// The theme a new petition starts with.
     pub default_theme: String,
     /// Markdown, shown at `/terms`, `/privacy` and `/legal` and linked in the footer when set.
@@ -122,6 +124,7 @@ impl InstanceSettings {
             registration: if config.accounts.registration { Registration::Open } else { Registration::Closed },
             organisation_creation: config.accounts.organisation_creation,
             personal_petitions: true,
+            guest_petitions: config.accounts.guest_petitions,
             default_theme: "classic".into(),
             terms: String::new(),
             privacy: String::new(),
@@ -134,13 +137,14 @@ impl InstanceSettings {
     }
 
     /// Every setting by key, as stored.
-    pub fn entries(&self) -> [(&'static str, String); 13] {
+    pub fn entries(&self) -> [(&'static str, String); 14] {
         [
             ("name", self.name.clone()),
             ("description", self.description.clone()),
             ("registration", self.registration.as_str().into()),
             ("organisation_creation", who_str(self.organisation_creation).into()),
             ("personal_petitions", self.personal_petitions.to_string()),
+            ("guest_petitions", self.guest_petitions.to_string()),
             ("default_theme", self.default_theme.clone()),
             ("terms", self.terms.clone()),
             ("privacy", self.privacy.clone()),
@@ -170,6 +174,7 @@ impl InstanceSettings {
             "registration" => Registration::parse(value).map(|r| self.registration = r).is_some(),
             "organisation_creation" => parse_who(value).map(|w| self.organisation_creation = w).is_some(),
             "personal_petitions" => parse_bool(value).map(|b| self.personal_petitions = b).is_some(),
+            "guest_petitions" => parse_bool(value).map(|b| self.guest_petitions = b).is_some(),
             "signing_paused" => parse_bool(value).map(|b| self.signing_paused = b).is_some(),
             "retention_days" => value.parse().map(|d| self.retention_days = d).is_ok(),
             _ => false,
@@ -197,6 +202,7 @@ pub struct SettingsInput {
     pub registration: String,
     pub organisation_creation: String,
     pub personal_petitions: bool,
+    pub guest_petitions: bool,
     pub default_theme: String,
     pub terms: String,
     pub privacy: String,
@@ -217,6 +223,7 @@ impl SettingsInput {
             registration: s.registration.as_str().into(),
             organisation_creation: who_str(s.organisation_creation).into(),
             personal_petitions: s.personal_petitions,
+            guest_petitions: s.guest_petitions,
             default_theme: s.default_theme.clone(),
             terms: s.terms.clone(),
             privacy: s.privacy.clone(),
@@ -274,6 +281,7 @@ pub fn validate(input: &SettingsInput, themes: &[String]) -> Result<InstanceSett
                 registration,
                 organisation_creation,
                 personal_petitions: input.personal_petitions,
+                guest_petitions: input.guest_petitions,
                 default_theme: input.default_theme.clone(),
                 terms,
                 privacy,

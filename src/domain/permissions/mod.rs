@@ -6,6 +6,10 @@
 //! everything and change nothing here (their own right is `Moderate`). A dashboard target
 //! the user may not even see answers `NotFound` (the dashboard does not confirm that it
 //! exists); one they see without the right answers `Forbidden`.
+//!
+//! A guest identity (the owner of a petition started without an account, `domain::guest`) holds
+//! every right on its one petition, as its owner, and nothing else: it creates nothing, and a
+//! petition it is not bound to is not found.
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
 
 use super::ids::{OrganisationId, PetitionId, TemplateId, UserId};
@@ -28,7 +32,40 @@ pub async fn petition<R: PetitionRight>(
     id: PetitionId,
 ) -> DomainResult<Allowed<R, PetitionId>> {
     let p = petition_model(db, id).await?;
+    guest_bound(db, user, id).await?;
     decide(db, user, owner_of(&p)?, R::FLAG).await?;
+    Ok(Allowed::grant(id))
+}
+
+/// A guest identity acts on its one petition only.
+async fn guest_bound(db: &impl ConnectionTrait, user: &user::Model, id: PetitionId) -> DomainResult<()> {
+    if user.guest_since.is_some() && !super::guest::links::binds(db, user, id).await? {
+        return Err(DomainError::NotFound);
+    }
+    Ok(())
+}
+
+/// Starting a petition without an account: refused while the instance turns it off (or hosts
+/// no personal petitions, which a guest petition is until attached).
+pub fn start_guest(instance: &InstanceSettings) -> DomainResult<Allowed<StartGuestPetition, ()>> {
+    if instance.guest_petitions && instance.personal_petitions {
+        Ok(Allowed::grant(()))
+    } else {
+        Err(DomainError::Refused("error-guest-petitions-off"))
+    }
+}
+
+/// The management link's own right on petition `id`: `guest` must be its guest identity.
+pub async fn guest(
+    db: &impl ConnectionTrait,
+    guest: &user::Model,
+    id: PetitionId,
+) -> DomainResult<Allowed<ManageGuestPetition, PetitionId>> {
+    if guest.guest_since.is_none() {
+        return Err(DomainError::Forbidden);
+    }
+    guest_bound(db, guest, id).await?;
+    decide(db, guest, owner_of(&petition_model(db, id).await?)?, None).await?;
     Ok(Allowed::grant(id))
 }
 
@@ -41,6 +78,7 @@ pub async fn draft(
     id: PetitionId,
 ) -> DomainResult<Allowed<EditDraft, PetitionId>> {
     let p = petition_model(db, id).await?;
+    guest_bound(db, user, id).await?;
     decide(db, user, owner_of(&p)?, Some(Flag::CreatePetitions)).await?;
     if Status::parse(&p.status) != Status::Draft || p.wizard_step.is_none() {
         return Err(DomainError::Refused("error-not-in-wizard"));
@@ -59,6 +97,9 @@ pub async fn owner<R: OwnerRight>(
     owner: OwnerId,
     instance: &InstanceSettings,
 ) -> DomainResult<Allowed<R, OwnerId>> {
+    if user.guest_since.is_some() {
+        return Err(DomainError::Forbidden);
+    }
     if R::FLAG == Some(Flag::CreatePetitions) && matches!(owner, OwnerId::User(_)) && !instance.personal_petitions {
         return Err(DomainError::Refused("error-personal-petitions-off"));
     }
@@ -103,7 +144,11 @@ pub fn moderation(user: &user::Model) -> DomainResult<Allowed<Moderate, ()>> {
 
 /// Creating an organisation, when the instance's policy lets `user`.
 pub fn create_organisation(user: &user::Model, policy: Who) -> DomainResult<Allowed<CreateOrganisation, ()>> {
-    if user.is_admin || policy == Who::Anyone { Ok(Allowed::grant(())) } else { Err(DomainError::Forbidden) }
+    if user.is_admin || (policy == Who::Anyone && user.guest_since.is_none()) {
+        Ok(Allowed::grant(()))
+    } else {
+        Err(DomainError::Forbidden)
+    }
 }
 
 /// A right granted to the instance's operator at the shell (`rustition demo`, `admin create`)

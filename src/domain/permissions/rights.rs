@@ -102,6 +102,15 @@ rights!(OrganisationRight:
 #[derive(Debug)]
 pub struct EditDraft;
 
+/// Starting a petition without an account (`/new`), while the instance allows it.
+#[derive(Debug)]
+pub struct StartGuestPetition;
+
+/// What a guest petition's management link allows beyond the dashboard's rights on that one
+/// petition: revoking its links, attaching it to an account.
+#[derive(Debug)]
+pub struct ManageGuestPetition;
+
 /// The mail queue and everything under `/admin`.
 #[derive(Debug)]
 pub struct ManageInstance;

@@ -31,6 +31,8 @@ struct SettingsForm {
     organisation_creation: String,
     #[field(default = false)]
     personal_petitions: bool,
+    #[field(default = false)]
+    guest_petitions: bool,
     #[field(default = String::new())]
     default_theme: String,
     #[field(default = String::new())]
@@ -57,6 +59,7 @@ impl From<SettingsForm> for SettingsInput {
             registration: f.registration,
             organisation_creation: f.organisation_creation,
             personal_petitions: f.personal_petitions,
+            guest_petitions: f.guest_petitions,
             default_theme: f.default_theme,
             terms: f.terms,
             privacy: f.privacy,

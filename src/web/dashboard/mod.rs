@@ -68,7 +68,7 @@ async fn home(
 
 /// An owner the user may pick in a form: themselves, or one of their organisations.
 #[derive(Debug, Clone, Serialize)]
-pub(super) struct OwnerChoice {
+pub(crate) struct OwnerChoice {
     /// `me` or the organisation's slug.
     pub value: String,
     /// The organisation's name; empty for "me" (the template says "myself").
@@ -77,7 +77,7 @@ pub(super) struct OwnerChoice {
 
 /// The owners for which `user` holds right `R` (themselves first, unless the instance allows
 /// no personal petitions).
-pub(super) async fn owner_choices<R: OwnerRight>(app: &App, user: &user::Model) -> WebResult<Vec<OwnerChoice>> {
+pub(crate) async fn owner_choices<R: OwnerRight>(app: &App, user: &user::Model) -> WebResult<Vec<OwnerChoice>> {
     let instance = app.instance.get();
     let mut choices = Vec::new();
     if permissions::owner::<R>(&app.db, user, permissions::me(user), &instance).await.is_ok() {
@@ -95,7 +95,7 @@ pub(super) async fn owner_choices<R: OwnerRight>(app: &App, user: &user::Model) 
 /// The owner a form names — `me`, or an organisation the user belongs to (any, for an admin) —
 /// with right `R` on it. A name that is none of theirs is a wrong choice (a field error); a
 /// member without the right gets 403, as everywhere.
-pub(super) async fn resolve_owner<R: OwnerRight>(
+pub(crate) async fn resolve_owner<R: OwnerRight>(
     app: &App,
     user: &user::Model,
     value: &str,

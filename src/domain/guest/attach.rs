@@ -1,0 +1,27 @@
+//! Attaching a guest petition to an account: the account (or one of its organisations) becomes
+//! its owner, with its permalinks, and the management links stop working.
+use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter};
+
+use crate::domain::ids::PetitionId;
+use crate::domain::permissions::{Allowed, CreatePetition, DeletePetition, ManageGuestPetition};
+use crate::domain::petition::{editing, petitions::OwnerId};
+use crate::domain::{DomainError, DomainResult};
+use crate::entities::guest_petition;
+
+/// Gives the guest petition to the owner `to` (where the signed-in user may create petitions):
+/// `manage` and `give` are the guest's rights on it, from its management link.
+pub async fn attach(
+    db: &DatabaseConnection,
+    manage: Allowed<ManageGuestPetition, PetitionId>,
+    give: Allowed<DeletePetition, PetitionId>,
+    to: &Allowed<CreatePetition, OwnerId>,
+) -> DomainResult<()> {
+    let id = manage.target();
+    if give.target() != id {
+        return Err(DomainError::Internal(format!("attaching petition {id} with the right on another")));
+    }
+    editing::transfer(db, give, to).await?;
+    // Its links (cascade) go with the guest's record; the identity owns nothing any more.
+    guest_petition::Entity::delete_many().filter(guest_petition::Column::PetitionId.eq(id.0)).exec(db).await?;
+    Ok(())
+}
