@@ -77,7 +77,7 @@ async fn every_theme_shows_the_petition_with_its_own_stylesheet_and_nothing_from
         assert_eq!(status, Status::Ok, "{theme}");
         assert!(html.contains(&format!("<h1>Shade in the {theme} square</h1>")), "{theme}");
         assert!(html.contains("<h2>Why</h2>"), "the text's headings sit below the title ({theme})");
-        assert!(html.contains("<progress max=\"100\" value=\"0\""), "{theme}");
+        assert!(html.contains("<progress class=\"progress-bar\" max=\"100\" value=\"0\""), "{theme}");
         assert!(html.contains(&format!("action=\"/p/{id}/sign\"")), "{theme} has the signing form");
         assert_same_origin_only(&html, ORIGIN);
         if t.app().views.theme_css(theme).is_some() {
@@ -270,14 +270,14 @@ async fn the_goal_reached_shows_the_milestone_and_raising_it_says_so() {
     assert!(!html.contains(text), "not before the goal is reached");
     assert_eq!(t.submit(&edit("paper"), &edit("paper"), &[("paper_signatures", "3")]).await.status(), Status::SeeOther);
     let (_, html) = t.get("/u/alice/shade").await;
-    assert!(html.contains("<progress max=\"2\" value=\"2\""), "full, not past full");
+    assert!(html.contains("<progress class=\"progress-bar\" max=\"2\" value=\"2\""), "full, not past full");
     assert!(html.contains("Goal of 2 signatures reached!") && html.contains(text));
 
     let fields = [("title", "Shade"), ("text", "Trees."), ("goal", "10"), ("milestone_text", text)];
     assert_eq!(t.submit(&edit("content"), &edit("content"), &fields).await.status(), Status::SeeOther);
     let (_, html) = t.get("/u/alice/shade").await;
     assert!(html.contains("The first goal of 2 signatures was reached. New goal: 10."), "{html}");
-    assert!(html.contains("<progress max=\"10\" value=\"3\""));
+    assert!(html.contains("<progress class=\"progress-bar\" max=\"10\" value=\"3\""));
 }
 
 #[rocket::async_test]
