@@ -344,3 +344,28 @@ async fn every_page_a_signer_or_an_organiser_opens_stays_on_the_instance_and_for
         assert_same_origin_only(&r.into_string().await.unwrap_or_default(), ORIGIN);
     }
 }
+
+#[rocket::async_test]
+async fn the_progress_says_how_many_more_are_needed_in_the_reader_s_numbers_and_the_text_describes_the_page() {
+    let t = TestApp::start().await;
+    let mut c = content("Shade");
+    c.goal = 12_500;
+    c.text = "## Why\n\nThe square needs **shade** in summer, and [benches](https://example.org).".into();
+    let alice = t.user("alice", false).await;
+    t.petition_of(OwnerId::User(alice), "shade", c).await;
+    let (_, html) = t.get("/u/alice/shade").await;
+    assert!(html.contains("0 signatures</strong> · goal: 12,500"), "{html}");
+    assert!(html.contains("<p class=\"progress-needed\">12,500 more signatures needed to reach 12,500</p>"), "{html}");
+    // The call to sign, under the title, leads to the form.
+    assert!(html.contains("<p class=\"sign-cta\"><a class=\"button button-large\" href=\"#sign\">Sign this petition</a>"));
+    assert!(html.contains("<section class=\"sign\" id=\"sign\""));
+    // Without a social description, the text's words describe the page; no markup in them.
+    let description = "<meta name=\"description\" content=\"Why The square needs shade in summer, and benches.\">";
+    assert!(html.contains(description), "{html}");
+    assert!(html.contains("<meta property=\"og:description\" content=\"Why The square needs shade"));
+
+    let (_, fr) = t.get("/u/alice/shade?lang=fr").await;
+    let goal = t.app().i18n.number("fr", "12500");
+    assert_ne!(goal, "12500", "French groups thousands");
+    assert!(fr.contains(&format!("Encore {goal} signatures pour atteindre {goal}")), "{fr}");
+}
