@@ -40,6 +40,23 @@ async fn every_theme_s_petition_page_fits_passes_axe_and_offers_sign_in_the_firs
             }
         }
     }
+    // Signed in, the header stays short on a phone: the name and the account menu, then the
+    // languages (the "signed in as" line is for screen readers there).
+    served.user("organiser").await;
+    browser.set_viewport(375, 667).await;
+    browser.open("/login").await;
+    browser.fill("login", "organiser").await;
+    browser.fill("password", "organiser-password").await;
+    browser.submit(r#"form[action="/login"]"#).await;
+    browser.open("/").await;
+    let header = browser.client.execute("return document.querySelector('.site-header').getBoundingClientRect().height;", vec![]);
+    let header = header.await.expect("the header's height").as_f64().unwrap_or_default();
+    photograph(&browser, &folder.join("index-signed-in-375-en.png")).await;
+    assert!(header < 140.0, "signed in, the header is {header} px high at 375");
+    for v in axe.violations_tagged(&browser, BEST_PRACTICE).await {
+        found.push(format!("- the list of petitions, signed in: {v}"));
+    }
+
     browser.assert_stayed_home().await;
     browser.close().await;
     assert!(found.is_empty(), "axe-core found violations:\n{}", found.join("\n"));
