@@ -357,7 +357,9 @@ async fn the_progress_says_how_many_more_are_needed_in_the_reader_s_numbers_and_
     assert!(html.contains("0 signatures</strong> · goal: 12,500"), "{html}");
     assert!(html.contains("<p class=\"progress-needed\">12,500 more signatures needed to reach 12,500</p>"), "{html}");
     // The call to sign, under the title, leads to the form.
-    assert!(html.contains("<p class=\"sign-cta\"><a class=\"button button-large\" href=\"#sign\">Sign this petition</a>"));
+    assert!(
+        html.contains("<p class=\"sign-cta\"><a class=\"button button-large\" href=\"#sign\">Sign this petition</a>")
+    );
     assert!(html.contains("<section class=\"sign\" id=\"sign\""));
     // Without a social description, the text's words describe the page; no markup in them.
     let description = "<meta name=\"description\" content=\"Why The square needs shade in summer, and benches.\">";

@@ -49,7 +49,8 @@ async fn every_theme_s_petition_page_fits_passes_axe_and_offers_sign_in_the_firs
     browser.fill("password", "organiser-password").await;
     browser.submit(r#"form[action="/login"]"#).await;
     browser.open("/").await;
-    let header = browser.client.execute("return document.querySelector('.site-header').getBoundingClientRect().height;", vec![]);
+    let header =
+        browser.client.execute("return document.querySelector('.site-header').getBoundingClientRect().height;", vec![]);
     let header = header.await.expect("the header's height").as_f64().unwrap_or_default();
     photograph(&browser, &folder.join("index-signed-in-375-en.png")).await;
     assert!(header < 140.0, "signed in, the header is {header} px high at 375");
@@ -100,7 +101,8 @@ async fn after_signing_and_confirming_the_next_step_is_sharing_in_every_theme() 
             photograph(&browser, &folder.join(format!("confirmed-{theme}-{width}-en.png"))).await;
         }
         // On a desktop the page stands in the middle, as the petition does (not against the left).
-        let left = browser.client.execute("return document.querySelector('main h1').getBoundingClientRect().left;", vec![]);
+        let left =
+            browser.client.execute("return document.querySelector('main h1').getBoundingClientRect().left;", vec![]);
         let left = left.await.expect("the heading's place").as_f64().unwrap_or_default();
         assert!(left > 200.0, "{theme}: the confirmed page's heading starts {left} px from the left at 1280");
     }
