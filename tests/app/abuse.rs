@@ -187,12 +187,12 @@ async fn re_signing_a_pending_address_waits_for_its_own_link_and_each_link_confi
     assert!(page.contains("Mallory Impostor") && !page.contains("Original"), "{page}");
 
     // The original link confirms the original details.
-    assert_eq!(t.submit(&original, &original, &[]).await.status(), Status::Ok);
+    assert_eq!(t.submit(&original, &original, &[]).await.status(), Status::SeeOther);
     t.wait_for_count(id, "1 signature").await;
     let jane = "SELECT COUNT(*) FROM signatures WHERE first_name = 'Jane' AND confirmed_at IS NOT NULL";
     assert_eq!(t.count(jane).await, 1);
     // The new link, pressed by whoever reads Jane's mail, applies the new ones.
-    assert_eq!(t.submit(&changed, &changed, &[]).await.status(), Status::Ok);
+    assert_eq!(t.submit(&changed, &changed, &[]).await.status(), Status::SeeOther);
     assert_eq!(t.count("SELECT COUNT(*) FROM signatures WHERE first_name = 'Mallory'").await, 1);
     assert_eq!(t.count("SELECT COUNT(*) FROM signatures").await, 1, "still one signature");
     assert_eq!(t.get(&changed).await.0, Status::NotFound, "a change link works once");
@@ -335,7 +335,7 @@ async fn a_moderator_sees_the_traffic_invalidates_by_rule_after_a_dry_run_and_th
     t.smtp.wait_for(8, MAIL_WAIT).await;
     for to in ["ann@example.org", "bob@example.org", "bot0@flood.test", "bot1@flood.test"] {
         let link = link_to(&t, to).unwrap();
-        assert_eq!(t.submit(&link, &link, &[]).await.status(), Status::Ok);
+        assert_eq!(t.submit(&link, &link, &[]).await.status(), Status::SeeOther);
     }
     t.wait_for_count(id, "4 signatures").await;
 

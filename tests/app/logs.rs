@@ -170,7 +170,7 @@ async fn no_token_or_query_reaches_the_log_even_at_trace_level() {
     assert!(r.status == 303 || r.status == 200, "signed: {} {}", r.status, r.body);
     let confirm = link_in_outbox(dir.path(), "/confirm/");
     assert_eq!(browser.get(&confirm).status, 200);
-    assert_eq!(browser.submit(&confirm, &confirm, &[]).status, 200);
+    assert_eq!(browser.submit(&confirm, &confirm, &[]).status, 303);
     assert_eq!(browser.get(&format!("/p/{id}/confirm/made-up-token-secret")).status, 404);
 
     std::thread::sleep(Duration::from_millis(300));

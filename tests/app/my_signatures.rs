@@ -72,7 +72,7 @@ async fn a_signer_lists_downloads_and_withdraws_their_three_signatures_and_chang
     t.smtp.wait_for(3, MAIL_WAIT).await;
     for id in [library, trees] {
         let link = confirmation_link(&t.smtp, id);
-        assert_eq!(t.submit(&link, &link, &[]).await.status(), Status::Ok);
+        assert_eq!(t.submit(&link, &link, &[]).await.status(), Status::SeeOther);
     }
     t.wait_for_count(library, "1 signature").await;
 

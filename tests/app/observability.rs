@@ -114,7 +114,7 @@ async fn a_scrape_after_signing_counts_signatures_confirmations_and_requests_by_
         let link = mail.link_containing("/confirm/").expect("a confirmation link");
         let path = link.trim_start_matches("http://petitions.test").to_string();
         let r = t.submit(&path, &path, &[]).await;
-        assert_eq!(r.status(), Status::Ok);
+        assert_eq!(r.status(), Status::SeeOther);
         tokens.push(path.rsplit('/').next().unwrap().to_string());
     }
     t.wait_for_count(id, "2 signatures").await;
@@ -136,7 +136,7 @@ async fn a_scrape_after_signing_counts_signatures_confirmations_and_requests_by_
     let sign = "method=\"POST\",route=\"/p/<id>/sign\"";
     assert_eq!(value(&text, &format!("rustition_http_requests_total{{{sign},status=\"303\"}}")), 4.0);
     assert_eq!(value(&text, &format!("rustition_http_request_duration_seconds_count{{{sign}}}")), 4.0);
-    let confirm = "method=\"POST\",route=\"/p/<id>/confirm/<token>\",status=\"200\"";
+    let confirm = "method=\"POST\",route=\"/p/<id>/confirm/<token>\",status=\"303\"";
     assert_eq!(value(&text, &format!("rustition_http_requests_total{{{confirm}}}")), 2.0);
     assert_eq!(value(&text, "rustition_http_requests_total{method=\"GET\",route=\"-\",status=\"404\"}"), 1.0);
     assert!(value(&text, "rustition_count_lag_seconds") >= 0.0);

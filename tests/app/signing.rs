@@ -74,18 +74,30 @@ async fn a_signer_signs_gets_the_mail_confirms_on_the_landing_page_and_is_counte
     assert!(again.contains("Confirm my signature"));
     assert_eq!(t.count("SELECT COUNT(*) FROM signatures WHERE confirmed_at IS NOT NULL").await, 0);
 
+    // POST, redirect, GET: the confirmation answers 303 to a page saying it is done, which a
+    // reload only shows again.
     let response = t.submit(&path, &path, &[]).await;
-    assert_eq!(response.status(), Status::Ok);
-    assert!(response.into_string().await.unwrap().contains("Your signature is confirmed"));
+    assert_eq!(response.status(), Status::SeeOther);
+    assert_eq!(common::location(&response), format!("/p/{id}/confirmed"));
+    let (status, done) = t.get(&format!("/p/{id}/confirmed")).await;
+    assert_eq!(status, Status::Ok);
+    assert!(done.contains("<h1>Signature confirmed</h1>"), "{done}");
+    assert!(done.contains("Your signature is confirmed"));
+    assert!(done.contains("Next step: ask others to sign"), "the next step: sharing");
+    assert!(done.contains("href=\"/withdraw/"), "the withdrawal link, for the browser that confirmed");
     assert_eq!(t.count("SELECT COUNT(*) FROM signatures WHERE confirmed_at IS NOT NULL").await, 1);
     t.wait_for_count(id, "1 signature").await;
+    let (status, reloaded) = t.get(&format!("/p/{id}/confirmed")).await;
+    assert_eq!((status, reloaded.contains("<h1>Signature confirmed</h1>")), (Status::Ok, true));
 
     // A second confirmation (a double click, the form submitted again) is harmless.
     let response = t.post_form(&path, &[("csrf_token", &common::csrf_token(&landing))]).await;
-    assert_eq!(response.status(), Status::Ok);
-    assert!(response.into_string().await.unwrap().contains("already confirmed"));
+    assert_eq!(response.status(), Status::SeeOther);
+    assert_eq!(common::location(&response), format!("/p/{id}/confirmed"));
     assert_eq!(t.count("SELECT COUNT(*) FROM signatures WHERE confirmed_at IS NOT NULL").await, 1);
     t.wait_for_count(id, "1 signature").await;
+    let (_, landing) = t.get(&path).await;
+    assert!(landing.contains("already confirmed"), "the mailed link, opened again, says so");
 }
 
 #[rocket::async_test]
@@ -240,7 +252,7 @@ async fn signing_again_with_the_same_address_keeps_one_signature_and_reveals_not
 
     let mail = t.smtp.wait_for(1, MAIL_WAIT).await.remove(0);
     let path = mail.link_containing("/confirm/").unwrap().trim_start_matches("http://petitions.test").to_string();
-    assert_eq!(t.submit(&path, &path, &[]).await.status(), Status::Ok);
+    assert_eq!(t.submit(&path, &path, &[]).await.status(), Status::SeeOther);
 
     // Once confirmed, signing again changes nothing and looks the same to whoever tries.
     let third = t.submit(&page, &action, &good_signer()).await;
@@ -283,6 +295,9 @@ async fn a_wrong_or_expired_link_explains_itself_and_confirms_nothing() {
     let (status, html) = t.get(&path).await;
     assert_eq!(status, Status::Gone);
     assert!(html.contains("has expired"));
+    // The way to a new link: signing again (the form mails one), or the signer's own page.
+    assert!(html.contains("href=\"/o/org-library/library#sign\">Sign again to get a new link</a>"), "{html}");
+    assert!(html.contains("href=\"/my-signatures\""), "{html}");
     let (_, landing) = t.get(&format!("/p/{id}")).await;
     let token = common::csrf_token(&landing);
     let r = t.post_form(&path, &[("csrf_token", &token)]).await;
@@ -403,19 +418,16 @@ async fn a_crowd_signing_and_confirming_at_once_is_stored_once_each_and_counted(
             m.link_containing("/confirm/").expect("a link").trim_start_matches("http://petitions.test").to_string()
         })
         .collect();
-    // Each link pressed twice at once: one press confirms, the other is told it already was.
+    // Each link pressed twice at once: one press confirms, the other finds it done; both lead
+    // to the confirmed page.
     let presses = links
         .iter()
         .chain(&links)
         .map(|path| async move { t.post_form(path, &[("csrf_token", token.as_str())]).await });
-    let (mut done, mut already) = (0, 0);
     for r in join_all(presses).await {
-        assert_eq!(r.status(), Status::Ok);
-        let html = r.into_string().await.unwrap_or_default();
-        done += usize::from(html.contains("Your signature is confirmed."));
-        already += usize::from(html.contains("Your signature was already confirmed."));
+        assert_eq!(r.status(), Status::SeeOther);
+        assert_eq!(common::location(&r), format!("/p/{id}/confirmed"));
     }
-    assert_eq!((done, already), (25, 25));
     assert_eq!(t.count("SELECT COUNT(*) FROM signatures WHERE confirmed_at IS NOT NULL").await, 25);
     t.wait_for_count(id, "25 signatures").await;
 }

@@ -77,7 +77,7 @@ async fn every_theme_shows_the_petition_with_its_own_stylesheet_and_nothing_from
         assert_eq!(status, Status::Ok, "{theme}");
         assert!(html.contains(&format!("<h1>Shade in the {theme} square</h1>")), "{theme}");
         assert!(html.contains("<h2>Why</h2>"), "the text's headings sit below the title ({theme})");
-        assert!(html.contains("<progress max=\"100\" value=\"0\""), "{theme}");
+        assert!(html.contains("<progress class=\"progress-bar\" max=\"100\" value=\"0\""), "{theme}");
         assert!(html.contains(&format!("action=\"/p/{id}/sign\"")), "{theme} has the signing form");
         assert_same_origin_only(&html, ORIGIN);
         if t.app().views.theme_css(theme).is_some() {
@@ -270,14 +270,14 @@ async fn the_goal_reached_shows_the_milestone_and_raising_it_says_so() {
     assert!(!html.contains(text), "not before the goal is reached");
     assert_eq!(t.submit(&edit("paper"), &edit("paper"), &[("paper_signatures", "3")]).await.status(), Status::SeeOther);
     let (_, html) = t.get("/u/alice/shade").await;
-    assert!(html.contains("<progress max=\"2\" value=\"2\""), "full, not past full");
+    assert!(html.contains("<progress class=\"progress-bar\" max=\"2\" value=\"2\""), "full, not past full");
     assert!(html.contains("Goal of 2 signatures reached!") && html.contains(text));
 
     let fields = [("title", "Shade"), ("text", "Trees."), ("goal", "10"), ("milestone_text", text)];
     assert_eq!(t.submit(&edit("content"), &edit("content"), &fields).await.status(), Status::SeeOther);
     let (_, html) = t.get("/u/alice/shade").await;
     assert!(html.contains("The first goal of 2 signatures was reached. New goal: 10."), "{html}");
-    assert!(html.contains("<progress max=\"10\" value=\"3\""));
+    assert!(html.contains("<progress class=\"progress-bar\" max=\"10\" value=\"3\""));
 }
 
 #[rocket::async_test]
@@ -343,4 +343,31 @@ async fn every_page_a_signer_or_an_organiser_opens_stays_on_the_instance_and_for
         assert!(csp.starts_with("default-src 'none'") && !csp.contains("script-src"), "{page}: {csp}");
         assert_same_origin_only(&r.into_string().await.unwrap_or_default(), ORIGIN);
     }
+}
+
+#[rocket::async_test]
+async fn the_progress_says_how_many_more_are_needed_in_the_reader_s_numbers_and_the_text_describes_the_page() {
+    let t = TestApp::start().await;
+    let mut c = content("Shade");
+    c.goal = 12_500;
+    c.text = "## Why\n\nThe square needs **shade** in summer, and [benches](https://example.org).".into();
+    let alice = t.user("alice", false).await;
+    t.petition_of(OwnerId::User(alice), "shade", c).await;
+    let (_, html) = t.get("/u/alice/shade").await;
+    assert!(html.contains("0 signatures</strong> · goal: 12,500"), "{html}");
+    assert!(html.contains("<p class=\"progress-needed\">12,500 more signatures needed to reach 12,500</p>"), "{html}");
+    // The call to sign, under the title, leads to the form.
+    assert!(
+        html.contains("<p class=\"sign-cta\"><a class=\"button button-large\" href=\"#sign\">Sign this petition</a>")
+    );
+    assert!(html.contains("<section class=\"sign\" id=\"sign\""));
+    // Without a social description, the text's words describe the page; no markup in them.
+    let description = "<meta name=\"description\" content=\"Why The square needs shade in summer, and benches.\">";
+    assert!(html.contains(description), "{html}");
+    assert!(html.contains("<meta property=\"og:description\" content=\"Why The square needs shade"));
+
+    let (_, fr) = t.get("/u/alice/shade?lang=fr").await;
+    let goal = t.app().i18n.number("fr", "12500");
+    assert_ne!(goal, "12500", "French groups thousands");
+    assert!(fr.contains(&format!("Encore {goal} signatures pour atteindre {goal}")), "{fr}");
 }

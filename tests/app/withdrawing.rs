@@ -80,7 +80,7 @@ async fn a_signer_withdraws_with_the_mailed_link_and_is_deleted_and_no_longer_co
 
     // The confirmed page gives the very link of the mail.
     let r = t.submit(&confirm, &confirm, &[]).await;
-    let confirmed = r.into_string().await.unwrap_or_default();
+    let (_, confirmed) = t.get(&common::location(&r)).await;
     assert!(confirmed.contains("Your signature is confirmed"));
     assert_eq!(href(&confirmed, "/withdraw/").as_deref(), Some(withdraw.as_str()), "{confirmed}");
     t.wait_for_count(id, "<strong>1 signature</strong>").await;
@@ -170,7 +170,7 @@ async fn the_thank_you_link_cancels_that_submission_alone_and_tells_a_stranger_t
     // Bob signs and confirms; a stranger then submits Bob's address.
     sign(&t, &page, id, &signer("Bob", "bob@example.org")).await;
     let bob = local(&t.smtp.wait_for(2, MAIL_WAIT).await[1].link_containing("/confirm/").expect("a link"));
-    assert_eq!(t.submit(&bob, &bob, &[]).await.status(), Status::Ok);
+    assert_eq!(t.submit(&bob, &bob, &[]).await.status(), Status::SeeOther);
     t.wait_for_count(id, "<strong>1 signature</strong>").await;
     let thanks = sign(&t, &page, id, &signer("Mallory", "bob@example.org")).await;
     let stranger = href(&thanks, "/withdraw/").expect("a cancel link all the same");
@@ -197,7 +197,8 @@ async fn the_thank_you_link_cancels_that_submission_alone_and_tells_a_stranger_t
     assert_eq!(t.count("SELECT COUNT(*) FROM signature_changes").await, 0);
     assert_eq!(t.count("SELECT COUNT(*) FROM signatures WHERE first_name = 'Ann'").await, 1);
     let r = t.submit(&ann, &ann, &[]).await;
-    assert!(r.into_string().await.unwrap_or_default().contains("Your signature is confirmed"));
+    assert_eq!(r.status(), Status::SeeOther);
+    assert!(t.get(&common::location(&r)).await.1.contains("Your signature is confirmed"));
     assert_eq!(
         t.count("SELECT COUNT(*) FROM signatures WHERE confirmed_at IS NOT NULL AND first_name = 'Ann'").await,
         1
@@ -236,7 +237,8 @@ async fn a_signature_made_before_withdrawal_links_has_one_once_confirmed() {
     sea_orm::ActiveModelTrait::insert(row, &t.app().db).await.expect("an old signature");
 
     let confirm = format!("/p/{id}/confirm/an-old-link");
-    let confirmed = t.submit(&confirm, &confirm, &[]).await.into_string().await.unwrap_or_default();
+    let r = t.submit(&confirm, &confirm, &[]).await;
+    let (_, confirmed) = t.get(&common::location(&r)).await;
     let withdraw = href(&confirmed, "/withdraw/").expect("a withdrawal link on the confirmed page");
     let r = t.submit(&withdraw, &withdraw, &[]).await;
     assert!(r.into_string().await.unwrap_or_default().contains("Your signature is withdrawn"));

@@ -90,3 +90,9 @@ number-9 = neun
 number-10 = zehn
 petition-languages = Diese Petition in anderen Sprachen
 petition-side = Mehr zu dieser Petition
+
+# The progress component: what is still needed to reach the goal.
+progress-needed = { $needed ->
+        [one] Noch eine Unterschrift bis zum Ziel von { $goal }
+       *[other] Noch { $needed } Unterschriften bis zum Ziel von { $goal }
+    }

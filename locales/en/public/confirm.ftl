@@ -11,3 +11,11 @@ confirm-done = Your signature is confirmed. Thank you!
 confirm-already = Your signature was already confirmed. Thank you!
 confirm-expired = This confirmation link has expired. Sign the petition again to receive a new one.
 confirm-unknown = This confirmation link is not valid. Check that you copied it whole, or sign the petition again.
+
+## After confirming (the page the confirmation redirects to), and the next step
+confirmed-title = Signature confirmed
+share-next-heading = Next step: ask others to sign
+share-next-text = Every signature counts. Share this petition with people who may sign it too.
+share-wait-heading = While you wait: ask others to sign
+confirm-expired-again = Sign again to get a new link
+confirm-expired-portal = You can also see the petitions you signed with this address on the page “My signatures”.

@@ -94,3 +94,9 @@ petition-languages = This petition in other languages
 
 # The organiser’s side text, below the petition’s (named for screen readers).
 petition-side = More about this petition
+
+# The progress component: what is still needed to reach the goal.
+progress-needed = { $needed ->
+        [one] One more signature needed to reach { $goal }
+       *[other] { $needed } more signatures needed to reach { $goal }
+    }

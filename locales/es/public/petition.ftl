@@ -82,3 +82,9 @@ number-10 = diez
 
 petition-languages = Esta petición en otros idiomas
 petition-side = Más sobre esta petición
+
+# The progress component: what is still needed to reach the goal.
+progress-needed = { $needed ->
+        [one] Falta una firma para llegar a { $goal }
+       *[other] Faltan { $needed } firmas para llegar a { $goal }
+    }

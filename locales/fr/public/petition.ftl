@@ -94,3 +94,9 @@ petition-languages = Cette pétition dans d’autres langues
 
 # Le texte d’à-côté de l’organisateur, sous celui de la pétition (nommé pour les lecteurs d’écran).
 petition-side = En savoir plus sur cette pétition
+
+# The progress component: what is still needed to reach the goal.
+progress-needed = { $needed ->
+        [one] Encore une signature pour atteindre { $goal }
+       *[other] Encore { $needed } signatures pour atteindre { $goal }
+    }

@@ -82,3 +82,9 @@ number-10 = dieci
 
 petition-languages = Questa petizione in altre lingue
 petition-side = Di più su questa petizione
+
+# The progress component: what is still needed to reach the goal.
+progress-needed = { $needed ->
+        [one] Manca una firma per arrivare a { $goal }
+       *[other] Mancano { $needed } firme per arrivare a { $goal }
+    }

@@ -10,6 +10,7 @@ pub mod petitions;
 pub mod sections;
 pub mod sharing;
 pub mod stats;
+pub mod summary;
 pub mod templates;
 pub mod translations;
 pub mod wizard;

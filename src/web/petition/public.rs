@@ -125,6 +125,12 @@ pub(crate) fn petition_page(
     let render = |csrf_token: &str| {
         let mut extra = tera::Context::new();
         extra.insert("text_html", &html.text);
+        // Search results and previews: the organiser's social description, else the text's start.
+        let description = match petition.sharing.social_description.as_deref().map(str::trim) {
+            Some(own) if !own.is_empty() => own.to_string(),
+            _ => crate::domain::petition::summary::plain_summary(&petition.text, 160),
+        };
+        extra.insert("description", &description);
         extra.insert("side_html", &html.side);
         let languages = content_languages(app, ctx, shown, &petition.locale);
         extra.insert("content_languages", &if languages.len() > 1 { languages } else { Vec::new() });

@@ -24,7 +24,7 @@ fn text(app: &App, ctx: &Ctx, petition: &PublicPetition) -> String {
 }
 
 /// The "share by email" link: a `mailto:` with no recipient, filled with the petition's words.
-pub(super) fn mailto(app: &App, ctx: &Ctx, petition: &PublicPetition) -> String {
+pub(crate) fn mailto(app: &App, ctx: &Ctx, petition: &PublicPetition) -> String {
     let subject = app.i18n.tr_args(&ctx.lang, "share-mail-subject", [("title", petition.title.as_str().into())]);
     sharing::mailto(&subject, &format!("{}\n\n{}", text(app, ctx, petition), canonical_url(app, petition)))
 }

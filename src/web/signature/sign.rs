@@ -247,5 +247,6 @@ async fn thanks(
     extra.insert("withdraw_path", &pending.map(withdrawal::path));
     let (petition, html) = shown.pick(&ctx.wanted);
     extra.insert("thank_you_html", &html.thank_you);
+    extra.insert("mailto", &crate::web::petition::share::mailto(app, ctx, petition));
     themed(app, ctx, petition, "thanks.html", extra)
 }

@@ -7,7 +7,11 @@ use serde_json::{Value, json};
 use crate::browser::driver::{Browser, skip};
 
 /// The WCAG 2.1 levels the project promises: A and AA.
-const TAGS: [&str; 4] = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
+const TAGS: &[&str] = &["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
+
+/// The same levels and axe's best practices (landmarks, heading order, …), which the petition
+/// pages keep to as well.
+pub const BEST_PRACTICE: &[&str] = &["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"];
 
 /// axe.min.js, read once per test.
 pub struct Axe {
@@ -32,6 +36,11 @@ impl Axe {
     /// The script is injected through WebDriver, which runs it outside the page's
     /// Content-Security-Policy: the pages themselves never load a script.
     pub async fn violations(&self, browser: &Browser) -> Vec<String> {
+        self.violations_tagged(browser, TAGS).await
+    }
+
+    /// The violations of the rules with these axe tags.
+    pub async fn violations_tagged(&self, browser: &Browser, tags: &[&str]) -> Vec<String> {
         browser.client.execute(&self.source, vec![]).await.expect("inject axe-core");
         let run = r#"
             const [tags, done] = arguments;
@@ -42,7 +51,7 @@ impl Axe {
                 }))))
                 .catch(e => done({ error: String(e) }));
         "#;
-        let result = browser.client.execute_async(run, vec![json!(TAGS)]).await.expect("run axe-core");
+        let result = browser.client.execute_async(run, vec![json!(tags)]).await.expect("run axe-core");
         assert!(result.get("error").is_none(), "axe-core failed: {}", result["error"]);
         result.as_array().expect("a list of violations").iter().map(describe).collect()
     }
