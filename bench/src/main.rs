@@ -13,6 +13,7 @@ mod links;
 mod load;
 mod mail;
 mod report;
+mod scale;
 mod scenarios;
 mod server;
 mod stats;
@@ -44,6 +45,10 @@ enum Scenario {
     /// Two `serve` and two `worker` processes on one PostgreSQL (--database): load over both,
     /// SIGKILL to one server; no acknowledged signature lost, no mail twice, counts recounted.
     Cluster,
+    /// The costs at --size signatures (bulk-preloaded over four petitions, half on the demo
+    /// one) as ratios against an empty database: page, sign, confirm, dashboard, signatures
+    /// pages, search, export, count freshness.
+    Scale,
     /// hello, page, sign, confirm and mixed, then a markdown table of medians.
     All,
     /// A short run of everything for CI (debug server unless --server-profile says otherwise).
@@ -73,6 +78,9 @@ struct Cli {
     /// Mails queued for the `mail` scenario.
     #[arg(long, default_value_t = 10_000, value_name = "N")]
     jobs: u64,
+    /// Signatures preloaded by the `scale` scenario.
+    #[arg(long, default_value_t = 10_000_000, value_name = "N")]
+    size: u64,
     /// Upper bound on iterations per measured phase, all virtual users together.
     #[arg(long, default_value_t = 5_000_000, value_name = "N")]
     max_requests: u64,
@@ -127,6 +135,7 @@ async fn run(cli: Cli) -> Result<bool, String> {
         Scenario::Crash => Kind::Crash,
         Scenario::Mail => return mail::run(&options.binary, cli.jobs, Duration::from_secs(600)).await,
         Scenario::Cluster => return cluster::run(&options).await,
+        Scenario::Scale => return scale::run(&options, cli.size).await,
         Scenario::All => return all(&options, cli.runs).await,
         Scenario::Smoke => return smoke(&options).await,
     };
@@ -151,15 +160,18 @@ async fn all(options: &Options, runs: usize) -> Result<bool, String> {
     Ok(ok)
 }
 
-/// A few seconds of each scenario with 4 connections, then a short crash check.
+/// A few seconds of each scenario with 4 connections, a short crash check, and `scale` with a
+/// few thousand signatures.
 async fn smoke(options: &Options) -> Result<bool, String> {
     let short = Options { duration: Duration::from_secs(2), connections: Some(4), ..options.clone() };
     let mut ok = true;
     for kind in [Kind::Hello, Kind::Page, Kind::Sign, Kind::Confirm] {
         ok &= passed(&scenarios::run_many(kind, &short, 1).await?);
     }
-    let crash = Options { duration: Duration::from_secs(4), ..short };
+    let crash = Options { duration: Duration::from_secs(4), ..short.clone() };
     ok &= passed(&scenarios::run_many(Kind::Crash, &crash, 1).await?);
+    let scale = Options { duration: Duration::from_secs(1), ..short };
+    ok &= scale::run(&scale, 3_000).await?;
     println!("smoke: {}", if ok { "passed" } else { "FAILED" });
     Ok(ok)
 }

@@ -111,7 +111,7 @@ fn filtered(backend: DbBackend, petition: PetitionId, which: Which, words: &str)
     if !indexed.is_empty() {
         let phrases: Vec<String> = indexed.iter().map(|w| format!("\"{}\"", w.replace('"', "\"\""))).collect();
         query = query.filter(Expr::cust_with_values(
-            "signatures.id IN (SELECT rowid FROM signatures_search WHERE signatures_search MATCH $1)",
+            "signatures.id IN (SELECT rowid FROM signatures_search WHERE signatures_search MATCH ?)",
             [phrases.join(" AND ")],
         ));
     }
@@ -128,9 +128,11 @@ fn filtered(backend: DbBackend, petition: PetitionId, which: Which, words: &str)
 }
 
 /// Rows past signature `id` in the list's order: older (`before`) or newer ones.
-fn past(id: i64, before: bool) -> SimpleExpr {
+fn past(backend: DbBackend, id: i64, before: bool) -> SimpleExpr {
+    // (sea-query's placeholder in a custom expression: `?` for SQLite, `$n` for PostgreSQL)
+    let placeholder = if backend == DbBackend::Postgres { "$1" } else { "?" };
     let sql = format!(
-        "(signatures.created_at, signatures.id) {} (SELECT c.created_at, c.id FROM signatures c WHERE c.id = $1)",
+        "(signatures.created_at, signatures.id) {} (SELECT c.created_at, c.id FROM signatures c WHERE c.id = {placeholder})",
         if before { "<" } else { ">" }
     );
     Expr::cust_with_values(sql, [id])
@@ -148,8 +150,8 @@ async fn page_at(
 ) -> Result<Vec<signature::Model>, sea_orm::DbErr> {
     let (q, newest_first) = match cursor {
         Cursor::First => (query.clone(), true),
-        Cursor::Before(id) => (query.clone().filter(past(id.0, true)), true),
-        Cursor::After(id) => (query.clone().filter(past(id.0, false)), false),
+        Cursor::Before(id) => (query.clone().filter(past(db.get_database_backend(), id.0, true)), true),
+        Cursor::After(id) => (query.clone().filter(past(db.get_database_backend(), id.0, false)), false),
         Cursor::Last => (query.clone(), false),
     };
     let mut rows = ordered(q, newest_first).limit(PAGE_SIZE).all(db).await?;
@@ -167,7 +169,7 @@ async fn beyond(
     before: bool,
 ) -> Result<bool, sea_orm::DbErr> {
     let Some(id) = id else { return Ok(false) };
-    let q = query.clone().filter(past(id, before)).select_only().column(signature::Column::Id).limit(1);
+    let q = query.clone().filter(past(db.get_database_backend(), id, before)).select_only().column(signature::Column::Id).limit(1);
     Ok(q.into_tuple::<i64>().one(db).await?.is_some())
 }
 
