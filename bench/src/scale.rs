@@ -131,7 +131,8 @@ async fn preload(db: &DatabaseConnection, size: u64) -> Result<u64, String> {
     .await
     .map_err(err)?;
     rustition::domain::demo::seed(db).await.map_err(err)?;
-    let org = crate::freshness::one(db, &format!("SELECT organisation_id FROM petitions WHERE id = {PETITION_ID}")).await?;
+    let org =
+        crate::freshness::one(db, &format!("SELECT organisation_id FROM petitions WHERE id = {PETITION_ID}")).await?;
     let mut petitions = vec![PETITION_ID];
     for i in 2..=4 {
         let content = Content {

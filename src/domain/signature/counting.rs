@@ -111,9 +111,7 @@ pub struct Drift {
 /// the changes counted are exactly those consumed. Corrects and returns each drift.
 pub async fn full_recount(db: &DatabaseConnection) -> Result<Vec<Drift>, DbErr> {
     let txn = match db.get_database_backend() {
-        DbBackend::Postgres => {
-            db.begin_with_config(Some(sea_orm::IsolationLevel::RepeatableRead), None).await?
-        }
+        DbBackend::Postgres => db.begin_with_config(Some(sea_orm::IsolationLevel::RepeatableRead), None).await?,
         _ => crate::db::begin_write(db).await?,
     };
     let backend = txn.get_database_backend();

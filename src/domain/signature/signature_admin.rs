@@ -169,7 +169,12 @@ async fn beyond(
     before: bool,
 ) -> Result<bool, sea_orm::DbErr> {
     let Some(id) = id else { return Ok(false) };
-    let q = query.clone().filter(past(db.get_database_backend(), id, before)).select_only().column(signature::Column::Id).limit(1);
+    let q = query
+        .clone()
+        .filter(past(db.get_database_backend(), id, before))
+        .select_only()
+        .column(signature::Column::Id)
+        .limit(1);
     Ok(q.into_tuple::<i64>().one(db).await?.is_some())
 }
 
