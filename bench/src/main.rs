@@ -15,6 +15,7 @@ mod load;
 mod mail;
 mod postfix;
 mod report;
+mod scale;
 mod scenarios;
 mod server;
 mod stats;
@@ -53,6 +54,10 @@ enum Scenario {
     /// Two `serve` and two `worker` processes on one PostgreSQL (--database): load over both,
     /// SIGKILL to one server; no acknowledged signature lost, no mail twice, counts recounted.
     Cluster,
+    /// The costs at --size signatures (bulk-preloaded over four petitions, half on the demo
+    /// one) as ratios against an empty database: page, sign, confirm, dashboard, signatures
+    /// pages, search, export, count freshness.
+    Scale,
     /// hello, page, sign, confirm and mixed, then a markdown table of medians.
     All,
     /// A short run of everything for CI (debug server unless --server-profile says otherwise).
@@ -82,6 +87,9 @@ struct Cli {
     /// Mails queued for the `mail` scenario.
     #[arg(long, default_value_t = 10_000, value_name = "N")]
     jobs: u64,
+    /// Signatures preloaded by the `scale` scenario.
+    #[arg(long, default_value_t = 10_000_000, value_name = "N")]
+    size: u64,
     /// Upper bound on iterations per measured phase, all virtual users together.
     #[arg(long, default_value_t = 5_000_000, value_name = "N")]
     max_requests: u64,
@@ -139,6 +147,7 @@ async fn run(cli: Cli) -> Result<bool, String> {
         Scenario::Durability => return compare::durability(&options, cli.runs).await,
         Scenario::Overload => return compare::overload(&options, cli.runs).await,
         Scenario::Cluster => return cluster::run(&options).await,
+        Scenario::Scale => return scale::run(&options, cli.size).await,
         Scenario::All => return all(&options, cli.runs).await,
         Scenario::Smoke => return smoke(&options).await,
     };
@@ -164,7 +173,7 @@ async fn all(options: &Options, runs: usize) -> Result<bool, String> {
 }
 
 /// A few seconds of each scenario with 4 connections, a short crash check, then the mail,
-/// postfix, durability and overload scenarios, briefly.
+/// postfix, durability and overload scenarios briefly, and `scale` with a few thousand signatures.
 async fn smoke(options: &Options) -> Result<bool, String> {
     let short = Options { duration: Duration::from_secs(2), connections: Some(4), ..options.clone() };
     let mut ok = true;
@@ -180,7 +189,9 @@ async fn smoke(options: &Options) -> Result<bool, String> {
     ok &= compare::durability(&short, 1).await?;
     let mut settings = short.settings.clone();
     settings.push(("RUSTITION_SERVER__MAX_IN_FLIGHT".into(), "8".into()));
-    ok &= compare::overload(&Options { settings, ..short }, 1).await?;
+    ok &= compare::overload(&Options { settings, ..short.clone() }, 1).await?;
+    let scale = Options { duration: Duration::from_secs(1), ..short };
+    ok &= scale::run(&scale, 3_000).await?;
     println!("smoke: {}", if ok { "passed" } else { "FAILED" });
     Ok(ok)
 }

@@ -30,6 +30,8 @@ pub struct Report {
     /// Lines the server logged at warn level or above.
     pub server_log: Vec<String>,
     pub notes: Vec<String>,
+    /// Confirm scenario: the longest the page's count stayed behind the database.
+    pub count_lag: Option<Duration>,
 }
 
 impl Report {
@@ -55,6 +57,7 @@ impl Report {
             restart: None,
             server_log: Vec::new(),
             notes: Vec::new(),
+            count_lag: None,
         }
     }
 

@@ -177,7 +177,7 @@ const PREPARED_PER_S: u64 = 5_000;
 
 /// Unmeasured: sign for the duration and collect the mailed links. Measured: open each link
 /// and press the button, until the duration is over or the links run out.
-async fn confirm(server: &Server, connections: usize, tag: &str, options: &Options) -> Result<Report, String> {
+pub async fn confirm(server: &Server, connections: usize, tag: &str, options: &Options) -> Result<Report, String> {
     let started = Instant::now();
     // Twice the duration, so that links do not run out, but no more than this many: past them,
     // the note below says the links ran out, and the rate measured until then stands.
@@ -213,6 +213,7 @@ async fn confirm(server: &Server, connections: usize, tag: &str, options: &Optio
     let mut report = Report::new(Kind::Confirm.name(), connections, elapsed, &stats);
     meter.finish(server, &mut report);
     let seen = sampler.await.map_err(|e| format!("the count sampler died: {e}"))??;
+    report.count_lag = Some(seen.max_lag);
     notes.push(format!(
         "count freshness: the page's count was at most {:.1} s behind the database ({} samples)",
         seen.max_lag.as_secs_f64(),

@@ -302,7 +302,7 @@ async fn queries_for_lists(
         &rustition::domain::permissions::operator(petition),
         signature_admin::Which::All,
         "",
-        1,
+        signature_admin::Cursor::First,
     )
     .await
     .unwrap();

@@ -12,6 +12,7 @@ mod accounts;
 mod admin;
 mod browser;
 mod cli;
+mod counting;
 mod dashboard;
 mod dashboard_edit;
 mod dashboard_exports;

@@ -137,7 +137,7 @@ async fn retention_erases_the_right_petitions_only() {
         signed(&t, id, &format!("Other{id}"), now - days(2)).await;
     }
     // Signatures confirmed days ago are counted by the batch's full recount.
-    rustition::domain::signature::counting::refresh(&t.app().db, None).await.unwrap();
+    rustition::domain::signature::counting::refresh(&t.app().db).await.unwrap();
     t.wait_for_count(a, "2 of 100 signatures").await;
 
     // D keeps its signers a single day; the others the instance's 90.

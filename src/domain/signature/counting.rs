@@ -1,21 +1,24 @@
-//! The public count. Signing and confirming never touch the petition row; this batch recounts
-//! the petitions that received confirmations since its last run (with an overlap, so a
-//! transaction that committed late is still seen) and writes `petitions.confirmed_count`.
-//! A recount is idempotent, so running it twice, or after a crash, never drifts.
+//! The public count. Signing and confirming never touch the petition row: every change of a
+//! signature's counted state (confirmed and not invalidated) appends +1 or −1 to
+//! `count_changes`, written by a database trigger in the transaction that made the change
+//! (confirmation, withdrawal, deletion, invalidation, retention's purge — whatever the code path).
+//! This batch consumes those rows: in one transaction it deletes a bounded batch of them and adds
+//! their sum to `petitions.confirmed_count`. So a run costs what changed since the last one, not
+//! the size of the petition, and it is exact with concurrent confirmations: a change is added
+//! exactly once, by the transaction that deleted it (one not yet committed is not seen, and is
+//! taken by the next run; two runs at once cannot both delete the same row). A crash undoes both
+//! halves together.
+//!
+//! A periodic full recount checks the counts against the signatures themselves, corrects any
+//! drift (a change made with the triggers off, by hand in the database) and logs it.
 use chrono::{DateTime, Duration, Utc};
-use sea_orm::{ConnectionTrait, DbErr, Statement};
+use sea_orm::{ConnectionTrait, DatabaseConnection, DbBackend, DbErr, Statement, TransactionTrait};
 
-/// Confirmations stamped up to this long before the previous run are looked at again.
-const OVERLAP: Duration = Duration::seconds(60);
-
-/// Invalidated signatures are kept but not counted (the index holds both columns, so the count
-/// still reads the index alone).
-const RECOUNT: &str = "UPDATE petitions SET confirmed_count = \
-    (SELECT COUNT(*) FROM signatures s WHERE s.petition_id = petitions.id AND s.confirmed_at IS NOT NULL \
-    AND s.invalidated_at IS NULL)";
+/// Changes consumed per transaction at most (the next ones in the following transaction).
+const CHANGES_PER_BATCH: u64 = 10_000;
 
 /// When this process's count batch last refreshed the counts: every confirmation committed
-/// before that moment (less the overlap's late commits) is counted. Read by the metrics' count lag.
+/// before that moment is counted. Read by the metrics' count lag.
 #[derive(Debug, Default)]
 pub struct LastRefresh(std::sync::atomic::AtomicI64);
 
@@ -33,25 +36,115 @@ impl LastRefresh {
     }
 }
 
-/// Recounts the petitions with a confirmation after `since - OVERLAP`, or every petition when
-/// `since` is `None` (start-up and periodic reconciliation). Returns the rows updated.
-pub async fn refresh(db: &impl ConnectionTrait, since: Option<DateTime<Utc>>) -> Result<u64, DbErr> {
+/// Deletes up to `limit` changes (of `petition` only, when given) and returns their sum by
+/// petition, with how many rows were consumed.
+async fn consume(
+    db: &impl ConnectionTrait,
+    petition: Option<i64>,
+    limit: u64,
+) -> Result<(std::collections::BTreeMap<i64, i64>, u64), DbErr> {
     let backend = db.get_database_backend();
-    let result = match since {
-        None => db.execute_raw(Statement::from_string(backend, RECOUNT)).await?,
-        Some(since) => {
-            let sql = format!("{RECOUNT} WHERE id IN (SELECT petition_id FROM signatures WHERE confirmed_at > $1)");
-            db.execute_raw(Statement::from_sql_and_values(backend, sql, [(since - OVERLAP).into()])).await?
-        }
+    let (filter, values): (&str, Vec<sea_orm::Value>) = match petition {
+        Some(p) => ("WHERE petition_id = $1", vec![p.into()]),
+        None => ("", vec![]),
     };
-    Ok(result.rows_affected())
+    let sql = format!(
+        "DELETE FROM count_changes WHERE id IN (SELECT id FROM count_changes {filter} ORDER BY id LIMIT {limit}) \
+         RETURNING petition_id, delta"
+    );
+    let rows = db.query_all_raw(Statement::from_sql_and_values(backend, sql, values)).await?;
+    let mut sums = std::collections::BTreeMap::new();
+    for row in &rows {
+        let petition: i64 = row.try_get("", "petition_id")?;
+        *sums.entry(petition).or_insert(0) += sum(row)?;
+    }
+    Ok((sums, rows.len() as u64))
 }
 
-/// Recounts one petition at once (after a moderator invalidated some of its signatures).
-pub async fn recount(db: &impl ConnectionTrait, petition: i64) -> Result<(), DbErr> {
-    let sql = format!("{RECOUNT} WHERE id = $1");
-    db.execute_raw(Statement::from_sql_and_values(db.get_database_backend(), sql, [petition.into()])).await?;
+/// The `delta` column of a row: INTEGER (32 bits on PostgreSQL) for a change, BIGINT for a sum.
+fn sum(row: &sea_orm::QueryResult) -> Result<i64, DbErr> {
+    row.try_get::<i64>("", "delta").or_else(|_| row.try_get::<i32>("", "delta").map(i64::from))
+}
+
+async fn add(db: &impl ConnectionTrait, sums: &std::collections::BTreeMap<i64, i64>) -> Result<(), DbErr> {
+    let backend = db.get_database_backend();
+    for (petition, delta) in sums.iter().filter(|(_, d)| **d != 0) {
+        let sql = "UPDATE petitions SET confirmed_count = confirmed_count + $1 WHERE id = $2";
+        db.execute_raw(Statement::from_sql_and_values(backend, sql, [(*delta).into(), (*petition).into()])).await?;
+    }
     Ok(())
+}
+
+/// Adds every change committed so far to the counts, a bounded batch per transaction. Returns
+/// the changes consumed (a second run with nothing new consumes none and changes nothing).
+pub async fn refresh(db: &DatabaseConnection) -> Result<u64, DbErr> {
+    let mut consumed = 0;
+    loop {
+        let txn = crate::db::begin_write(db).await?;
+        let (sums, n) = consume(&txn, None, CHANGES_PER_BATCH).await?;
+        add(&txn, &sums).await?;
+        txn.commit().await?;
+        consumed += n;
+        if n < CHANGES_PER_BATCH {
+            return Ok(consumed);
+        }
+    }
+}
+
+/// Brings one petition's count up to date at once (after a withdrawal or a moderator's
+/// invalidation, whose author then sees the count they changed): its pending changes only.
+pub async fn recount(db: &impl ConnectionTrait, petition: i64) -> Result<(), DbErr> {
+    let (sums, _) = consume(db, Some(petition), u64::MAX >> 2).await?;
+    add(db, &sums).await
+}
+
+/// A petition whose stored count (with its pending changes) was not what its signatures say.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Drift {
+    pub petition: i64,
+    pub expected: i64,
+    pub actual: i64,
+}
+
+/// Recounts every petition from its signatures, in one transaction that also consumes every
+/// pending change (one snapshot: on PostgreSQL a repeatable read, on SQLite the write lock), so
+/// the changes counted are exactly those consumed. Corrects and returns each drift.
+pub async fn full_recount(db: &DatabaseConnection) -> Result<Vec<Drift>, DbErr> {
+    let txn = match db.get_database_backend() {
+        DbBackend::Postgres => db.begin_with_config(Some(sea_orm::IsolationLevel::RepeatableRead), None).await?,
+        _ => crate::db::begin_write(db).await?,
+    };
+    let backend = txn.get_database_backend();
+    // Summed then deleted in the same snapshot: the rows summed are the rows deleted.
+    let sums = "SELECT petition_id, SUM(delta) AS delta FROM count_changes GROUP BY petition_id";
+    let mut pending = std::collections::BTreeMap::new();
+    for row in txn.query_all_raw(Statement::from_string(backend, sums)).await? {
+        let petition: i64 = row.try_get("", "petition_id")?;
+        pending.insert(petition, sum(&row)?);
+    }
+    txn.execute_unprepared("DELETE FROM count_changes").await?;
+    let sql = "SELECT p.id, p.confirmed_count, (SELECT COUNT(*) FROM signatures s WHERE s.petition_id = p.id \
+        AND s.confirmed_at IS NOT NULL AND s.invalidated_at IS NULL) AS actual FROM petitions p";
+    let rows = txn.query_all_raw(Statement::from_string(backend, sql)).await?;
+    let mut drifts = Vec::new();
+    for row in rows {
+        let petition: i64 = row.try_get("", "id")?;
+        let stored: i64 = row.try_get("", "confirmed_count")?;
+        let actual: i64 = row.try_get("", "actual")?;
+        let expected = stored + pending.get(&petition).copied().unwrap_or(0);
+        if expected != actual {
+            drifts.push(Drift { petition, expected, actual });
+        }
+        if stored != actual {
+            let sql = "UPDATE petitions SET confirmed_count = $1 WHERE id = $2";
+            txn.execute_raw(Statement::from_sql_and_values(backend, sql, [actual.into(), petition.into()])).await?;
+        }
+    }
+    txn.commit().await?;
+    for d in &drifts {
+        tracing::warn!(petition = d.petition, expected = d.expected, actual = d.actual, "count drift corrected");
+    }
+    Ok(drifts)
 }
 
 /// Deletes signatures never confirmed within `days` (the confirmation mail promises it). Those a
@@ -79,20 +172,25 @@ pub async fn run(
     last: std::sync::Arc<LastRefresh>,
 ) {
     let mut last_full = tokio::time::Instant::now();
-    let mut since: Option<DateTime<Utc>> = None;
+    // Whether this process counted since it took the lead.
+    let mut counted = false;
     loop {
         if !leadership.is_leader().await {
             // When this process takes over, it starts with a full recount and purge: how far
             // the previous leader got is not known here.
-            since = None;
+            counted = false;
             tokio::time::sleep(interval).await;
             continue;
         }
         let started = crate::domain::now();
-        let full = since.is_none() || last_full.elapsed() >= full_every;
-        match refresh(&db, if full { None } else { since }).await {
-            Ok(_) => {
-                since = Some(started);
+        let full = !counted || last_full.elapsed() >= full_every;
+        let refreshed = match full {
+            true => full_recount(&db).await.map(|_| ()),
+            false => refresh(&db).await.map(|_| ()),
+        };
+        match refreshed {
+            Ok(()) => {
+                counted = true;
                 last.set(started);
                 if full {
                     last_full = tokio::time::Instant::now();

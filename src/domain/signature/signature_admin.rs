@@ -1,10 +1,10 @@
 //! An organiser's view of a petition's signatures: search, delete, and sending the confirmation
 //! link again (to one signer, or as a reminder to every pending one).
 use chrono::{DateTime, Duration, Utc};
-use sea_orm::sea_query::{Expr, ExprTrait, Func};
+use sea_orm::sea_query::{Expr, ExprTrait, Func, SimpleExpr};
 use sea_orm::{
-    ColumnTrait, Condition, ConnectionTrait, DatabaseConnection, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder,
-    QuerySelect,
+    ColumnTrait, Condition, ConnectionTrait, DatabaseConnection, DbBackend, EntityTrait, Order, PaginatorTrait,
+    QueryFilter, QueryOrder, QuerySelect, Select,
 };
 use serde::Serialize;
 
@@ -69,30 +69,53 @@ impl From<signature::Model> for Row {
     }
 }
 
+/// Which page of the list: keyset pages, so that the last page of five million signatures costs
+/// what the first does (no `OFFSET`). A cursor is a signature's id: the page starts just past it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Cursor {
+    /// The newest signatures.
+    #[default]
+    First,
+    /// The next page: signatures older than this one.
+    Before(SignatureId),
+    /// The previous page: signatures newer than this one.
+    After(SignatureId),
+    /// The oldest signatures.
+    Last,
+}
+
 #[derive(Debug, Clone, Serialize)]
 pub struct Page {
     pub rows: Vec<Row>,
     pub total: u64,
-    pub page: u64,
-    pub pages: u64,
+    /// Newer signatures than these exist (a first and a previous page).
+    pub newer: bool,
+    /// Older signatures than these exist (a next and a last page).
+    pub older: bool,
 }
 
-/// One page of signatures, newest first: two queries whatever the number of signatures.
-pub async fn list(
-    db: &impl ConnectionTrait,
-    can: &Allowed<ViewSignatures, PetitionId>,
-    which: Which,
-    words: &str,
-    page: u64,
-) -> DomainResult<Page> {
-    let mut query = signature::Entity::find().filter(signature::Column::PetitionId.eq(can.target().0));
+/// The list's filter: the status asked for, and every word of the search in the email, the first
+/// or the last name ("jane doe" finds Jane Doe), case-insensitive, anywhere in the field.
+fn filtered(backend: DbBackend, petition: PetitionId, which: Which, words: &str) -> Select<signature::Entity> {
+    let mut query = signature::Entity::find().filter(signature::Column::PetitionId.eq(petition.0));
     query = match which {
         Which::All => query,
         Which::Confirmed => query.filter(signature::Column::ConfirmedAt.is_not_null()),
         Which::Pending => query.filter(signature::Column::ConfirmedAt.is_null()),
     };
-    // Every word must appear in the email, the first or the last name ("jane doe" finds Jane Doe).
-    for word in words.split_whitespace() {
+    // On SQLite, words of three characters or more are looked up in the trigram index (one MATCH
+    // for them all); shorter ones, and every word on PostgreSQL (where pg_trgm indexes the same
+    // expressions, when installed), are `lower(…) LIKE '%…%'`.
+    let (indexed, scanned): (Vec<&str>, Vec<&str>) =
+        words.split_whitespace().partition(|w| backend == DbBackend::Sqlite && w.chars().count() >= 3);
+    if !indexed.is_empty() {
+        let phrases: Vec<String> = indexed.iter().map(|w| format!("\"{}\"", w.replace('"', "\"\""))).collect();
+        query = query.filter(Expr::cust_with_values(
+            "signatures.id IN (SELECT rowid FROM signatures_search WHERE signatures_search MATCH ?)",
+            [phrases.join(" AND ")],
+        ));
+    }
+    for word in scanned {
         let like = |c: signature::Column| Expr::expr(Func::lower(Expr::col(c))).like(contains(word));
         query = query.filter(
             Condition::any()
@@ -101,20 +124,83 @@ pub async fn list(
                 .add(like(signature::Column::LastName)),
         );
     }
+    query
+}
+
+/// Rows past signature `id` in the list's order: older (`before`) or newer ones.
+fn past(backend: DbBackend, id: i64, before: bool) -> SimpleExpr {
+    // (sea-query's placeholder in a custom expression: `?` for SQLite, `$n` for PostgreSQL)
+    let placeholder = if backend == DbBackend::Postgres { "$1" } else { "?" };
+    let sql = format!(
+        "(signatures.created_at, signatures.id) {} (SELECT c.created_at, c.id FROM signatures c WHERE c.id = {placeholder})",
+        if before { "<" } else { ">" }
+    );
+    Expr::cust_with_values(sql, [id])
+}
+
+fn ordered(query: Select<signature::Entity>, newest_first: bool) -> Select<signature::Entity> {
+    let order = if newest_first { Order::Desc } else { Order::Asc };
+    query.order_by(signature::Column::CreatedAt, order.clone()).order_by(signature::Column::Id, order)
+}
+
+async fn page_at(
+    db: &impl ConnectionTrait,
+    query: &Select<signature::Entity>,
+    cursor: Cursor,
+) -> Result<Vec<signature::Model>, sea_orm::DbErr> {
+    let (q, newest_first) = match cursor {
+        Cursor::First => (query.clone(), true),
+        Cursor::Before(id) => (query.clone().filter(past(db.get_database_backend(), id.0, true)), true),
+        Cursor::After(id) => (query.clone().filter(past(db.get_database_backend(), id.0, false)), false),
+        Cursor::Last => (query.clone(), false),
+    };
+    let mut rows = ordered(q, newest_first).limit(PAGE_SIZE).all(db).await?;
+    if !newest_first {
+        rows.reverse();
+    }
+    Ok(rows)
+}
+
+/// Whether any row of `query` lies past signature `id` (older when `before`).
+async fn beyond(
+    db: &impl ConnectionTrait,
+    query: &Select<signature::Entity>,
+    id: Option<i64>,
+    before: bool,
+) -> Result<bool, sea_orm::DbErr> {
+    let Some(id) = id else { return Ok(false) };
+    let q = query
+        .clone()
+        .filter(past(db.get_database_backend(), id, before))
+        .select_only()
+        .column(signature::Column::Id)
+        .limit(1);
+    Ok(q.into_tuple::<i64>().one(db).await?.is_some())
+}
+
+/// One page of signatures, newest first: a count and three index reads (the page and whether
+/// anything lies before and after it), whatever the page.
+pub async fn list(
+    db: &impl ConnectionTrait,
+    can: &Allowed<ViewSignatures, PetitionId>,
+    which: Which,
+    words: &str,
+    cursor: Cursor,
+) -> DomainResult<Page> {
+    let query = filtered(db.get_database_backend(), can.target(), which, words);
     let total = query.clone().count(db).await?;
-    let pages = std::cmp::max(total.div_ceil(PAGE_SIZE), 1);
-    let page = page.clamp(1, pages);
-    let rows = query
-        .order_by_desc(signature::Column::CreatedAt)
-        .order_by_desc(signature::Column::Id)
-        .offset((page - 1) * PAGE_SIZE)
-        .limit(PAGE_SIZE)
-        .all(db)
-        .await?
-        .into_iter()
-        .map(Row::from)
-        .collect();
-    Ok(Page { rows, total, page, pages })
+    let mut rows = page_at(db, &query, cursor).await?;
+    // A cursor past the end (or whose signature is gone): the nearest end instead.
+    if rows.is_empty() {
+        rows = match cursor {
+            Cursor::Before(_) => page_at(db, &query, Cursor::Last).await?,
+            Cursor::After(_) => page_at(db, &query, Cursor::First).await?,
+            _ => rows,
+        };
+    }
+    let newer = beyond(db, &query, rows.first().map(|s| s.id), false).await?;
+    let older = beyond(db, &query, rows.last().map(|s| s.id), true).await?;
+    Ok(Page { rows: rows.into_iter().map(Row::from).collect(), total, newer, older })
 }
 
 async fn one(db: &impl ConnectionTrait, petition: PetitionId, id: SignatureId) -> DomainResult<signature::Model> {

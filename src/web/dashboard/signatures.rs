@@ -13,7 +13,7 @@ use crate::App;
 use crate::domain::ids::{PetitionId, SignatureId};
 use crate::domain::permissions::{self, Allowed, DeleteSignatures, ModifySignatures, SeePetition, ViewSignatures};
 use crate::domain::signature::export::{self, Column, Header as ColumnHeader};
-use crate::domain::signature::signature_admin::{self, Which};
+use crate::domain::signature::signature_admin::{self, Cursor, Which};
 use crate::domain::{
     DomainError, FieldErrors, now, petition::dashboard, petition::editing, petition::petitions, petition::stats,
 };
@@ -38,11 +38,11 @@ async fn list_view(
     app: &App,
     (ctx, user): (&Ctx, &user::Model),
     can: &Allowed<ViewSignatures, PetitionId>,
-    (which, q, page): (&str, &str, u64),
+    (which, q, cursor): (&str, &str, Cursor),
     errors: &FieldErrors,
 ) -> WebResult<Page> {
     let id = can.target();
-    let listing = signature_admin::list(&app.db, can, Which::parse(which), q, page).await?;
+    let listing = signature_admin::list(&app.db, can, Which::parse(which), q, cursor).await?;
     let p = petition(app, id).await?;
     let mut extra = tera::Context::new();
     extra.insert("retention", &p.retention.notice(app.instance.get().retention_days));
@@ -56,18 +56,27 @@ async fn list_view(
     ctx.page(app, "dashboard/signatures.html", extra)
 }
 
-#[get("/dashboard/petitions/<id>/signatures?<which>&<q>&<page>")]
+/// Keyset pages: `before=<id>` (the next, older page), `after=<id>` (the previous, newer one),
+/// `last` (the oldest signatures); none of them: the newest.
+#[get("/dashboard/petitions/<id>/signatures?<which>&<q>&<before>&<after>&<last>")]
 async fn list(
     s: Signed<'_>,
     id: PetitionId,
     which: Option<&str>,
     q: Option<&str>,
-    page: Option<u64>,
+    before: Option<i64>,
+    after: Option<i64>,
+    last: Option<&str>,
 ) -> WebResult<Page> {
     let Signed { app, ctx, user, .. } = s;
     let can = permissions::petition::<ViewSignatures>(&app.db, user, id).await?;
-    list_view(app, (ctx, user), &can, (which.unwrap_or("all"), q.unwrap_or(""), page.unwrap_or(1)), &FieldErrors::new())
-        .await
+    let cursor = match (before, after, last) {
+        (Some(id), _, _) => Cursor::Before(SignatureId(id)),
+        (None, Some(id), _) => Cursor::After(SignatureId(id)),
+        (None, None, Some(_)) => Cursor::Last,
+        (None, None, None) => Cursor::First,
+    };
+    list_view(app, (ctx, user), &can, (which.unwrap_or("all"), q.unwrap_or(""), cursor), &FieldErrors::new()).await
 }
 
 #[get("/dashboard/petitions/<id>/signatures/<sig>/delete")]
@@ -119,7 +128,7 @@ async fn resend_one(
         Err(DomainError::Refused(message)) => {
             let errors = FieldErrors::from([("signatures", message)]);
             let view = permissions::petition::<ViewSignatures>(&app.db, user, id).await?;
-            let page = list_view(app, (ctx, user), &view, ("all", "", 1), &errors).await?;
+            let page = list_view(app, (ctx, user), &view, ("all", "", Cursor::First), &errors).await?;
             Ok(Err(page.with_status(rocket::http::Status::Conflict)))
         }
         Err(e) => Err(e.into()),
