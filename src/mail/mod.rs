@@ -4,4 +4,5 @@ pub mod compose;
 pub mod queue;
 pub mod throttle;
 pub mod transport;
+mod updates;
 pub mod worker;

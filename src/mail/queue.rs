@@ -77,6 +77,31 @@ pub async fn enqueue_for_petitions(
     Ok(())
 }
 
+/// Adds bulk mail to `petition`'s signers, each with its unsubscribe address (sent as the
+/// `List-Unsubscribe` header, see `transport`), with one statement: the caller sends a bounded
+/// batch at a time.
+pub async fn enqueue_unsubscribable(
+    db: &impl ConnectionTrait,
+    petition: i64,
+    drafts: Vec<(MailDraft, String)>,
+    now: DateTime<Utc>,
+) -> Result<(), DbErr> {
+    if drafts.is_empty() {
+        return Ok(());
+    }
+    let keys = vec![petition_key(petition); drafts.len()];
+    let rounds = next_rounds(db, &keys).await?;
+    let rows = drafts.into_iter().zip(keys).zip(rounds).map(|(((draft, unsubscribe), key), round)| {
+        let mut row = job_row(draft, now);
+        row.fair_key = Set(Some(key));
+        row.fair_round = Set(round);
+        row.list_unsubscribe = Set(Some(unsubscribe));
+        row
+    });
+    mail_job::Entity::insert_many(rows).exec_without_returning(db).await?;
+    Ok(())
+}
+
 /// The fairness key of a petition's signer mail (also how its mails are found again).
 pub fn petition_key(petition: i64) -> String {
     format!("p:{petition}")
@@ -141,6 +166,7 @@ fn job_row(draft: MailDraft, now: DateTime<Utc>) -> mail_job::ActiveModel {
         sent_at: Set(None),
         fair_key: Set(None),
         fair_round: Set(0),
+        list_unsubscribe: Set(None),
         ..Default::default()
     }
 }
