@@ -23,7 +23,10 @@ impl MigrationTrait for Migration {
             big_integer("recipients").default(0).to_owned(),
             parts::created_at(),
         ];
-        parts::table("petition_updates", updates).cascade("fk_petition_updates_petition", "petition_id", "petitions").create(m).await?;
+        parts::table("petition_updates", updates)
+            .cascade("fk_petition_updates_petition", "petition_id", "petitions")
+            .create(m)
+            .await?;
         parts::index(m, "ix_petition_updates_petition", "petition_updates", &["petition_id", "created_at"]).await?;
         let responses = [
             big_integer("petition_id").unique_key().to_owned(),

@@ -217,6 +217,7 @@ pub async fn mark_sent(db: &impl ConnectionTrait, lease: Lease, now: DateTime<Ut
         .col_expr(mail_job::Column::Status, Expr::value(STATUS_SENT))
         .col_expr(mail_job::Column::BodyText, Expr::value(""))
         .col_expr(mail_job::Column::BodyHtml, Expr::value(Option::<String>::None))
+        .col_expr(mail_job::Column::ListUnsubscribe, Expr::value(Option::<String>::None))
         .col_expr(mail_job::Column::SentAt, Expr::value(now))
         .col_expr(mail_job::Column::LeaseUntil, Expr::value(Option::<DateTime<Utc>>::None))
         .col_expr(mail_job::Column::LastError, Expr::value(Option::<String>::None))

@@ -291,7 +291,12 @@ pub struct Audience {
     pub subscribers: u64,
 }
 
-pub async fn audience(db: &impl ConnectionTrait, id: PetitionId, per_week: u32, now: DateTime<Utc>) -> DomainResult<Audience> {
+pub async fn audience(
+    db: &impl ConnectionTrait,
+    id: PetitionId,
+    per_week: u32,
+    now: DateTime<Utc>,
+) -> DomainResult<Audience> {
     let sent = sent_this_week(db, id, now).await?;
     Ok(Audience {
         remaining_this_week: u64::from(per_week).saturating_sub(sent),

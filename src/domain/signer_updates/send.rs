@@ -47,6 +47,8 @@ pub(super) fn recipients(petition: PetitionId) -> Select<signature::Entity> {
         .filter(signature::Column::KeepInformed.eq(true))
         .filter(signature::Column::ConfirmedAt.is_not_null())
         .filter(signature::Column::InvalidatedAt.is_null())
+        // Erased by retention (`retention`): no address left.
+        .filter(signature::Column::Email.ne(""))
 }
 
 /// Queues `news` for every signer of `petition` who asked; returns how many.
@@ -83,7 +85,8 @@ pub(super) async fn mail_signers(
                 let path = super::unsubscribe::path(&token);
                 let one_click = sending.composer.absolute(&super::unsubscribe::one_click_path(&token));
                 let withdraw_path = withdrawal::path(&sending.key.signature_token(petition.id, canonical));
-                let mail = UpdateMail { petition, recipient: email, locale, news, unsubscribe_path: path, withdraw_path };
+                let mail =
+                    UpdateMail { petition, recipient: email, locale, news, unsubscribe_path: path, withdraw_path };
                 (sending.composer.compose(&mail), one_click)
             })
             .collect();

@@ -66,11 +66,7 @@ async fn post_update(s: Signed<'_>, id: PetitionId, form: CsrfForm<Posted>) -> W
 }
 
 #[post("/dashboard/petitions/<id>/response", data = "<form>")]
-async fn record_response(
-    s: Signed<'_>,
-    id: PetitionId,
-    form: CsrfForm<Posted>,
-) -> WebResult<Result<Redirect, Page>> {
+async fn record_response(s: Signed<'_>, id: PetitionId, form: CsrfForm<Posted>) -> WebResult<Result<Redirect, Page>> {
     let Signed { app, user, jar, .. } = s;
     let can = permissions::petition::<ModifyPetition>(&app.db, user, id).await?;
     let input = ResponseInput {
