@@ -64,7 +64,7 @@ fn check_text(errors: &mut FieldErrors, field: &'static str, value: &str, max: u
         errors.insert(field, "error-required");
     } else if value.chars().count() > max {
         errors.insert(field, "error-too-long");
-    } else if value.chars().any(|c| c.is_control() && !(!line && matches!(c, '\n' | '\r' | '\t'))) {
+    } else if value.chars().any(|c| c.is_control() && (line || !matches!(c, '\n' | '\r' | '\t'))) {
         errors.insert(field, "error-invalid-characters");
     }
     value.to_string()
