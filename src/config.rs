@@ -28,6 +28,22 @@ pub struct Settings {
     pub log: Log,
     pub metrics: Metrics,
     pub health: Health,
+    pub updates: Updates,
+}
+
+/// Organisers' updates to the signers who asked for them (`domain::signer_updates`).
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Updates {
+    /// Updates a petition may mail in any seven days; the next one is refused. The addressee's
+    /// response does not count.
+    pub per_week: u32,
+}
+
+impl Default for Updates {
+    fn default() -> Self {
+        Updates { per_week: 3 }
+    }
 }
 
 /// A public demo instance.
@@ -362,6 +378,9 @@ impl Settings {
         }
         if self.demo.reset_hours > 24 * 366 {
             problems.push("[demo] reset_hours must be at most a year (8784)".into());
+        }
+        if !(1..=50).contains(&self.updates.per_week) {
+            problems.push("[updates] per_week must be between 1 and 50".into());
         }
         if self.server.shutdown_grace_seconds > 600 || !(1..=3600).contains(&self.server.retry_after_seconds) {
             problems.push("[server] shutdown_grace_seconds must be at most 600, retry_after_seconds 1 to 3600".into());

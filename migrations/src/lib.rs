@@ -20,11 +20,9 @@ mod m20261202_000013_signer_rights;
 mod m20261203_000014_demo_state;
 mod m20261203_000015_petition_translations;
 mod m20261203_000016_side_and_thanks;
-<<<<<<< HEAD
 mod m20261203_000017_guest_petitions;
-=======
 mod m20261203_000021_scale;
->>>>>>> scale
+mod m20261203_000018_signer_updates;
 
 pub struct Migrator;
 
@@ -48,11 +46,9 @@ impl MigratorTrait for Migrator {
             Box::new(m20261203_000014_demo_state::Migration),
             Box::new(m20261203_000015_petition_translations::Migration),
             Box::new(m20261203_000016_side_and_thanks::Migration),
-<<<<<<< HEAD
             Box::new(m20261203_000017_guest_petitions::Migration),
-=======
             Box::new(m20261203_000021_scale::Migration),
->>>>>>> scale
+            Box::new(m20261203_000018_signer_updates::Migration),
         ]
     }
 }

@@ -19,6 +19,7 @@ pub mod permissions;
 pub mod petition;
 pub mod reserved;
 pub mod signature;
+pub mod signer_updates;
 pub mod tokens;
 
 /// Field name → Fluent id of the message shown next to it, in the order the checks found them:

@@ -25,6 +25,8 @@ pub struct Model {
     pub fair_key: Option<String>,
     /// The round of the queue this job is sent in (see `mail::queue`).
     pub fair_round: i64,
+    /// The unsubscribe address of a bulk mail to signers, sent as `List-Unsubscribe` (RFC 8058).
+    pub list_unsubscribe: Option<String>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -30,6 +30,8 @@ pub struct Model {
     pub invalidated_at: Option<DateTimeUtc>,
     /// The signer agreed to their name appearing in the petition's public list.
     pub name_public: bool,
+    /// The signer asked to be mailed the petition's updates and response (until they unsubscribe).
+    pub keep_informed: bool,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

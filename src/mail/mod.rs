@@ -6,4 +6,5 @@ pub mod queue;
 mod smtp;
 pub mod throttle;
 pub mod transport;
+mod updates;
 pub mod worker;

@@ -77,6 +77,31 @@ pub async fn enqueue_for_petitions(
     Ok(())
 }
 
+/// Adds bulk mail to `petition`'s signers, each with its unsubscribe address (sent as the
+/// `List-Unsubscribe` header, see `transport`), with one statement: the caller sends a bounded
+/// batch at a time.
+pub async fn enqueue_unsubscribable(
+    db: &impl ConnectionTrait,
+    petition: i64,
+    drafts: Vec<(MailDraft, String)>,
+    now: DateTime<Utc>,
+) -> Result<(), DbErr> {
+    if drafts.is_empty() {
+        return Ok(());
+    }
+    let keys = vec![petition_key(petition); drafts.len()];
+    let rounds = next_rounds(db, &keys).await?;
+    let rows = drafts.into_iter().zip(keys).zip(rounds).map(|(((draft, unsubscribe), key), round)| {
+        let mut row = job_row(draft, now);
+        row.fair_key = Set(Some(key));
+        row.fair_round = Set(round);
+        row.list_unsubscribe = Set(Some(unsubscribe));
+        row
+    });
+    mail_job::Entity::insert_many(rows).exec_without_returning(db).await?;
+    Ok(())
+}
+
 /// The fairness key of a petition's signer mail (also how its mails are found again).
 pub fn petition_key(petition: i64) -> String {
     format!("p:{petition}")
@@ -141,6 +166,7 @@ fn job_row(draft: MailDraft, now: DateTime<Utc>) -> mail_job::ActiveModel {
         sent_at: Set(None),
         fair_key: Set(None),
         fair_round: Set(0),
+        list_unsubscribe: Set(None),
         ..Default::default()
     }
 }
@@ -191,6 +217,7 @@ pub async fn mark_sent(db: &impl ConnectionTrait, lease: Lease, now: DateTime<Ut
         .col_expr(mail_job::Column::Status, Expr::value(STATUS_SENT))
         .col_expr(mail_job::Column::BodyText, Expr::value(""))
         .col_expr(mail_job::Column::BodyHtml, Expr::value(Option::<String>::None))
+        .col_expr(mail_job::Column::ListUnsubscribe, Expr::value(Option::<String>::None))
         .col_expr(mail_job::Column::SentAt, Expr::value(now))
         .col_expr(mail_job::Column::LeaseUntil, Expr::value(Option::<DateTime<Utc>>::None))
         .col_expr(mail_job::Column::LastError, Expr::value(Option::<String>::None))

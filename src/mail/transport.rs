@@ -166,6 +166,11 @@ fn build(from: &Mailbox, job: &mail_job::Model, eight_bit: bool) -> Result<Messa
     if let Some(reply_to) = job.reply_to.as_deref().and_then(|r| r.parse::<Mailbox>().ok()) {
         builder = builder.reply_to(reply_to);
     }
+    // Bulk mail to signers: their mail program offers its own "unsubscribe" button, which
+    // POSTs `List-Unsubscribe=One-Click` to the address (RFC 8058).
+    if let Some(link) = &job.list_unsubscribe {
+        builder = builder.header(ListUnsubscribe(format!("<{link}>"))).header(ListUnsubscribePost);
+    }
     let text = text_body(&job.body_text, eight_bit);
     let message = match &job.body_html {
         Some(html) => builder.multipart(
@@ -178,6 +183,42 @@ fn build(from: &Mailbox, job: &mail_job::Model, eight_bit: bool) -> Result<Messa
         None => builder.header(header::ContentType::TEXT_PLAIN).body(text),
     };
     message.map_err(|e| SendError::Permanent(format!("message: {e}")))
+}
+
+/// `List-Unsubscribe: <https://…>` (RFC 2369).
+#[derive(Clone)]
+struct ListUnsubscribe(String);
+
+impl header::Header for ListUnsubscribe {
+    fn name() -> header::HeaderName {
+        header::HeaderName::new_from_ascii_str("List-Unsubscribe")
+    }
+
+    fn parse(s: &str) -> Result<Self, Box<dyn std::error::Error + Send + Sync>> {
+        Ok(ListUnsubscribe(s.to_string()))
+    }
+
+    fn display(&self) -> header::HeaderValue {
+        header::HeaderValue::new(Self::name(), self.0.clone())
+    }
+}
+
+/// `List-Unsubscribe-Post: List-Unsubscribe=One-Click` (RFC 8058).
+#[derive(Clone)]
+struct ListUnsubscribePost;
+
+impl header::Header for ListUnsubscribePost {
+    fn name() -> header::HeaderName {
+        header::HeaderName::new_from_ascii_str("List-Unsubscribe-Post")
+    }
+
+    fn parse(_: &str) -> Result<Self, Box<dyn std::error::Error + Send + Sync>> {
+        Ok(ListUnsubscribePost)
+    }
+
+    fn display(&self) -> header::HeaderValue {
+        header::HeaderValue::new(Self::name(), "List-Unsubscribe=One-Click".into())
+    }
 }
 
 #[cfg(test)]

@@ -64,6 +64,7 @@ pub fn mount(rocket: Rocket<Build>, headers: security::SecurityHeaders) -> Rocke
         .mount("/", signature::sign::routes())
         .mount("/", signature::confirm::routes())
         .mount("/", signature::withdraw::routes())
+        .mount("/", signature::unsubscribe::routes())
         .mount("/", moderation::routes())
         .mount("/", signature::portal::routes())
         .mount("/", assets::routes())

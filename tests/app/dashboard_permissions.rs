@@ -109,6 +109,13 @@ const ROUTES: &[Route] = &[
     get("/dashboard/petitions/{p}/transfer", Some(Flag::DeletePetitions)),
     post("/dashboard/petitions/{p}/transfer", &[Flag::DeletePetitions], &[("owner", "shelter")]),
     post("/dashboard/petitions/{p}/save-template", &[Flag::CreateTemplates], &[("name", "Copy")]),
+    get("/dashboard/petitions/{p}/updates", Some(Flag::ModifyPetitions)),
+    post("/dashboard/petitions/{p}/updates", &[Flag::ModifyPetitions], &[("title", "News"), ("body", "Some news.")]),
+    post(
+        "/dashboard/petitions/{p}/response",
+        &[Flag::ModifyPetitions],
+        &[("response_body", "Yes."), ("responded_on", "2026-11-30")],
+    ),
     get("/dashboard/petitions/{p}/signatures", Some(Flag::ViewSignatures)),
     get("/dashboard/petitions/{p}/export.csv", Some(Flag::ViewSignatures)),
     get("/dashboard/petitions/{p}/export.json", Some(Flag::ViewSignatures)),
@@ -227,6 +234,8 @@ async fn state(t: &TestApp, friends: OrganisationId) -> Vec<i64> {
         "SELECT COUNT(*) FROM mail_queue".to_string(),
         "SELECT COUNT(*) FROM petition_templates".to_string(),
         "SELECT COUNT(*) FROM petition_images".to_string(),
+        "SELECT COUNT(*) FROM petition_updates".to_string(),
+        "SELECT COUNT(*) FROM petition_responses".to_string(),
     ] {
         values.push(t.count(&sql).await);
     }

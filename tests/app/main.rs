@@ -45,6 +45,7 @@ mod secrets_at_rest;
 mod server_process;
 mod shutdown;
 mod sign_challenge;
+mod signer_updates;
 mod signing;
 mod themes;
 mod withdrawing;

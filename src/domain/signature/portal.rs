@@ -424,6 +424,7 @@ mod tests {
             client_key: None,
             invalidated_at,
             name_public: false,
+            keep_informed: false,
         };
         assert_eq!(Standing::of(&s(None, None)), Standing::Pending);
         assert_eq!(Standing::of(&s(Some(now), None)), Standing::Confirmed);

@@ -49,7 +49,7 @@ const ERASE_ROWS: &str = "UPDATE signatures SET first_name = NULL, last_name = N
     email_canonical = 'erased:' || CAST(id AS TEXT), phone = NULL, postal_code = NULL, country = NULL, \
     organisation = NULL, custom1 = NULL, custom2 = NULL, custom3 = NULL, client_key = NULL, \
     confirmation_token_hash = NULL, token_expires_at = NULL, name_public = $1, \
-    newsletter_optin = $1 WHERE petition_id = $2 AND email_canonical NOT LIKE 'erased:%'";
+    newsletter_optin = $1, keep_informed = $1 WHERE petition_id = $2 AND email_canonical NOT LIKE 'erased:%'";
 
 /// Erases the personal data of every petition whose retention has run out at `now`, at most
 /// `PER_RUN`, one transaction each (with its audit log entry). `default_days` is the

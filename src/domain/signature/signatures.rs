@@ -38,6 +38,9 @@ pub struct SignInput {
     /// The box to show one's name in the public list was ticked (only counted when the
     /// petition lists names).
     pub name_public: bool,
+    /// The "keep me informed about this petition" box was ticked: its updates and response are
+    /// mailed to the signer once confirmed.
+    pub keep_informed: bool,
 }
 
 /// The checked signature, with off fields dropped and text trimmed. Kept as JSON in a pending
@@ -57,6 +60,9 @@ pub(super) struct Valid {
     /// Changes stored before public names existed read as "no".
     #[serde(default)]
     name_public: bool,
+    /// Changes stored before updates existed read as "no".
+    #[serde(default)]
+    keep_informed: bool,
 }
 
 fn check_text(
@@ -134,6 +140,7 @@ pub(super) fn validate(petition: &PublicPetition, input: &SignInput) -> Result<V
         custom,
         newsletter: input.newsletter && !petition.mail.newsletter_label.is_empty(),
         name_public: input.name_public && petition.fields.lists_names(),
+        keep_informed: input.keep_informed,
     })
 }
 
@@ -153,6 +160,7 @@ impl Valid {
         a.custom3 = Set(c3.clone());
         a.newsletter_optin = Set(self.newsletter);
         a.name_public = Set(self.name_public);
+        a.keep_informed = Set(self.keep_informed);
     }
 }
 
@@ -170,6 +178,7 @@ impl Valid {
             && (c1, c2, c3) == (&s.custom1, &s.custom2, &s.custom3)
             && self.newsletter == s.newsletter_optin
             && self.name_public == s.name_public
+            && self.keep_informed == s.keep_informed
     }
 }
 

@@ -65,6 +65,26 @@ impl WithdrawKey {
         format!("p{petition}.{confirmation_hash}.{mac}")
     }
 
+    /// The token of a signer's unsubscribe link (updates and the response, `signer_updates`):
+    /// signature `id`, and a MAC of it with its petition and address, so that it stops working
+    /// with the signature and cannot withdraw it (it goes in mail headers, which more systems see).
+    pub fn unsubscribe_token(&self, id: i64, petition: PetitionId, email_canonical: &str) -> String {
+        let mac = tokens::keyed_hash(&self.mac, unsubscribe_message(id, petition, email_canonical).as_bytes());
+        format!("u{id}.{mac}")
+    }
+
+    /// The signature an unsubscribe token names, before it is checked (`unsubscribe_matches`).
+    pub fn unsubscribe_id(token: &str) -> Option<i64> {
+        token.strip_prefix('u')?.split_once('.')?.0.parse().ok()
+    }
+
+    /// Whether `token` is the unsubscribe token of signature `id` of `petition` and that address.
+    pub fn unsubscribe_matches(&self, token: &str, id: i64, petition: PetitionId, email_canonical: &str) -> bool {
+        let Some((_, mac)) = token.split_once('.') else { return false };
+        Self::unsubscribe_id(token) == Some(id)
+            && tokens::verify_keyed_hash(&self.mac, unsubscribe_message(id, petition, email_canonical).as_bytes(), mac)
+    }
+
     /// What `token` names, or `None` for a token this instance did not make.
     pub fn parse(&self, token: &str) -> Option<Link> {
         if let Some(sealed) = token.strip_prefix('s') {
@@ -87,6 +107,10 @@ impl WithdrawKey {
 /// GCM-SIV's nonce, the same for every token, which GCM-SIV allows: it then tells only whether
 /// two tokens seal the same signature, which is the point (every mail carries the same link).
 const NONCE: [u8; 12] = [0; 12];
+
+fn unsubscribe_message(id: i64, petition: PetitionId, email_canonical: &str) -> String {
+    format!("unsubscribe:{id}:{petition}:{email_canonical}")
+}
 
 fn pending_message(petition: PetitionId, confirmation_hash: &str) -> String {
     format!("pending\n{petition}\n{confirmation_hash}")

@@ -23,6 +23,7 @@ mod image;
 mod signatures;
 mod templates;
 mod translations;
+mod updates;
 mod wizard;
 
 pub fn routes() -> Vec<rocket::Route> {
@@ -33,6 +34,7 @@ pub fn routes() -> Vec<rocket::Route> {
     all.extend(templates::routes());
     all.extend(signatures::routes());
     all.extend(translations::routes());
+    all.extend(updates::routes());
     all
 }
 

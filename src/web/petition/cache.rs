@@ -25,6 +25,7 @@ use crate::domain::petition::images;
 use crate::domain::petition::petitions::{self, PublicPetition};
 use crate::domain::petition::translations::{self, Texts};
 use crate::domain::signature::public_names;
+use crate::domain::signer_updates;
 
 pub const TTL: Duration = Duration::from_secs(1);
 /// Past this many entries, expired ones are swept before adding another.
@@ -67,6 +68,8 @@ pub struct Shown {
     pub names: Option<public_names::Latest>,
     /// The petition in each of its other languages, by language code, with its texts rendered.
     pub translations: Vec<(PublicPetition, Html)>,
+    /// The addressee's response and the newest updates, rendered.
+    pub news: signer_updates::News,
     /// A handful at most, so a scan, with no allocation to look one up.
     pages: RwLock<Vec<Rendered>>,
 }
@@ -200,7 +203,8 @@ impl PetitionCache {
                 (shown, html)
             })
             .collect();
-        let shown = Arc::new(Shown { petition, html, image, names, translations, pages: RwLock::default() });
+        let news = signer_updates::news(db, id, signer_updates::SHOWN_ON_PAGE).await?;
+        let shown = Arc::new(Shown { petition, html, image, names, translations, news, pages: RwLock::default() });
         keep(&self.by_id, id, shown.clone());
         Ok(shown)
     }

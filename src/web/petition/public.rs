@@ -142,6 +142,7 @@ pub(crate) fn petition_page(
         extra.insert("canonical_x_default", &canonical);
         extra.insert("image", &shown.image);
         extra.insert("names", &shown.names);
+        extra.insert("news", &shown.news);
         extra.insert("form", form);
         extra.insert("errors", errors);
         // The error summary names custom fields by the organiser's labels.

@@ -2,4 +2,5 @@
 pub mod confirm;
 pub mod portal;
 pub mod sign;
+pub mod unsubscribe;
 pub mod withdraw;

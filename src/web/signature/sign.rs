@@ -52,6 +52,8 @@ struct SignForm {
     newsletter: bool,
     #[field(default = false)]
     name_public: bool,
+    #[field(default = false)]
+    keep_informed: bool,
     /// Honeypot: hidden from people, filled by naive bots.
     #[field(default = String::new())]
     website: String,
@@ -169,6 +171,7 @@ async fn sign_shown(
         custom3: form.custom3,
         newsletter: form.newsletter,
         name_public: form.name_public,
+        keep_informed: form.keep_informed,
     };
     let signing = &app.settings.signing;
     // A petition in several languages records the one its signer read; else the interface's.
