@@ -12,6 +12,7 @@ pub mod client;
 pub mod context;
 pub mod csrf;
 pub mod dashboard;
+pub mod delivery;
 pub mod demo_banner;
 pub mod error;
 pub mod health;
@@ -70,6 +71,7 @@ pub fn mount(rocket: Rocket<Build>, headers: security::SecurityHeaders) -> Rocke
         .mount("/", admin::routes())
         .mount("/", organisation::routes())
         .mount("/", dashboard::routes())
+        .mount("/", delivery::routes())
         .register("/", catchers![any_error, sign_in_first])
         .attach(headers)
         .attach(security::RequestLog)

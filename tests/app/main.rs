@@ -19,6 +19,7 @@ mod dashboard_lifecycle;
 mod dashboard_permissions;
 mod dashboard_signatures;
 mod dashboard_templates;
+mod delivery;
 mod demo;
 mod formats;
 mod i18n;

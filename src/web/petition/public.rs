@@ -136,6 +136,7 @@ pub(crate) fn petition_page(
         extra.insert("canonical_x_default", &canonical);
         extra.insert("image", &shown.image);
         extra.insert("names", &shown.names);
+        extra.insert("addressees", &shown.addressees);
         extra.insert("form", form);
         extra.insert("errors", errors);
         // The error summary names custom fields by the organiser's labels.
