@@ -212,6 +212,12 @@ pub async fn build_rocket(settings: Settings) -> Result<Rocket<Build>, StartErro
     let instance = app.instance.clone();
     let last_count = app.metrics.last_count.clone();
     let shed = web::shed::Shed::new(&s.server);
+    // The count batch makes the automatic deliveries (`domain::delivery`) and mails them.
+    let delivery_mail: Arc<dyn domain::delivery::deliver::ComposeDelivery> = Arc::new(mail::compose::Composer {
+        views: app.views.clone(),
+        i18n: app.i18n.clone(),
+        public_url: app.composer.public_url.clone(),
+    });
     let demo = (s.demo.reset_hours > 0)
         .then(|| (app.db.clone(), s.demo.reset_hours, s.i18n.available.clone(), app.demo.clone()));
     // Load shedding first: a request turned away costs no other fairing's work.
@@ -236,7 +242,7 @@ pub async fn build_rocket(settings: Settings) -> Result<Rocket<Build>, StartErro
                         retention_days,
                         instance,
                         count_leader,
-                        last_count,
+                        (last_count, delivery_mail),
                     ),
                 );
                 tracing::info!("Rustition is serving at {public_url}/");

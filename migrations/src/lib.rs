@@ -23,6 +23,7 @@ mod m20261203_000016_side_and_thanks;
 mod m20261203_000017_guest_petitions;
 mod m20261203_000021_scale;
 mod m20261203_000018_signer_updates;
+mod m20261203_000019_delivery;
 
 pub struct Migrator;
 
@@ -49,6 +50,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261203_000017_guest_petitions::Migration),
             Box::new(m20261203_000021_scale::Migration),
             Box::new(m20261203_000018_signer_updates::Migration),
+            Box::new(m20261203_000019_delivery::Migration),
         ]
     }
 }

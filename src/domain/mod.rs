@@ -8,6 +8,7 @@ pub mod account;
 pub mod audit;
 pub mod challenge;
 pub mod client;
+pub mod delivery;
 pub mod demo;
 pub mod email;
 pub mod guest;

@@ -1,6 +1,9 @@
 //! SeaORM entities, one file per table. Names follow DESIGN.md; operators' scripts rely on them.
 pub mod audit_entry;
 pub mod challenge_use;
+pub mod delivery;
+pub mod delivery_recipient;
+pub mod delivery_setting;
 pub mod email_token;
 pub mod guest_link;
 pub mod guest_petition;
@@ -11,6 +14,7 @@ pub mod membership;
 pub mod organisation;
 pub mod organisation_logo;
 pub mod petition;
+pub mod petition_addressee;
 pub mod petition_image;
 pub mod petition_response;
 pub mod petition_template;

@@ -2,6 +2,7 @@
 //! transport (SMTP, or `.eml` files for a fresh install), and `compose` writes the messages.
 pub mod batch;
 pub mod compose;
+pub mod delivery;
 pub mod queue;
 mod smtp;
 pub mod throttle;

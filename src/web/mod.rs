@@ -12,6 +12,7 @@ pub mod client;
 pub mod context;
 pub mod csrf;
 pub mod dashboard;
+pub mod delivery;
 pub mod demo_banner;
 pub mod error;
 pub mod guest;
@@ -75,6 +76,7 @@ pub fn mount(rocket: Rocket<Build>, headers: security::SecurityHeaders) -> Rocke
         .mount("/", organisation::routes())
         .mount("/", dashboard::routes())
         .mount("/", guest::routes())
+        .mount("/", delivery::routes())
         .register("/", catchers![any_error, sign_in_first])
         .attach(headers)
         .attach(security::RequestLog)

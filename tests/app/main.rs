@@ -20,6 +20,7 @@ mod dashboard_lifecycle;
 mod dashboard_permissions;
 mod dashboard_signatures;
 mod dashboard_templates;
+mod delivery;
 mod demo;
 mod formats;
 mod guest_petitions;

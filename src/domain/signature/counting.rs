@@ -162,14 +162,18 @@ pub async fn purge_unconfirmed(db: &impl ConnectionTrait, now: DateTime<Utc>, da
 /// closed petitions' personal data past their retention (the default read from `instance` each
 /// time), every `full_every`. Only while `leadership` says this process leads: of several
 /// processes on one database, one does the work (see `db::leader`). Each successful refresh is
-/// noted in `last`.
+/// noted in `last`. After each refresh, the automatic deliveries that became due are made
+/// (`delivery::deliver::run_due`), mailed through `deliveries`.
 pub async fn run(
     db: sea_orm::DatabaseConnection,
     (interval, full_every): (std::time::Duration, std::time::Duration),
     retention_days: u32,
     instance: std::sync::Arc<crate::domain::instance::settings::Live>,
     mut leadership: crate::db::leader::Leadership,
-    last: std::sync::Arc<LastRefresh>,
+    (last, deliveries): (
+        std::sync::Arc<LastRefresh>,
+        std::sync::Arc<dyn crate::domain::delivery::deliver::ComposeDelivery>,
+    ),
 ) {
     let mut last_full = tokio::time::Instant::now();
     // Whether this process counted since it took the lead.
@@ -192,6 +196,9 @@ pub async fn run(
             Ok(()) => {
                 counted = true;
                 last.set(started);
+                if let Err(e) = crate::domain::delivery::deliver::run_due(&db, &*deliveries).await {
+                    tracing::error!(error = %e, "cannot look for petitions to deliver");
+                }
                 if full {
                     last_full = tokio::time::Instant::now();
                     match purge_unconfirmed(&db, started, retention_days).await {

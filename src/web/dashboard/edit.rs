@@ -104,7 +104,8 @@ pub(super) fn section_view(
     ctx.form_page(app, "dashboard/edit.html", extra, form, errors)
 }
 
-#[get("/dashboard/petitions/<id>/edit/<name>")]
+/// Ranked after the sections with a route of their own (`delivery::section`).
+#[get("/dashboard/petitions/<id>/edit/<name>", rank = 2)]
 async fn section_page(s: Signed<'_>, id: PetitionId, name: &str) -> WebResult<Page> {
     let Signed { app, ctx, user, .. } = s;
     section(name).ok_or_else(WebError::not_found)?;

@@ -17,6 +17,7 @@ use crate::domain::petition::petitions::{OwnerId, Status as PetitionStatus};
 use crate::domain::{DomainError, DomainResult, FieldErrors, organisation::organisations};
 use crate::entities::user;
 
+mod delivery;
 mod edit;
 mod form;
 mod image;
@@ -30,6 +31,7 @@ pub fn routes() -> Vec<rocket::Route> {
     let mut all = routes![home];
     all.extend(wizard::routes());
     all.extend(edit::routes());
+    all.extend(delivery::routes());
     all.extend(image::routes());
     all.extend(templates::routes());
     all.extend(signatures::routes());

@@ -1,6 +1,6 @@
 //! Public petitions as their pages show them, kept for a moment: a viral petition's page is
 //! read thousands of times a second and changes rarely, so each process reads and renders it
-//! (four queries, two more when it lists signers' names, Markdown, the HTML clean and the page
+//! (five queries, two more when it lists signers' names, Markdown, the HTML clean and the page
 //! template) at most once per `TTL`.
 //! Anonymous visitors differ only by their CSRF token, put into the cached page per request. The count may lag by
 //! that much on top of the count batch's interval, and the names by that much; any dashboard change to a petition drops its
@@ -66,6 +66,8 @@ pub struct Shown {
     /// The newest names of signers who agreed to be listed, when the petition lists them (they
     /// lag like the count, by the entry's lifetime).
     pub names: Option<public_names::Latest>,
+    /// Whom it is addressed to (see `domain::delivery::addressees`).
+    pub addressees: Vec<crate::domain::delivery::addressees::Addressee>,
     /// The petition in each of its other languages, by language code, with its texts rendered.
     pub translations: Vec<(PublicPetition, Html)>,
     /// The addressee's response and the newest updates, rendered.
@@ -194,6 +196,7 @@ impl PetitionCache {
         let html = Html::of(&petition);
         let image = images::meta(db, id).await?;
         let names = if petition.fields.lists_names() { Some(public_names::latest(db, id).await?) } else { None };
+        let addressees = crate::domain::delivery::addressees::of_petition(db, id).await?;
         let translations = translations::of_petition(db, id)
             .await?
             .iter()
@@ -204,7 +207,7 @@ impl PetitionCache {
             })
             .collect();
         let news = signer_updates::news(db, id, signer_updates::SHOWN_ON_PAGE).await?;
-        let shown = Arc::new(Shown { petition, html, image, names, translations, news, pages: RwLock::default() });
+        let shown = Arc::new(Shown { petition, html, image, names, addressees, translations, news, pages: RwLock::default() });
         keep(&self.by_id, id, shown.clone());
         Ok(shown)
     }

@@ -143,6 +143,7 @@ pub(crate) fn petition_page(
         extra.insert("image", &shown.image);
         extra.insert("names", &shown.names);
         extra.insert("news", &shown.news);
+        extra.insert("addressees", &shown.addressees);
         extra.insert("form", form);
         extra.insert("errors", errors);
         // The error summary names custom fields by the organiser's labels.
