@@ -8,7 +8,9 @@ use figment::Figment;
 use figment::providers::{Env, Format, Serialized, Toml};
 use serde::{Deserialize, Serialize};
 
+mod notifications;
 mod private;
+pub use notifications::Notifications;
 use private::write_private;
 pub use private::{private_dir, private_file};
 
@@ -26,6 +28,7 @@ pub struct Settings {
     pub log: Log,
     pub metrics: Metrics,
     pub health: Health,
+    pub notifications: Notifications,
 }
 
 /// A public demo instance.
@@ -428,6 +431,7 @@ impl Settings {
         if self.metrics_token().is_some_and(|t| t.len() < MIN_METRICS_TOKEN) {
             problems.push(format!("[metrics] the token must be at least {MIN_METRICS_TOKEN} characters long"));
         }
+        problems.extend(self.notifications.problems());
         if problems.is_empty() { Ok(()) } else { Err(ConfigError::Invalid(problems)) }
     }
 

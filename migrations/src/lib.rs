@@ -20,6 +20,7 @@ mod m20261202_000013_signer_rights;
 mod m20261203_000014_demo_state;
 mod m20261203_000015_petition_translations;
 mod m20261203_000016_side_and_thanks;
+mod m20261203_000020_notifications;
 
 pub struct Migrator;
 
@@ -43,6 +44,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261203_000014_demo_state::Migration),
             Box::new(m20261203_000015_petition_translations::Migration),
             Box::new(m20261203_000016_side_and_thanks::Migration),
+            Box::new(m20261203_000020_notifications::Migration),
         ]
     }
 }

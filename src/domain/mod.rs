@@ -13,6 +13,7 @@ pub mod email;
 pub mod ids;
 pub mod instance;
 pub mod moderation;
+pub mod notify;
 pub mod organisation;
 pub mod permissions;
 pub mod petition;

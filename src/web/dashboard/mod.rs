@@ -20,6 +20,7 @@ use crate::entities::user;
 mod edit;
 mod form;
 mod image;
+mod notifications;
 mod signatures;
 mod templates;
 mod translations;
@@ -30,6 +31,7 @@ pub fn routes() -> Vec<rocket::Route> {
     all.extend(wizard::routes());
     all.extend(edit::routes());
     all.extend(image::routes());
+    all.extend(notifications::routes());
     all.extend(templates::routes());
     all.extend(signatures::routes());
     all.extend(translations::routes());
