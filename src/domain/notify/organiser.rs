@@ -61,16 +61,32 @@ fn dashboard_link(job: &Job, petition: i64) -> String {
 /// A mail of `template`, its subject `subject_key` formatted with the title and `count`.
 fn draft(job: &Job, (template, subject_key): (&str, &str), u: &user::Model, p: &petition::Model, count: i64) -> MailDraft {
     let lang = lang(job, u);
-    let values = serde_json::json!({ "title": p.title, "count": count, "link": dashboard_link(job, p.id) });
-    let mut d = job.composer.account_mail(template, &lang, &u.email, subject_key, values);
-    d.subject = job.composer.i18n.tr_args(
+    let link = dashboard_link(job, p.id);
+    let mut context = tera::Context::new();
+    context.insert("lang", &lang);
+    context.insert("title", &p.title);
+    context.insert("count", &count);
+    context.insert("link", &link);
+    let name = format!("mail/{template}.txt");
+    let body_text = job.composer.views.render(&name, &context).unwrap_or_else(|e| {
+        // Templates are checked at start-up; should one still fail, the mail still says where to look.
+        tracing::error!(error = %e, template = name, "cannot render a mail");
+        link.clone()
+    });
+    let subject = job.composer.i18n.tr_args(
         &lang,
         subject_key,
         [("title", FluentValue::from(p.title.as_str())), ("count", FluentValue::from(count))],
     );
-    d.kind = "notification";
-    d.priority = PRIORITY_BULK;
-    d
+    MailDraft {
+        kind: "notification",
+        priority: PRIORITY_BULK,
+        recipient: u.email.clone(),
+        subject,
+        body_text,
+        body_html: None,
+        reply_to: None,
+    }
 }
 
 /// Mails `milestone` of `petition` to the members who want milestone mails.

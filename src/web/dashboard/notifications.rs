@@ -78,6 +78,13 @@ async fn view(s: Signed<'_>, id: PetitionId, forwarding: Option<(&ForwardingInpu
     extra.insert("has_secret", &stored.has_secret);
     let none = FieldErrors::new();
     let (form, errors) = forwarding.unwrap_or((&stored.form, &none));
+    let selects = [
+        ("forward_kind", &form.kind, &["off", "mail", "http"][..]),
+        ("forward_format", &form.format, &["json", "form"][..]),
+        ("forward_auth", &form.auth, &["none", "bearer", "basic"][..]),
+    ]
+    .map(|(name, value, options)| serde_json::json!({ "name": name, "value": value, "options": options }));
+    extra.insert("selects", &selects);
     ctx.form_page(app, "dashboard/notifications.html", extra, form, errors)
 }
 
