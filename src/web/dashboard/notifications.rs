@@ -78,12 +78,19 @@ async fn view(s: Signed<'_>, id: PetitionId, forwarding: Option<(&ForwardingInpu
     extra.insert("has_secret", &stored.has_secret);
     let none = FieldErrors::new();
     let (form, errors) = forwarding.unwrap_or((&stored.form, &none));
+    // Each choice with the Fluent id of its label.
+    let kinds = [("off", "forward-kind-off"), ("mail", "forward-kind-mail"), ("http", "forward-kind-http")];
+    let formats = [("json", "forward-format-json"), ("form", "forward-format-form")];
+    let auths = [("none", "forward-auth-none"), ("bearer", "forward-auth-bearer"), ("basic", "forward-auth-basic")];
     let selects = [
-        ("forward_kind", &form.kind, &["off", "mail", "http"][..]),
-        ("forward_format", &form.format, &["json", "form"][..]),
-        ("forward_auth", &form.auth, &["none", "bearer", "basic"][..]),
+        ("forward_kind", &form.kind, &kinds[..]),
+        ("forward_format", &form.format, &formats[..]),
+        ("forward_auth", &form.auth, &auths[..]),
     ]
-    .map(|(name, value, options)| serde_json::json!({ "name": name, "value": value, "options": options }));
+    .map(|(name, value, options)| {
+        let options: Vec<_> = options.iter().map(|(v, key)| serde_json::json!({ "value": v, "key": key })).collect();
+        serde_json::json!({ "name": name, "value": value, "options": options })
+    });
     extra.insert("selects", &selects);
     ctx.form_page(app, "dashboard/notifications.html", extra, form, errors)
 }
