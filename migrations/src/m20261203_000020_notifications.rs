@@ -80,7 +80,8 @@ impl MigrationTrait for Migration {
     }
 
     async fn down(&self, m: &SchemaManager) -> Result<(), DbErr> {
-        let tables = ["petition_milestones", "notification_preferences", "newsletter_deliveries", "newsletter_forwarding"];
+        let tables =
+            ["petition_milestones", "notification_preferences", "newsletter_deliveries", "newsletter_forwarding"];
         parts::drop_tables(m, &tables).await
     }
 }

@@ -46,7 +46,8 @@ impl Notifications {
             problems.push("[notifications] max_attempts must be between 1 and 50".into());
         }
         if !(self.retry_initial_seconds > 0.0 && self.retry_initial_seconds <= self.retry_max_seconds) {
-            problems.push("[notifications] retry_initial_seconds must be positive and not exceed retry_max_seconds".into());
+            problems
+                .push("[notifications] retry_initial_seconds must be positive and not exceed retry_max_seconds".into());
         }
         problems
     }

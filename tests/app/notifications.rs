@@ -108,7 +108,8 @@ async fn start() -> TestApp {
 }
 
 fn content(goal: i64) -> Content {
-    let mut c = Content { title: "Trees for the square".into(), text: "Plant them.".into(), goal, ..Default::default() };
+    let mut c =
+        Content { title: "Trees for the square".into(), text: "Plant them.".into(), goal, ..Default::default() };
     c.mail.newsletter_label = "Send me the association's newsletter".into();
     c
 }
@@ -145,7 +146,8 @@ async fn mail_to(t: &TestApp, to: &str) -> common::smtp::Received {
 /// Confirms through the mailed link, as the signer does.
 async fn confirm(t: &TestApp, email: &str) {
     let mail = mail_to(t, email).await;
-    let path = mail.link_containing("/confirm/").expect("a link").trim_start_matches("http://petitions.test").to_string();
+    let path =
+        mail.link_containing("/confirm/").expect("a link").trim_start_matches("http://petitions.test").to_string();
     let r = t.submit(&path, &path, &[]).await;
     assert_eq!(r.status(), Status::Ok);
 }
@@ -233,7 +235,8 @@ async fn a_confirmed_opt_in_is_posted_with_its_token_only_after_confirmation_and
     assert!(all.iter().all(|r| !r.contains("bob@example.org")));
 
     // At rest the token is sealed: neither the row nor any file of the database holds it.
-    let sealed = t.count(&format!("SELECT COUNT(*) FROM newsletter_forwarding WHERE secret_sealed LIKE '%{TOKEN}%'")).await;
+    let sealed =
+        t.count(&format!("SELECT COUNT(*) FROM newsletter_forwarding WHERE secret_sealed LIKE '%{TOKEN}%'")).await;
     assert_eq!(sealed, 0);
     assert_eq!(t.count("SELECT COUNT(*) FROM newsletter_forwarding WHERE secret_sealed IS NOT NULL").await, 1);
     if t.app().db.get_database_backend() == DbBackend::Sqlite {
@@ -330,8 +333,10 @@ async fn choose(t: &TestApp, id: PetitionId, who: &str, choices: &[&[(&str, &str
 }
 
 async fn queued_for(t: &TestApp, recipient: &str, subject_like: &str) -> i64 {
-    t.count(&format!("SELECT COUNT(*) FROM mail_queue WHERE recipient = '{recipient}' AND subject LIKE '{subject_like}'"))
-        .await
+    t.count(&format!(
+        "SELECT COUNT(*) FROM mail_queue WHERE recipient = '{recipient}' AND subject LIKE '{subject_like}'"
+    ))
+    .await
 }
 
 #[rocket::async_test]

@@ -31,7 +31,11 @@ pub const OVERLAP: Duration = Duration::seconds(60);
 /// Queues a delivery for each confirmed, valid opt-in of a petition that forwards, confirmed
 /// after `since` (every one when `None`) and not queued before. Returns how many were queued:
 /// `QUEUE_BATCH` means more may wait.
-pub async fn queue_new(db: &impl ConnectionTrait, since: Option<DateTime<Utc>>, now: DateTime<Utc>) -> DomainResult<u64> {
+pub async fn queue_new(
+    db: &impl ConnectionTrait,
+    since: Option<DateTime<Utc>>,
+    now: DateTime<Utc>,
+) -> DomainResult<u64> {
     let backend = db.get_database_backend();
     let mut values: Vec<sea_orm::Value> = vec![QUEUED.into(), now.into(), now.into()];
     let after = match since {
@@ -127,7 +131,8 @@ async fn deliver(job: &Job, d: delivery::Model, now: DateTime<Utc>) -> DomainRes
         return Ok(());
     };
     if s.email.trim().is_empty() || s.invalidated_at.is_some() || !s.newsletter_optin {
-        return finish(&job.db, d, FAILED, Some("the signature was withdrawn from the newsletter or erased"), now).await;
+        return finish(&job.db, d, FAILED, Some("the signature was withdrawn from the newsletter or erased"), now)
+            .await;
     }
     let Some(config) = forwarding::stored(&job.db, crate::domain::ids::PetitionId(d.petition_id)).await? else {
         return finish(&job.db, d, FAILED, Some("forwarding was turned off"), now).await;

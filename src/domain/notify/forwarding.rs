@@ -25,7 +25,11 @@ pub const USERNAME_MAX: usize = 200;
 pub enum Target {
     /// A mail to this list address, through the mail queue.
     Mail(String),
-    Http { url: String, format: Format, auth: Auth },
+    Http {
+        url: String,
+        format: Format,
+        auth: Auth,
+    },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -118,7 +122,8 @@ pub fn target(r: &row::Model) -> Target {
 /// the secret never).
 pub async fn view(db: &impl ConnectionTrait, key: &SecretBox, petition: PetitionId) -> DomainResult<ForwardingView> {
     let Some(r) = stored(db, petition).await? else {
-        let form = ForwardingInput { kind: "off".into(), format: "json".into(), auth: "none".into(), ..Default::default() };
+        let form =
+            ForwardingInput { kind: "off".into(), format: "json".into(), auth: "none".into(), ..Default::default() };
         return Ok(ForwardingView { form, has_secret: false });
     };
     let opened = r.secret_sealed.as_deref().and_then(|s| key.open(s));
@@ -126,7 +131,8 @@ pub async fn view(db: &impl ConnectionTrait, key: &SecretBox, petition: Petition
         ("basic", Some(both)) => both.split_once(':').map(|(u, _)| u.to_string()).unwrap_or_default(),
         _ => String::new(),
     };
-    let (address, url) = if r.kind == "mail" { (r.target.clone(), String::new()) } else { (String::new(), r.target.clone()) };
+    let (address, url) =
+        if r.kind == "mail" { (r.target.clone(), String::new()) } else { (String::new(), r.target.clone()) };
     let form = ForwardingInput {
         kind: r.kind.clone(),
         address,
@@ -253,7 +259,9 @@ fn credentials(
             }
             let password = if secret.is_empty() {
                 // The stored password, kept under a (possibly new) user name.
-                kept.as_deref().and_then(|s| key.open(s)).and_then(|both| both.split_once(':').map(|(_, p)| p.to_string()))
+                kept.as_deref()
+                    .and_then(|s| key.open(s))
+                    .and_then(|both| both.split_once(':').map(|(_, p)| p.to_string()))
             } else {
                 Some(secret.to_string())
             };

@@ -104,7 +104,12 @@ pub async fn record_new(db: &impl ConnectionTrait, now: DateTime<Utc>) -> Domain
 }
 
 /// True when this call recorded it (false: it was already).
-async fn record(db: &impl ConnectionTrait, petition: PetitionId, m: Milestone, now: DateTime<Utc>) -> DomainResult<bool> {
+async fn record(
+    db: &impl ConnectionTrait,
+    petition: PetitionId,
+    m: Milestone,
+    now: DateTime<Utc>,
+) -> DomainResult<bool> {
     let r = row::ActiveModel {
         petition_id: Set(petition.0),
         kind: Set(m.kind().into()),
@@ -113,7 +118,11 @@ async fn record(db: &impl ConnectionTrait, petition: PetitionId, m: Milestone, n
         ..Default::default()
     };
     let done = row::Entity::insert(r)
-        .on_conflict(OnConflict::columns([row::Column::PetitionId, row::Column::Kind, row::Column::Value]).do_nothing().to_owned())
+        .on_conflict(
+            OnConflict::columns([row::Column::PetitionId, row::Column::Kind, row::Column::Value])
+                .do_nothing()
+                .to_owned(),
+        )
         .exec_without_returning(db)
         .await?;
     Ok(done > 0)

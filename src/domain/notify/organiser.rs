@@ -25,7 +25,11 @@ const DIGEST_BATCH: u64 = 500;
 const DIGEST_LAG: Duration = Duration::seconds(2);
 
 /// The members of `p`'s preferences rows that may still see it, with their row.
-async fn still_see(db: &impl ConnectionTrait, p: &petition::Model, rows: Vec<pref::Model>) -> DomainResult<Vec<(user::Model, pref::Model)>> {
+async fn still_see(
+    db: &impl ConnectionTrait,
+    p: &petition::Model,
+    rows: Vec<pref::Model>,
+) -> DomainResult<Vec<(user::Model, pref::Model)>> {
     let Some(owner) = OwnerId::of(p) else { return Ok(Vec::new()) };
     let mut out = Vec::new();
     for r in rows {
@@ -59,7 +63,13 @@ fn dashboard_link(job: &Job, petition: i64) -> String {
 }
 
 /// A mail of `template`, its subject `subject_key` formatted with the title and `count`.
-fn draft(job: &Job, (template, subject_key): (&str, &str), u: &user::Model, p: &petition::Model, count: i64) -> MailDraft {
+fn draft(
+    job: &Job,
+    (template, subject_key): (&str, &str),
+    u: &user::Model,
+    p: &petition::Model,
+    count: i64,
+) -> MailDraft {
     let lang = lang(job, u);
     let link = dashboard_link(job, p.id);
     let mut context = tera::Context::new();
@@ -90,7 +100,12 @@ fn draft(job: &Job, (template, subject_key): (&str, &str), u: &user::Model, p: &
 }
 
 /// Mails `milestone` of `petition` to the members who want milestone mails.
-pub async fn mail_milestone(job: &Job, petition: PetitionId, milestone: Milestone, now: DateTime<Utc>) -> DomainResult<()> {
+pub async fn mail_milestone(
+    job: &Job,
+    petition: PetitionId,
+    milestone: Milestone,
+    now: DateTime<Utc>,
+) -> DomainResult<()> {
     let Some(p) = petition::Entity::find_by_id(petition.0).one(&job.db).await? else { return Ok(()) };
     let rows = pref::Entity::find()
         .filter(pref::Column::PetitionId.eq(p.id))
@@ -114,7 +129,8 @@ pub async fn mail_milestone(job: &Job, petition: PetitionId, milestone: Mileston
 /// one (nothing when there were none), and starts their next count.
 pub async fn send_digests(job: &Job, now: DateTime<Utc>) -> DomainResult<()> {
     let until = now - DIGEST_LAG;
-    let due_before = until - Duration::seconds(i64::try_from(job.settings.digest_interval_seconds).unwrap_or(i64::MAX / 2_000));
+    let due_before =
+        until - Duration::seconds(i64::try_from(job.settings.digest_interval_seconds).unwrap_or(i64::MAX / 2_000));
     let rows = pref::Entity::find()
         .filter(pref::Column::Digest.eq(true))
         .filter(pref::Column::DigestFrom.lte(due_before))
@@ -137,7 +153,8 @@ pub async fn send_digests(job: &Job, now: DateTime<Utc>) -> DomainResult<()> {
                 .await?;
             if count > 0 {
                 let count = i64::try_from(count).unwrap_or(i64::MAX);
-                queue::enqueue(&txn, draft(job, ("notify_digest", "mail-notify-digest-subject"), &u, &p, count), now).await?;
+                queue::enqueue(&txn, draft(job, ("notify_digest", "mail-notify-digest-subject"), &u, &p, count), now)
+                    .await?;
                 sent = true;
             }
         }

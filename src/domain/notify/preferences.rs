@@ -26,7 +26,11 @@ async fn find(db: &impl ConnectionTrait, petition: PetitionId, user: &user::Mode
 }
 
 /// `user`'s choice for the petition they see.
-pub async fn of(db: &impl ConnectionTrait, can: &Allowed<SeePetition, PetitionId>, user: &user::Model) -> DomainResult<Preferences> {
+pub async fn of(
+    db: &impl ConnectionTrait,
+    can: &Allowed<SeePetition, PetitionId>,
+    user: &user::Model,
+) -> DomainResult<Preferences> {
     Ok(find(db, can.target(), user)
         .await?
         .map(|r| Preferences { digest: r.digest, milestones: r.milestones })
