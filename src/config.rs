@@ -9,8 +9,10 @@ use figment::providers::{Env, Format, Serialized, Toml};
 use serde::{Deserialize, Serialize};
 
 mod database;
+mod notifications;
 mod private;
 pub use database::{Database, Synchronous};
+pub use notifications::Notifications;
 use private::write_private;
 pub use private::{private_dir, private_file};
 
@@ -29,6 +31,7 @@ pub struct Settings {
     pub metrics: Metrics,
     pub health: Health,
     pub updates: Updates,
+    pub notifications: Notifications,
 }
 
 /// Organisers' updates to the signers who asked for them (`domain::signer_updates`).
@@ -453,6 +456,7 @@ impl Settings {
         if self.metrics_token().is_some_and(|t| t.len() < MIN_METRICS_TOKEN) {
             problems.push(format!("[metrics] the token must be at least {MIN_METRICS_TOKEN} characters long"));
         }
+        problems.extend(self.notifications.problems());
         if problems.is_empty() { Ok(()) } else { Err(ConfigError::Invalid(problems)) }
     }
 

@@ -45,6 +45,8 @@ pub struct App {
     pub client_keys: domain::client::ClientKeys,
     /// Signs the signers' withdrawal links (see `domain::signature::withdrawal`).
     pub withdraw_key: domain::signature::withdrawal::WithdrawKey,
+    /// Seals newsletter endpoints' credentials (see `domain::notify::secrets`).
+    pub notify_key: domain::notify::secrets::SecretBox,
     /// The challenge every public form asks (signed with its own key, recorded on the writer).
     pub bot_defence: domain::challenge::BotDefence,
     /// Wakes the mail worker when a job is queued.
@@ -144,6 +146,7 @@ pub async fn build_app(settings: Settings) -> Result<App, StartError> {
         assets,
         client_keys: domain::client::ClientKeys::new(domain::tokens::derive_key(&secret, "client")),
         withdraw_key: domain::signature::withdrawal::WithdrawKey::new(domain::tokens::derive_key(&secret, "withdraw")),
+        notify_key: domain::notify::secrets::SecretBox::new(&domain::tokens::derive_key(&secret, "newsletter")),
         settings: Arc::new(settings),
         instance,
         i18n,
@@ -218,6 +221,22 @@ pub async fn build_rocket(settings: Settings) -> Result<Rocket<Build>, StartErro
         i18n: app.i18n.clone(),
         public_url: app.composer.public_url.clone(),
     });
+    let notify = domain::notify::Job {
+        db: app.writer.clone(),
+        composer: mail::compose::Composer {
+            views: app.views.clone(),
+            i18n: app.i18n.clone(),
+            public_url: s.public_url(),
+        },
+        key: app.notify_key.clone(),
+        instance: app.instance.clone(),
+        settings: s.notifications.clone(),
+        default_locale: s.i18n.default_locale.clone(),
+        sender: domain::notify::http::Sender::new(Duration::from_secs(s.notifications.http_timeout_seconds))
+            .map_err(|e| config::ConfigError::Invalid(vec![format!("[notifications] HTTP client: {e}")]))?,
+        mail_wake: app.mail_wake.clone(),
+    };
+    let notify_leader = db::leader::Leadership::new(&s, &app.writer, db::leader::Job::Notifications);
     let demo = (s.demo.reset_hours > 0)
         .then(|| (app.db.clone(), s.demo.reset_hours, s.i18n.available.clone(), app.demo.clone()));
     // Load shedding first: a request turned away costs no other fairing's work.
@@ -234,6 +253,7 @@ pub async fn build_rocket(settings: Settings) -> Result<Rocket<Build>, StartErro
                 if let Some((db, hours, languages, clock)) = demo {
                     until_stopped(stop.clone(), domain::demo::run(db, hours, languages, clock));
                 }
+                until_stopped(stop.clone(), notify.run(notify_leader));
                 until_stopped(
                     stop,
                     domain::signature::counting::run(

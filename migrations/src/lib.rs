@@ -24,6 +24,7 @@ mod m20261203_000017_guest_petitions;
 mod m20261203_000021_scale;
 mod m20261203_000018_signer_updates;
 mod m20261203_000019_delivery;
+mod m20261203_000020_notifications;
 
 pub struct Migrator;
 
@@ -51,6 +52,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261203_000021_scale::Migration),
             Box::new(m20261203_000018_signer_updates::Migration),
             Box::new(m20261203_000019_delivery::Migration),
+            Box::new(m20261203_000020_notifications::Migration),
         ]
     }
 }

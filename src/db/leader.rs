@@ -32,6 +32,8 @@ pub enum Job {
     Counting,
     /// `mail::worker`'s housekeeping: expired leases released, old sends and sent jobs purged.
     MailHousekeeping,
+    /// `domain::notify::Job::run`: newsletter forwarding, milestone and digest mails.
+    Notifications,
 }
 
 impl Job {
@@ -39,6 +41,7 @@ impl Job {
         match self {
             Job::Counting => "count batch",
             Job::MailHousekeeping => "mail housekeeping",
+            Job::Notifications => "notifications",
         }
     }
 
@@ -48,6 +51,7 @@ impl Job {
         match self {
             Job::Counting => BASE + 1,
             Job::MailHousekeeping => BASE + 2,
+            Job::Notifications => BASE + 3,
         }
     }
 
@@ -55,6 +59,7 @@ impl Job {
         match self {
             Job::Counting => ".count.leader",
             Job::MailHousekeeping => ".mail.leader",
+            Job::Notifications => ".notify.leader",
         }
     }
 }

@@ -15,6 +15,7 @@ pub mod guest;
 pub mod ids;
 pub mod instance;
 pub mod moderation;
+pub mod notify;
 pub mod organisation;
 pub mod permissions;
 pub mod petition;

@@ -31,6 +31,7 @@ mod logs;
 mod mail_queue;
 mod moderation;
 mod my_signatures;
+mod notifications;
 mod observability;
 mod operations;
 mod organisations;

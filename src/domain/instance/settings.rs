@@ -109,6 +109,9 @@ pub struct InstanceSettings {
     pub signing_paused_message: String,
     /// Days after closing before signers' personal data is erased, for petitions that set none.
     pub retention_days: u32,
+    /// Hosts organisers may have newsletter opt-ins POSTed to, one per line
+    /// (`domain::notify::hosts`); empty: none.
+    pub newsletter_hosts: String,
 }
 
 fn serialize_who<S: serde::Serializer>(who: &Who, s: S) -> Result<S::Ok, S::Error> {
@@ -133,6 +136,7 @@ impl InstanceSettings {
             signing_paused: false,
             signing_paused_message: String::new(),
             retention_days: config.signing.personal_data_retention_days,
+            newsletter_hosts: String::new(),
         }
     }
 
@@ -153,6 +157,7 @@ impl InstanceSettings {
             ("signing_paused", self.signing_paused.to_string()),
             ("signing_paused_message", self.signing_paused_message.clone()),
             ("retention_days", self.retention_days.to_string()),
+            ("newsletter_hosts", self.newsletter_hosts.clone()),
         ]
     }
 
@@ -171,6 +176,7 @@ impl InstanceSettings {
             "legal" => text(&mut self.legal),
             "banner" => text(&mut self.banner),
             "signing_paused_message" => text(&mut self.signing_paused_message),
+            "newsletter_hosts" => text(&mut self.newsletter_hosts),
             "registration" => Registration::parse(value).map(|r| self.registration = r).is_some(),
             "organisation_creation" => parse_who(value).map(|w| self.organisation_creation = w).is_some(),
             "personal_petitions" => parse_bool(value).map(|b| self.personal_petitions = b).is_some(),
@@ -212,6 +218,8 @@ pub struct SettingsInput {
     pub signing_paused_message: String,
     /// Days, as typed.
     pub retention_days: String,
+    /// As typed: hosts separated by lines, spaces or commas.
+    pub newsletter_hosts: String,
 }
 
 impl SettingsInput {
@@ -232,6 +240,7 @@ impl SettingsInput {
             signing_paused: s.signing_paused,
             signing_paused_message: s.signing_paused_message.clone(),
             retention_days: s.retention_days.to_string(),
+            newsletter_hosts: s.newsletter_hosts.clone(),
         }
     }
 }
@@ -273,6 +282,10 @@ pub fn validate(input: &SettingsInput, themes: &[String]) -> Result<InstanceSett
     if retention_days.is_none() {
         errors.insert("retention_days", "error-retention-days");
     }
+    let newsletter_hosts = crate::domain::notify::hosts::normalise(&input.newsletter_hosts).unwrap_or_else(|e| {
+        errors.insert("newsletter_hosts", e);
+        String::new()
+    });
     match (registration, organisation_creation, retention_days) {
         (Some(registration), Some(organisation_creation), Some(retention_days)) if errors.is_empty() => {
             Ok(InstanceSettings {
@@ -290,6 +303,7 @@ pub fn validate(input: &SettingsInput, themes: &[String]) -> Result<InstanceSett
                 signing_paused: input.signing_paused,
                 signing_paused_message,
                 retention_days,
+                newsletter_hosts,
             })
         }
         _ => Err(errors),

@@ -49,6 +49,8 @@ struct SettingsForm {
     signing_paused_message: String,
     #[field(default = String::new())]
     retention_days: String,
+    #[field(default = String::new())]
+    newsletter_hosts: String,
 }
 
 impl From<SettingsForm> for SettingsInput {
@@ -68,6 +70,7 @@ impl From<SettingsForm> for SettingsInput {
             signing_paused: f.signing_paused,
             signing_paused_message: f.signing_paused_message,
             retention_days: f.retention_days,
+            newsletter_hosts: f.newsletter_hosts,
         }
     }
 }

@@ -21,6 +21,7 @@ mod delivery;
 mod edit;
 mod form;
 mod image;
+mod notifications;
 mod signatures;
 mod templates;
 mod translations;
@@ -33,6 +34,7 @@ pub fn routes() -> Vec<rocket::Route> {
     all.extend(edit::routes());
     all.extend(delivery::routes());
     all.extend(image::routes());
+    all.extend(notifications::routes());
     all.extend(templates::routes());
     all.extend(signatures::routes());
     all.extend(translations::routes());
