@@ -9,6 +9,9 @@ use crate::browser::driver::{Browser, skip};
 /// The WCAG 2.1 levels the project promises: A and AA.
 const TAGS: [&str; 4] = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
 
+/// The same, and axe's best practices (the organisers' pages are held to both).
+pub const WITH_BEST_PRACTICES: [&str; 5] = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"];
+
 /// axe.min.js, read once per test.
 pub struct Axe {
     source: String,
@@ -32,6 +35,11 @@ impl Axe {
     /// The script is injected through WebDriver, which runs it outside the page's
     /// Content-Security-Policy: the pages themselves never load a script.
     pub async fn violations(&self, browser: &Browser) -> Vec<String> {
+        self.violations_of(browser, &TAGS).await
+    }
+
+    /// The violations of the rules tagged with one of `tags`.
+    pub async fn violations_of(&self, browser: &Browser, tags: &[&str]) -> Vec<String> {
         browser.client.execute(&self.source, vec![]).await.expect("inject axe-core");
         let run = r#"
             const [tags, done] = arguments;
@@ -42,7 +50,7 @@ impl Axe {
                 }))))
                 .catch(e => done({ error: String(e) }));
         "#;
-        let result = browser.client.execute_async(run, vec![json!(TAGS)]).await.expect("run axe-core");
+        let result = browser.client.execute_async(run, vec![json!(tags)]).await.expect("run axe-core");
         assert!(result.get("error").is_none(), "axe-core failed: {}", result["error"]);
         result.as_array().expect("a list of violations").iter().map(describe).collect()
     }

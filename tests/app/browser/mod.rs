@@ -10,4 +10,5 @@ mod driver;
 mod requests;
 mod screenshots;
 mod served;
+mod organiser;
 mod signing;

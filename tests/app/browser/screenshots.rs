@@ -32,6 +32,6 @@ async fn every_theme_is_photographed_at_phone_and_desktop_widths() {
 }
 
 /// Cargo's target folder: `CARGO_TARGET_DIR` when set, else `<repo>/target`.
-fn target_dir() -> PathBuf {
+pub fn target_dir() -> PathBuf {
     std::env::var_os("CARGO_TARGET_DIR").map_or_else(|| crate::common::repo_root().join("target"), PathBuf::from)
 }
