@@ -370,7 +370,10 @@ async fn a_moderator_sees_the_traffic_invalidates_by_rule_after_a_dry_run_and_th
     assert_eq!(r.status(), Status::SeeOther);
     let (_, html) = t.get(&traffic).await;
     assert!(html.contains("The signatures are invalidated"));
-    assert!(html.contains("\"Signatures\">8</td>\n    <td data-label=\"Invalidated\">6</td>"), "8 signatures that hour, 6 invalidated: {html}");
+    assert!(
+        html.contains("\"Signatures\">8</td>\n    <td data-label=\"Invalidated\">6</td>"),
+        "8 signatures that hour, 6 invalidated: {html}"
+    );
     // Out of the count (the two confirmed bots leave it) and kept.
     t.wait_for_count(id, "2 signatures").await;
     assert_eq!(t.count("SELECT COUNT(*) FROM signatures").await, 8, "kept");

@@ -280,10 +280,7 @@ async fn accounts_are_searched_and_paged_and_moderators_named_and_withdrawn() {
     let r = t.submit("/admin/users?q=maria", &format!("/admin/users/{maria}/moderator"), &[("on", "true")]).await;
     assert_eq!(r.status(), Status::SeeOther);
     let (_, listed) = t.get("/admin/users?q=maria").await;
-    assert!(
-        listed.contains(">Moderator</td>") && listed.contains("Withdraw maria&#39;s moderator role"),
-        "{listed}"
-    );
+    assert!(listed.contains(">Moderator</td>") && listed.contains("Withdraw maria&#39;s moderator role"), "{listed}");
     let r = t.submit("/admin/users?q=maria", &format!("/admin/users/{maria}/moderator"), &[]).await;
     assert_eq!(r.status(), Status::SeeOther);
     assert!(t.get("/admin/users?q=maria").await.1.contains("Make maria a moderator"));

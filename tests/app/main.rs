@@ -13,6 +13,7 @@ mod admin;
 mod browser;
 mod cli;
 mod dashboard;
+mod dashboard_design;
 mod dashboard_edit;
 mod dashboard_exports;
 mod dashboard_lifecycle;

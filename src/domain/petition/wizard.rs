@@ -19,16 +19,8 @@ pub enum Step {
 }
 
 impl Step {
-    pub const ALL: [Step; 8] = [
-        Step::Owner,
-        Step::Start,
-        Step::Content,
-        Step::Preview,
-        Step::Fields,
-        Step::Look,
-        Step::Image,
-        Step::Review,
-    ];
+    pub const ALL: [Step; 8] =
+        [Step::Owner, Step::Start, Step::Content, Step::Preview, Step::Fields, Step::Look, Step::Image, Step::Review];
 
     pub fn name(self) -> &'static str {
         match self {

@@ -7,8 +7,8 @@
 mod accessibility;
 mod axe;
 mod driver;
+mod organiser;
 mod requests;
 mod screenshots;
 mod served;
-mod organiser;
 mod signing;

@@ -42,7 +42,9 @@ impl Walk<'_> {
             if AXE_WIDTHS.contains(&width) {
                 let violations = self.axe.violations_of(browser, &WITH_BEST_PRACTICES).await;
                 eprintln!("axe: {} {name} ({at}) at {width} px: {} violation(s)", self.lang, violations.len());
-                self.found.extend(violations.into_iter().map(|v| format!("- {} {name} ({at}) at {width} px: {v}", self.lang)));
+                self.found.extend(
+                    violations.into_iter().map(|v| format!("- {} {name} ({at}) at {width} px: {v}", self.lang)),
+                );
             }
             let file = self.folder.join(format!("{}-{name}-{width}.png", self.lang));
             std::fs::write(&file, full_page(browser).await).unwrap_or_else(|e| panic!("write {}: {e}", file.display()));
@@ -237,7 +239,11 @@ async fn signers(served: &Served, id: PetitionId) -> i64 {
     let mut first = 0;
     for (n, (given, family, email)) in [
         ("Ann", "Lee", "ann@example.org"),
-        ("Bartholomew-Maximilian", "Featherstonehaugh", "bartholomew.maximilian.featherstonehaugh@subdomain.example.org"),
+        (
+            "Bartholomew-Maximilian",
+            "Featherstonehaugh",
+            "bartholomew.maximilian.featherstonehaugh@subdomain.example.org",
+        ),
         ("Jo", "Park", "jo@example.org"),
     ]
     .into_iter()
