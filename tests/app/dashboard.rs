@@ -35,7 +35,7 @@ async fn an_organiser_creates_a_petition_from_blank_going_back_to_fix_the_title(
 
     let (status, html) = t.get("/dashboard/new").await;
     assert_eq!(status, Status::Ok);
-    assert!(html.contains("Step 1 of 7") && html.contains("aria-current=\"step\""));
+    assert!(html.contains("Step 1 of 8") && html.contains("aria-current=\"step\""));
     let r = t.submit("/dashboard/new", "/dashboard/new", &[("owner", "me")]).await;
     assert_eq!(r.status(), Status::SeeOther);
     let start = location(&r);
@@ -90,8 +90,10 @@ async fn an_organiser_creates_a_petition_from_blank_going_back_to_fix_the_title(
         t.submit(&look, &look, &[("theme", "classic"), ("accent_color", "#ffff00"), ("background_color", "")]).await;
     assert_eq!(r.status(), Status::UnprocessableEntity);
     assert!(r.into_string().await.unwrap().contains("does not stand out enough"));
-    step(&t, &look, &[("theme", "classic"), ("accent_color", "#1d4ed8"), ("background_color", "")], "/wizard/review")
+    step(&t, &look, &[("theme", "classic"), ("accent_color", "#1d4ed8"), ("background_color", "")], "/wizard/image")
         .await;
+    // The image is optional: "next" goes on without one.
+    step(&t, &format!("{base}/wizard/image"), &[("go", "next")], "/wizard/review").await;
 
     let review = format!("{base}/wizard/review");
     let (_, html) = t.get(&review).await;

@@ -146,6 +146,16 @@ const ROUTES: &[Route] = &[
     wizard("POST", "/dashboard/petitions/{p}/wizard/fields", FIELDS),
     wizard("GET", "/dashboard/petitions/{p}/wizard/look", &[]),
     wizard("POST", "/dashboard/petitions/{p}/wizard/look", &[("theme", "minimal"), ("go", "next")]),
+    wizard("GET", "/dashboard/petitions/{p}/wizard/image", &[]),
+    wizard("POST", "/dashboard/petitions/{p}/wizard/image", &[("go", "next")]),
+    Route {
+        method: "POST",
+        path: "/dashboard/petitions/{p}/wizard/image/remove",
+        flags: &[Flag::CreatePetitions],
+        fields: &[],
+        success: Status::SeeOther,
+        draft: true,
+    },
     wizard("GET", "/dashboard/petitions/{p}/wizard/review", &[]),
     wizard("POST", "/dashboard/petitions/{p}/wizard/review", &[("go", "draft")]),
     // Publishing from the wizard needs the publishing right as well, as on the status buttons.

@@ -264,6 +264,7 @@ async fn organisation_templates_need_the_members_template_rights_and_stay_hidden
     assert_eq!(t.get(&format!("/dashboard/templates/{letter}/edit/content")).await.0, Status::Forbidden);
     let r = t.submit("/dashboard/templates", &format!("/dashboard/templates/{letter}/delete"), &[]).await;
     assert_eq!(r.status(), Status::Forbidden);
+    assert_eq!(t.get(&format!("/dashboard/templates/{letter}/delete")).await.0, Status::Forbidden, "nor asked");
     let r =
         t.submit("/dashboard/templates", &format!("/dashboard/templates/{letter}/default"), &[("on", "true")]).await;
     assert_eq!(r.status(), Status::Forbidden);
@@ -275,6 +276,7 @@ async fn organisation_templates_need_the_members_template_rights_and_stay_hidden
     assert_eq!(t.get(&format!("/dashboard/templates/{letter}/edit/content")).await.0, Status::NotFound);
     let r = t.submit("/dashboard/templates", &format!("/dashboard/templates/{letter}/delete"), &[]).await;
     assert_eq!(r.status(), Status::NotFound);
+    assert_eq!(t.get(&format!("/dashboard/templates/{letter}/delete")).await.0, Status::NotFound);
     let r = t.submit("/dashboard/templates", "/dashboard/templates", &[("name", "Ours"), ("owner", "friends")]).await;
     assert_ne!(r.status(), Status::SeeOther, "an outsider cannot create one either");
     assert_eq!(t.count("SELECT COUNT(*) FROM petition_templates").await, 2);

@@ -280,15 +280,12 @@ async fn accounts_are_searched_and_paged_and_moderators_named_and_withdrawn() {
     let r = t.submit("/admin/users?q=maria", &format!("/admin/users/{maria}/moderator"), &[("on", "true")]).await;
     assert_eq!(r.status(), Status::SeeOther);
     let (_, listed) = t.get("/admin/users?q=maria").await;
-    assert!(
-        listed.contains("<td>Moderator</td>") && listed.contains("Withdraw maria&#39;s moderator role"),
-        "{listed}"
-    );
+    assert!(listed.contains(">Moderator</td>") && listed.contains("Withdraw maria&#39;s moderator role"), "{listed}");
     let r = t.submit("/admin/users?q=maria", &format!("/admin/users/{maria}/moderator"), &[]).await;
     assert_eq!(r.status(), Status::SeeOther);
     assert!(t.get("/admin/users?q=maria").await.1.contains("Make maria a moderator"));
     let (_, log) = t.get("/admin/audit?kind=user").await;
-    assert!(log.contains("<td>Role granted</td>") && log.contains("<td>Role withdrawn</td>") && log.contains("maria"));
+    assert!(log.contains(">Role granted</td>") && log.contains(">Role withdrawn</td>") && log.contains("maria"));
 
     let admin = UserId(t.count("SELECT id FROM users WHERE username = 'admin'").await);
     let r = t.submit("/admin/users", &format!("/admin/users/{admin}/moderator"), &[("on", "true")]).await;

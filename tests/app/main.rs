@@ -14,6 +14,7 @@ mod browser;
 mod cli;
 mod counting;
 mod dashboard;
+mod dashboard_design;
 mod dashboard_edit;
 mod dashboard_exports;
 mod dashboard_lifecycle;

@@ -61,8 +61,8 @@ field-field_custom1 = Additional field 1
 field-field_custom2 = Additional field 2
 field-field_custom3 = Additional field 3
 field-theme = Theme
-field-accent_color = Accent colour (e.g. #0b5d3b)
-field-background_color = Background colour (e.g. #fdfcf9)
+field-accent_color = Accent colour
+field-background_color = Background colour
 field-share_buttons = Sharing links shown on the page
 field-social_title = Title when shared on social networks
 field-social_description = Description when shared on social networks
@@ -87,14 +87,13 @@ share-diaspora = Diaspora
 share-link = Copyable link
 hint-markdown = Markdown: **bold**, *italic*, # heading, - list, [link](https://example.org). Images are not shown.
 hint-goal = Leave empty or 0 for no goal.
-hint-colours = Leave empty to use the theme's colours. Colours that are hard to read are refused.
+hint-colours = Keep the theme's colours, or pick your own. Colours that are hard to read are refused.
 hint-social = Shown by social networks and chat apps in link previews.
 hint-confirmation-text = Added after the confirmation link, for example to thank signers.
 hint-newsletter = Leave empty to offer no newsletter checkbox.
 hint-paper = Added to the count shown on the petition page.
 fields-intro = Choose what signers are asked, besides their email address.
 fields-email-always = The email address is always required: it is how signatures are confirmed.
-fields-custom-heading = Your own fields
 fields-custom-hint = Give a label to ask something else, for example a neighbourhood.
 
 ## Flash messages

@@ -61,8 +61,8 @@ field-field_custom1 = Champ supplémentaire 1
 field-field_custom2 = Champ supplémentaire 2
 field-field_custom3 = Champ supplémentaire 3
 field-theme = Thème
-field-accent_color = Couleur d’accent (par ex. #0b5d3b)
-field-background_color = Couleur de fond (par ex. #fdfcf9)
+field-accent_color = Couleur d’accent
+field-background_color = Couleur de fond
 field-share_buttons = Liens de partage affichés sur la page
 field-social_title = Titre lors d’un partage sur les réseaux sociaux
 field-social_description = Description lors d’un partage sur les réseaux sociaux
@@ -87,14 +87,13 @@ share-diaspora = Diaspora
 share-link = Lien à copier
 hint-markdown = Markdown : **gras**, *italique*, # titre, - liste, [lien](https://example.org). Les images ne sont pas affichées.
 hint-goal = Laissez vide ou 0 pour ne pas fixer d’objectif.
-hint-colours = Laissez vide pour garder les couleurs du thème. Les couleurs difficiles à lire sont refusées.
+hint-colours = Gardez les couleurs du thème, ou choisissez les vôtres. Les couleurs difficiles à lire sont refusées.
 hint-social = Affiché par les réseaux sociaux et messageries dans l’aperçu des liens.
 hint-confirmation-text = Ajouté après le lien de confirmation, par exemple pour remercier les signataires.
 hint-newsletter = Laissez vide pour ne pas proposer d’inscription à une lettre d’information.
 hint-paper = Ajoutées au total affiché sur la page de la pétition.
 fields-intro = Choisissez ce qui est demandé aux signataires, en plus de leur adresse électronique.
 fields-email-always = L’adresse électronique est toujours obligatoire : c’est par elle que les signatures sont confirmées.
-fields-custom-heading = Vos propres champs
 fields-custom-hint = Donnez un intitulé pour demander autre chose, par exemple un quartier.
 
 ## Messages

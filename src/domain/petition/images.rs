@@ -16,7 +16,7 @@ use sea_orm::{
 use serde::Serialize;
 
 use crate::domain::ids::PetitionId;
-use crate::domain::permissions::{Allowed, ModifyPetition};
+use crate::domain::permissions::{Allowed, EditDraft, EditsContent, ModifyPetition};
 use crate::domain::{DomainError, DomainResult, FieldErrors, now};
 use crate::entities::petition_image;
 
@@ -188,6 +188,25 @@ pub async fn save(
     bytes: Vec<u8>,
     alt: &str,
 ) -> DomainResult<()> {
+    save_as(db, (can, decodes), bytes, alt).await
+}
+
+/// `save`, for the draft filled in the wizard (whoever may create its owner's petitions).
+pub async fn save_draft(
+    db: &DatabaseConnection,
+    (can, decodes): (&Allowed<EditDraft, PetitionId>, &Decodes),
+    bytes: Vec<u8>,
+    alt: &str,
+) -> DomainResult<()> {
+    save_as(db, (can, decodes), bytes, alt).await
+}
+
+async fn save_as<R: EditsContent>(
+    db: &DatabaseConnection,
+    (can, decodes): (&Allowed<R, PetitionId>, &Decodes),
+    bytes: Vec<u8>,
+    alt: &str,
+) -> DomainResult<()> {
     let id = can.target();
     let alt = alt.trim().to_string();
     let encoded = decodes.reencode(bytes, PETITION_BOX).await?;
@@ -221,7 +240,8 @@ pub async fn save(
     Ok(())
 }
 
-pub async fn remove(db: &impl ConnectionTrait, can: &Allowed<ModifyPetition, PetitionId>) -> DomainResult<()> {
+pub async fn remove<R: EditsContent>(db: &impl ConnectionTrait, can: &Allowed<R, PetitionId>) -> DomainResult<()> {
+    // Either capability: the edit page's or the wizard's.
     petition_image::Entity::delete_by_id(can.target().0).exec(db).await?;
     Ok(())
 }

@@ -13,12 +13,14 @@ pub enum Step {
     Preview,
     Fields,
     Look,
+    /// The header image: optional, its own upload form; "next" goes on without one.
+    Image,
     Review,
 }
 
 impl Step {
-    pub const ALL: [Step; 7] =
-        [Step::Owner, Step::Start, Step::Content, Step::Preview, Step::Fields, Step::Look, Step::Review];
+    pub const ALL: [Step; 8] =
+        [Step::Owner, Step::Start, Step::Content, Step::Preview, Step::Fields, Step::Look, Step::Image, Step::Review];
 
     pub fn name(self) -> &'static str {
         match self {
@@ -28,6 +30,7 @@ impl Step {
             Step::Preview => "preview",
             Step::Fields => "fields",
             Step::Look => "look",
+            Step::Image => "image",
             Step::Review => "review",
         }
     }
@@ -70,9 +73,12 @@ mod tests {
     fn steps_follow_each_other() {
         assert_eq!(Step::Start.previous(), None);
         assert_eq!(Step::Content.previous(), Some(Step::Start));
-        assert_eq!(Step::Look.next(), Some(Step::Review));
+        assert_eq!(Step::Look.next(), Some(Step::Image));
+        assert_eq!(Step::Image.next(), Some(Step::Review));
+        assert_eq!(Step::Review.previous(), Some(Step::Image));
         assert_eq!(Step::Review.next(), None);
         assert_eq!(Step::parse("owner"), None);
-        assert_eq!(Step::Review.number(), 7);
+        assert_eq!(Step::parse("image"), Some(Step::Image));
+        assert_eq!(Step::Review.number(), 8);
     }
 }

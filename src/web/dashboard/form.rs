@@ -19,6 +19,9 @@ pub fn edit<'a>(form: &Posted, sections: &'a [Section], themes: &'a [String]) ->
 }
 
 pub fn input(form: &Posted) -> SectionInput {
+    // A colour input always posts a colour: `colours=theme` (the look form's radio) drops them.
+    let own_colours = form.get("colours").is_none_or(|c| c != "theme");
+    let colour = |name: &str| if own_colours { get(form, name) } else { String::new() };
     SectionInput {
         title: get(form, "title"),
         text: get(form, "text"),
@@ -30,8 +33,8 @@ pub fn input(form: &Posted) -> SectionInput {
         custom: CUSTOM_KEYS.map(|(label, rule)| (get(form, label), get(form, rule))),
         show_signer_names: !get(form, "show_signer_names").trim().is_empty(),
         theme: get(form, "theme"),
-        accent_color: get(form, "accent_color"),
-        background_color: get(form, "background_color"),
+        accent_color: colour("accent_color"),
+        background_color: colour("background_color"),
         share_buttons: SHARE_BUTTONS
             .iter()
             .filter(|b| !get(form, &format!("share_{b}")).trim().is_empty())
@@ -71,6 +74,8 @@ pub fn posted(input: &SectionInput) -> Posted {
     put("theme", &input.theme);
     put("accent_color", &input.accent_color);
     put("background_color", &input.background_color);
+    let own = !input.accent_color.is_empty() || !input.background_color.is_empty();
+    put("colours", if own { "own" } else { "theme" });
     for b in &input.share_buttons {
         put(&format!("share_{b}"), "on");
     }
@@ -100,5 +105,16 @@ mod tests {
         let back = input(&posted(&shown));
         assert_eq!(SectionInput::of(&c).rules, back.rules);
         assert_eq!(format!("{shown:?}"), format!("{back:?}"));
+    }
+
+    #[test]
+    fn the_themes_colours_drop_what_the_colour_inputs_post() {
+        let mut form = Posted::from([("accent_color".to_string(), "#123456".to_string())]);
+        assert_eq!(input(&form).accent_color, "#123456", "without the radio, as posted");
+        form.insert("colours".into(), "own".into());
+        assert_eq!(input(&form).accent_color, "#123456");
+        form.insert("colours".into(), "theme".into());
+        assert_eq!(input(&form).accent_color, "", "the theme's colours");
+        assert_eq!(posted(&input(&form)).get("colours").map(String::as_str), Some("theme"));
     }
 }

@@ -1,5 +1,6 @@
 //! A petition's image: upload (the one multipart form), removal, and a preview for its
-//! organisers whatever the petition's status.
+//! organisers whatever the petition's status. The wizard's image step posts the same form to
+//! its own address, with the draft's capability, and comes back to the step.
 use rocket::data::Capped;
 use rocket::http::{ContentType, CookieJar, Header};
 use rocket::response::Redirect;
@@ -12,7 +13,8 @@ use crate::domain::ids::PetitionId;
 use crate::domain::permissions::{self, ModifyPetition, SeePetition};
 use crate::domain::petition::editing;
 use crate::domain::petition::images;
-use crate::domain::{DomainError, FieldErrors};
+use crate::domain::petition::wizard::Step;
+use crate::domain::{DomainError, DomainResult, FieldErrors};
 use crate::web::assets::Jpeg;
 use crate::web::context::{AppState, Ctx, Signed, SignedIn, flash};
 use crate::web::csrf::{CsrfForm, CsrfUpload, TokenOnly, WithToken};
@@ -20,7 +22,7 @@ use crate::web::error::WebResult;
 use crate::web::page::Page;
 
 pub fn routes() -> Vec<rocket::Route> {
-    routes![upload, remove, preview]
+    routes![upload, remove, preview, wizard_upload, wizard_remove]
 }
 
 #[derive(FromForm)]
@@ -55,14 +57,9 @@ async fn upload(
     let Some(user) = user else { return Ok(Ok(crate::web::sign_in_redirect(uri))) };
     let can = permissions::petition::<ModifyPetition>(&app.db, user.0, id).await?;
     let form = form.0;
-    let result = match form.image {
-        Some(file) if !file.is_complete() => {
-            Err(DomainError::Invalid(FieldErrors::from([("image", "error-image-too-large")])))
-        }
-        file => {
-            let bytes = file.map(|f| f.value.to_vec()).unwrap_or_default();
-            images::save(&app.db, (&can, &app.decodes), bytes, &form.image_alt).await
-        }
+    let result = match bytes(&form) {
+        Ok(bytes) => images::save(&app.db, (&can, &app.decodes), bytes, &form.image_alt).await,
+        Err(e) => Err(e),
     };
     let back = ("flash-saved", format!("/dashboard/petitions/{id}/edit/image"));
     outcome(result, jar, back, async |errors| {
@@ -71,6 +68,51 @@ async fn upload(
         section_view(app, ctx, &petition, "image", (&typed, &errors))
     })
     .await
+}
+
+/// The uploaded file's bytes, or the error of a file cut at the size limit.
+fn bytes(form: &Upload<'_>) -> DomainResult<Vec<u8>> {
+    match &form.image {
+        Some(file) if !file.is_complete() => {
+            Err(DomainError::Invalid(FieldErrors::from([("image", "error-image-too-large")])))
+        }
+        file => Ok(file.as_ref().map(|f| f.value.to_vec()).unwrap_or_default()),
+    }
+}
+
+/// The wizard's image step: the same upload, for whoever fills the draft; back to the step.
+#[post("/dashboard/petitions/<id>/wizard/image/upload", data = "<form>")]
+async fn wizard_upload(
+    app: &AppState,
+    ctx: &Ctx,
+    user: Option<SignedIn<'_>>,
+    uri: &rocket::http::uri::Origin<'_>,
+    jar: &CookieJar<'_>,
+    id: PetitionId,
+    form: CsrfUpload<Upload<'_>>,
+) -> WebResult<Result<Redirect, Page>> {
+    let Some(user) = user else { return Ok(Ok(crate::web::sign_in_redirect(uri))) };
+    let can = permissions::draft(&app.db, user.0, id).await?;
+    let form = form.0;
+    let result = match bytes(&form) {
+        Ok(bytes) => images::save_draft(&app.db, (&can, &app.decodes), bytes, &form.image_alt).await,
+        Err(e) => Err(e),
+    };
+    let back = ("flash-saved", format!("/dashboard/petitions/{id}/wizard/image"));
+    outcome(result, jar, back, async |errors| {
+        let typed = Posted::from([("image_alt".to_string(), form.image_alt.clone())]);
+        super::wizard::step_view(app, ctx, user.0, (id, Step::Image), (&typed, &errors)).await
+    })
+    .await
+}
+
+#[post("/dashboard/petitions/<id>/wizard/image/remove", data = "<_form>")]
+async fn wizard_remove(s: Signed<'_>, id: PetitionId, _form: CsrfForm<TokenOnly>) -> WebResult<Redirect> {
+    let Signed { app, user, jar, .. } = s;
+    let can = permissions::draft(&app.db, user, id).await?;
+    images::remove(&app.db, &can).await?;
+    flash(jar, "success", "flash-image-removed");
+    Ok(Redirect::to(format!("/dashboard/petitions/{id}/wizard/image")))
 }
 
 #[post("/dashboard/petitions/<id>/image/remove", data = "<_form>")]

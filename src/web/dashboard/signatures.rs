@@ -126,7 +126,7 @@ async fn resend_one(
             Ok(Ok(Redirect::to(format!("/dashboard/petitions/{id}/signatures"))))
         }
         Err(DomainError::Refused(message)) => {
-            let errors = FieldErrors::from([("signatures", message)]);
+            let errors = FieldErrors::from([("resend", message)]);
             let view = permissions::petition::<ViewSignatures>(&app.db, user, id).await?;
             let page = list_view(app, (ctx, user), &view, ("all", "", Cursor::First), &errors).await?;
             Ok(Err(page.with_status(rocket::http::Status::Conflict)))

@@ -1,5 +1,5 @@
 //! Petition templates: the list, creating one, editing it with the petition's own section
-//! forms, making it the default, and deleting it.
+//! forms, making it the default, and deleting it (after a confirmation page, as a petition).
 use rocket::response::Redirect;
 use rocket::{get, post, routes};
 use serde::Serialize;
@@ -20,7 +20,7 @@ use crate::web::error::{WebError, WebResult};
 use crate::web::page::Page;
 
 pub fn routes() -> Vec<rocket::Route> {
-    routes![list, create, section_page, section_submit, set_default, delete]
+    routes![list, create, section_page, section_submit, set_default, delete_page, delete]
 }
 
 #[derive(Serialize)]
@@ -167,6 +167,16 @@ async fn set_default(s: Signed<'_>, id: TemplateId, form: CsrfForm<Posted>) -> W
     templates::set_default(&app.db, &can, on).await?;
     flash(jar, "success", "flash-saved");
     Ok(Redirect::to("/dashboard/templates"))
+}
+
+/// Asks before deleting: the list links here, and only this page's button posts the deletion.
+#[get("/dashboard/templates/<id>/delete")]
+async fn delete_page(s: Signed<'_>, id: TemplateId) -> WebResult<Page> {
+    let Signed { app, ctx, user, .. } = s;
+    permissions::template::<DeleteTemplate>(&app.db, user, id).await?;
+    let mut extra = tera::Context::new();
+    extra.insert("template", &templates::load(&app.db, id).await?);
+    ctx.page(app, "dashboard/template_delete.html", extra)
 }
 
 #[post("/dashboard/templates/<id>/delete", data = "<_form>")]

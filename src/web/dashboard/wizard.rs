@@ -1,6 +1,7 @@
 //! The creation wizard: owner → start (blank or a template) → title and text → preview →
-//! goal and signer fields → look → review and publish. Each step is a plain form; "back" saves
-//! too, and the draft remembers the step to resume at.
+//! goal and signer fields → look → image (optional) → review and publish. Each step is a plain
+//! form; "back" saves too, and the draft remembers the step to resume at. The image step has its
+//! own upload form (`image.rs`); its "next" needs no image.
 use rocket::response::Redirect;
 use rocket::{get, post, routes};
 
@@ -102,6 +103,7 @@ async fn render_step(
         Step::Preview => extra.insert("text_html", &petitions::render_markdown(&draft.content.text)),
         Step::Review => {
             extra.insert("text_html", &petitions::render_markdown(&draft.content.text));
+            extra.insert("owner", &petitions::any_by_id(&app.db, draft.id).await?.owner);
             let may_publish = permissions::petition::<PublishPetition>(&app.db, user, draft.id).await.is_ok();
             extra.insert("may_publish", &may_publish);
             extra.insert("languages_panel", &super::translations::panel(app, draft));
@@ -109,6 +111,19 @@ async fn render_step(
         _ => {}
     }
     wizard_page(app, ctx, step, extra)
+}
+
+/// A step of draft `id` shown again with what was typed and what is wrong with it (the image
+/// step's upload, which posts elsewhere).
+pub(super) async fn step_view(
+    app: &App,
+    ctx: &Ctx,
+    user: &user::Model,
+    (id, step): (PetitionId, Step),
+    (form, errors): (&Posted, &FieldErrors),
+) -> WebResult<Page> {
+    let draft = editing::load(&app.db, id).await?;
+    render_step(app, ctx, user, (&draft, step), form, errors).await
 }
 
 /// The draft of a wizard route, with the capability to fill it: a draft still in the wizard,

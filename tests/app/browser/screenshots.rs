@@ -21,6 +21,6 @@ pub async fn photograph(browser: &Browser, file: &Path) {
 }
 
 /// Cargo's target folder: `CARGO_TARGET_DIR` when set, else `<repo>/target`.
-fn target_dir() -> PathBuf {
+pub fn target_dir() -> PathBuf {
     std::env::var_os("CARGO_TARGET_DIR").map_or_else(|| crate::common::repo_root().join("target"), PathBuf::from)
 }
