@@ -203,7 +203,8 @@ impl PetitionCache {
                 (shown, html)
             })
             .collect();
-        let shown = Arc::new(Shown { petition, html, image, names, addressees, translations, pages: RwLock::default() });
+        let shown =
+            Arc::new(Shown { petition, html, image, names, addressees, translations, pages: RwLock::default() });
         keep(&self.by_id, id, shown.clone());
         Ok(shown)
     }
