@@ -21,10 +21,10 @@ mod m20261203_000014_demo_state;
 mod m20261203_000015_petition_translations;
 mod m20261203_000016_side_and_thanks;
 mod m20261203_000017_guest_petitions;
-mod m20261203_000021_scale;
 mod m20261203_000018_signer_updates;
 mod m20261203_000019_delivery;
 mod m20261203_000020_notifications;
+mod m20261203_000021_scale;
 
 pub struct Migrator;
 
@@ -49,10 +49,10 @@ impl MigratorTrait for Migrator {
             Box::new(m20261203_000015_petition_translations::Migration),
             Box::new(m20261203_000016_side_and_thanks::Migration),
             Box::new(m20261203_000017_guest_petitions::Migration),
-            Box::new(m20261203_000021_scale::Migration),
             Box::new(m20261203_000018_signer_updates::Migration),
             Box::new(m20261203_000019_delivery::Migration),
             Box::new(m20261203_000020_notifications::Migration),
+            Box::new(m20261203_000021_scale::Migration),
         ]
     }
 }

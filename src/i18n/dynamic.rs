@@ -53,7 +53,10 @@ pub fn registry() -> Vec<Dynamic> {
         listed("portal-status-", crate::domain::signature::portal::Standing::ALL.map(|s| s.as_str())),
         listed("rule-", ["required", "optional", "off"]),
         // dashboard/edit.html, petition.html, template_edit.html.
-        listed("section-", ["content", "fields", "look", "image", "sharing", "mail", "paper", "permalinks", "addressees"]),
+        listed(
+            "section-",
+            ["content", "fields", "look", "image", "sharing", "mail", "paper", "permalinks", "addressees"],
+        ),
         // dashboard/delivery.html: `domain::delivery` settings and triggers.
         listed("delivery-mode-", ["manual", "goal", "milestone"]),
         listed("delivery-trigger-", ["manual", "goal", "milestone"]),

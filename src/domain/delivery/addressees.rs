@@ -1,7 +1,9 @@
 //! Whom a petition is addressed to: a name and a role, and optionally an address to mail the
 //! delivery to and a public page (http or https only, so that no `javascript:` link reaches a
 //! page). At most `MAX` per petition, so that a delivery mails a bounded number.
-use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, Set};
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, Set,
+};
 use serde::Serialize;
 
 use crate::domain::ids::PetitionId;
@@ -48,7 +50,8 @@ pub struct NewAddressee {
 
 /// A web address of at most 500 characters whose scheme is http or https.
 pub fn is_web_link(link: &str) -> bool {
-    link.len() <= 500 && matches!(url::Url::parse(link), Ok(u) if matches!(u.scheme(), "http" | "https") && u.has_host())
+    link.len() <= 500
+        && matches!(url::Url::parse(link), Ok(u) if matches!(u.scheme(), "http" | "https") && u.has_host())
 }
 
 impl AddresseeInput {
@@ -108,8 +111,10 @@ pub async fn add(
     new: NewAddressee,
 ) -> DomainResult<()> {
     let petition = can.target();
-    let held =
-        petition_addressee::Entity::find().filter(petition_addressee::Column::PetitionId.eq(petition.0)).count(db).await?;
+    let held = petition_addressee::Entity::find()
+        .filter(petition_addressee::Column::PetitionId.eq(petition.0))
+        .count(db)
+        .await?;
     if held >= MAX {
         return Err(DomainError::Invalid(FieldErrors::from([("addressee_name", "error-addressees-too-many")])));
     }

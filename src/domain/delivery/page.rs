@@ -57,11 +57,7 @@ pub struct Line {
 }
 
 /// The next `BATCH` lines after signature `after`, in id order.
-pub async fn lines(
-    db: &impl ConnectionTrait,
-    petition: &PublicPetition,
-    after: i64,
-) -> DomainResult<Vec<Line>> {
+pub async fn lines(db: &impl ConnectionTrait, petition: &PublicPetition, after: i64) -> DomainResult<Vec<Line>> {
     type Row = (i64, Option<DateTime<Utc>>, bool, Option<String>, Option<String>);
     let rows: Vec<Row> = signature::Entity::find()
         .select_only()
