@@ -141,7 +141,7 @@ impl InstanceSettings {
     }
 
     /// Every setting by key, as stored.
-    pub fn entries(&self) -> [(&'static str, String); 14] {
+    pub fn entries(&self) -> [(&'static str, String); 15] {
         [
             ("name", self.name.clone()),
             ("description", self.description.clone()),
