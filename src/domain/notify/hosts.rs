@@ -18,8 +18,13 @@ pub const URL_MAX: usize = 500;
 pub fn normalise(text: &str) -> Result<String, &'static str> {
     let mut hosts: Vec<String> = Vec::new();
     for entry in text.split(|c: char| c.is_whitespace() || c == ',').filter(|e| !e.is_empty()) {
-        let host = Host::parse(&entry.to_lowercase()).map_err(|_| "error-newsletter-host-invalid")?;
-        let host = host.to_string();
+        let host = match Host::parse(&entry.to_lowercase()).map_err(|_| "error-newsletter-host-invalid")? {
+            // Letters, digits, hyphens and dots only (IDNA gave non-ASCII names their xn-- form).
+            Host::Domain(name) if !name.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '.') => {
+                return Err("error-newsletter-host-invalid");
+            }
+            host => host.to_string(),
+        };
         if !hosts.contains(&host) {
             hosts.push(host);
         }

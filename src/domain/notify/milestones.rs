@@ -54,7 +54,10 @@ pub fn highest_round(count: i64) -> Option<i64> {
                 best = Some(candidate);
             }
         }
-        power = power.checked_mul(10)?;
+        match power.checked_mul(10) {
+            Some(next) => power = next,
+            None => break,
+        }
     }
     best
 }
