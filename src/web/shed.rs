@@ -21,7 +21,9 @@ use super::context::Ctx;
 use super::page::Page;
 
 /// Where a request past the limit is sent.
-const OVERLOADED: Origin<'static> = Origin::const_new("/_overloaded", None);
+fn overloaded_uri() -> Origin<'static> {
+    Origin::const_new("/_overloaded", None)
+}
 
 pub fn routes() -> Vec<rocket::Route> {
     routes![overloaded]
@@ -78,7 +80,7 @@ impl Fairing for Shed {
         drop(slot);
         req.local_cache(|| Admission { turned_away: true, _slot: None });
         req.set_method(Method::Get);
-        req.set_uri(OVERLOADED);
+        req.set_uri(overloaded_uri());
     }
 
     async fn on_response<'r>(&self, req: &'r Request<'_>, res: &mut Response<'r>) {
