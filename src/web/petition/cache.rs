@@ -207,7 +207,8 @@ impl PetitionCache {
             })
             .collect();
         let news = signer_updates::news(db, id, signer_updates::SHOWN_ON_PAGE).await?;
-        let shown = Arc::new(Shown { petition, html, image, names, addressees, translations, news, pages: RwLock::default() });
+        let shown =
+            Arc::new(Shown { petition, html, image, names, addressees, translations, news, pages: RwLock::default() });
         keep(&self.by_id, id, shown.clone());
         Ok(shown)
     }
