@@ -35,8 +35,7 @@ async fn sign(t: &TestApp, id: PetitionId, name: &str, nth: usize) -> (String, S
 }
 
 async fn confirm(t: &TestApp, link: &str) {
-    let r = t.submit(link, link, &[]).await;
-    assert!(r.into_string().await.unwrap_or_default().contains("Your signature is confirmed"));
+    t.confirm(link).await;
 }
 
 /// What the organiser's signatures page says of the counts.

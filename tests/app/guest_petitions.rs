@@ -73,7 +73,8 @@ async fn write_and_publish(t: &TestApp, start: &str, title: &str) -> String {
     step(t, &format!("{base}/wizard/preview"), &[("go", "next")], "/wizard/fields").await;
     step(t, &format!("{base}/wizard/fields"), &FIELDS, "/wizard/look").await;
     let look = format!("{base}/wizard/look");
-    step(t, &look, &[("theme", "classic"), ("accent_color", ""), ("background_color", "")], "/wizard/review").await;
+    step(t, &look, &[("theme", "classic"), ("accent_color", ""), ("background_color", "")], "/wizard/image").await;
+    step(t, &format!("{base}/wizard/image"), &[("go", "next")], "/wizard/review").await;
     let review = format!("{base}/wizard/review");
     let r = t.submit(&review, &review, &[("go", "publish")]).await;
     assert_eq!(r.status(), Status::SeeOther);

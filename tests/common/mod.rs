@@ -267,6 +267,16 @@ impl TestApp {
         self.post_form(action, &all).await
     }
 
+    /// Presses the button of a mailed confirmation link (`/p/<id>/confirm/<token>`, local path),
+    /// as the signer does: the POST answers 303 to the confirmed page, whose text is returned.
+    pub async fn confirm(&self, link: &str) -> String {
+        let r = self.submit(link, link, &[]).await;
+        assert_eq!(r.status(), Status::SeeOther, "confirming {link}");
+        let (status, page) = self.get(&location(&r)).await;
+        assert!(status == Status::Ok && page.contains("Your signature is confirmed"), "confirming {link}: {page}");
+        page
+    }
+
     /// Submits the new-organisation form as the signed-in user.
     pub async fn new_organisation(&self, fields: &[(&str, &str)]) -> LocalResponse<'_> {
         self.submit("/organisations/new", "/organisations/new", fields).await
