@@ -42,11 +42,16 @@ pub async fn claim_batch(
         }
     };
     let backend = txn.get_database_backend();
-    let lock = if backend == DbBackend::Postgres { " FOR UPDATE SKIP LOCKED" } else { "" };
+    // The jobs are picked once, in a CTE: as `IN (SELECT … LIMIT n FOR UPDATE SKIP LOCKED)`,
+    // PostgreSQL may run the subquery again for each row it updates, each run skipping the rows
+    // the previous ones locked, and so take more than `n` jobs (past the minute's budget).
+    let (materialized, lock) =
+        if backend == DbBackend::Postgres { ("MATERIALIZED ", " FOR UPDATE SKIP LOCKED") } else { ("", "") };
     let sql = format!(
-        "UPDATE mail_queue SET status = '{STATUS_SENDING}', attempts = attempts + 1, lease_until = $1 \
-         WHERE id IN (SELECT id FROM mail_queue WHERE status = '{STATUS_QUEUED}' AND next_attempt_at <= $2 \
-         ORDER BY priority, fair_round, id LIMIT $3{lock}) AND status = '{STATUS_QUEUED}' RETURNING *"
+        "WITH picked AS {materialized}(SELECT id FROM mail_queue WHERE status = '{STATUS_QUEUED}' \
+         AND next_attempt_at <= $2 ORDER BY priority, fair_round, id LIMIT $3{lock}) \
+         UPDATE mail_queue SET status = '{STATUS_SENDING}', attempts = attempts + 1, lease_until = $1 \
+         WHERE id IN (SELECT id FROM picked) AND status = '{STATUS_QUEUED}' RETURNING *"
     );
     let take = i64::from(limit.clamp(1, Ord::max(room, 1)));
     let stmt = Statement::from_sql_and_values(backend, sql, [lease_until.into(), now.into(), take.into()]);
