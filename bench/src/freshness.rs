@@ -63,9 +63,9 @@ pub async fn one(db: &DatabaseConnection, sql: &str) -> Result<i64, String> {
     row.try_get_by_index::<i64>(0).map_err(|e| format!("counting: {e}"))
 }
 
-/// The number in `<p class="count"><strong>12,345 signatures</strong>…`, whatever the grouping.
+/// The number in `<p class="progress-count"><strong>12,345 signatures</strong>…`, whatever the grouping.
 fn shown_count(html: &str) -> Option<i64> {
-    let at = html.find("class=\"count\"")?;
+    let at = html.find("class=\"progress-count\"")?;
     let strong = &html[at..][html[at..].find("<strong>")? + "<strong>".len()..];
     let text = &strong[..strong.find("</strong>")?];
     text.chars().filter(char::is_ascii_digit).collect::<String>().parse().ok()
@@ -90,9 +90,10 @@ pub async fn kept_and_recount(db: &DatabaseConnection) -> Result<(i64, i64), Str
 mod tests {
     #[test]
     fn the_count_is_read_whatever_the_digit_grouping() {
-        let html = r#"<p class="count" id="progress-count"><strong>12,345 signatures</strong> · goal: 50,000</p>"#;
+        let html =
+            r#"<p class="progress-count" id="progress-count"><strong>12,345 signatures</strong> · goal: 50,000</p>"#;
         assert_eq!(super::shown_count(html), Some(12345));
-        assert_eq!(super::shown_count("<p class=\"count\"><strong>1 signature</strong></p>"), Some(1));
+        assert_eq!(super::shown_count("<p class=\"progress-count\"><strong>1 signature</strong></p>"), Some(1));
         assert_eq!(super::shown_count("<p>nothing</p>"), None);
     }
 }
