@@ -154,8 +154,16 @@ async fn run(cli: Cli) -> Result<bool, String> {
     Ok(passed(&scenarios::run_many(kind, &options, cli.runs).await?))
 }
 
+/// Every acknowledged write stored, and some work done: a scenario whose every request failed
+/// (a changed page or answer the load no longer recognises) fails too, rather than measuring 0.
 fn passed(reports: &[report::Report]) -> bool {
-    reports.iter().all(|r| r.check.is_none_or(|c| c.passed()))
+    reports.iter().all(|r| {
+        let worked = r.requests > 0 && r.operations.is_none_or(|(_, n)| n > 0);
+        if !worked {
+            println!("{}: FAILED: no request or no write succeeded", r.scenario);
+        }
+        worked && r.check.is_none_or(|c| c.passed())
+    })
 }
 
 async fn all(options: &Options, runs: usize) -> Result<bool, String> {

@@ -54,7 +54,11 @@ pub async fn run(options: &Options, size: u64) -> Result<bool, String> {
 
 /// Preloads `size` signatures on a fresh server and measures; returns (figure, value) in order.
 async fn measure(options: &Options, size: u64) -> Result<Vec<(String, f64)>, String> {
-    let mut server = Server::start(&options.binary, options.database.as_deref(), &options.settings).await?;
+    // No mail worker: the confirm step reads its links from the queue, where only unsent mail
+    // keeps its body (see `scenarios::run_once`).
+    let mut settings = options.settings.clone();
+    settings.insert(0, ("RUSTITION_MAIL__EMBEDDED_WORKER".into(), "false".into()));
+    let mut server = Server::start(&options.binary, options.database.as_deref(), &settings).await?;
     let db = check::connect(&server.database_url).await?;
     let started = Instant::now();
     let per_petition = preload(&db, size).await?;

@@ -79,7 +79,13 @@ pub async fn run_many(kind: Kind, options: &Options, runs: usize) -> Result<Vec<
 
 /// Must be called from the main task (see `server`): it spawns the server.
 pub async fn run_once(kind: Kind, options: &Options, run: usize) -> Result<Report, String> {
-    let mut server = Server::start(&options.binary, options.database.as_deref(), &options.settings).await?;
+    let mut settings = options.settings.clone();
+    if kind == Kind::Confirm {
+        // The links are read from the queue, and a sent mail keeps no body: with no worker
+        // every confirmation mail stays queued (the scenario measures confirming, not mail).
+        settings.insert(0, ("RUSTITION_MAIL__EMBEDDED_WORKER".into(), "false".into()));
+    }
+    let mut server = Server::start(&options.binary, options.database.as_deref(), &settings).await?;
     let connections = options.connections.unwrap_or(kind.default_connections()).max(1);
     let tag = format!("r{run}");
     let log_start = server.log_mark();
