@@ -5,6 +5,23 @@
 /// Longest address accepted (RFC 5321 path limit).
 pub const MAX_LEN: usize = 254;
 
+/// The address as a form gives it, checked like the sign form's, or the error beside the
+/// `email` field.
+pub(crate) fn form_address(address: &str) -> super::DomainResult<String> {
+    let address = address.trim();
+    let problem = if address.is_empty() {
+        "error-required"
+    } else if address.len() > MAX_LEN {
+        "error-too-long"
+    } else {
+        match normalize(address) {
+            Ok(address) => return Ok(address),
+            Err(problem) => problem,
+        }
+    };
+    Err(super::DomainError::Invalid(super::FieldErrors::from([("email", problem)])))
+}
+
 pub fn is_valid(address: &str) -> bool {
     normalize(address).is_ok()
 }

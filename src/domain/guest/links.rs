@@ -124,7 +124,7 @@ pub async fn resend(
     composer: &Composer,
     now: DateTime<Utc>,
 ) -> DomainResult<()> {
-    let address = super::checked_address(address)?;
+    let address = crate::domain::email::form_address(address)?;
     let canonical = email::canonical(&address);
     let txn = crate::db::begin_write(db).await?;
     let guests = guest_petition::Entity::find()

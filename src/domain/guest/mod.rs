@@ -17,7 +17,7 @@ use crate::domain::permissions::{Allowed, StartGuestPetition};
 use crate::domain::petition::content::Content;
 use crate::domain::petition::petitions::{OwnerId, Status};
 use crate::domain::petition::wizard::Step;
-use crate::domain::{DomainError, DomainResult, FieldErrors, email, ids::UserId, tokens};
+use crate::domain::{DomainError, DomainResult, email, ids::UserId, tokens};
 use crate::entities::{guest_petition, petition, user};
 use crate::mail::compose::Composer;
 use crate::mail::queue;
@@ -42,22 +42,6 @@ pub struct Start {
     pub theme: String,
 }
 
-/// The address as a form gives it, checked like the sign form's, or the error beside the field.
-pub(crate) fn checked_address(address: &str) -> DomainResult<String> {
-    let address = address.trim();
-    let problem = if address.is_empty() {
-        "error-required"
-    } else if address.len() > email::MAX_LEN {
-        "error-too-long"
-    } else {
-        match email::normalize(address) {
-            Ok(address) => return Ok(address),
-            Err(problem) => problem,
-        }
-    };
-    Err(DomainError::Invalid(FieldErrors::from([("email", problem)])))
-}
-
 /// Starts a petition for `input.email`: a draft owned by a new guest identity, and the mail
 /// with its verification link. Past `MAX_PER_ADDRESS_PER_DAY` it does nothing (the caller
 /// answers the same either way).
@@ -68,7 +52,7 @@ pub async fn start(
     composer: &Composer,
     now: DateTime<Utc>,
 ) -> DomainResult<()> {
-    let address = checked_address(&input.email)?;
+    let address = email::form_address(&input.email)?;
     let canonical = email::canonical(&address);
     let txn = crate::db::begin_write(db).await?;
     let recent = guest_petition::Entity::find()

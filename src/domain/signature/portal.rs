@@ -19,7 +19,7 @@ use serde::Serialize;
 use crate::domain::ids::{PetitionId, SignatureId};
 use crate::domain::petition::petitions::{self, PublicPetition};
 use crate::domain::signature::withdrawal;
-use crate::domain::{DomainError, DomainResult, FieldErrors, email, tokens};
+use crate::domain::{DomainError, DomainResult, email, tokens};
 use crate::entities::{petition, signature, signature_change, signer_link};
 use crate::mail::compose::Composer;
 use crate::mail::queue;
@@ -44,22 +44,6 @@ pub enum Opened<T> {
     Expired,
 }
 
-/// The address as the form gives it, checked like the sign form's, or the error beside the field.
-fn checked_address(address: &str) -> DomainResult<String> {
-    let address = address.trim();
-    let problem = if address.is_empty() {
-        "error-required"
-    } else if address.len() > email::MAX_LEN {
-        "error-too-long"
-    } else {
-        match email::normalize(address) {
-            Ok(address) => return Ok(address),
-            Err(problem) => problem,
-        }
-    };
-    Err(DomainError::Invalid(FieldErrors::from([("email", problem)])))
-}
-
 /// Mails a link to `address` in `lang` when it signed something here and was sent none in the
 /// last `ONE_LINK_EVERY`; otherwise does nothing. Either way the caller answers the same.
 pub async fn request_link(
@@ -69,7 +53,7 @@ pub async fn request_link(
     now: DateTime<Utc>,
     composer: &Composer,
 ) -> DomainResult<()> {
-    let address = checked_address(address)?;
+    let address = email::form_address(address)?;
     let canonical = email::canonical(&address);
     let txn = crate::db::begin_write(db).await?;
     let signed = of_address(&canonical)
@@ -392,10 +376,10 @@ mod tests {
             Err(DomainError::Invalid(errors)) => errors.get("email").copied(),
             _ => None,
         };
-        assert_eq!(checked_address(" Jane@Example.ORG ").ok(), Some("Jane@example.org".to_string()));
-        assert_eq!(field(checked_address("  ")), Some("error-required"));
-        assert_eq!(field(checked_address("jane@@example")), Some("error-email-invalid"));
-        assert_eq!(field(checked_address(&format!("{}@example.org", "a".repeat(260)))), Some("error-too-long"));
+        assert_eq!(email::form_address(" Jane@Example.ORG ").ok(), Some("Jane@example.org".to_string()));
+        assert_eq!(field(email::form_address("  ")), Some("error-required"));
+        assert_eq!(field(email::form_address("jane@@example")), Some("error-email-invalid"));
+        assert_eq!(field(email::form_address(&format!("{}@example.org", "a".repeat(260)))), Some("error-too-long"));
     }
 
     #[test]
