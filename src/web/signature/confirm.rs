@@ -1,7 +1,7 @@
 //! Confirming a signature: the mailed link opens a landing page, whose button confirms; the
 //! confirmation redirects (POST, redirect, GET) to a page saying it is done, with the next step:
 //! sharing. Reloading that page confirms nothing again.
-use rocket::http::{Cookie, CookieJar, SameSite, Status};
+use rocket::http::{CookieJar, Status};
 use rocket::response::Redirect;
 use rocket::{get, post, routes};
 
@@ -64,14 +64,7 @@ async fn confirm(
 const CONFIRMED_COOKIE: &str = "confirmed";
 
 fn remember_confirmed(app: &App, jar: &CookieJar<'_>, id: PetitionId, withdraw_token: &str) {
-    let cookie = Cookie::build((CONFIRMED_COOKIE, withdraw_token.to_string()))
-        .path(format!("/p/{id}/confirmed"))
-        .http_only(true)
-        .same_site(SameSite::Lax)
-        .secure(app.settings.public_url().starts_with("https://"))
-        .max_age(rocket::time::Duration::hours(1))
-        .build();
-    jar.add(cookie);
+    super::remember_for_page(app, jar, CONFIRMED_COOKIE, withdraw_token.to_string(), format!("/p/{id}/confirmed"));
 }
 
 /// After the confirmation: done, and the next step. The withdrawal link only for the browser

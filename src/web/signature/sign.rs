@@ -1,5 +1,5 @@
 //! Signing a petition: the form at `/p/<id>/sign` and under its permalinks, and the thank-you page.
-use rocket::http::{Cookie, CookieJar, SameSite, Status};
+use rocket::http::{CookieJar, Status};
 use rocket::response::Redirect;
 use rocket::{FromForm, get, post, routes};
 
@@ -220,14 +220,8 @@ async fn sign_shown(
 /// nothing, so that the page tells nothing apart. It goes in a cookie of the thank-you page
 /// alone rather than in its address, which a signer may share.
 fn remember_pending(app: &App, jar: &CookieJar<'_>, id: PetitionId, confirmation_hash: &str) {
-    let cookie = Cookie::build((PENDING_COOKIE, app.withdraw_key.pending_token(id, confirmation_hash)))
-        .path(format!("/p/{id}/thanks"))
-        .http_only(true)
-        .same_site(SameSite::Lax)
-        .secure(app.settings.public_url().starts_with("https://"))
-        .max_age(rocket::time::Duration::hours(1))
-        .build();
-    jar.add(cookie);
+    let token = app.withdraw_key.pending_token(id, confirmation_hash);
+    super::remember_for_page(app, jar, PENDING_COOKIE, token, format!("/p/{id}/thanks"));
 }
 
 const PENDING_COOKIE: &str = "pending";
