@@ -20,3 +20,4 @@ index-empty = Es gibt noch keine veröffentlichte Petition.
 ## Yes and no, in tables
 yes = ja
 no = nein
+meta-description = Petitionen bei { $site }: unterschreiben, verfolgen und teilen ohne Tracker.

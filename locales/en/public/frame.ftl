@@ -20,3 +20,5 @@ index-empty = There is no published petition yet.
 ## Yes and no, in tables
 yes = yes
 no = no
+# The page description search engines show, on pages without one of their own.
+meta-description = Petitions hosted by { $site }: sign, follow and share without trackers.

@@ -20,3 +20,4 @@ index-empty = Todavía no hay ninguna petición publicada.
 ## Sí y no, en las tablas
 yes = sí
 no = no
+meta-description = Peticiones alojadas por { $site }: firma, sigue y comparte sin rastreadores.

@@ -20,3 +20,5 @@ index-empty = Aucune pétition n’est encore publiée.
 ## Yes and no, in tables
 yes = oui
 no = non
+# La description que montrent les moteurs de recherche, sur les pages qui n’en ont pas.
+meta-description = Pétitions hébergées par { $site } : signez, suivez et partagez sans pisteur.

@@ -20,3 +20,4 @@ index-empty = Non c’è ancora nessuna petizione pubblicata.
 ## Yes and no, in tables
 yes = sì
 no = no
+meta-description = Petizioni ospitate da { $site }: firma, segui e condividi senza tracciamento.

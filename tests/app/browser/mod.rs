@@ -7,6 +7,7 @@
 mod accessibility;
 mod axe;
 mod driver;
+mod lighthouse;
 mod organiser;
 mod petition_pages;
 mod requests;

@@ -63,6 +63,11 @@ impl Served {
         Served { base, db, i18n, views, smtp, organisation: OrganisationId(org.id), shutdown, _dir: dir }
     }
 
+    /// The full URL of `path` on the instance.
+    pub fn url(&self, path: &str) -> String {
+        format!("{}{path}", self.base)
+    }
+
     /// Every theme the instance offers, `classic` first.
     pub fn themes(&self) -> Vec<String> {
         self.views.themes()
