@@ -7,17 +7,26 @@ use rocket::http::{ContentType, Header};
 use rocket::response::{self, Responder, stream::ByteStream};
 use rocket::{Request, get, routes};
 
+use crate::domain::DomainError;
 use crate::domain::delivery::page::{self, Delivery};
 use crate::domain::petition::petitions::render_markdown;
 use crate::domain::petition::stats;
 use crate::domain::signature::{export, public_names};
 use crate::web::chart::chart;
 use crate::web::context::{AppState, Ctx};
-use crate::web::error::WebResult;
+use crate::web::error::{WebError, WebResult};
 use crate::web::page::Page;
 
 pub fn routes() -> Vec<rocket::Route> {
     routes![delivery_page, print_page, file]
+}
+
+/// The delivery of `token`; 410 with the reason once moderators withhold its petition.
+async fn found(app: &AppState, token: &str) -> WebResult<Delivery> {
+    page::by_token(&app.db, token).await.map_err(|e| match e {
+        DomainError::Refused(message) => WebError::new(rocket::http::Status::Gone, message),
+        e => e.into(),
+    })
 }
 
 /// What both pages show.
@@ -35,7 +44,7 @@ fn context(d: &Delivery, token: &str) -> tera::Context {
 
 #[get("/delivery/<token>?<before>")]
 async fn delivery_page(app: &AppState, ctx: &Ctx, token: &str, before: Option<i64>) -> WebResult<Page> {
-    let d = page::by_token(&app.db, token).await?;
+    let d = found(app, token).await?;
     let mut extra = context(&d, token);
     let mut per_day = stats::per_day(&app.db, d.petition.id).await?;
     // Addressees are shown what counts: confirmed signatures.
@@ -50,7 +59,7 @@ async fn delivery_page(app: &AppState, ctx: &Ctx, token: &str, before: Option<i6
 
 #[get("/delivery/<token>/print")]
 async fn print_page(app: &AppState, ctx: &Ctx, token: &str) -> WebResult<Page> {
-    let d = page::by_token(&app.db, token).await?;
+    let d = found(app, token).await?;
     ctx.page(app, "delivery/print.html", context(&d, token))
 }
 
@@ -75,7 +84,7 @@ where
 /// line is already sent.
 #[get("/delivery/<token>/signatures.csv")]
 async fn file(app: &AppState, ctx: &Ctx, token: &str) -> WebResult<Download<impl Stream<Item = Vec<u8>> + use<>>> {
-    let d = page::by_token(&app.db, token).await?;
+    let d = found(app, token).await?;
     let tr = |key| app.i18n.tr(&ctx.lang, key, None);
     let head = export::csv_lines([vec![
         Some(tr("delivery-file-number")),

@@ -238,3 +238,43 @@ async fn the_organiser_delivers_by_hand_and_a_member_without_the_right_may_not()
     assert_eq!(t.count("SELECT COUNT(*) FROM deliveries").await, 1, "no second delivery");
     assert_eq!(t.count("SELECT COUNT(*) FROM petition_addressees").await, 1);
 }
+
+/// Once moderators hide the petition, its delivery page, print page and file answer 410 with
+/// the reason, and the organiser can no longer deliver it (no mail leaves).
+#[rocket::async_test]
+async fn a_petition_hidden_by_moderators_is_no_longer_shown_to_addressees_nor_delivered() {
+    let (t, id) = organiser().await;
+    add_mayor(&t, id).await;
+    let r = t.submit(&section(id), &format!("/dashboard/petitions/{id}/deliver"), &[]).await;
+    assert_eq!(r.status(), Status::SeeOther);
+    let mail = wait_for_mayor_mails(&t, 1).await.remove(0);
+    let path = mail.link_containing("/delivery/").unwrap().trim_start_matches("http://petitions.test").to_string();
+    assert_eq!(t.get(&path).await.0, Status::Ok);
+
+    crate::moderation::logout(&t).await;
+    t.moderator("mona").await;
+    t.login("mona").await;
+    let case = format!("/admin/moderation/petitions/{id}");
+    let (_, html) = t.get(&case).await;
+    let spam = crate::moderation::reason_value(&html, "Spam or advertising");
+    let fields = [("reason", spam.as_str()), ("note", "Advertising for watches.")];
+    assert_eq!(crate::moderation::act(&t, id, "hide", &fields).await.0, Status::SeeOther);
+
+    let withheld = t.app().i18n.tr("en", "error-delivery-withheld", None);
+    for page in [path.clone(), format!("{path}/print"), format!("{path}/signatures.csv")] {
+        let (status, html) = t.get(&page).await;
+        assert_eq!(status, Status::Gone, "{page}");
+        assert!(html.contains(&withheld), "{page} says why: {html}");
+        assert!(!html.contains("Keep the park green"), "{page} shows nothing of the petition");
+    }
+
+    crate::moderation::logout(&t).await;
+    t.login("alice").await;
+    let r = t.submit(&section(id), &format!("/dashboard/petitions/{id}/deliver"), &[]).await;
+    assert_eq!(r.status(), Status::UnprocessableEntity);
+    let page = r.into_string().await.unwrap_or_default();
+    assert!(page.contains(&withheld), "the organiser is told why: {page}");
+    assert_eq!(t.count("SELECT COUNT(*) FROM deliveries").await, 1, "no second delivery");
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    assert_eq!(mayor_mails(&t).len(), 1, "no second mail");
+}

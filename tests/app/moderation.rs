@@ -17,7 +17,7 @@ fn content(title: &str) -> Content {
 }
 
 /// The value of the reason labelled `label` on a report form or a hide form.
-fn reason_value(html: &str, label: &str) -> String {
+pub(crate) fn reason_value(html: &str, label: &str) -> String {
     let radio = format!("\">{label}</label>");
     if let Some(at) = html.find(&radio) {
         let before = &html[..at];
@@ -38,14 +38,14 @@ async fn report(t: &TestApp, id: PetitionId, reason: &str, details: &str) -> Sta
 }
 
 /// Sends a moderator's action from the petition's case page.
-async fn act(t: &TestApp, id: PetitionId, action: &str, fields: &[(&str, &str)]) -> (Status, String) {
+pub(crate) async fn act(t: &TestApp, id: PetitionId, action: &str, fields: &[(&str, &str)]) -> (Status, String) {
     let case = format!("/admin/moderation/petitions/{id}");
     let r = t.submit(&case, &format!("{case}/{action}"), fields).await;
     let status = r.status();
     (status, r.into_string().await.unwrap_or_default())
 }
 
-async fn logout(t: &TestApp) {
+pub(crate) async fn logout(t: &TestApp) {
     t.submit("/", "/logout", &[]).await;
 }
 

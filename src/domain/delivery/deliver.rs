@@ -64,13 +64,16 @@ pub fn path(token: &str) -> String {
     format!("/delivery/{token}")
 }
 
-/// Delivers the petition now, at the organiser's request.
+/// Delivers the petition now, at the organiser's request; refused while moderators withhold it.
 pub async fn by_hand(
     db: &DatabaseConnection,
     can: &Allowed<ModifyPetition, PetitionId>,
     by: &str,
     mailer: &dyn ComposeDelivery,
 ) -> DomainResult<()> {
+    if crate::domain::moderation::visibility::withheld(db, can.target()).await?.is_some() {
+        return Err(DomainError::Invalid(FieldErrors::from([("deliver", super::page::WITHHELD)])));
+    }
     match make(db, can.target(), Trigger::Manual, Some(by), mailer).await? {
         true => Ok(()),
         false => Err(DomainError::Invalid(FieldErrors::from([("deliver", "error-delivery-no-addressees")]))),

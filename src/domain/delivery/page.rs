@@ -9,9 +9,13 @@ use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder
 use super::addressees::{self, Addressee};
 use super::deliver::Trigger;
 use crate::domain::ids::PetitionId;
+use crate::domain::moderation::visibility;
 use crate::domain::petition::petitions::{self, PublicPetition};
 use crate::domain::{DomainError, DomainResult, tokens};
 use crate::entities::{delivery, signature};
+
+/// Why a delivery is not shown, nor made: moderators withhold its petition from the public.
+pub const WITHHELD: &str = "error-delivery-withheld";
 
 /// Rows read per query of the delivery file.
 pub const BATCH: u64 = 1000;
@@ -27,7 +31,8 @@ pub struct Delivery {
     pub addressees: Vec<Addressee>,
 }
 
-/// The delivery of `token`; not found for any other string.
+/// The delivery of `token`; not found for any other string. Once moderators hide the petition
+/// (or suspend its owner) its delivery is withheld too: refused with `error-delivery-withheld`.
 pub async fn by_token(db: &impl ConnectionTrait, token: &str) -> DomainResult<Delivery> {
     if token.len() > 100 {
         return Err(DomainError::NotFound);
@@ -38,6 +43,9 @@ pub async fn by_token(db: &impl ConnectionTrait, token: &str) -> DomainResult<De
         .await?
         .ok_or(DomainError::NotFound)?;
     let id = PetitionId(found.petition_id);
+    if visibility::withheld(db, id).await?.is_some() {
+        return Err(DomainError::Refused(WITHHELD));
+    }
     Ok(Delivery {
         petition: petitions::any_by_id(db, id).await?,
         at: found.created_at,
