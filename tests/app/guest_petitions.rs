@@ -169,6 +169,16 @@ async fn a_visitor_starts_publishes_and_manages_a_petition_without_an_account_th
     let (status, _) = t.get(&base).await;
     assert_eq!(status, Status::Ok, "the new link manages it");
 
+    // The guest identity is not an account: the admins' list of accounts does not show it.
+    t.user("ada", true).await;
+    t.login("ada").await;
+    let (status, users) = t.get("/admin/users").await;
+    assert_eq!(status, Status::Ok);
+    assert!(users.contains("ada") && !users.contains("guest.invalid"), "{users}");
+    crate::moderation::logout(&t).await;
+    let guests = "SELECT COUNT(*) FROM users WHERE guest_since IS NOT NULL";
+    assert_eq!(t.count(guests).await, 1);
+
     // Attaching to a new account: signed in, the management page offers it.
     let (_, manage) = t.get("/new/manage").await;
     assert!(manage.contains("Sign in or create an account"));
@@ -190,6 +200,7 @@ async fn a_visitor_starts_publishes_and_manages_a_petition_without_an_account_th
     assert_eq!(status, Status::Ok, "published under its new owner: {to}");
     let (status, _) = t.get(&fresh).await;
     assert_eq!(status, Status::NotFound, "the management link is done with");
+    assert_eq!(t.count(guests).await, 0, "the guest identity, which owns nothing now, is gone");
 }
 
 #[rocket::async_test]

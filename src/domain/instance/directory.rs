@@ -91,7 +91,9 @@ pub async fn users(
     search: &Search,
 ) -> DomainResult<Listing<UserRow>> {
     use user::Column as C;
-    let mut query = user::Entity::find().order_by_asc(C::Username);
+    // Guest identities (a petition started without an account) are not accounts: nobody can
+    // sign in as one, and the petition's own page in the dashboard shows its guest.
+    let mut query = user::Entity::find().filter(C::GuestSince.is_null()).order_by_asc(C::Username);
     if let Some(words) = words(search) {
         query = query.filter(matching(&words, &[C::Username, C::Email, C::DisplayName]));
     }
