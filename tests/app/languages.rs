@@ -131,7 +131,7 @@ async fn signing_in_german_sends_the_confirmation_mail_in_german() {
 }
 
 /// The Subject header, unfolded, its RFC 2047 words (`=?utf-8?b?…?=`, `=?utf-8?q?…?=`) decoded.
-fn decoded_subject(mail: &common::smtp::Received) -> String {
+pub(crate) fn decoded_subject(mail: &common::smtp::Received) -> String {
     let head = mail.data.split("\r\n\r\n").next().unwrap_or_default();
     let mut lines = head.split("\r\n").skip_while(|l| !l.to_ascii_lowercase().starts_with("subject:"));
     let mut raw = lines.next().expect("a Subject header")["subject:".len()..].to_string();

@@ -251,3 +251,47 @@ async fn a_member_without_the_right_to_modify_gets_forbidden_and_nothing_is_sent
     mail_settled(&t).await;
     assert_eq!(t.smtp.received().len(), sent);
 }
+
+/// A signer who read the petition in French gets its updates under the French title, in French.
+#[rocket::async_test]
+async fn a_signer_who_read_a_translation_gets_the_update_under_its_title() {
+    let (t, id, ..) = organised().await;
+    t.login("alice").await;
+    let content = format!("/dashboard/petitions/{id}/edit/content");
+    let r = t.submit(&content, &format!("/dashboard/petitions/{id}/languages"), &[("locale", "fr")]).await;
+    assert_eq!(r.status(), Status::SeeOther);
+    let form = format!("/dashboard/petitions/{id}/languages/fr");
+    let r = t.submit(&form, &form, &[("title", "Gardons le parc vert"), ("text", "Plantons des arbres.")]).await;
+    assert_eq!(r.status(), Status::SeeOther);
+    t.submit("/", "/logout", &[]).await;
+
+    let page = format!("/p/{id}?lang=fr");
+    let fields = [
+        ("content_lang", "fr"),
+        ("first_name", "Zoé"),
+        ("last_name", "Signataire"),
+        ("email", "zoe@example.org"),
+        ("keep_informed", "true"),
+    ];
+    t.sign(&page, id, &fields).await;
+    let zoe = t.smtp.wait_for(1, MAIL_WAIT).await.remove(0);
+    // The interface back in English (the helpers read English pages); Zoé read it in French.
+    t.get("/?lang=en").await;
+    t.confirm(&local(&zoe.link_containing("/confirm/").expect("a confirmation link"))).await;
+    signer(&t, id, "ann@example.org", true, true).await;
+    mail_settled(&t).await;
+
+    t.login("alice").await;
+    let (status, _) = post_update(&t, id, "Réunion lundi", "Nous rencontrons le conseil lundi.").await;
+    assert_eq!(status, Status::SeeOther);
+    mail_settled(&t).await;
+    let subjects: Vec<(Vec<String>, String)> =
+        t.smtp.received().iter().map(|m| (m.to.clone(), crate::languages::decoded_subject(m))).collect();
+    let about = |to: &str| {
+        subjects.iter().find(|(r, s)| r == &vec![to.to_string()] && s.contains("Réunion lundi")).map(|(_, s)| s.clone())
+    };
+    let zoe = about("zoe@example.org").unwrap_or_else(|| panic!("Zoé's update: {subjects:?}"));
+    assert!(zoe.contains("Gardons le parc vert") && !zoe.contains("Keep the park green"), "{zoe}");
+    let ann = about("ann@example.org").unwrap_or_else(|| panic!("Ann's update: {subjects:?}"));
+    assert!(ann.contains("Keep the park green"), "Ann read it in English: {ann}");
+}

@@ -7,6 +7,7 @@ use super::Sending;
 use crate::domain::DomainResult;
 use crate::domain::ids::PetitionId;
 use crate::domain::petition::petitions::PublicPetition;
+use crate::domain::petition::translations::Texts;
 use crate::domain::signature::withdrawal;
 use crate::entities::signature;
 use crate::mail::queue::{self, MailDraft};
@@ -58,6 +59,14 @@ pub(super) async fn mail_signers(
     news: &News<'_>,
     sending: &Sending<'_>,
 ) -> DomainResult<u64> {
+    // Each signer gets the petition as they read it: in their language's translation, if any.
+    let translated: std::collections::HashMap<String, PublicPetition> =
+        crate::domain::petition::translations::of_petition(db, petition.id)
+            .await?
+            .iter()
+            .filter(|t| t.locale != petition.locale)
+            .map(|t| (t.locale.clone(), Texts::of_row(t).overlay(petition, &t.locale)))
+            .collect();
     let (mut after, mut total) = (0_i64, 0_u64);
     loop {
         let batch: Vec<(i64, String, String, String)> = recipients(petition.id)
@@ -85,6 +94,7 @@ pub(super) async fn mail_signers(
                 let path = super::unsubscribe::path(&token);
                 let one_click = sending.composer.absolute(&super::unsubscribe::one_click_path(&token));
                 let withdraw_path = withdrawal::path(&sending.key.signature_token(petition.id, canonical));
+                let petition = translated.get(locale).unwrap_or(petition);
                 let mail =
                     UpdateMail { petition, recipient: email, locale, news, unsubscribe_path: path, withdraw_path };
                 (sending.composer.compose(&mail), one_click)
