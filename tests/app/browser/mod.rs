@@ -8,6 +8,7 @@ mod accessibility;
 mod axe;
 mod driver;
 mod organiser;
+mod people;
 mod petition_pages;
 mod requests;
 mod screenshots;
