@@ -114,7 +114,7 @@ async fn every_page_a_signer_or_visitor_opens_fits_a_phone_and_passes_axe_signed
             ("delivery-print", format!("/delivery/{token}/print")),
             ("not-found", "/no-such-page".into()),
         ] {
-            walk.check(&mut browser, &name, &path).await;
+            walk.check(&mut browser, name, &path).await;
         }
         browser.open(&expired).await;
         let said = browser.text("main").await;
