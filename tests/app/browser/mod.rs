@@ -9,6 +9,7 @@ mod axe;
 mod driver;
 mod lighthouse;
 mod organiser;
+mod people;
 mod petition_pages;
 mod requests;
 mod screenshots;

@@ -20,19 +20,31 @@ const WIDTHS: [u32; 3] = [320, 375, 1280];
 /// axe runs at the narrowest and the widest: cards, then tables.
 const AXE_WIDTHS: [u32; 2] = [320, 1280];
 
-/// What the walk found, page by page, reported together at the end.
-struct Walk<'a> {
+/// What the walk found, page by page, reported together at the end (also used by `people`).
+pub(super) struct Walk<'a> {
     axe: &'a Axe,
     folder: PathBuf,
-    found: Vec<String>,
-    lang: &'static str,
+    pub(super) found: Vec<String>,
+    pub(super) lang: &'static str,
 }
 
-impl Walk<'_> {
+impl<'a> Walk<'a> {
+    /// A walk whose screenshots go to `target/screenshots/<folder>/`.
+    pub(super) fn new(axe: &'a Axe, folder: &str) -> Walk<'a> {
+        let folder = crate::browser::screenshots::target_dir().join("screenshots").join(folder);
+        std::fs::create_dir_all(&folder).unwrap_or_else(|e| panic!("create {}: {e}", folder.display()));
+        Walk { axe, folder, found: Vec::new(), lang: "en" }
+    }
+
     /// Opens `path` and checks it at every width; `name` names its screenshots.
-    async fn check(&mut self, browser: &mut Browser, name: &str, path: &str) {
+    pub(super) async fn check(&mut self, browser: &mut Browser, name: &str, path: &str) {
         browser.set_viewport(1280, 900).await;
         browser.open(path).await;
+        self.here(browser, name).await;
+    }
+
+    /// Checks the page the browser shows (the answer to a form, say) at every width.
+    pub(super) async fn here(&mut self, browser: &mut Browser, name: &str) {
         let at = browser.path().await;
         for width in WIDTHS {
             browser.set_viewport(width, 900).await;
@@ -67,7 +79,7 @@ async fn overflow(browser: &Browser, width: u32) -> Option<String> {
 }
 
 /// The whole page, not only what the viewport shows, as a PNG.
-async fn full_page(browser: &Browser) -> Vec<u8> {
+pub(super) async fn full_page(browser: &Browser) -> Vec<u8> {
     let shot = browser
         .client
         .issue_cmd(Chromedriver {
@@ -94,8 +106,6 @@ async fn every_organiser_and_admin_page_fits_a_phone_and_passes_axe() {
     let Some(axe) = Axe::load() else { return };
     let Some(driver) = Driver::start().await else { return };
     let served = Served::start().await;
-    let folder = crate::browser::screenshots::target_dir().join("screenshots").join("organiser");
-    std::fs::create_dir_all(&folder).expect("create target/screenshots/organiser");
 
     // An admin who founded an organisation, its petition with signers (one of them not yet
     // confirmed, one with a long address), a mail in the queue and a template.
@@ -199,7 +209,7 @@ async fn every_organiser_and_admin_page_fits_a_phone_and_passes_axe() {
         pages.push((format!("template-{s}"), format!("{tp}/edit/{s}")));
     }
 
-    let mut walk = Walk { axe: &axe, folder, found: Vec::new(), lang: "en" };
+    let mut walk = Walk::new(&axe, "organiser");
     for lang in ["en", "fr"] {
         walk.lang = lang;
         browser.open(&format!("/dashboard?lang={lang}")).await;

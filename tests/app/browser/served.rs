@@ -29,6 +29,8 @@ pub struct Served {
     pub i18n: Arc<rustition::i18n::I18n>,
     pub views: Arc<rustition::views::Views>,
     pub smtp: SmtpServer,
+    /// Signs the signers' links, to make an unsubscribe token as a mail would carry it.
+    pub withdraw_key: rustition::domain::signature::withdrawal::WithdrawKey,
     organisation: OrganisationId,
     shutdown: Shutdown,
     _dir: tempfile::TempDir,
@@ -48,6 +50,7 @@ impl Served {
         let rocket = rocket.ignite().await.expect("the app ignites");
         let app = rocket.state::<App>().expect("App state");
         let (db, i18n, views) = (app.db.clone(), app.i18n.clone(), app.views.clone());
+        let withdraw_key = app.withdraw_key.clone();
         let shutdown = rocket.shutdown();
         tokio::spawn(rocket.launch());
         wait_until_healthy(port).await;
@@ -60,7 +63,7 @@ impl Served {
             ..Default::default()
         };
         let org = sea_orm::ActiveModelTrait::insert(org, &db).await.expect("insert organisation");
-        Served { base, db, i18n, views, smtp, organisation: OrganisationId(org.id), shutdown, _dir: dir }
+        Served { base, db, i18n, views, smtp, withdraw_key, organisation: OrganisationId(org.id), shutdown, _dir: dir }
     }
 
     /// The full URL of `path` on the instance.
