@@ -112,3 +112,60 @@ async fn an_organiser_creates_a_petition_from_blank_going_back_to_fix_the_title(
     let (_, html) = t.get("/dashboard").await;
     assert!(html.contains("Trees for the square") && html.contains("Published"));
 }
+
+/// The numeric cells (confirmed, pending) of the dashboard row titled `title`.
+fn row_counts(html: &str, title: &str) -> (String, String) {
+    let row = html
+        .split("<th scope=\"row\">")
+        .skip(1)
+        .find(|row| row.contains(&format!(">{title}</a>")))
+        .unwrap_or_else(|| panic!("no row for {title}"));
+    let row = row.split("</tr>").next().unwrap_or(row);
+    let cells: Vec<String> =
+        row.split("class=\"num\">").skip(1).map(|cell| cell.split('<').next().unwrap_or("").to_string()).collect();
+    assert!(cells.len() >= 2, "{title}'s row has its two counts: {row}");
+    (cells[0].clone(), cells[1].clone())
+}
+
+#[rocket::async_test]
+async fn the_petition_list_shows_each_petitions_own_confirmed_and_pending_counts() {
+    use rustition::domain::petition::petitions::{Content, OwnerId};
+    let t = TestApp::start().await;
+    let alice = t.user("alice", false).await;
+    // Confirmed, pending (never confirmed) and invalidated (confirmed, then set aside) per petition.
+    let plan = [
+        ("Oaks", "oaks", 3, 1, 0),
+        ("Bikes", "bikes", 0, 2, 0),
+        ("Ponds", "ponds", 5, 0, 2),
+        ("Quiet", "quiet", 0, 0, 0),
+    ];
+    let db = &t.app().db;
+    let now = chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, false);
+    for (title, slug, confirmed, pending, invalidated) in plan {
+        let content = Content { title: title.into(), text: "Text.".into(), goal: 10, ..Default::default() };
+        let id = t.petition_of(OwnerId::User(alice), slug, content).await;
+        let mut values = Vec::new();
+        for i in 0..confirmed + pending + invalidated {
+            let confirmed_at = if i < pending { "NULL".to_string() } else { format!("'{now}'") };
+            let invalidated_at = if i >= pending + confirmed { format!("'{now}'") } else { "NULL".to_string() };
+            let email = format!("{slug}{i}@example.org");
+            values.push(format!("({id}, '{email}', '{email}', 'en', '{now}', {confirmed_at}, {invalidated_at})"));
+        }
+        if !values.is_empty() {
+            let sql = format!(
+                "INSERT INTO signatures (petition_id, email, email_canonical, locale, created_at, confirmed_at, \
+                 invalidated_at) VALUES {}",
+                values.join(", ")
+            );
+            sea_orm::ConnectionTrait::execute_unprepared(db, &sql).await.expect("insert signatures");
+        }
+    }
+    t.login("alice").await;
+    let (status, html) = t.get("/dashboard").await;
+    assert_eq!(status, Status::Ok);
+    // Each row shows its own petition's counts: invalidated signatures count as neither.
+    assert_eq!(row_counts(&html, "Oaks"), ("3".into(), "1".into()));
+    assert_eq!(row_counts(&html, "Bikes"), ("0".into(), "2".into()));
+    assert_eq!(row_counts(&html, "Ponds"), ("5".into(), "0".into()));
+    assert_eq!(row_counts(&html, "Quiet"), ("0".into(), "0".into()));
+}
