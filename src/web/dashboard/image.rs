@@ -9,15 +9,15 @@ use rocket::{FromForm, get, post, routes};
 use super::edit::section_view;
 use super::form::Posted;
 use super::outcome;
+use crate::domain::DomainResult;
 use crate::domain::ids::PetitionId;
 use crate::domain::permissions::{self, Allowed, EditsContent, ModifyPetition, SeePetition};
 use crate::domain::petition::editing;
 use crate::domain::petition::images;
 use crate::domain::petition::wizard::Step;
-use crate::domain::{DomainError, DomainResult, FieldErrors};
 use crate::web::assets::Jpeg;
 use crate::web::context::{AppState, Ctx, Signed, SignedIn, flash};
-use crate::web::csrf::{CsrfForm, CsrfUpload, TokenOnly, WithToken};
+use crate::web::csrf::{CsrfForm, CsrfUpload, TokenOnly, WithToken, upload_bytes};
 use crate::web::error::WebResult;
 use crate::web::page::Page;
 
@@ -114,17 +114,7 @@ async fn upload_to(
 
 /// Saves the form's file and description with either capability.
 async fn save<R: EditsContent>(app: &AppState, can: &Allowed<R, PetitionId>, form: &Upload<'_>) -> DomainResult<()> {
-    images::save(&app.db, (can, &app.decodes), bytes(form)?, &form.image_alt).await
-}
-
-/// The uploaded file's bytes, or the error of a file cut at the size limit.
-fn bytes(form: &Upload<'_>) -> DomainResult<Vec<u8>> {
-    match &form.image {
-        Some(file) if !file.is_complete() => {
-            Err(DomainError::Invalid(FieldErrors::from([("image", "error-image-too-large")])))
-        }
-        file => Ok(file.as_ref().map(|f| f.value.to_vec()).unwrap_or_default()),
-    }
+    images::save(&app.db, (can, &app.decodes), upload_bytes(form.image.as_ref(), "image")?, &form.image_alt).await
 }
 
 #[post("/dashboard/petitions/<id>/wizard/image/remove", data = "<_form>")]
