@@ -11,7 +11,7 @@
 //! the same for the one multipart form, a file upload. Both also refuse a form whose `Origin`
 //! header names another site (see `origin_ok`).
 use rocket::Request;
-use rocket::data::{self, ByteUnit, Data, FromData, ToByteUnit};
+use rocket::data::{self, ByteUnit, Capped, Data, FromData, ToByteUnit};
 use rocket::form::{Form, FromForm, ValueField};
 use rocket::http::{ContentType, RawStr, Status};
 use tokio::io::AsyncReadExt;
@@ -19,6 +19,7 @@ use tokio::io::AsyncReadExt;
 use super::context::{CSRF_FIELD, Ctx};
 use super::error::remember;
 use crate::App;
+use crate::domain::{DomainError, DomainResult, FieldErrors};
 
 pub struct CsrfForm<T>(pub T);
 
@@ -137,6 +138,17 @@ pub struct TokenOnly {
 /// A form that uploads a file, with the CSRF token among its fields.
 pub trait WithToken {
     fn csrf_token(&self) -> &str;
+}
+
+/// An uploaded file's bytes (none: empty), or `field`'s error when the file was cut at the
+/// `bytes` limit (a little above what the domain accepts, so that it gets the form's message).
+pub fn upload_bytes(file: Option<&Capped<&[u8]>>, field: &'static str) -> DomainResult<Vec<u8>> {
+    match file {
+        Some(file) if !file.is_complete() => {
+            Err(DomainError::Invalid(FieldErrors::from([(field, "error-image-too-large")])))
+        }
+        file => Ok(file.map(|f| f.value.to_vec()).unwrap_or_default()),
+    }
 }
 
 /// `CsrfForm` for multipart forms (a file upload): Rocket parses the body within the

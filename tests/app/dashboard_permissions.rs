@@ -207,9 +207,14 @@ async fn petition_with_signatures(t: &TestApp, owner: OwnerId, draft: bool) -> (
     let picture = image::RgbImage::from_pixel(8, 8, image::Rgb([30, 120, 60]));
     let mut png = std::io::Cursor::new(Vec::new());
     image::DynamicImage::ImageRgb8(picture).write_to(&mut png, image::ImageFormat::Png).unwrap();
-    rustition::domain::petition::images::save(db, (&operator(id), &Default::default()), png.into_inner(), "Trees")
-        .await
-        .unwrap();
+    rustition::domain::petition::images::save::<rustition::domain::permissions::ModifyPetition>(
+        db,
+        (&operator(id), &Default::default()),
+        png.into_inner(),
+        "Trees",
+    )
+    .await
+    .unwrap();
     let mut pending = 0;
     for (email, confirmed) in [("ann@example.org", true), ("jo@example.org", false)] {
         let mut s = common::signature(id, "Signer", "Doe", email);

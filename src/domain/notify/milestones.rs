@@ -13,6 +13,8 @@ use sea_orm::sea_query::OnConflict;
 use sea_orm::{ConnectionTrait, EntityTrait, Set, Statement};
 
 use crate::domain::DomainResult;
+use crate::domain::delivery::milestones::{crossed, threshold};
+use crate::domain::delivery::settings::When;
 use crate::domain::ids::PetitionId;
 use crate::entities::petition_milestone as row;
 
@@ -71,7 +73,8 @@ pub fn newly_reached(count: i64, goal: i64, top: Option<i64>, goal_done: bool) -
     {
         out.push(Milestone::Count(round));
     }
-    if goal > 0 && count >= goal && !goal_done {
+    // The goal's rule is the automatic delivery's: the one place that says when a goal is reached.
+    if !goal_done && threshold(When::Goal, goal).is_some_and(|at| crossed(at, count)) {
         out.push(Milestone::Goal(goal));
     }
     out

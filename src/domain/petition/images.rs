@@ -16,7 +16,7 @@ use sea_orm::{
 use serde::Serialize;
 
 use crate::domain::ids::PetitionId;
-use crate::domain::permissions::{Allowed, EditDraft, EditsContent, ModifyPetition};
+use crate::domain::permissions::{Allowed, EditsContent};
 use crate::domain::{DomainError, DomainResult, FieldErrors, now};
 use crate::entities::petition_image;
 
@@ -182,26 +182,8 @@ fn paths(id: i64, updated_at: DateTime<Utc>) -> (String, String) {
 
 /// Checks the upload and its description, then stores it in place of any earlier one.
 /// Decoding takes a moment of CPU, so it runs off the async workers, one at a time (`Decodes`).
-pub async fn save(
-    db: &DatabaseConnection,
-    (can, decodes): (&Allowed<ModifyPetition, PetitionId>, &Decodes),
-    bytes: Vec<u8>,
-    alt: &str,
-) -> DomainResult<()> {
-    save_as(db, (can, decodes), bytes, alt).await
-}
-
-/// `save`, for the draft filled in the wizard (whoever may create its owner's petitions).
-pub async fn save_draft(
-    db: &DatabaseConnection,
-    (can, decodes): (&Allowed<EditDraft, PetitionId>, &Decodes),
-    bytes: Vec<u8>,
-    alt: &str,
-) -> DomainResult<()> {
-    save_as(db, (can, decodes), bytes, alt).await
-}
-
-async fn save_as<R: EditsContent>(
+/// Either capability: the edit page's or the wizard's (whoever may create its owner's petitions).
+pub async fn save<R: EditsContent>(
     db: &DatabaseConnection,
     (can, decodes): (&Allowed<R, PetitionId>, &Decodes),
     bytes: Vec<u8>,

@@ -9,15 +9,15 @@ use rocket::{FromForm, get, post, routes};
 use super::edit::section_view;
 use super::form::Posted;
 use super::outcome;
+use crate::domain::DomainResult;
 use crate::domain::ids::PetitionId;
-use crate::domain::permissions::{self, ModifyPetition, SeePetition};
+use crate::domain::permissions::{self, Allowed, EditsContent, ModifyPetition, SeePetition};
 use crate::domain::petition::editing;
 use crate::domain::petition::images;
 use crate::domain::petition::wizard::Step;
-use crate::domain::{DomainError, DomainResult, FieldErrors};
 use crate::web::assets::Jpeg;
 use crate::web::context::{AppState, Ctx, Signed, SignedIn, flash};
-use crate::web::csrf::{CsrfForm, CsrfUpload, TokenOnly, WithToken};
+use crate::web::csrf::{CsrfForm, CsrfUpload, TokenOnly, WithToken, upload_bytes};
 use crate::web::error::WebResult;
 use crate::web::page::Page;
 
@@ -54,30 +54,7 @@ async fn upload(
     id: PetitionId,
     form: CsrfUpload<Upload<'_>>,
 ) -> WebResult<Result<Redirect, Page>> {
-    let Some(user) = user else { return Ok(Ok(crate::web::sign_in_redirect(uri))) };
-    let can = permissions::petition::<ModifyPetition>(&app.db, user.0, id).await?;
-    let form = form.0;
-    let result = match bytes(&form) {
-        Ok(bytes) => images::save(&app.db, (&can, &app.decodes), bytes, &form.image_alt).await,
-        Err(e) => Err(e),
-    };
-    let back = ("flash-saved", format!("/dashboard/petitions/{id}/edit/image"));
-    outcome(result, jar, back, async |errors| {
-        let petition = editing::load(&app.db, id).await?;
-        let typed = Posted::from([("image_alt".to_string(), form.image_alt.clone())]);
-        section_view(app, ctx, &petition, "image", (&typed, &errors))
-    })
-    .await
-}
-
-/// The uploaded file's bytes, or the error of a file cut at the size limit.
-fn bytes(form: &Upload<'_>) -> DomainResult<Vec<u8>> {
-    match &form.image {
-        Some(file) if !file.is_complete() => {
-            Err(DomainError::Invalid(FieldErrors::from([("image", "error-image-too-large")])))
-        }
-        file => Ok(file.as_ref().map(|f| f.value.to_vec()).unwrap_or_default()),
-    }
+    upload_to(Place::Edit, (app, ctx, jar), user, uri, id, form.0).await
 }
 
 /// The wizard's image step: the same upload, for whoever fills the draft; back to the step.
@@ -91,19 +68,53 @@ async fn wizard_upload(
     id: PetitionId,
     form: CsrfUpload<Upload<'_>>,
 ) -> WebResult<Result<Redirect, Page>> {
+    upload_to(Place::Wizard, (app, ctx, jar), user, uri, id, form.0).await
+}
+
+/// Where an upload comes from: the edit page's image section, or the wizard's image step.
+#[derive(Clone, Copy)]
+enum Place {
+    Edit,
+    Wizard,
+}
+
+/// Both uploads: the place's capability (its refusal ends the request), the save, then back to
+/// the place's page, or that page again with the form's errors.
+async fn upload_to(
+    place: Place,
+    (app, ctx, jar): (&AppState, &Ctx, &CookieJar<'_>),
+    user: Option<SignedIn<'_>>,
+    uri: &rocket::http::uri::Origin<'_>,
+    id: PetitionId,
+    form: Upload<'_>,
+) -> WebResult<Result<Redirect, Page>> {
     let Some(user) = user else { return Ok(Ok(crate::web::sign_in_redirect(uri))) };
-    let can = permissions::draft(&app.db, user.0, id).await?;
-    let form = form.0;
-    let result = match bytes(&form) {
-        Ok(bytes) => images::save_draft(&app.db, (&can, &app.decodes), bytes, &form.image_alt).await,
-        Err(e) => Err(e),
+    let (result, back) = match place {
+        Place::Edit => {
+            let can = permissions::petition::<ModifyPetition>(&app.db, user.0, id).await?;
+            (save(app, &can, &form).await, format!("/dashboard/petitions/{id}/edit/image"))
+        }
+        Place::Wizard => {
+            let can = permissions::draft(&app.db, user.0, id).await?;
+            (save(app, &can, &form).await, format!("/dashboard/petitions/{id}/wizard/image"))
+        }
     };
-    let back = ("flash-saved", format!("/dashboard/petitions/{id}/wizard/image"));
-    outcome(result, jar, back, async |errors| {
+    outcome(result, jar, ("flash-saved", back), async |errors| {
         let typed = Posted::from([("image_alt".to_string(), form.image_alt.clone())]);
-        super::wizard::step_view(app, ctx, user.0, (id, Step::Image), (&typed, &errors)).await
+        match place {
+            Place::Edit => {
+                let petition = editing::load(&app.db, id).await?;
+                section_view(app, ctx, &petition, "image", (&typed, &errors))
+            }
+            Place::Wizard => super::wizard::step_view(app, ctx, user.0, (id, Step::Image), (&typed, &errors)).await,
+        }
     })
     .await
+}
+
+/// Saves the form's file and description with either capability.
+async fn save<R: EditsContent>(app: &AppState, can: &Allowed<R, PetitionId>, form: &Upload<'_>) -> DomainResult<()> {
+    images::save(&app.db, (can, &app.decodes), upload_bytes(form.image.as_ref(), "image")?, &form.image_alt).await
 }
 
 #[post("/dashboard/petitions/<id>/wizard/image/remove", data = "<_form>")]

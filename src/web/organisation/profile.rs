@@ -15,7 +15,7 @@ use crate::domain::{DomainError, DomainResult, FieldErrors, now};
 use crate::entities::organisation;
 use crate::web::assets::Jpeg;
 use crate::web::context::{AppState, Ctx, Signed, SignedIn, flash};
-use crate::web::csrf::{CsrfForm, CsrfUpload, TokenOnly, WithToken};
+use crate::web::csrf::{CsrfForm, CsrfUpload, TokenOnly, WithToken, upload_bytes};
 use crate::web::error::WebResult;
 use crate::web::page::Page;
 
@@ -113,14 +113,9 @@ async fn upload_logo(
 ) -> WebResult<Result<Redirect, Page>> {
     let Some(user) = user else { return Ok(Ok(crate::web::sign_in_redirect(uri))) };
     let (can, org) = org_with::<EditProfile>(app, user.0, slug).await?;
-    let result = match form.0.logo {
-        Some(file) if !file.is_complete() => {
-            Err(DomainError::Invalid(FieldErrors::from([("logo", "error-image-too-large")])))
-        }
-        file => {
-            let bytes = file.map(|f| f.value.to_vec()).unwrap_or_default();
-            profile::save_logo(&app.db, (&can, &app.decodes), user.0, bytes, now()).await
-        }
+    let result = match upload_bytes(form.0.logo.as_ref(), "logo") {
+        Ok(bytes) => profile::save_logo(&app.db, (&can, &app.decodes), user.0, bytes, now()).await,
+        Err(e) => Err(e),
     };
     answer(app, ctx, (&org, jar), &ProfileInput::of(&org), result.map(|()| "flash-saved")).await
 }

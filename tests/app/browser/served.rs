@@ -107,7 +107,7 @@ impl Served {
         .expect("create petition");
         // An uploaded image, so that screenshots and axe see the header image area.
         let alt = "Young trees along a street";
-        rustition::domain::petition::images::save(
+        rustition::domain::petition::images::save::<rustition::domain::permissions::ModifyPetition>(
             &self.db,
             (&rustition::domain::permissions::operator(id), &Default::default()),
             header_png(),
