@@ -73,6 +73,15 @@ async fn sign_and_confirm(t: &TestApp, id: PetitionId, (first, email): (&str, &s
     t.confirm(&path).await;
 }
 
+/// Presses "Deliver now" as the organiser; returns the (local) path of the delivery page the
+/// mayor's mail links to.
+async fn deliver_by_hand(t: &TestApp, id: PetitionId) -> String {
+    let r = t.submit(&section(id), &format!("/dashboard/petitions/{id}/deliver"), &[]).await;
+    assert_eq!(r.status(), Status::SeeOther);
+    let mail = wait_for_mayor_mails(t, 1).await.remove(0);
+    mail.link_containing("/delivery/").expect("a delivery link").trim_start_matches("http://petitions.test").to_string()
+}
+
 /// The delivery mails received by the mayor so far.
 fn mayor_mails(t: &TestApp) -> Vec<common::smtp::Received> {
     t.smtp.received().into_iter().filter(|m| m.to == vec![MAYOR.to_string()]).collect()
@@ -199,10 +208,7 @@ async fn reaching_the_goal_mails_the_addressee_once_a_link_to_the_delivery_page_
 async fn the_organiser_delivers_by_hand_and_a_member_without_the_right_may_not() {
     let (t, id) = organiser().await;
     add_mayor(&t, id).await;
-    let r = t.submit(&section(id), &format!("/dashboard/petitions/{id}/deliver"), &[]).await;
-    assert_eq!(r.status(), Status::SeeOther);
-    let mail = wait_for_mayor_mails(&t, 1).await.remove(0);
-    let path = mail.link_containing("/delivery/").unwrap().trim_start_matches("http://petitions.test").to_string();
+    let path = deliver_by_hand(&t, id).await;
     let (status, page) = t.get(&path).await;
     assert_eq!(status, Status::Ok);
     assert!(page.contains("0 signatures"), "{page}");
@@ -245,10 +251,7 @@ async fn the_organiser_delivers_by_hand_and_a_member_without_the_right_may_not()
 async fn a_petition_hidden_by_moderators_is_no_longer_shown_to_addressees_nor_delivered() {
     let (t, id) = organiser().await;
     add_mayor(&t, id).await;
-    let r = t.submit(&section(id), &format!("/dashboard/petitions/{id}/deliver"), &[]).await;
-    assert_eq!(r.status(), Status::SeeOther);
-    let mail = wait_for_mayor_mails(&t, 1).await.remove(0);
-    let path = mail.link_containing("/delivery/").unwrap().trim_start_matches("http://petitions.test").to_string();
+    let path = deliver_by_hand(&t, id).await;
     assert_eq!(t.get(&path).await.0, Status::Ok);
 
     crate::moderation::logout(&t).await;
