@@ -24,7 +24,7 @@ pub fn routes() -> Vec<rocket::Route> {
 /// The delivery of `token`; 410 with the reason once moderators withhold its petition.
 async fn found(app: &AppState, token: &str) -> WebResult<Delivery> {
     page::by_token(&app.db, token).await.map_err(|e| match e {
-        DomainError::Refused(message) => WebError::new(rocket::http::Status::Gone, message),
+        DomainError::Refused(page::WITHHELD) => WebError::new(rocket::http::Status::Gone, page::WITHHELD),
         e => e.into(),
     })
 }

@@ -43,11 +43,17 @@ pub async fn by_token(db: &impl ConnectionTrait, token: &str) -> DomainResult<De
         .await?
         .ok_or(DomainError::NotFound)?;
     let id = PetitionId(found.petition_id);
-    if visibility::withheld(db, id).await?.is_some() {
-        return Err(DomainError::Refused(WITHHELD));
-    }
+    // The public lookup answers for a petition the public may see; only when it finds nothing
+    // is it asked why (withheld by moderators, or simply no longer published).
+    let petition = match petitions::public_by_id(db, id).await {
+        Err(DomainError::NotFound) if visibility::withheld(db, id).await?.is_some() => {
+            return Err(DomainError::Refused(WITHHELD));
+        }
+        Err(DomainError::NotFound) => petitions::any_by_id(db, id).await?,
+        other => other?,
+    };
     Ok(Delivery {
-        petition: petitions::any_by_id(db, id).await?,
+        petition,
         at: found.created_at,
         trigger: Trigger::parse(&found.trigger),
         count: found.signature_count,

@@ -201,7 +201,6 @@ async fn shown(browser: &Browser, selectors: &[&str]) -> Vec<(String, bool)> {
 
 #[rocket::async_test]
 async fn a_petition_says_how_many_more_it_needs_and_prints_without_its_form_in_every_theme() {
-    let Some(_axe) = Axe::load() else { return };
     let Some(driver) = Driver::start().await else { return };
     let served = Served::start().await;
     let mut browser = driver.browser(true, &served.base).await;
@@ -240,14 +239,7 @@ async fn a_petition_says_how_many_more_it_needs_and_prints_without_its_form_in_e
 
         browser.set_viewport(1280, 900).await;
         browser.open(&format!("{}?lang=en", p.path)).await;
-        browser
-            .client
-            .issue_cmd(Chromedriver {
-                endpoint: "goog/cdp/execute",
-                body: json!({ "cmd": "Emulation.setEmulatedMedia", "params": { "media": "print" } }),
-            })
-            .await
-            .expect("emulate print");
+        emulate_media(&browser, "print").await;
         let printed = browser.client.execute("return matchMedia('print').matches;", vec![]).await.expect("media");
         assert_eq!(printed, json!(true), "{theme}: print media");
         let seen = shown(&browser, &["main h1", ".petition-text", ".progress-count"]).await;
@@ -260,15 +252,15 @@ async fn a_petition_says_how_many_more_it_needs_and_prints_without_its_form_in_e
         assert!(hidden.iter().all(|(_, s)| !*s), "{theme}: printed, form, sharing and header are hidden: {hidden:?}");
         let file = folder.join(format!("print-{theme}.png"));
         std::fs::write(&file, full_page(&browser).await).expect("write the screenshot");
-        browser
-            .client
-            .issue_cmd(Chromedriver {
-                endpoint: "goog/cdp/execute",
-                body: json!({ "cmd": "Emulation.setEmulatedMedia", "params": { "media": "" } }),
-            })
-            .await
-            .expect("back to the screen");
+        emulate_media(&browser, "").await;
     }
     browser.assert_stayed_home().await;
     browser.close().await;
+}
+
+/// Emulates a CSS media type (`print`; empty: back to the screen) through chromedriver's CDP
+/// passthrough.
+async fn emulate_media(browser: &Browser, media: &str) {
+    let body = json!({ "cmd": "Emulation.setEmulatedMedia", "params": { "media": media } });
+    browser.client.issue_cmd(Chromedriver { endpoint: "goog/cdp/execute", body }).await.expect("emulate the media");
 }
