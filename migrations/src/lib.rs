@@ -25,6 +25,7 @@ mod m20261203_000018_signer_updates;
 mod m20261203_000019_delivery;
 mod m20261203_000020_notifications;
 mod m20261203_000021_scale;
+mod m20261204_000022_search_batch;
 
 pub struct Migrator;
 
@@ -53,6 +54,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261203_000019_delivery::Migration),
             Box::new(m20261203_000020_notifications::Migration),
             Box::new(m20261203_000021_scale::Migration),
+            Box::new(m20261204_000022_search_batch::Migration),
         ]
     }
 }

@@ -10,9 +10,10 @@ use common::{TestApp, location, signature};
 use rocket::http::Status;
 use rustition::domain::ids::{PetitionId, UserId};
 use rustition::domain::petition::petitions::{Content, OwnerId};
+use rustition::domain::signature::search_index;
 use rustition::entities::signature;
 use sea_orm::sea_query::Expr;
-use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set};
+use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, DbBackend, EntityTrait, QueryFilter, Set};
 
 const MAIL_WAIT: Duration = Duration::from_secs(10);
 
@@ -95,7 +96,7 @@ fn count_rows(html: &str) -> usize {
 
 #[rocket::async_test]
 async fn an_organiser_finds_signers_by_name_or_email_filters_them_and_pages_through() {
-    let t = TestApp::start().await;
+    let t = TestApp::start_with(batch_hourly).await;
     let (_, id) = alice_with_petition(&t).await;
     let now = Utc::now();
     let mut jane = signature(id, "Jane", "Doe", "jane.doe@example.org");
@@ -115,26 +116,35 @@ async fn an_organiser_finds_signers_by_name_or_email_filters_them_and_pages_thro
     }
     let list = format!("/dashboard/petitions/{id}/signatures");
 
-    for (q, found) in [
-        ("jane", "jane.doe@example.org"),
-        ("JANE DOE", "jane.doe@example.org"),
-        ("doe jane", "jane.doe@example.org"),
-        ("smith.example", "js@smith.example"),
-        ("smith", "js@smith.example"),
-        ("mit", "js@smith.example"),
-        ("ANE", "jane.doe@example.org"),
-        ("e.doe@exa", "jane.doe@example.org"),
-    ] {
-        let (status, html) = t.get(&format!("{list}?q={}", common::encode(q))).await;
-        assert_eq!(status, Status::Ok);
-        assert!(html.contains("One signature"), "searching {q:?}");
-        assert!(html.contains(found) && count_rows(&html) == 1, "searching {q:?} finds {found}");
-        assert!(html.contains(&format!("value=\"{q}\"")), "the search stays in its box");
+    // Found the same before the periodic batch has indexed them (on SQLite the search scans
+    // what is not indexed yet) and after.
+    for indexed in [false, true] {
+        if indexed {
+            let n = search_index::catch_up(&t.app().db).await.expect("index the new signatures");
+            let sqlite = t.app().db.get_database_backend() == DbBackend::Sqlite;
+            assert_eq!(n, if sqlite { 120 } else { 0 }, "indexed by this call, not before");
+        }
+        for (q, found) in [
+            ("jane", "jane.doe@example.org"),
+            ("JANE DOE", "jane.doe@example.org"),
+            ("doe jane", "jane.doe@example.org"),
+            ("smith.example", "js@smith.example"),
+            ("smith", "js@smith.example"),
+            ("mit", "js@smith.example"),
+            ("ANE", "jane.doe@example.org"),
+            ("e.doe@exa", "jane.doe@example.org"),
+        ] {
+            let (status, html) = t.get(&format!("{list}?q={}", common::encode(q))).await;
+            assert_eq!(status, Status::Ok);
+            assert!(html.contains("One signature"), "searching {q:?} (indexed: {indexed})");
+            assert!(html.contains(found) && count_rows(&html) == 1, "searching {q:?} finds {found} ({indexed})");
+            assert!(html.contains(&format!("value=\"{q}\"")), "the search stays in its box");
+        }
+        let (_, html) = t.get(&format!("{list}?q=jane+smith")).await;
+        assert!(html.contains("0 signatures"), "every word must match");
+        let (_, html) = t.get(&format!("{list}?q=%25")).await;
+        assert!(html.contains("0 signatures"), "% is a character, not a wildcard");
     }
-    let (_, html) = t.get(&format!("{list}?q=jane+smith")).await;
-    assert!(html.contains("0 signatures"), "every word must match");
-    let (_, html) = t.get(&format!("{list}?q=%25")).await;
-    assert!(html.contains("0 signatures"), "% is a character, not a wildcard");
 
     let (_, html) = t.get(&format!("{list}?which=confirmed")).await;
     assert!(html.contains("60 signatures"));
@@ -180,6 +190,66 @@ async fn an_organiser_finds_signers_by_name_or_email_filters_them_and_pages_thro
     let (status, html) = t.get(&format!("{list}?before=99999999")).await;
     assert_eq!(status, Status::Ok);
     assert_eq!(count_rows(&html), 50, "a cursor of no signature shows the nearest end");
+}
+
+/// The periodic batch (counts, and the search's index on SQLite) runs once at the start, then
+/// not again during the test: what it would index, the test indexes when it says.
+fn batch_hourly(s: &mut rustition::config::Settings) {
+    s.signing.count_interval_ms = 3_600_000;
+}
+
+/// How many signatures a search of the list finds, as its heading says.
+async fn found(t: &TestApp, list: &str, q: &str) -> usize {
+    let (status, html) = t.get(&format!("{list}?q={}", common::encode(q))).await;
+    assert_eq!(status, Status::Ok);
+    match (html.contains("One signature"), html.contains("0 signatures")) {
+        (true, _) => 1,
+        (_, true) => 0,
+        _ => count_rows(&html),
+    }
+}
+
+async fn delete(t: &TestApp, list: &str, row: i64) -> Status {
+    let page = format!("{list}/{row}/delete");
+    t.submit(&page, &page, &[]).await.status()
+}
+
+/// On SQLite the search index is filled by the periodic batch, not by signing: a signature
+/// deleted or renamed before the batch reached it, or after, is searched as it is now, and the
+/// index stays whole (FTS5's own check against the table).
+#[rocket::async_test]
+async fn a_signature_deleted_or_renamed_before_or_after_it_was_indexed_is_found_as_it_is_now() {
+    let t = TestApp::start_with(batch_hourly).await;
+    let (_, id) = alice_with_petition(&t).await;
+    let db = &t.app().db;
+    let list = format!("/dashboard/petitions/{id}/signatures");
+    let rename = |row: i64, name: &'static str| {
+        signature::Entity::update_many()
+            .col_expr(signature::Column::FirstName, Expr::value(name))
+            .filter(signature::Column::Id.eq(row))
+            .exec(db)
+    };
+    let kept = insert(&t, signature(id, "Marguerite", "Yourcenar", "my@example.org")).await;
+    let gone = insert(&t, signature(id, "Gustave", "Flaubert", "gf@example.org")).await;
+    assert_eq!(delete(&t, &list, gone).await, Status::SeeOther);
+    rename(kept, "Colette").await.expect("rename");
+    search_index::catch_up(db).await.expect("index");
+    for (q, n) in [("flaubert", 0), ("marguerite", 0), ("colette", 1), ("yourcenar", 1)] {
+        assert_eq!(found(&t, &list, q).await, n, "searching {q:?} once indexed");
+    }
+    // The same once indexed: renamed again, and a newer one deleted.
+    let later = insert(&t, signature(id, "Victor", "Hugo", "vh@example.org")).await;
+    search_index::catch_up(db).await.expect("index");
+    rename(kept, "Simone").await.expect("rename");
+    assert_eq!(delete(&t, &list, later).await, Status::SeeOther);
+    for (q, n) in [("colette", 0), ("simone", 1), ("hugo", 0), ("yourcenar", 1)] {
+        assert_eq!(found(&t, &list, q).await, n, "searching {q:?} after changes to indexed rows");
+    }
+    assert_eq!(search_index::catch_up(db).await.expect("index"), 0, "nothing new to index");
+    if db.get_database_backend() == DbBackend::Sqlite {
+        let check = "INSERT INTO signatures_search (signatures_search, rank) VALUES ('integrity-check', 1)";
+        db.execute_unprepared(check).await.expect("the index agrees with the signatures");
+    }
 }
 
 #[rocket::async_test]

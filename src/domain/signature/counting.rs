@@ -162,8 +162,9 @@ pub async fn purge_unconfirmed(db: &impl ConnectionTrait, now: DateTime<Utc>, da
 /// closed petitions' personal data past their retention (the default read from `instance` each
 /// time), every `full_every`. Only while `leadership` says this process leads: of several
 /// processes on one database, one does the work (see `db::leader`). Each successful refresh is
-/// noted in `last`. After each refresh, the automatic deliveries that became due are made
-/// (`delivery::deliver::run_due`), mailed through `deliveries`.
+/// noted in `last`, and new signatures are added to the search's index. After each refresh,
+/// the automatic deliveries that became due are made (`delivery::deliver::run_due`), mailed
+/// through `deliveries`.
 pub async fn run(
     db: sea_orm::DatabaseConnection,
     (interval, full_every): (std::time::Duration, std::time::Duration),
@@ -196,6 +197,9 @@ pub async fn run(
             Ok(()) => {
                 counted = true;
                 last.set(started);
+                if let Err(e) = super::search_index::catch_up(&db).await {
+                    tracing::error!(error = %e, "cannot index new signatures for the search");
+                }
                 if let Err(e) = crate::domain::delivery::deliver::run_due(&db, &*deliveries).await {
                     tracing::error!(error = %e, "cannot look for petitions to deliver");
                 }

@@ -12,6 +12,7 @@ use crate::domain::contains;
 use crate::domain::ids::{PetitionId, SignatureId};
 use crate::domain::permissions::{Allowed, DeleteSignatures, ModifySignatures, SeesSignature, ViewSignatures};
 use crate::domain::petition::petitions::PublicPetition;
+use crate::domain::signature::search_index;
 use crate::domain::signature::signatures::{self, ComposeConfirmation, RESEND_AFTER};
 use crate::domain::signature::withdrawal::WithdrawKey;
 use crate::domain::{DomainError, DomainResult};
@@ -97,34 +98,50 @@ pub struct Page {
 /// The list's filter: the status asked for, and every word of the search in the email, the first
 /// or the last name ("jane doe" finds Jane Doe), case-insensitive, anywhere in the field.
 fn filtered(backend: DbBackend, petition: PetitionId, which: Which, words: &str) -> Select<signature::Entity> {
-    let mut query = signature::Entity::find().filter(signature::Column::PetitionId.eq(petition.0));
-    query = match which {
-        Which::All => query,
-        Which::Confirmed => query.filter(signature::Column::ConfirmedAt.is_not_null()),
-        Which::Pending => query.filter(signature::Column::ConfirmedAt.is_null()),
-    };
     // On SQLite, words of three characters or more are looked up in the trigram index (one MATCH
     // for them all); shorter ones, and every word on PostgreSQL (where pg_trgm indexes the same
     // expressions, when installed), are `lower(…) LIKE '%…%'`.
     let (indexed, scanned): (Vec<&str>, Vec<&str>) =
         words.split_whitespace().partition(|w| backend == DbBackend::Sqlite && w.chars().count() >= 3);
+    let mut query = signature::Entity::find();
+    query = match indexed.is_empty() {
+        true => query.filter(signature::Column::PetitionId.eq(petition.0)),
+        // `+` keeps SQLite from walking the petition's index in the list's order, testing each
+        // row against the matches: the few matches are found by id, then sorted.
+        false => query.filter(Expr::cust_with_values("+signatures.petition_id = ?", [petition.0])),
+    };
+    query = match which {
+        Which::All => query,
+        Which::Confirmed => query.filter(signature::Column::ConfirmedAt.is_not_null()),
+        Which::Pending => query.filter(signature::Column::ConfirmedAt.is_null()),
+    };
     if !indexed.is_empty() {
         let phrases: Vec<String> = indexed.iter().map(|w| format!("\"{}\"", w.replace('"', "\"\""))).collect();
-        query = query.filter(Expr::cust_with_values(
+        let in_index = Expr::cust_with_values(
             "signatures.id IN (SELECT rowid FROM signatures_search WHERE signatures_search MATCH ?)",
             [phrases.join(" AND ")],
-        ));
+        );
+        // The signatures the batch has not indexed yet (`search_index`) are scanned: a few
+        // seconds' worth, found by id.
+        let not_yet = indexed.iter().fold(
+            Condition::all().add(Expr::cust(format!("signatures.id > {}", search_index::UP_TO))),
+            |all, word| all.add(anywhere(word)),
+        );
+        query = query.filter(Condition::any().add(in_index).add(not_yet));
     }
     for word in scanned {
-        let like = |c: signature::Column| Expr::expr(Func::lower(Expr::col(c))).like(contains(word));
-        query = query.filter(
-            Condition::any()
-                .add(like(signature::Column::Email))
-                .add(like(signature::Column::FirstName))
-                .add(like(signature::Column::LastName)),
-        );
+        query = query.filter(anywhere(word));
     }
     query
+}
+
+/// `word` in the email, the first or the last name, whatever the case.
+fn anywhere(word: &str) -> Condition {
+    let like = |c: signature::Column| Expr::expr(Func::lower(Expr::col(c))).like(contains(word));
+    Condition::any()
+        .add(like(signature::Column::Email))
+        .add(like(signature::Column::FirstName))
+        .add(like(signature::Column::LastName))
 }
 
 /// Rows past signature `id` in the list's order: older (`before`) or newer ones.
