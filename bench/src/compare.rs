@@ -107,3 +107,52 @@ pub async fn overload(options: &Options, runs: usize) -> Result<bool, String> {
     }
     Ok(ok)
 }
+
+/// Two scenarios run alternately `runs` times, and the ratio of `what` (second / first) in
+/// each pair, with its median: how two things compare on a machine whose speed drifts from one
+/// minute to the next (both halves of a pair saw the same drift).
+async fn pairs(
+    (first, first_options, first_label): (Kind, &Options, &str),
+    (second, second_options, second_label): (Kind, &Options, &str),
+    what: &str,
+    runs: usize,
+) -> Result<bool, String> {
+    let mut ok = true;
+    let mut rows = Vec::new();
+    for run in 1..=runs {
+        let a = scenarios::run_once(first, first_options, run).await?;
+        println!("-- {first_label}");
+        a.print(run, runs);
+        let b = scenarios::run_once(second, second_options, run).await?;
+        println!("-- {second_label}");
+        b.print(run, runs);
+        ok &= passed(&a) && passed(&b) && figure(&a.figures(), what) > 0.0 && figure(&b.figures(), what) > 0.0;
+        rows.push((figure(&a.figures(), what), figure(&b.figures(), what)));
+    }
+    println!("| run | {first_label}: {what} | {second_label}: {what} | {second_label} / {first_label} |");
+    println!("|---|---:|---:|---:|");
+    let mut ratios = Vec::new();
+    for (i, (a, b)) in rows.iter().enumerate() {
+        ratios.push(b / a);
+        println!("| {} | {a:.0} | {b:.0} | {:.2} |", i + 1, b / a);
+    }
+    if let Some(m) = median(&ratios) {
+        println!("| median | | | **{m:.2}** |");
+    }
+    Ok(ok)
+}
+
+/// `hello` then `page` (on `--database` when given), alternately: the page against the bare
+/// server's ceiling.
+pub async fn ceiling(options: &Options, runs: usize) -> Result<bool, String> {
+    pairs((Kind::Hello, options, "hello"), (Kind::Page, options, "page"), "requests/s", runs).await
+}
+
+/// `sign` on a fresh SQLite file, then on `--database` (PostgreSQL), alternately.
+pub async fn backends(options: &Options, runs: usize) -> Result<bool, String> {
+    if options.database.is_none() {
+        return Err("backends compares SQLite with --database postgres://…".into());
+    }
+    let sqlite = Options { database: None, ..options.clone() };
+    pairs((Kind::Sign, &sqlite, "SQLite"), (Kind::Sign, options, "PostgreSQL"), "signatures/s", runs).await
+}

@@ -51,6 +51,10 @@ enum Scenario {
     Durability,
     /// sign, then sign at ten times the connections against the load shedding.
     Overload,
+    /// hello, then page (on --database when given), alternately: the page's ratio to the ceiling.
+    Ceiling,
+    /// sign on SQLite, then on --database (PostgreSQL), alternately.
+    Backends,
     /// Two `serve` and two `worker` processes on one PostgreSQL (--database): load over both,
     /// SIGKILL to one server; no acknowledged signature lost, no mail twice, counts recounted.
     Cluster,
@@ -146,6 +150,8 @@ async fn run(cli: Cli) -> Result<bool, String> {
         Scenario::Postfix => return postfix::run(&options.binary, cli.jobs, cli.runs).await,
         Scenario::Durability => return compare::durability(&options, cli.runs).await,
         Scenario::Overload => return compare::overload(&options, cli.runs).await,
+        Scenario::Ceiling => return compare::ceiling(&options, cli.runs).await,
+        Scenario::Backends => return compare::backends(&options, cli.runs).await,
         Scenario::Cluster => return cluster::run(&options).await,
         Scenario::Scale => return scale::run(&options, cli.size).await,
         Scenario::All => return all(&options, cli.runs).await,
@@ -195,6 +201,7 @@ async fn smoke(options: &Options) -> Result<bool, String> {
     ok &= mail::run(&options.binary, 300, Duration::from_secs(120)).await?;
     ok &= postfix::run(&options.binary, 200, 1).await?;
     ok &= compare::durability(&short, 1).await?;
+    ok &= compare::ceiling(&short, 1).await?;
     let mut settings = short.settings.clone();
     settings.push(("RUSTITION_SERVER__MAX_IN_FLIGHT".into(), "8".into()));
     ok &= compare::overload(&Options { settings, ..short.clone() }, 1).await?;

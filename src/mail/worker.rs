@@ -90,7 +90,8 @@ impl Worker {
         let poll = Duration::from_millis(self.settings.poll_interval_ms);
         while !self.stopping() {
             match self.step().await {
-                Ok(Some(wait)) => self.pause(wait).await,
+                Ok(Some(Wait::Idle(wait))) => self.pause(wait).await,
+                Ok(Some(Wait::Throttled(wait))) => self.sleep(wait).await,
                 Ok(None) => {}
                 Err(e) => {
                     tracing::error!(error = %e, "mail worker: database error");
@@ -122,12 +123,23 @@ impl Worker {
         }
     }
 
+    /// Waits `wait`, or less when the process shuts down: new mail does not end a wait for the
+    /// throttle. (Woken by each signature's mail, every loop would take the shared writer
+    /// connection thousands of times a second during a surge only to learn it must still wait,
+    /// and each signature group would queue behind it.)
+    async fn sleep(&self, wait: Duration) {
+        tokio::select! {
+            () = tokio::time::sleep(wait) => {}
+            () = self.shutdown() => {}
+        }
+    }
+
     /// Sends at most one batch of jobs. Returns how long to wait before the next step, if at all.
-    async fn step(&self) -> Result<Option<Duration>, sea_orm::DbErr> {
+    async fn step(&self) -> Result<Option<Wait>, sea_orm::DbErr> {
         let poll = Duration::from_millis(self.settings.poll_interval_ms);
         let started = now();
         if !queue::has_due(&self.db, started).await? {
-            return Ok(Some(poll));
+            return Ok(Some(Wait::Idle(poll)));
         }
         let lease_until = started + chrono::Duration::seconds(self.settings.lease_seconds as i64);
         let claimed =
@@ -135,8 +147,10 @@ impl Worker {
                 .await?;
         match claimed {
             // Sleep until a slot frees, but look again at least every poll interval.
-            batch::Claimed::Wait(wait) => Ok(Some(wait.to_std().unwrap_or(poll).min(poll.max(wait_cap())))),
-            batch::Claimed::Jobs(jobs) if jobs.is_empty() => Ok(Some(poll)),
+            batch::Claimed::Wait(wait) => {
+                Ok(Some(Wait::Throttled(wait.to_std().unwrap_or(poll).min(poll.max(wait_cap())))))
+            }
+            batch::Claimed::Jobs(jobs) if jobs.is_empty() => Ok(Some(Wait::Idle(poll))),
             batch::Claimed::Jobs(jobs) => {
                 self.deliver_batch(jobs).await?;
                 Ok(None)
@@ -265,6 +279,14 @@ impl Worker {
             Err(e) => tracing::error!(error = %e, "cannot purge old sent mail jobs"),
         }
     }
+}
+
+/// Why a worker loop waits before its next step.
+enum Wait {
+    /// Nothing due: until new mail is queued (`wake`), or the poll interval.
+    Idle(Duration),
+    /// The throttle's budget is spent: until a slot frees, whatever is queued meanwhile.
+    Throttled(Duration),
 }
 
 /// Longest single sleep while the queue waits for a slot, so a worker notices a shorter pause

@@ -123,10 +123,11 @@ fn filtered(backend: DbBackend, petition: PetitionId, which: Which, words: &str)
         );
         // The signatures the batch has not indexed yet (`search_index`) are scanned: a few
         // seconds' worth, found by id.
-        let not_yet = indexed.iter().fold(
-            Condition::all().add(Expr::cust(format!("signatures.id > {}", search_index::UP_TO))),
-            |all, word| all.add(anywhere(word)),
-        );
+        let not_yet = indexed
+            .iter()
+            .fold(Condition::all().add(Expr::cust(format!("signatures.id > {}", search_index::UP_TO))), |all, word| {
+                all.add(anywhere(word))
+            });
         query = query.filter(Condition::any().add(in_index).add(not_yet));
     }
     for word in scanned {
