@@ -388,4 +388,11 @@ async fn a_moderator_sees_the_traffic_invalidates_by_rule_after_a_dry_run_and_th
     let (_, list) = t.get(&format!("/dashboard/petitions/{id}/signatures?which=all")).await;
     assert_eq!(list.matches(">Invalidated</td>").count(), 6, "{list}");
     assert!(list.contains("Invalidated by moderators: 6"));
+    // The list's totals come from the kept counts, the invalidated ones included in their
+    // filter: two bots had confirmed, four had not.
+    assert!(list.contains("8 signatures"), "{list}");
+    for (which, total) in [("confirmed", "4 signatures"), ("pending", "4 signatures")] {
+        let (_, list) = t.get(&format!("/dashboard/petitions/{id}/signatures?which={which}")).await;
+        assert!(list.contains(total), "{which}: {list}");
+    }
 }

@@ -173,7 +173,7 @@ where
     }
 }
 
-/// Batches of signatures after the last id seen, until a batch comes back empty. A database
+/// Batches of signatures after the last one seen, until a batch comes back empty. A database
 /// error ends the file early; it is logged, since the status line is already sent.
 fn batches<F>(
     db: DatabaseConnection,
@@ -185,15 +185,16 @@ where
     F: FnMut(Vec<crate::entities::signature::Model>) -> Vec<u8> + Send + 'static,
 {
     let can = std::sync::Arc::new(can);
-    stream::unfold(Some(0_i64), move |after| {
+    // `None` once done; `Some(None)` before the first batch.
+    stream::unfold(Some(None), move |after: Option<Option<export::After>>| {
         let (db, can) = (db.clone(), can.clone());
         async move {
             let id = can.target();
             match export::batch(&db, &can, which, after?).await {
                 Ok(rows) if rows.is_empty() => None,
                 Ok(rows) => {
-                    let last = rows.last().map(|s| s.id);
-                    Some((rows, last))
+                    let last = rows.last().map(export::After::row);
+                    Some((rows, Some(last)))
                 }
                 Err(e) => {
                     tracing::error!(error = %e, petition = %id, "export stopped by a database error");
