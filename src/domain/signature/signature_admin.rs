@@ -146,15 +146,22 @@ fn anywhere(word: &str) -> Condition {
         .add(like(signature::Column::LastName))
 }
 
-/// Rows past signature `id` in the list's order: older (`before`) or newer ones.
-fn past(backend: DbBackend, id: i64, before: bool) -> SimpleExpr {
-    // (sea-query's placeholder in a custom expression: `?` for SQLite, `$n` for PostgreSQL)
-    let placeholder = if backend == DbBackend::Postgres { "$1" } else { "?" };
-    let sql = format!(
-        "(signatures.created_at, signatures.id) {} (SELECT c.created_at, c.id FROM signatures c WHERE c.id = {placeholder})",
-        if before { "<" } else { ">" }
-    );
-    Expr::cust_with_values(sql, [id])
+/// A signature's place in the list's order.
+type Place = (DateTime<Utc>, i64);
+
+/// Rows past `place` in the list's order: older (`before`) or newer ones. Compared with the
+/// values themselves, so that the databases read it as a range of the `(petition_id,
+/// created_at, id)` index (against a subquery they walked the petition's signatures).
+fn past(place: Place, before: bool) -> SimpleExpr {
+    let columns = Expr::tuple([Expr::col(signature::Column::CreatedAt), Expr::col(signature::Column::Id)]);
+    let at = Expr::tuple([Expr::value(place.0), Expr::value(place.1)]);
+    if before { columns.lt(at) } else { columns.gt(at) }
+}
+
+/// Where the signature a page's link names stands (none when it is gone).
+async fn place_of(db: &impl ConnectionTrait, id: SignatureId) -> Result<Option<Place>, sea_orm::DbErr> {
+    let found = signature::Entity::find_by_id(id.0).select_only().column(signature::Column::CreatedAt);
+    Ok(found.into_tuple::<DateTime<Utc>>().one(db).await?.map(|at| (at, id.0)))
 }
 
 fn ordered(query: Select<signature::Entity>, newest_first: bool) -> Select<signature::Entity> {
@@ -169,9 +176,13 @@ async fn page_at(
 ) -> Result<Vec<signature::Model>, sea_orm::DbErr> {
     let (q, newest_first) = match cursor {
         Cursor::First => (query.clone(), true),
-        Cursor::Before(id) => (query.clone().filter(past(db.get_database_backend(), id.0, true)), true),
-        Cursor::After(id) => (query.clone().filter(past(db.get_database_backend(), id.0, false)), false),
         Cursor::Last => (query.clone(), false),
+        Cursor::Before(id) | Cursor::After(id) => {
+            let before = matches!(cursor, Cursor::Before(_));
+            // A signature deleted since the link was made: no page (the caller shows an end).
+            let Some(place) = place_of(db, id).await? else { return Ok(Vec::new()) };
+            (query.clone().filter(past(place, before)), before)
+        }
     };
     let mut rows = ordered(q, newest_first).limit(PAGE_SIZE).all(db).await?;
     if !newest_first {
@@ -180,20 +191,17 @@ async fn page_at(
     Ok(rows)
 }
 
-/// Whether any row of `query` lies past signature `id` (older when `before`).
+/// Whether any row of `query` lies past `row` (older when `before`): the first row of the
+/// index range, if any.
 async fn beyond(
     db: &impl ConnectionTrait,
     query: &Select<signature::Entity>,
-    id: Option<i64>,
+    row: Option<&signature::Model>,
     before: bool,
 ) -> Result<bool, sea_orm::DbErr> {
-    let Some(id) = id else { return Ok(false) };
-    let q = query
-        .clone()
-        .filter(past(db.get_database_backend(), id, before))
-        .select_only()
-        .column(signature::Column::Id)
-        .limit(1);
+    let Some(row) = row else { return Ok(false) };
+    let q = ordered(query.clone().filter(past((row.created_at, row.id), before)), before);
+    let q = q.select_only().column(signature::Column::Id).limit(1);
     Ok(q.into_tuple::<i64>().one(db).await?.is_some())
 }
 
@@ -232,8 +240,8 @@ pub async fn list(
             _ => rows,
         };
     }
-    let newer = beyond(db, &query, rows.first().map(|s| s.id), false).await?;
-    let older = beyond(db, &query, rows.last().map(|s| s.id), true).await?;
+    let newer = beyond(db, &query, rows.first(), false).await?;
+    let older = beyond(db, &query, rows.last(), true).await?;
     Ok(Page { rows: rows.into_iter().map(Row::from).collect(), total, newer, older })
 }
 
