@@ -222,9 +222,15 @@ pub struct Invalidated {
 
 /// Counted on `ix_signatures_invalidated`, which holds only invalidated signatures.
 async fn invalidated(db: &impl ConnectionTrait, id: PetitionId) -> DomainResult<Invalidated> {
-    let sql = "SELECT COUNT(*) AS all_of, COUNT(confirmed_at) AS confirmed FROM signatures \
-               WHERE petition_id = $1 AND invalidated_at IS NOT NULL";
-    let statement = sea_orm::Statement::from_sql_and_values(db.get_database_backend(), sql, [id.0.into()]);
+    // SQLite, without statistics, would rather walk the petition's `(petition_id, confirmed_at,
+    // invalidated_at)` index: told which one to use.
+    let backend = db.get_database_backend();
+    let index = if backend == sea_orm::DbBackend::Sqlite { " INDEXED BY ix_signatures_invalidated" } else { "" };
+    let sql = format!(
+        "SELECT COUNT(*) AS all_of, COUNT(confirmed_at) AS confirmed FROM signatures{index} \
+         WHERE petition_id = $1 AND invalidated_at IS NOT NULL"
+    );
+    let statement = sea_orm::Statement::from_sql_and_values(backend, sql, [id.0.into()]);
     let Some(row) = db.query_one_raw(statement).await? else {
         return Ok(Invalidated::default());
     };
