@@ -4,8 +4,8 @@
 //! own (`run_due`, called by the count batch): at most one automatic delivery per petition,
 //! checked in the transaction and backed by a unique index.
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, PaginatorTrait, QueryFilter, Set,
-    TransactionTrait,
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, PaginatorTrait, QueryFilter,
+    QuerySelect, Set,
 };
 use serde::Serialize;
 
@@ -71,12 +71,11 @@ pub async fn by_hand(
     by: &str,
     mailer: &dyn ComposeDelivery,
 ) -> DomainResult<()> {
-    if crate::domain::moderation::visibility::withheld(db, can.target()).await?.is_some() {
-        return Err(DomainError::Invalid(FieldErrors::from([("deliver", super::page::WITHHELD)])));
-    }
+    let refused = |why| Err(DomainError::Invalid(FieldErrors::from([("deliver", why)])));
     match make(db, can.target(), Trigger::Manual, Some(by), mailer).await? {
-        true => Ok(()),
-        false => Err(DomainError::Invalid(FieldErrors::from([("deliver", "error-delivery-no-addressees")]))),
+        Outcome::Delivered => Ok(()),
+        Outcome::Nothing => refused("error-delivery-no-addressees"),
+        Outcome::Withheld => refused(super::page::WITHHELD),
     }
 }
 
@@ -90,35 +89,49 @@ pub async fn run_due(db: &DatabaseConnection, mailer: &dyn ComposeDelivery) -> D
             _ => Trigger::Goal,
         };
         match make(db, due.petition, trigger, None, mailer).await {
-            Ok(true) => {
+            Ok(Outcome::Delivered) => {
                 made += 1;
                 tracing::info!(petition = %due.petition, trigger = trigger.name(), "petition delivered");
             }
-            Ok(false) => {}
+            Ok(Outcome::Nothing | Outcome::Withheld) => {}
             Err(e) => tracing::error!(error = %e, petition = %due.petition, "cannot deliver the petition"),
         }
     }
     Ok(made)
 }
 
-/// One delivery of `id`; `false` when there was nothing to do (no addressee, or an automatic
-/// delivery already made).
+/// What `make` did.
+enum Outcome {
+    Delivered,
+    /// Nothing to do: no addressee, or an automatic delivery already made.
+    Nothing,
+    /// Moderators withhold the petition (hidden, its owner suspended, awaiting review).
+    Withheld,
+}
+
+/// One delivery of `id`. Whether moderators withhold the petition is asked in the transaction
+/// that delivers it, after locking its row (on SQLite the transaction holds the write lock), so
+/// that a petition hidden meanwhile is not delivered.
 async fn make(
     db: &DatabaseConnection,
     id: PetitionId,
     trigger: Trigger,
     by: Option<&str>,
     mailer: &dyn ComposeDelivery,
-) -> DomainResult<bool> {
+) -> DomainResult<Outcome> {
     let auto = trigger != Trigger::Manual;
-    let txn = db.begin().await?;
+    let txn = crate::db::begin_write(db).await?;
+    crate::entities::petition::Entity::find_by_id(id.0).lock_exclusive().one(&txn).await?;
+    if crate::domain::moderation::visibility::withheld(&txn, id).await?.is_some() {
+        return Ok(Outcome::Withheld);
+    }
     if auto && auto_made(&txn, id).await? {
-        return Ok(false);
+        return Ok(Outcome::Nothing);
     }
     let petition = petitions::any_by_id(&txn, id).await?;
     let to = addressees::of_petition(&txn, id).await?;
     if to.is_empty() || (auto && to.iter().all(|a| a.email.is_none())) {
-        return Ok(false);
+        return Ok(Outcome::Nothing);
     }
     let token = tokens::random_token(32);
     let at = now();
@@ -155,7 +168,7 @@ async fn make(
         .await?;
     }
     txn.commit().await?;
-    Ok(true)
+    Ok(Outcome::Delivered)
 }
 
 async fn auto_made(db: &impl ConnectionTrait, id: PetitionId) -> DomainResult<bool> {
