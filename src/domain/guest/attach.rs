@@ -1,6 +1,6 @@
 //! Attaching a guest petition to an account: the account (or one of its organisations) becomes
 //! its owner, with its permalinks, and the management links stop working.
-use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, PaginatorTrait, QueryFilter};
+use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, PaginatorTrait, QueryFilter, QuerySelect};
 
 use crate::domain::ids::PetitionId;
 use crate::domain::permissions::{Allowed, CreatePetition, DeletePetition, ManageGuestPetition};
@@ -21,12 +21,12 @@ pub async fn attach(
         return Err(DomainError::Internal(format!("attaching petition {id} with the right on another")));
     }
     let guests: Vec<i64> = guest_petition::Entity::find()
+        .select_only()
+        .column(guest_petition::Column::UserId)
         .filter(guest_petition::Column::PetitionId.eq(id.0))
+        .into_tuple()
         .all(db)
-        .await?
-        .into_iter()
-        .map(|g| g.user_id)
-        .collect();
+        .await?;
     editing::transfer(db, give, to).await?;
     // Its links (cascade) go with the guest's record; the identity owns nothing any more and
     // is deleted, so that it neither lingers in the admins' list of accounts nor keeps the

@@ -94,6 +94,8 @@ pub struct Page {
     pub newer: bool,
     /// Older signatures than these exist (a next and a last page).
     pub older: bool,
+    /// The petition's counts, whatever the filter (read once, for the total and the page).
+    pub counts: dashboard::Counts,
 }
 
 /// The list's filter: the status asked for, and every word of the search in the email, the first
@@ -207,14 +209,13 @@ async fn beyond(
 
 /// How many signatures `which` holds, from the maintained counts rather than by counting rows
 /// (a `COUNT` would read every signature of a petition of millions for each page).
-async fn unfiltered_total(db: &impl ConnectionTrait, petition: PetitionId, which: Which) -> DomainResult<u64> {
-    let (counts, invalidated) = dashboard::counts_and_invalidated(db, petition).await?;
+fn unfiltered_total(counts: &dashboard::Counts, invalidated: &dashboard::Invalidated, which: Which) -> u64 {
     let total = match which {
         Which::All => counts.confirmed + counts.pending + invalidated.all,
         Which::Confirmed => counts.confirmed + invalidated.confirmed,
         Which::Pending => counts.pending + invalidated.all - invalidated.confirmed,
     };
-    Ok(u64::try_from(total).unwrap_or(0))
+    u64::try_from(total).unwrap_or(0)
 }
 
 /// One page of signatures, newest first: a count and three index reads (the page and whether
@@ -227,8 +228,9 @@ pub async fn list(
     cursor: Cursor,
 ) -> DomainResult<Page> {
     let query = filtered(db.get_database_backend(), can.target(), which, words);
+    let (counts, invalidated) = dashboard::counts_and_invalidated(db, can.target()).await?;
     let total = match words.trim().is_empty() {
-        true => unfiltered_total(db, can.target(), which).await?,
+        true => unfiltered_total(&counts, &invalidated, which),
         false => query.clone().count(db).await?,
     };
     let mut rows = page_at(db, &query, cursor).await?;
@@ -242,7 +244,7 @@ pub async fn list(
     }
     let newer = beyond(db, &query, rows.first(), false).await?;
     let older = beyond(db, &query, rows.last(), true).await?;
-    Ok(Page { rows: rows.into_iter().map(Row::from).collect(), total, newer, older })
+    Ok(Page { rows: rows.into_iter().map(Row::from).collect(), total, newer, older, counts })
 }
 
 async fn one(db: &impl ConnectionTrait, petition: PetitionId, id: SignatureId) -> DomainResult<signature::Model> {

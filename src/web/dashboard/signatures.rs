@@ -14,9 +14,7 @@ use crate::domain::ids::{PetitionId, SignatureId};
 use crate::domain::permissions::{self, Allowed, DeleteSignatures, ModifySignatures, SeePetition, ViewSignatures};
 use crate::domain::signature::export::{self, Column, Header as ColumnHeader};
 use crate::domain::signature::signature_admin::{self, Cursor, Which};
-use crate::domain::{
-    DomainError, FieldErrors, now, petition::dashboard, petition::editing, petition::petitions, petition::stats,
-};
+use crate::domain::{DomainError, FieldErrors, now, petition::editing, petition::petitions, petition::stats};
 use crate::entities::user;
 use crate::web::chart::chart;
 use crate::web::context::{AppState, Ctx, Signed, SignedIn, flash};
@@ -48,7 +46,7 @@ async fn list_view(
     extra.insert("retention", &p.retention.notice(app.instance.get().retention_days));
     extra.insert("petition", &p);
     extra.insert("signatures", &listing);
-    extra.insert("counts", &dashboard::counts(&app.db, id).await?);
+    extra.insert("counts", &listing.counts);
     extra.insert("filter", &serde_json::json!({ "which": which, "q": q }));
     extra.insert("page_query", &crate::web::page::query_string(&[("which", Some(which)), ("q", Some(q))]));
     extra.insert("errors", errors);
