@@ -74,6 +74,8 @@ pub struct Browser {
     base: String,
     /// The `csrf` cookie value, sent back like a browser's cookie jar would.
     csrf_cookie: Option<String>,
+    /// The last 503's `Retry-After`, until a patient user takes it (see `load::Task::PatientSign`).
+    pub retry_after: Option<Duration>,
 }
 
 impl Browser {
@@ -89,7 +91,7 @@ impl Browser {
             .tcp_nodelay(true)
             .build()
             .map_err(|_| Failure::Client)?;
-        Ok(Browser { http, base: base.to_string(), csrf_cookie: None })
+        Ok(Browser { http, base: base.to_string(), csrf_cookie: None, retry_after: None })
     }
 
     pub async fn get(&mut self, path: &str) -> Result<Page, Failure> {
@@ -118,8 +120,10 @@ impl Browser {
         }
         let status = response.status().as_u16();
         // Load shedding's answer must tell the browser when to come back.
-        if status == 503 && !response.headers().contains_key(RETRY_AFTER) {
-            return Err(Failure::Content("503 without Retry-After"));
+        if status == 503 {
+            let seconds = response.headers().get(RETRY_AFTER).and_then(|v| v.to_str().ok()?.trim().parse::<u64>().ok());
+            let Some(seconds) = seconds else { return Err(Failure::Content("503 without Retry-After")) };
+            self.retry_after = Some(Duration::from_secs(seconds));
         }
         let body = response.text().await.map_err(|e| classify(&e))?;
         Ok(Page { status, body })

@@ -36,6 +36,14 @@ impl Control {
         self.stop.store(true, Ordering::Relaxed);
     }
 
+    /// Sleeps `wait`, or less when the run is stopped meanwhile.
+    async fn sleep(&self, wait: Duration) {
+        let until = Instant::now() + wait;
+        while !self.stop.load(Ordering::Relaxed) && Instant::now() < until {
+            tokio::time::sleep((until - Instant::now()).min(Duration::from_millis(100))).await;
+        }
+    }
+
     /// True when a user may start one more iteration (and takes it from the budget).
     fn go(&self) -> bool {
         !self.stop.load(Ordering::Relaxed) && self.budget.fetch_sub(1, Ordering::Relaxed) > 0
@@ -65,6 +73,9 @@ pub enum Task {
     Page,
     /// Load the petition, then sign it with a new address.
     Sign,
+    /// As `Sign`, but a user turned away waits the `Retry-After` it was given before trying
+    /// again, as a person told to come back would (`Sign` retries at once, a worst case).
+    PatientSign,
     /// A page view, or in `sign_percent` % of iterations a signature.
     Mixed {
         sign_percent: u64,
@@ -155,7 +166,7 @@ async fn virtual_user(bases: Vec<String>, prefix: String, seed: u64, task: Task,
         let result = match &task {
             Task::Ping => ping(&mut browser, &mut stats).await,
             Task::Page => page(&mut browser, &mut stats).await.map(drop),
-            Task::Sign => sign(&mut browser, &mut stats, email()).await,
+            Task::Sign | Task::PatientSign => sign(&mut browser, &mut stats, email()).await,
             Task::Mixed { sign_percent } if rng.next() % 100 < *sign_percent => {
                 sign(&mut browser, &mut stats, email()).await
             }
@@ -167,6 +178,9 @@ async fn virtual_user(bases: Vec<String>, prefix: String, seed: u64, task: Task,
         };
         if let Err(failure) = result {
             stats.fail(failure);
+            if let (Task::PatientSign, Some(wait)) = (&task, browser.retry_after.take()) {
+                control.sleep(wait).await;
+            }
             if failure.is_transport() {
                 tokio::time::sleep(RETRY_PAUSE).await;
                 if bases.len() > 1 {

@@ -49,7 +49,8 @@ enum Scenario {
     Postfix,
     /// sign with SQLite `synchronous = normal`, then `full` (the default), alternately.
     Durability,
-    /// sign, then sign at ten times the connections against the load shedding.
+    /// sign, then sign at ten times the connections against the load shedding: a crowd that
+    /// retries at once, then one that waits the Retry-After it is given.
     Overload,
     /// hello, then page (on --database when given), alternately: the page's ratio to the ceiling.
     Ceiling,

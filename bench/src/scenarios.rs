@@ -25,6 +25,8 @@ pub enum Kind {
     Crash,
     /// Signing at ten times `sign`'s connections, against the server's load shedding.
     Overload,
+    /// As `Overload`, each user waiting the `Retry-After` it is given when turned away.
+    Patient,
 }
 
 impl Kind {
@@ -37,6 +39,7 @@ impl Kind {
             Kind::Mixed => "mixed",
             Kind::Crash => "crash",
             Kind::Overload => "overload",
+            Kind::Patient => "patient",
         }
     }
 
@@ -45,7 +48,7 @@ impl Kind {
         match self {
             Kind::Hello | Kind::Page | Kind::Mixed => 32,
             Kind::Sign | Kind::Confirm | Kind::Crash => 64,
-            Kind::Overload => 640,
+            Kind::Overload | Kind::Patient => 640,
         }
     }
 }
@@ -93,6 +96,7 @@ pub async fn run_once(kind: Kind, options: &Options, run: usize) -> Result<Repor
         Kind::Hello => steady(&server, kind, connections, &tag, Task::Ping, options).await?,
         Kind::Page => steady(&server, kind, connections, &tag, Task::Page, options).await?,
         Kind::Sign | Kind::Overload => steady(&server, kind, connections, &tag, Task::Sign, options).await?,
+        Kind::Patient => steady(&server, kind, connections, &tag, Task::PatientSign, options).await?,
         Kind::Mixed => steady(&server, kind, connections, &tag, Task::Mixed { sign_percent: 5 }, options).await?,
         Kind::Confirm => confirm(&server, connections, &tag, options).await?,
         Kind::Crash => crash(&mut server, connections, &tag, options).await?,
@@ -136,7 +140,7 @@ async fn steady(
     task: Task,
     options: &Options,
 ) -> Result<Report, String> {
-    let writes = matches!(task, Task::Sign | Task::Mixed { .. });
+    let writes = matches!(task, Task::Sign | Task::PatientSign | Task::Mixed { .. });
     let meter = Meter::start(server);
     let stop = Arc::new(AtomicBool::new(false));
     let probe = tokio::spawn(probe_health(server.base_url.clone(), stop.clone()));
@@ -145,7 +149,7 @@ async fn steady(
     stop.store(true, Ordering::Relaxed);
     let mut report = Report::new(kind.name(), connections, elapsed, &stats);
     meter.finish(server, &mut report);
-    if kind == Kind::Overload {
+    if matches!(kind, Kind::Overload | Kind::Patient) {
         let (answered, asked, slowest) = probe.await.map_err(|e| format!("the health probe died: {e}"))?;
         report.notes.push(format!(
             "health probes during the load: {answered} of {asked} answered 200, slowest {:.1} ms",
