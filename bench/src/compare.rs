@@ -1,7 +1,8 @@
 //! Scenarios that compare two runs made one after the other on the same machine, so that both
 //! saw the same noise: `durability` (signing with SQLite's `synchronous` at `normal`, then at
 //! `full`, the default) and `overload` (signing at `sign`'s connections, then at ten times them,
-//! against the server's load shedding). Each prints a markdown table of the ratios.
+//! against the server's load shedding, by a crowd that retries at once and by one that waits the
+//! `Retry-After`). Each prints a markdown table of the ratios.
 use crate::client::Failure;
 use crate::report::{Figures, Report};
 use crate::scenarios::{self, Kind, Options};
