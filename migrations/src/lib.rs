@@ -26,6 +26,7 @@ mod m20261203_000019_delivery;
 mod m20261203_000020_notifications;
 mod m20261203_000021_scale;
 mod m20261204_000022_search_batch;
+mod m20261204_000023_pending_count;
 
 pub struct Migrator;
 
@@ -55,6 +56,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261203_000020_notifications::Migration),
             Box::new(m20261203_000021_scale::Migration),
             Box::new(m20261204_000022_search_batch::Migration),
+            Box::new(m20261204_000023_pending_count::Migration),
         ]
     }
 }

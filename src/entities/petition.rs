@@ -61,6 +61,8 @@ pub struct Model {
     pub side_text: String,
     /// Markdown shown on the thank-you page after signing; empty: nothing.
     pub thank_you_text: String,
+    /// Signatures awaiting confirmation, kept as `confirmed_count` is (`signature::counting`).
+    pub pending_count: i64,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

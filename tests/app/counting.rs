@@ -181,10 +181,80 @@ async fn a_count_changed_behind_the_apps_back_is_found_and_corrected_by_the_full
     insert_many(&t, id, "s", 12).await;
     counting::refresh(db).await.unwrap();
     assert!(public(&t, id).await.contains("12 of 100 signatures"));
-    db.execute_unprepared(&format!("UPDATE petitions SET confirmed_count = 40 WHERE id = {id}")).await.unwrap();
+    db.execute_unprepared(&format!("UPDATE petitions SET confirmed_count = 40, pending_count = 7 WHERE id = {id}"))
+        .await
+        .unwrap();
     assert!(public(&t, id).await.contains("40 of 100 signatures"), "the drift shows");
+    assert_eq!(dashboard_counts(&t, id).await, "Confirmed: 40 · Awaiting confirmation: 7");
     let drifts = counting::full_recount(db).await.unwrap();
-    assert_eq!(drifts, vec![counting::Drift { petition: id.0, expected: 40, actual: 12 }]);
+    assert_eq!(
+        drifts,
+        vec![
+            counting::Drift { petition: id.0, count: "confirmed", expected: 40, actual: 12 },
+            counting::Drift { petition: id.0, count: "pending", expected: 7, actual: 0 },
+        ]
+    );
     assert!(public(&t, id).await.contains("12 of 100 signatures"), "corrected");
+    assert_eq!(dashboard_counts(&t, id).await, "Confirmed: 12 · Awaiting confirmation: 0");
+    no_drift(&t).await;
+}
+
+/// The organiser's "awaiting confirmation" is kept like the public count, through signing,
+/// confirmation, a withdrawal before confirming, and the purge of what was never confirmed.
+#[rocket::async_test]
+async fn the_pending_count_follows_signing_confirmation_withdrawal_and_the_purge() {
+    let t = TestApp::start().await;
+    let (_, id) = alice_with_petition(&t).await;
+    let db = &t.app().db;
+    let mut links = Vec::new();
+    for (i, name) in ["Eve", "Fay", "Gus", "Hal"].into_iter().enumerate() {
+        links.push(sign(&t, id, name, i + 1).await);
+    }
+    // Read before the batch has run: the unconsumed changes are added in.
+    assert_eq!(dashboard_counts(&t, id).await, "Confirmed: 0 · Awaiting confirmation: 4");
+    counting::refresh(db).await.unwrap();
+    assert_eq!(dashboard_counts(&t, id).await, "Confirmed: 0 · Awaiting confirmation: 4", "consumed once");
+    no_drift(&t).await;
+
+    confirm(&t, &links[0].0).await;
+    assert_eq!(dashboard_counts(&t, id).await, "Confirmed: 1 · Awaiting confirmation: 3");
+    // Fay withdraws before confirming.
+    let withdraw = &links[1].1;
+    let r = t.submit(withdraw, withdraw, &[]).await;
+    assert!(r.into_string().await.unwrap_or_default().contains("Your signature is withdrawn"));
+    assert_eq!(dashboard_counts(&t, id).await, "Confirmed: 1 · Awaiting confirmation: 2");
+    counting::refresh(db).await.unwrap();
+    no_drift(&t).await;
+
+    // Past the retention of unconfirmed signatures, Gus and Hal go.
+    let purged = counting::purge_unconfirmed(db, Utc::now() + chrono::Duration::days(8), 7).await.unwrap();
+    assert_eq!(purged, 2);
+    assert_eq!(dashboard_counts(&t, id).await, "Confirmed: 1 · Awaiting confirmation: 0");
+    counting::refresh(db).await.unwrap();
+    assert_eq!(dashboard_counts(&t, id).await, "Confirmed: 1 · Awaiting confirmation: 0");
+    no_drift(&t).await;
+}
+
+/// Undoing migration 23 brings back migration 21's triggers (a confirmation made meanwhile is
+/// still counted); redoing it sets the pending counts from the signatures.
+#[rocket::async_test]
+async fn the_pending_count_migration_can_be_undone_and_redone() {
+    use migrations::MigratorTrait;
+    use rustition::entities::signature;
+    let t = TestApp::start().await;
+    let (_, id) = alice_with_petition(&t).await;
+    let db = &t.app().db;
+    sign(&t, id, "Ivy", 1).await;
+    sign(&t, id, "Jon", 2).await;
+    migrations::Migrator::down(db, Some(1)).await.expect("down");
+    signature::Entity::update_many()
+        .col_expr(signature::Column::ConfirmedAt, Expr::value(Utc::now()))
+        .filter(signature::Column::Email.eq("ivy@example.org"))
+        .exec(db)
+        .await
+        .unwrap();
+    migrations::Migrator::up(db, None).await.expect("up again");
+    counting::refresh(db).await.unwrap();
+    assert_eq!(dashboard_counts(&t, id).await, "Confirmed: 1 · Awaiting confirmation: 1");
     no_drift(&t).await;
 }

@@ -167,11 +167,10 @@ pub async fn list(db: &impl ConnectionTrait, user: &user::Model, filter: &Filter
 }
 
 /// The list's counts of the petitions `ids`, in one query whose cost does not grow with their
-/// signatures: the confirmed count is the maintained `petitions.confirmed_count` plus the changes
-/// the count batch has not consumed yet (exact, as `counting` keeps it); pending ones are read
-/// from the `(petition_id, confirmed_at, invalidated_at)` index's unconfirmed range; the last
-/// signature time from the `(petition_id, created_at, id)` index. Invalidated ones are not shown
-/// in the list, so not counted (0).
+/// signatures: the confirmed and pending counts are the maintained `petitions.confirmed_count`
+/// and `pending_count` plus the changes the count batch has not consumed yet (exact, as
+/// `counting` keeps them); the last signature time comes from the `(petition_id, created_at, id)`
+/// index. Invalidated ones are not shown in the list, so not counted (0).
 async fn list_counts(db: &impl ConnectionTrait, ids: &[i64]) -> DomainResult<HashMap<i64, Counts>> {
     if ids.is_empty() {
         return Ok(HashMap::new());
@@ -179,10 +178,9 @@ async fn list_counts(db: &impl ConnectionTrait, ids: &[i64]) -> DomainResult<Has
     let list = ids.iter().map(i64::to_string).collect::<Vec<_>>().join(", ");
     let sql = format!(
         "SELECT p.id AS id, p.confirmed_count + COALESCE(c.delta, 0) AS confirmed, \
-         (SELECT COUNT(*) FROM signatures s WHERE s.petition_id = p.id AND s.confirmed_at IS NULL \
-          AND s.invalidated_at IS NULL) AS pending, \
+         p.pending_count + COALESCE(c.pending, 0) AS pending, \
          (SELECT MAX(s.created_at) FROM signatures s WHERE s.petition_id = p.id) AS last \
-         FROM petitions p LEFT JOIN (SELECT petition_id, SUM(delta) AS delta FROM count_changes \
+         FROM petitions p LEFT JOIN (SELECT petition_id, SUM(delta) AS delta, SUM(pending) AS pending FROM count_changes \
           WHERE petition_id IN ({list}) GROUP BY petition_id) c ON c.petition_id = p.id \
          WHERE p.id IN ({list})"
     );

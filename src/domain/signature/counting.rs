@@ -1,9 +1,10 @@
-//! The public count. Signing and confirming never touch the petition row: every change of a
-//! signature's counted state (confirmed and not invalidated) appends +1 or −1 to
-//! `count_changes`, written by a database trigger in the transaction that made the change
-//! (confirmation, withdrawal, deletion, invalidation, retention's purge — whatever the code path).
-//! This batch consumes those rows: in one transaction it deletes a bounded batch of them and adds
-//! their sum to `petitions.confirmed_count`. So a run costs what changed since the last one, not
+//! The public count, and the pending one. Signing and confirming never touch the petition row:
+//! every change of a signature's counted state (confirmed and not invalidated) or pending state
+//! (neither) appends a row to `count_changes` with +1, 0 or −1 for each, written by a database
+//! trigger in the transaction that made the change (signing, confirmation, withdrawal, deletion,
+//! invalidation, retention's purge — whatever the code path). This batch consumes those rows: in
+//! one transaction it deletes a bounded batch of them and adds their sums to
+//! `petitions.confirmed_count` and `pending_count`. So a run costs what changed since the last one, not
 //! the size of the petition, and it is exact with concurrent confirmations: a change is added
 //! exactly once, by the transaction that deleted it (one not yet committed is not seen, and is
 //! taken by the next run; two runs at once cannot both delete the same row). A crash undoes both
@@ -36,13 +37,28 @@ impl LastRefresh {
     }
 }
 
-/// Deletes up to `limit` changes (of `petition` only, when given) and returns their sum by
+/// What a petition's changes add up to: to its confirmed count, and to its pending count.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+struct Sums {
+    counted: i64,
+    pending: i64,
+}
+
+impl Sums {
+    /// The `delta` and `pending` columns of a row: INTEGER (32 bits on PostgreSQL) for a change,
+    /// BIGINT for a sum.
+    fn of(row: &sea_orm::QueryResult) -> Result<Sums, DbErr> {
+        let get =
+            |column: &str| row.try_get::<i64>("", column).or_else(|_| row.try_get::<i32>("", column).map(i64::from));
+        Ok(Sums { counted: get("delta")?, pending: get("pending")? })
+    }
+}
+
+type BySum = std::collections::BTreeMap<i64, Sums>;
+
+/// Deletes up to `limit` changes (of `petition` only, when given) and returns their sums by
 /// petition, with how many rows were consumed.
-async fn consume(
-    db: &impl ConnectionTrait,
-    petition: Option<i64>,
-    limit: u64,
-) -> Result<(std::collections::BTreeMap<i64, i64>, u64), DbErr> {
+async fn consume(db: &impl ConnectionTrait, petition: Option<i64>, limit: u64) -> Result<(BySum, u64), DbErr> {
     let backend = db.get_database_backend();
     let (filter, values): (&str, Vec<sea_orm::Value>) = match petition {
         Some(p) => ("WHERE petition_id = $1", vec![p.into()]),
@@ -50,27 +66,27 @@ async fn consume(
     };
     let sql = format!(
         "DELETE FROM count_changes WHERE id IN (SELECT id FROM count_changes {filter} ORDER BY id LIMIT {limit}) \
-         RETURNING petition_id, delta"
+         RETURNING petition_id, delta, pending"
     );
     let rows = db.query_all_raw(Statement::from_sql_and_values(backend, sql, values)).await?;
-    let mut sums = std::collections::BTreeMap::new();
+    let mut sums = BySum::new();
     for row in &rows {
         let petition: i64 = row.try_get("", "petition_id")?;
-        *sums.entry(petition).or_insert(0) += sum(row)?;
+        let change = Sums::of(row)?;
+        let sum = sums.entry(petition).or_default();
+        sum.counted += change.counted;
+        sum.pending += change.pending;
     }
     Ok((sums, rows.len() as u64))
 }
 
-/// The `delta` column of a row: INTEGER (32 bits on PostgreSQL) for a change, BIGINT for a sum.
-fn sum(row: &sea_orm::QueryResult) -> Result<i64, DbErr> {
-    row.try_get::<i64>("", "delta").or_else(|_| row.try_get::<i32>("", "delta").map(i64::from))
-}
-
-async fn add(db: &impl ConnectionTrait, sums: &std::collections::BTreeMap<i64, i64>) -> Result<(), DbErr> {
+async fn add(db: &impl ConnectionTrait, sums: &BySum) -> Result<(), DbErr> {
     let backend = db.get_database_backend();
-    for (petition, delta) in sums.iter().filter(|(_, d)| **d != 0) {
-        let sql = "UPDATE petitions SET confirmed_count = confirmed_count + $1 WHERE id = $2";
-        db.execute_raw(Statement::from_sql_and_values(backend, sql, [(*delta).into(), (*petition).into()])).await?;
+    for (petition, sum) in sums.iter().filter(|(_, s)| **s != Sums::default()) {
+        let sql = "UPDATE petitions SET confirmed_count = confirmed_count + $1, pending_count = pending_count + $2 \
+            WHERE id = $3";
+        let values = [sum.counted.into(), sum.pending.into(), (*petition).into()];
+        db.execute_raw(Statement::from_sql_and_values(backend, sql, values)).await?;
     }
     Ok(())
 }
@@ -98,10 +114,12 @@ pub async fn recount(db: &impl ConnectionTrait, petition: i64) -> Result<(), DbE
     add(db, &sums).await
 }
 
-/// A petition whose stored count (with its pending changes) was not what its signatures say.
+/// A petition whose stored count (with its unconsumed changes) was not what its signatures say.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Drift {
     pub petition: i64,
+    /// Which count: "confirmed" or "pending".
+    pub count: &'static str,
     pub expected: i64,
     pub actual: i64,
 }
@@ -116,33 +134,49 @@ pub async fn full_recount(db: &DatabaseConnection) -> Result<Vec<Drift>, DbErr> 
     };
     let backend = txn.get_database_backend();
     // Summed then deleted in the same snapshot: the rows summed are the rows deleted.
-    let sums = "SELECT petition_id, SUM(delta) AS delta FROM count_changes GROUP BY petition_id";
-    let mut pending = std::collections::BTreeMap::new();
+    let sums =
+        "SELECT petition_id, SUM(delta) AS delta, SUM(pending) AS pending FROM count_changes GROUP BY petition_id";
+    let mut unconsumed = BySum::new();
     for row in txn.query_all_raw(Statement::from_string(backend, sums)).await? {
         let petition: i64 = row.try_get("", "petition_id")?;
-        pending.insert(petition, sum(&row)?);
+        unconsumed.insert(petition, Sums::of(&row)?);
     }
     txn.execute_unprepared("DELETE FROM count_changes").await?;
-    let sql = "SELECT p.id, p.confirmed_count, (SELECT COUNT(*) FROM signatures s WHERE s.petition_id = p.id \
-        AND s.confirmed_at IS NOT NULL AND s.invalidated_at IS NULL) AS actual FROM petitions p";
+    let sql = "SELECT p.id, p.confirmed_count, p.pending_count, \
+        (SELECT COUNT(*) FROM signatures s WHERE s.petition_id = p.id \
+         AND s.confirmed_at IS NOT NULL AND s.invalidated_at IS NULL) AS counted, \
+        (SELECT COUNT(*) FROM signatures s WHERE s.petition_id = p.id \
+         AND s.confirmed_at IS NULL AND s.invalidated_at IS NULL) AS pending FROM petitions p";
     let rows = txn.query_all_raw(Statement::from_string(backend, sql)).await?;
     let mut drifts = Vec::new();
     for row in rows {
         let petition: i64 = row.try_get("", "id")?;
-        let stored: i64 = row.try_get("", "confirmed_count")?;
-        let actual: i64 = row.try_get("", "actual")?;
-        let expected = stored + pending.get(&petition).copied().unwrap_or(0);
-        if expected != actual {
-            drifts.push(Drift { petition, expected, actual });
+        let stored = Sums { counted: row.try_get("", "confirmed_count")?, pending: row.try_get("", "pending_count")? };
+        let actual = Sums { counted: row.try_get("", "counted")?, pending: row.try_get("", "pending")? };
+        let changes = unconsumed.get(&petition).copied().unwrap_or_default();
+        for (count, stored, changes, actual) in [
+            ("confirmed", stored.counted, changes.counted, actual.counted),
+            ("pending", stored.pending, changes.pending, actual.pending),
+        ] {
+            if stored + changes != actual {
+                drifts.push(Drift { petition, count, expected: stored + changes, actual });
+            }
         }
         if stored != actual {
-            let sql = "UPDATE petitions SET confirmed_count = $1 WHERE id = $2";
-            txn.execute_raw(Statement::from_sql_and_values(backend, sql, [actual.into(), petition.into()])).await?;
+            let sql = "UPDATE petitions SET confirmed_count = $1, pending_count = $2 WHERE id = $3";
+            let values = [actual.counted.into(), actual.pending.into(), petition.into()];
+            txn.execute_raw(Statement::from_sql_and_values(backend, sql, values)).await?;
         }
     }
     txn.commit().await?;
     for d in &drifts {
-        tracing::warn!(petition = d.petition, expected = d.expected, actual = d.actual, "count drift corrected");
+        tracing::warn!(
+            petition = d.petition,
+            count = d.count,
+            expected = d.expected,
+            actual = d.actual,
+            "count drift corrected"
+        );
     }
     Ok(drifts)
 }
