@@ -90,7 +90,6 @@ impl Server {
     /// extra `RUSTITION_…` variables, set after (so over) the harness's own.
     pub async fn start(binary: &Path, database: Option<&str>, settings: &[(String, String)]) -> Result<Server, String> {
         let dir = tempfile::Builder::new().prefix("rustition-bench-").tempdir().map_err(|e| e.to_string())?;
-        let port = free_port()?;
         let (database_url, postgres) = match database {
             Some(url) if url.starts_with("postgres") => {
                 let (fresh, name) = fresh_postgres(url).await?;
@@ -104,6 +103,9 @@ impl Server {
         // transport made each mail a new file: on this VM's ext4, whose inode allocator skips
         // the inodes earlier runs freed, that cost the server a third of a core at 100 mails/s.
         let sink = crate::mail::sink(Arc::new(crate::mail::Sink::default())).await?;
+        // After the sink has bound its port: a port just freed by `free_port` can be the next one
+        // the kernel gives to a bind on port 0.
+        let port = free_port()?;
         let env: Vec<(String, String)> = [
             ("RUSTITION_SERVER__PORT", port.to_string()),
             ("RUSTITION_SERVER__ADDRESS", "127.0.0.1".into()),
