@@ -89,6 +89,10 @@ struct Cli {
     /// Which build of the server to run (default: release; debug for smoke).
     #[arg(long, value_enum)]
     server_profile: Option<Profile>,
+    /// Run this server binary instead of building one: a copy of another commit's build, to
+    /// compare two versions of one schema on the same machine in the same hour.
+    #[arg(long, value_name = "FILE")]
+    server_binary: Option<std::path::PathBuf>,
     /// Mails queued for the `mail` scenario.
     #[arg(long, default_value_t = 10_000, value_name = "N")]
     jobs: u64,
@@ -133,7 +137,10 @@ async fn run(cli: Cli) -> Result<bool, String> {
     }
     let default_profile = if cli.scenario == Scenario::Smoke { Profile::Debug } else { Profile::Release };
     let options = Options {
-        binary: server::build(cli.server_profile.unwrap_or(default_profile))?,
+        binary: match &cli.server_binary {
+            Some(binary) => binary.clone(),
+            None => server::build(cli.server_profile.unwrap_or(default_profile))?,
+        },
         duration: Duration::from_secs_f64(cli.duration),
         connections: cli.connections,
         database: cli.database.clone(),

@@ -211,7 +211,11 @@ pub fn csv_lines<I>(rows: I) -> Vec<u8>
 where
     I: IntoIterator<Item = Vec<Option<String>>>,
 {
-    let mut out = csv::WriterBuilder::new().terminator(csv::Terminator::CRLF).from_writer(Vec::new());
+    let rows = rows.into_iter();
+    // Sized for a typical row up front: growing a buffer of a batch by doubling made glibc
+    // consolidate its free lists at each step (seen in a profile of the export).
+    let buffer = Vec::with_capacity(rows.size_hint().0.saturating_mul(160));
+    let mut out = csv::WriterBuilder::new().terminator(csv::Terminator::CRLF).from_writer(buffer);
     for row in rows {
         let cells: Vec<Cow<'_, str>> = row.iter().map(|c| neutralise(c.as_deref().unwrap_or(""))).collect();
         // Writing to a Vec cannot fail; a cell error would be a bug, logged and skipped.

@@ -171,7 +171,9 @@ where
     }
 }
 
-/// Batches of signatures after the last one seen, until a batch comes back empty. A database
+/// Batches of signatures after the last one seen, until a short batch. The next batch is read
+/// while this one is written out (the read runs on sqlx's SQLite thread, or PostgreSQL's
+/// server; the writing on the runtime's), so at most two batches are in memory. A database
 /// error ends the file early; it is logged, since the status line is already sent.
 fn batches<F>(
     db: DatabaseConnection,
@@ -182,23 +184,31 @@ fn batches<F>(
 where
     F: FnMut(Vec<crate::entities::signature::Model>) -> Vec<u8> + Send + 'static,
 {
+    type Rows = crate::domain::DomainResult<Vec<crate::entities::signature::Model>>;
+    let id = can.target();
     let can = std::sync::Arc::new(can);
-    // `None` once done; `Some(None)` before the first batch.
-    stream::unfold(Some(None), move |after: Option<Option<export::After>>| {
+    let read = move |after: Option<export::After>| -> tokio::task::JoinHandle<Rows> {
         let (db, can) = (db.clone(), can.clone());
+        tokio::spawn(async move { export::batch(&db, &can, which, after).await })
+    };
+    // `None` once done.
+    stream::unfold(Some(read(None)), move |reading| {
+        let read = read.clone();
         async move {
-            let id = can.target();
-            match export::batch(&db, &can, which, after?).await {
-                Ok(rows) if rows.is_empty() => None,
-                Ok(rows) => {
-                    let last = rows.last().map(export::After::row);
-                    Some((rows, Some(last)))
+            let rows = match reading?.await {
+                Ok(Ok(rows)) => rows,
+                Ok(Err(e)) => {
+                    tracing::error!(error = %e, petition = %id, "export stopped by a database error");
+                    return None;
                 }
                 Err(e) => {
-                    tracing::error!(error = %e, petition = %id, "export stopped by a database error");
-                    None
+                    tracing::error!(error = %e, petition = %id, "export stopped: its read task failed");
+                    return None;
                 }
-            }
+            };
+            let last = rows.last().map(export::After::row)?;
+            let next = (rows.len() as u64 == export::BATCH).then(|| read(Some(last)));
+            Some((rows, next))
         }
     })
     .map(render)
