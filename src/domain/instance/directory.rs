@@ -4,7 +4,7 @@ use chrono::{DateTime, Utc};
 use sea_orm::sea_query::{Condition, Expr, ExprTrait, Func};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, PaginatorTrait, QueryFilter,
-    QueryOrder, QuerySelect, Select, Set, TransactionTrait,
+    QueryOrder, QuerySelect, Select, Set,
 };
 use serde::Serialize;
 
@@ -160,7 +160,7 @@ pub async fn set_moderator(
     if member.0 == actor.id {
         return Err(DomainError::Refused("error-not-on-yourself"));
     }
-    let txn = db.begin().await?;
+    let txn = crate::db::begin_write(db).await?;
     let found = user::Entity::find_by_id(member.0).one(&txn).await?.ok_or(DomainError::NotFound)?;
     if found.is_moderator == on {
         return Ok(false);

@@ -1,7 +1,7 @@
 //! Instance administration: what an admin does to the mail queue (the queue itself, below the
 //! domain, knows nothing of permissions). Each action is written to the audit log with it.
 use chrono::{DateTime, Utc};
-use sea_orm::{DatabaseConnection, TransactionTrait};
+use sea_orm::DatabaseConnection;
 
 use crate::domain::DomainResult;
 use crate::domain::audit::{self, Action, Target};
@@ -36,7 +36,7 @@ pub async fn act_on_mail(
     (id, action): (i64, MailAction),
     now: DateTime<Utc>,
 ) -> DomainResult<bool> {
-    let txn = db.begin().await?;
+    let txn = crate::db::begin_write(db).await?;
     let (done, audited) = match action {
         MailAction::Retry => (queue::retry_now(&txn, id, now).await?, Action::MailRetry),
         MailAction::Cancel => (queue::cancel(&txn, id).await?, Action::MailCancel),

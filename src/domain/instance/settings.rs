@@ -13,7 +13,7 @@ use std::time::Duration;
 
 use chrono::{DateTime, Utc};
 use sea_orm::sea_query::{Expr, ExprTrait, OnConflict};
-use sea_orm::{ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter, Set, TransactionTrait};
+use sea_orm::{ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter, Set};
 use serde::Serialize;
 
 use crate::config::{Settings, Who};
@@ -407,7 +407,7 @@ pub async fn save(
     if changes.is_empty() {
         return Ok(0);
     }
-    let txn = db.begin().await?;
+    let txn = crate::db::begin_write(db).await?;
     for (key, old, new) in &changes {
         let row =
             instance_setting::ActiveModel { key: Set(key.to_string()), value: Set(new.clone()), updated_at: Set(now) };

@@ -6,7 +6,6 @@
 use chrono::{DateTime, Duration, Utc};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect, Set, Statement,
-    TransactionTrait,
 };
 
 use super::forwarding::{self, Auth, Format, Target};
@@ -154,7 +153,7 @@ async fn deliver(job: &Job, d: delivery::Model, now: DateTime<Utc>) -> DomainRes
             );
             draft.kind = "newsletter";
             draft.priority = PRIORITY_BULK;
-            let txn = job.db.begin().await?;
+            let txn = crate::db::begin_write(&job.db).await?;
             queue::enqueue(&txn, draft, now).await?;
             finish(&txn, d, SENT, None, now).await?;
             txn.commit().await?;

@@ -6,7 +6,6 @@ use chrono::{DateTime, Duration, Utc};
 use fluent_bundle::FluentValue;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, QuerySelect, Set,
-    TransactionTrait,
 };
 
 use super::Job;
@@ -116,7 +115,7 @@ pub async fn mail_milestone(
         Milestone::Count(_) => ("notify_milestone", "mail-notify-milestone-subject"),
         Milestone::Goal(_) => ("notify_goal", "mail-notify-goal-subject"),
     };
-    let txn = job.db.begin().await?;
+    let txn = crate::db::begin_write(&job.db).await?;
     for (u, _) in still_see(&txn, &p, rows).await? {
         queue::enqueue(&txn, draft(job, kind, &u, &p, milestone.value()), now).await?;
     }
@@ -141,7 +140,7 @@ pub async fn send_digests(job: &Job, now: DateTime<Utc>) -> DomainResult<()> {
     for r in rows {
         let Some(p) = petition::Entity::find_by_id(r.petition_id).one(&job.db).await? else { continue };
         let from = r.digest_from;
-        let txn = job.db.begin().await?;
+        let txn = crate::db::begin_write(&job.db).await?;
         let recipient = still_see(&txn, &p, vec![r.clone()]).await?.pop();
         if let Some((u, _)) = recipient {
             let count = signature::Entity::find()

@@ -7,7 +7,7 @@ use chrono::{DateTime, Duration, NaiveDateTime, Utc};
 use sea_orm::sea_query::{Expr, ExprTrait};
 use sea_orm::{
     ColumnTrait, Condition, ConnectionTrait, DatabaseConnection, DbBackend, EntityTrait, PaginatorTrait, QueryFilter,
-    QuerySelect, Statement, TransactionTrait,
+    QuerySelect, Statement,
 };
 use serde::Serialize;
 
@@ -196,7 +196,7 @@ pub async fn invalidate(
     (rule, reason): (&Rule, &str),
     now: DateTime<Utc>,
 ) -> DomainResult<u64> {
-    let txn = db.begin().await?;
+    let txn = crate::db::begin_write(db).await?;
     let condition = rule.condition(petition);
     let pending: Vec<String> = signature::Entity::find()
         .select_only()
