@@ -13,7 +13,9 @@
 //! A periodic full recount checks the counts against the signatures themselves, corrects any
 //! drift (a change made with the triggers off, by hand in the database) and logs it.
 use chrono::{DateTime, Duration, Utc};
-use sea_orm::{ConnectionTrait, DatabaseConnection, DbBackend, DbErr, Statement, TransactionTrait};
+use sea_orm::{
+    ConnectionTrait, DatabaseConnection, DatabaseTransaction, DbBackend, DbErr, Statement, TransactionTrait,
+};
 
 /// Changes consumed per transaction at most (the next ones in the following transaction).
 const CHANGES_PER_BATCH: u64 = 10_000;
@@ -56,28 +58,56 @@ impl Sums {
 
 type BySum = std::collections::BTreeMap<i64, Sums>;
 
-/// Deletes up to `limit` changes (of `petition` only, when given) and returns their sums by
-/// petition, with how many rows were consumed.
-async fn consume(db: &impl ConnectionTrait, petition: Option<i64>, limit: u64) -> Result<(BySum, u64), DbErr> {
+/// Deletes the changes of `petition` and returns their sum: one statement, so it is exact in or
+/// out of a transaction, with a row back per change (a petition's few since the last batch).
+async fn consume(db: &impl ConnectionTrait, petition: i64) -> Result<Sums, DbErr> {
     let backend = db.get_database_backend();
-    let (filter, values): (&str, Vec<sea_orm::Value>) = match petition {
-        Some(p) => ("WHERE petition_id = $1", vec![p.into()]),
-        None => ("", vec![]),
-    };
-    let sql = format!(
-        "DELETE FROM count_changes WHERE id IN (SELECT id FROM count_changes {filter} ORDER BY id LIMIT {limit}) \
-         RETURNING petition_id, delta, pending"
-    );
-    let rows = db.query_all_raw(Statement::from_sql_and_values(backend, sql, values)).await?;
-    let mut sums = BySum::new();
+    let sql = "DELETE FROM count_changes WHERE petition_id = $1 RETURNING delta, pending";
+    let rows = db.query_all_raw(Statement::from_sql_and_values(backend, sql, [petition.into()])).await?;
+    let mut sum = Sums::default();
     for row in &rows {
-        let petition: i64 = row.try_get("", "petition_id")?;
         let change = Sums::of(row)?;
-        let sum = sums.entry(petition).or_default();
         sum.counted += change.counted;
         sum.pending += change.pending;
     }
-    Ok((sums, rows.len() as u64))
+    Ok(sum)
+}
+
+/// `consume` for the batch: the oldest `limit` changes of every petition, summed by the database, so that a batch
+/// of thousands comes back as a row per petition rather than a row per change. On PostgreSQL one
+/// statement deletes and sums; on SQLite the sum and the delete of the same range run in the
+/// batch's write transaction, where no other writer can add or take a change in between (and
+/// change ids only grow).
+async fn consume_summed(txn: &DatabaseTransaction, limit: u64) -> Result<(BySum, u64), DbErr> {
+    let backend = txn.get_database_backend();
+    let rows = if backend == DbBackend::Postgres {
+        let sql = format!(
+            "WITH gone AS (DELETE FROM count_changes WHERE id IN \
+             (SELECT id FROM count_changes ORDER BY id LIMIT {limit}) RETURNING petition_id, delta, pending) \
+             SELECT petition_id, SUM(delta) AS delta, SUM(pending) AS pending, COUNT(*) AS n FROM gone \
+             GROUP BY petition_id"
+        );
+        txn.query_all_raw(Statement::from_string(backend, sql)).await?
+    } else {
+        let last = format!("SELECT MAX(id) AS upto FROM (SELECT id FROM count_changes ORDER BY id LIMIT {limit})");
+        let upto: Option<i64> = match txn.query_one_raw(Statement::from_string(backend, last)).await? {
+            Some(row) => row.try_get("", "upto")?,
+            None => None,
+        };
+        let Some(upto) = upto else { return Ok((BySum::new(), 0)) };
+        let sums = "SELECT petition_id, SUM(delta) AS delta, SUM(pending) AS pending, COUNT(*) AS n \
+            FROM count_changes WHERE id <= $1 GROUP BY petition_id";
+        let rows = txn.query_all_raw(Statement::from_sql_and_values(backend, sums, [upto.into()])).await?;
+        let delete = "DELETE FROM count_changes WHERE id <= $1";
+        txn.execute_raw(Statement::from_sql_and_values(backend, delete, [upto.into()])).await?;
+        rows
+    };
+    let (mut sums, mut consumed) = (BySum::new(), 0);
+    for row in &rows {
+        sums.insert(row.try_get("", "petition_id")?, Sums::of(row)?);
+        consumed += u64::try_from(row.try_get::<i64>("", "n")?).unwrap_or(0);
+    }
+    Ok((sums, consumed))
 }
 
 async fn add(db: &impl ConnectionTrait, sums: &BySum) -> Result<(), DbErr> {
@@ -97,7 +127,7 @@ pub async fn refresh(db: &DatabaseConnection) -> Result<u64, DbErr> {
     let mut consumed = 0;
     loop {
         let txn = crate::db::begin_write(db).await?;
-        let (sums, n) = consume(&txn, None, CHANGES_PER_BATCH).await?;
+        let (sums, n) = consume_summed(&txn, CHANGES_PER_BATCH).await?;
         add(&txn, &sums).await?;
         txn.commit().await?;
         consumed += n;
@@ -110,8 +140,8 @@ pub async fn refresh(db: &DatabaseConnection) -> Result<u64, DbErr> {
 /// Brings one petition's count up to date at once (after a withdrawal or a moderator's
 /// invalidation, whose author then sees the count they changed): its pending changes only.
 pub async fn recount(db: &impl ConnectionTrait, petition: i64) -> Result<(), DbErr> {
-    let (sums, _) = consume(db, Some(petition), u64::MAX >> 2).await?;
-    add(db, &sums).await
+    let sum = consume(db, petition).await?;
+    add(db, &BySum::from([(petition, sum)])).await
 }
 
 /// A petition whose stored count (with its unconsumed changes) was not what its signatures say.
