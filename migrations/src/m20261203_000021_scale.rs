@@ -28,9 +28,11 @@ const PENDING_INDEX: &str = "ix_signatures_pending";
 const COUNTED_NOW: &str = "UPDATE petitions SET confirmed_count = (SELECT COUNT(*) FROM signatures s \
     WHERE s.petition_id = petitions.id AND s.confirmed_at IS NOT NULL AND s.invalidated_at IS NULL)";
 
-const SQLITE_UP: &[&str] = &[
-    "CREATE TABLE count_changes (id INTEGER PRIMARY KEY AUTOINCREMENT, petition_id INTEGER NOT NULL, \
-     delta INTEGER NOT NULL)",
+const SQLITE_CHANGES: &str = "CREATE TABLE count_changes (id INTEGER PRIMARY KEY AUTOINCREMENT, \
+    petition_id INTEGER NOT NULL, delta INTEGER NOT NULL)";
+
+/// The count triggers (migration 23 replaces them, and restores them when undone).
+pub(crate) const SQLITE_COUNT_TRIGGERS: &[&str] = &[
     "CREATE TRIGGER tr_signatures_count_insert AFTER INSERT ON signatures \
      WHEN NEW.confirmed_at IS NOT NULL AND NEW.invalidated_at IS NULL \
      BEGIN INSERT INTO count_changes (petition_id, delta) VALUES (NEW.petition_id, 1); END",
@@ -46,6 +48,10 @@ const SQLITE_UP: &[&str] = &[
        INSERT INTO count_changes (petition_id, delta) SELECT NEW.petition_id, 1 \
          WHERE NEW.confirmed_at IS NOT NULL AND NEW.invalidated_at IS NULL; \
      END",
+];
+
+/// Run after the change table and `SQLITE_COUNT_TRIGGERS`.
+const SQLITE_UP: &[&str] = &[
     "CREATE VIRTUAL TABLE signatures_search USING fts5(first_name, last_name, email, \
      content='signatures', content_rowid='id', tokenize='trigram')",
     "INSERT INTO signatures_search (signatures_search) VALUES ('rebuild')",
@@ -73,9 +79,9 @@ const SQLITE_DOWN: &[&str] = &[
     "DROP TABLE IF EXISTS count_changes",
 ];
 
-const PG_UP: &[&str] = &[
-    "CREATE TABLE count_changes (id BIGSERIAL PRIMARY KEY, petition_id BIGINT NOT NULL, delta INTEGER NOT NULL)",
-    "CREATE FUNCTION rustition_count_change() RETURNS trigger LANGUAGE plpgsql AS $$
+/// The count trigger's function (migration 23 replaces it, and restores it when undone).
+pub(crate) const PG_COUNT_FUNCTION: &str =
+    "CREATE OR REPLACE FUNCTION rustition_count_change() RETURNS trigger LANGUAGE plpgsql AS $$
      DECLARE was boolean := false; now_counted boolean := false;
      BEGIN
        IF TG_OP <> 'INSERT' THEN was := OLD.confirmed_at IS NOT NULL AND OLD.invalidated_at IS NULL; END IF;
@@ -86,7 +92,11 @@ const PG_UP: &[&str] = &[
        IF was THEN INSERT INTO count_changes (petition_id, delta) VALUES (OLD.petition_id, -1); END IF;
        IF now_counted THEN INSERT INTO count_changes (petition_id, delta) VALUES (NEW.petition_id, 1); END IF;
        RETURN NULL;
-     END $$",
+     END $$";
+
+const PG_UP: &[&str] = &[
+    "CREATE TABLE count_changes (id BIGSERIAL PRIMARY KEY, petition_id BIGINT NOT NULL, delta INTEGER NOT NULL)",
+    PG_COUNT_FUNCTION,
     "CREATE TRIGGER tr_signatures_count AFTER INSERT OR UPDATE OR DELETE ON signatures \
      FOR EACH ROW EXECUTE FUNCTION rustition_count_change()",
     // A failure (no extension on this server, no right to create it) is caught in the block, so
@@ -133,7 +143,11 @@ impl MigrationTrait for Migration {
             .await?;
         match m.get_database_backend() {
             DbBackend::Postgres => run(m, PG_UP).await?,
-            _ => run(m, SQLITE_UP).await?,
+            _ => {
+                run(m, &[SQLITE_CHANGES]).await?;
+                run(m, SQLITE_COUNT_TRIGGERS).await?;
+                run(m, SQLITE_UP).await?;
+            }
         }
         m.get_connection().execute_unprepared(COUNTED_NOW).await?;
         Ok(())

@@ -6,6 +6,7 @@
 //! written by the same triggers in the same row, and the count batch adds it to
 //! `petitions.pending_count`. A confirmation is still one change row (+1 counted, −1 pending);
 //! a new signature now writes one too.
+use crate::m20261203_000021_scale as scale;
 use crate::parts;
 use sea_orm_migration::prelude::*;
 use sea_orm_migration::sea_orm::{ConnectionTrait, DbBackend};
@@ -58,26 +59,11 @@ fn sqlite_up() -> Vec<String> {
     ]
 }
 
-/// Migration 21's triggers again (its text, as it was), after the ones above.
+/// Then migration 21's triggers again.
 const SQLITE_DOWN: &[&str] = &[
     "DROP TRIGGER tr_signatures_counts_insert",
     "DROP TRIGGER tr_signatures_counts_delete",
     "DROP TRIGGER tr_signatures_counts_update",
-    "CREATE TRIGGER tr_signatures_count_insert AFTER INSERT ON signatures \
-     WHEN NEW.confirmed_at IS NOT NULL AND NEW.invalidated_at IS NULL \
-     BEGIN INSERT INTO count_changes (petition_id, delta) VALUES (NEW.petition_id, 1); END",
-    "CREATE TRIGGER tr_signatures_count_delete AFTER DELETE ON signatures \
-     WHEN OLD.confirmed_at IS NOT NULL AND OLD.invalidated_at IS NULL \
-     BEGIN INSERT INTO count_changes (petition_id, delta) VALUES (OLD.petition_id, -1); END",
-    "CREATE TRIGGER tr_signatures_count_update AFTER UPDATE OF confirmed_at, invalidated_at, petition_id ON signatures \
-     WHEN ((OLD.confirmed_at IS NOT NULL AND OLD.invalidated_at IS NULL) \
-       <> (NEW.confirmed_at IS NOT NULL AND NEW.invalidated_at IS NULL)) OR OLD.petition_id <> NEW.petition_id \
-     BEGIN \
-       INSERT INTO count_changes (petition_id, delta) SELECT OLD.petition_id, -1 \
-         WHERE OLD.confirmed_at IS NOT NULL AND OLD.invalidated_at IS NULL; \
-       INSERT INTO count_changes (petition_id, delta) SELECT NEW.petition_id, 1 \
-         WHERE NEW.confirmed_at IS NOT NULL AND NEW.invalidated_at IS NULL; \
-     END",
 ];
 
 /// The same trigger function, replaced: one row per petition touched, with both deltas.
@@ -105,20 +91,6 @@ const PG_UP: &str = "CREATE OR REPLACE FUNCTION rustition_count_change() RETURNS
        IF now_counted + now_pending > 0 THEN
          INSERT INTO count_changes (petition_id, delta, pending) VALUES (NEW.petition_id, now_counted, now_pending);
        END IF;
-       RETURN NULL;
-     END $$";
-
-/// Migration 21's function again.
-const PG_DOWN: &str = "CREATE OR REPLACE FUNCTION rustition_count_change() RETURNS trigger LANGUAGE plpgsql AS $$
-     DECLARE was boolean := false; now_counted boolean := false;
-     BEGIN
-       IF TG_OP <> 'INSERT' THEN was := OLD.confirmed_at IS NOT NULL AND OLD.invalidated_at IS NULL; END IF;
-       IF TG_OP <> 'DELETE' THEN now_counted := NEW.confirmed_at IS NOT NULL AND NEW.invalidated_at IS NULL; END IF;
-       IF TG_OP = 'UPDATE' AND was AND now_counted THEN
-         IF OLD.petition_id = NEW.petition_id THEN RETURN NULL; END IF;
-       END IF;
-       IF was THEN INSERT INTO count_changes (petition_id, delta) VALUES (OLD.petition_id, -1); END IF;
-       IF now_counted THEN INSERT INTO count_changes (petition_id, delta) VALUES (NEW.petition_id, 1); END IF;
        RETURN NULL;
      END $$";
 
@@ -159,10 +131,10 @@ impl MigrationTrait for Migration {
         let db = m.get_connection();
         match m.get_database_backend() {
             DbBackend::Postgres => {
-                db.execute_unprepared(PG_DOWN).await?;
+                db.execute_unprepared(scale::PG_COUNT_FUNCTION).await?;
             }
             _ => {
-                for sql in SQLITE_DOWN {
+                for sql in SQLITE_DOWN.iter().chain(scale::SQLITE_COUNT_TRIGGERS) {
                     db.execute_unprepared(sql).await?;
                 }
             }
