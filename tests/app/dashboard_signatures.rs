@@ -214,6 +214,55 @@ async fn delete(t: &TestApp, list: &str, row: i64) -> Status {
     t.submit(&page, &page, &[]).await.status()
 }
 
+/// The addresses in a page's rows, in order.
+fn emails(html: &str) -> Vec<String> {
+    let cell = "<td data-label=\"Email address\">";
+    html.split(cell).skip(1).map(|row| row.split('<').next().unwrap_or("").to_string()).collect()
+}
+
+/// A search orders up to a thousand matches itself and pages through them like the whole list;
+/// one that finds more says "more than" and still shows the newest first, page by page.
+#[rocket::async_test]
+async fn a_search_pages_through_its_matches_and_says_more_than_a_thousand_when_it_finds_more() {
+    let t = TestApp::start_with(batch_hourly).await;
+    let (_, id) = alice_with_petition(&t).await;
+    insert_many(&t, id, "many", 1_100).await;
+    insert_many(&t, id, "few", 120).await;
+    search_index::catch_up(&t.app().db).await.expect("index the signatures");
+    let list = format!("/dashboard/petitions/{id}/signatures");
+    let few = |from: usize, to: usize| (to..=from).rev().map(|i| format!("few{i}@example.org")).collect::<Vec<_>>();
+
+    let (status, first) = t.get(&format!("{list}?q=few")).await;
+    assert_eq!(status, Status::Ok);
+    assert!(first.contains("120 signatures") && !first.contains("More than"), "counted exactly");
+    assert_eq!(emails(&first), few(119, 70), "the newest fifty matches first");
+    assert!(!first.contains("rel=\"prev\"") && first.contains("rel=\"last\""));
+    let next = page_link(&first, "next");
+    assert!(next.contains("q=few&before="), "the next page keeps the search: {next}");
+    let (_, second) = t.get(&next).await;
+    assert_eq!(emails(&second), few(69, 20));
+    let (_, third) = t.get(&page_link(&second, "next")).await;
+    assert_eq!(emails(&third), few(19, 0), "the twenty oldest");
+    assert!(!third.contains("rel=\"next\"") && third.contains("rel=\"prev\""));
+    let (_, back) = t.get(&page_link(&third, "prev")).await;
+    assert_eq!(emails(&back), emails(&second), "previous comes back to the same page");
+    let (_, last) = t.get(&page_link(&first, "last")).await;
+    assert_eq!(emails(&last), few(49, 0), "the last page is full");
+    let (_, before_last) = t.get(&page_link(&last, "prev")).await;
+    assert_eq!(emails(&before_last), few(99, 50));
+    let (_, gone) = t.get(&format!("{list}?q=few&before=99999999")).await;
+    assert_eq!(emails(&gone), few(49, 0), "a cursor of no signature shows the nearest end");
+
+    let (_, many) = t.get(&format!("{list}?q=many")).await;
+    assert!(many.contains("More than 1,000 signatures"), "not all counted");
+    let newest: Vec<String> = (1_050..1_100).rev().map(|i| format!("many{i}@example.org")).collect();
+    assert_eq!(emails(&many), newest);
+    let (_, next) = t.get(&page_link(&many, "next")).await;
+    assert_eq!(emails(&next).first().map(String::as_str), Some("many1049@example.org"));
+    let (_, many) = t.get_lang(&format!("{list}?q=many"), "fr").await;
+    assert!(many.contains("Plus de 1\u{202f}000 signatures"), "in French, with its number format");
+}
+
 /// On SQLite the search index is filled by the periodic batch, not by signing: a signature
 /// deleted or renamed before the batch reached it, or after, is searched as it is now, and the
 /// index stays whole (FTS5's own check against the table).

@@ -191,6 +191,8 @@ signatures-found = { $count ->
     [one] One signature
    *[other] { $count } signatures
 }
+# A search finds more signatures than it counts ($count is that limit, 1,000).
+signatures-found-more = More than { $count } signatures
 which-all = All
 which-confirmed = Confirmed
 which-pending = Awaiting confirmation

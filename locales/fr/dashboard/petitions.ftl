@@ -191,6 +191,8 @@ signatures-found = { $count ->
     [one] Une signature
    *[other] { $count } signatures
 }
+# A search finds more signatures than it counts ($count is that limit, 1,000).
+signatures-found-more = Plus de { $count } signatures
 which-all = Toutes
 which-confirmed = Confirmée
 which-pending = En attente de confirmation

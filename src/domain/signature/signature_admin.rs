@@ -3,8 +3,8 @@
 use chrono::{DateTime, Duration, Utc};
 use sea_orm::sea_query::{Expr, ExprTrait, Func, SimpleExpr};
 use sea_orm::{
-    ColumnTrait, Condition, ConnectionTrait, DatabaseConnection, DbBackend, EntityTrait, Order, PaginatorTrait,
-    QueryFilter, QueryOrder, QuerySelect, Select,
+    ColumnTrait, Condition, ConnectionTrait, DatabaseConnection, DbBackend, EntityTrait, Order, QueryFilter,
+    QueryOrder, QuerySelect, Select, TransactionTrait,
 };
 use serde::Serialize;
 
@@ -21,6 +21,8 @@ use crate::entities::signature;
 use crate::mail::queue::{PRIORITY_BULK, PRIORITY_URGENT};
 
 pub const PAGE_SIZE: u64 = 50;
+/// A search orders at most this many matches itself; past it, the total shown is "more than".
+pub const SEARCH_CAP: u64 = 1_000;
 /// A reminder to all pending signers reaches each at most once a day.
 pub const REMINDER_GAP: Duration = Duration::hours(24);
 /// Reminders are written in batches of this many per transaction.
@@ -90,6 +92,8 @@ pub enum Cursor {
 pub struct Page {
     pub rows: Vec<Row>,
     pub total: u64,
+    /// A search found more than `total` (`SEARCH_CAP`), and did not count them all.
+    pub capped: bool,
     /// Newer signatures than these exist (a first and a previous page).
     pub newer: bool,
     /// Older signatures than these exist (a next and a last page).
@@ -219,9 +223,10 @@ fn unfiltered_total(counts: &dashboard::Counts, invalidated: &dashboard::Invalid
 }
 
 /// One page of signatures, newest first: a count and three index reads (the page and whether
-/// anything lies before and after it), whatever the page.
+/// anything lies before and after it), whatever the page. A search is read another way
+/// (`searched`).
 pub async fn list(
-    db: &impl ConnectionTrait,
+    db: &DatabaseConnection,
     can: &Allowed<ViewSignatures, PetitionId>,
     which: Which,
     words: &str,
@@ -229,22 +234,95 @@ pub async fn list(
 ) -> DomainResult<Page> {
     let query = filtered(db.get_database_backend(), can.target(), which, words);
     let (counts, invalidated) = dashboard::counts_and_invalidated(db, can.target()).await?;
-    let total = match words.trim().is_empty() {
-        true => unfiltered_total(&counts, &invalidated, which),
-        false => query.clone().count(db).await?,
-    };
-    let mut rows = page_at(db, &query, cursor).await?;
+    if !words.trim().is_empty() {
+        return searched(db, &query, cursor, counts).await;
+    }
+    let total = unfiltered_total(&counts, &invalidated, which);
+    let (rows, newer, older) = walked(db, &query, cursor).await?;
+    Ok(Page { rows: rows.into_iter().map(Row::from).collect(), total, capped: false, newer, older, counts })
+}
+
+/// A page read by walking the list's index in order, with whether anything lies past each end.
+async fn walked(
+    db: &impl ConnectionTrait,
+    query: &Select<signature::Entity>,
+    cursor: Cursor,
+) -> Result<(Vec<signature::Model>, bool, bool), sea_orm::DbErr> {
+    let mut rows = page_at(db, query, cursor).await?;
     // A cursor past the end (or whose signature is gone): the nearest end instead.
     if rows.is_empty() {
         rows = match cursor {
-            Cursor::Before(_) => page_at(db, &query, Cursor::Last).await?,
-            Cursor::After(_) => page_at(db, &query, Cursor::First).await?,
+            Cursor::Before(_) => page_at(db, query, Cursor::Last).await?,
+            Cursor::After(_) => page_at(db, query, Cursor::First).await?,
             _ => rows,
         };
     }
-    let newer = beyond(db, &query, rows.first(), false).await?;
-    let older = beyond(db, &query, rows.last(), true).await?;
-    Ok(Page { rows: rows.into_iter().map(Row::from).collect(), total, newer, older, counts })
+    let newer = beyond(db, query, rows.first(), false).await?;
+    let older = beyond(db, query, rows.last(), true).await?;
+    Ok((rows, newer, older))
+}
+
+/// A search: the matches are found by the search index (at most `SEARCH_CAP` of them, unordered,
+/// one index lookup), ordered here, and the page's rows read by id. Walking the list's index in
+/// order and testing each row, which a database picks when it expects many matches, reads
+/// millions of rows when there are few (3.4 s for one match among five million on
+/// PostgreSQL). When there are more than the cap, matches are common: the list is walked, as
+/// without a search, and the total says "more than".
+async fn searched(
+    db: &DatabaseConnection,
+    query: &Select<signature::Entity>,
+    cursor: Cursor,
+    counts: dashboard::Counts,
+) -> DomainResult<Page> {
+    let txn = db.begin().await?;
+    if txn.get_database_backend() == DbBackend::Postgres {
+        // sqlx prepares each statement once per connection, and PostgreSQL plans a prepared
+        // statement for unknown values after five runs: a `LIKE` of unknown selectivity, where
+        // the walk looks cheap. Planned for these words each time instead.
+        txn.execute_unprepared("SET LOCAL plan_cache_mode = force_custom_plan").await?;
+    }
+    let found = query.clone().select_only().column(signature::Column::CreatedAt).column(signature::Column::Id);
+    let mut hits: Vec<Place> = found.limit(SEARCH_CAP + 1).into_tuple().all(&txn).await?;
+    if hits.len() as u64 > SEARCH_CAP {
+        let (rows, newer, older) = walked(&txn, query, cursor).await?;
+        txn.commit().await?;
+        let rows = rows.into_iter().map(Row::from).collect();
+        return Ok(Page { rows, total: SEARCH_CAP, capped: true, newer, older, counts });
+    }
+    hits.sort_unstable_by(|a, b| b.cmp(a));
+    let place = match cursor {
+        Cursor::Before(id) | Cursor::After(id) => place_of(&txn, id).await?,
+        Cursor::First | Cursor::Last => None,
+    };
+    let (start, end) = window(&hits, cursor, place);
+    let ids: Vec<i64> = hits[start..end].iter().map(|h| h.1).collect();
+    let mut rows = signature::Entity::find().filter(signature::Column::Id.is_in(ids)).all(&txn).await?;
+    txn.commit().await?;
+    rows.sort_unstable_by(|a, b| (b.created_at, b.id).cmp(&(a.created_at, a.id)));
+    let (newer, older) = (start > 0, end < hits.len());
+    let rows = rows.into_iter().map(Row::from).collect();
+    Ok(Page { rows, total: hits.len() as u64, capped: false, newer, older, counts })
+}
+
+/// Which of `hits` (newest first) the cursor's page holds, as a range; a cursor past an end, or
+/// whose signature is gone (`place` none), shows the nearest end.
+fn window(hits: &[Place], cursor: Cursor, place: Option<Place>) -> (usize, usize) {
+    let n = hits.len();
+    let size = PAGE_SIZE as usize;
+    let first = (0, n.min(size));
+    let last = (n.saturating_sub(size), n);
+    match (cursor, place) {
+        (Cursor::First, _) | (Cursor::After(_), None) => first,
+        (Cursor::Last, _) | (Cursor::Before(_), None) => last,
+        (Cursor::Before(_), Some(p)) => match hits.partition_point(|h| *h >= p) {
+            start if start == n => last,
+            start => (start, n.min(start + size)),
+        },
+        (Cursor::After(_), Some(p)) => match hits.partition_point(|h| *h > p) {
+            0 => first,
+            end => (end.saturating_sub(size), end),
+        },
+    }
 }
 
 async fn one(db: &impl ConnectionTrait, petition: PetitionId, id: SignatureId) -> DomainResult<signature::Model> {
