@@ -1,6 +1,6 @@
 //! Changing a petition from the dashboard: one section at a time, its status, its owner, the
 //! paper signatures, and deleting it. Each change takes the capability that allows it.
-use sea_orm::{ActiveModelTrait, ConnectionTrait, DatabaseConnection, EntityTrait, IntoActiveModel, Set};
+use sea_orm::{ActiveModelTrait, ConnectionTrait, DatabaseConnection, DatabaseTransaction, EntityTrait, IntoActiveModel, Set};
 use serde::Serialize;
 
 use crate::domain::ids::PetitionId;
@@ -214,18 +214,29 @@ pub async fn transfer(
     can: Allowed<DeletePetition, PetitionId>,
     to: &Allowed<CreatePetition, OwnerId>,
 ) -> DomainResult<()> {
-    let (id, to) = (can.target(), to.target());
     let txn = crate::db::begin_write(db).await?;
-    let p = model(&txn, id).await?;
+    transfer_in(&txn, can, to).await?;
+    txn.commit().await?;
+    Ok(())
+}
+
+/// The transfer, inside a use case's own write transaction (a guest's petition attached to an
+/// account moves and loses its guest in one).
+pub(crate) async fn transfer_in(
+    txn: &DatabaseTransaction,
+    can: Allowed<DeletePetition, PetitionId>,
+    to: &Allowed<CreatePetition, OwnerId>,
+) -> DomainResult<()> {
+    let (id, to) = (can.target(), to.target());
+    let p = model(txn, id).await?;
     if OwnerId::of(&p) == Some(to) {
         return Err(DomainError::Invalid(FieldErrors::from([("owner", "error-transfer-same")])));
     }
-    permalinks::transfer(&txn, id, to).await?;
+    permalinks::transfer(txn, id, to).await?;
     let mut active = p.into_active_model();
     to.write(&mut active);
     active.updated_at = Set(now());
-    active.update(&txn).await?;
-    txn.commit().await?;
+    active.update(txn).await?;
     Ok(())
 }
 
