@@ -206,12 +206,19 @@ async fn insert(db: &DatabaseConnection, p: i64, n: u64) -> Result<(), String> {
                 .map(|k| {
                     let at = (start + chrono::Duration::seconds(k as i64)).to_rfc3339_opts(SecondsFormat::Secs, false);
                     let confirmed = if k % 100 == 99 { "NULL".to_string() } else { format!("'{at}'") };
-                    format!("({p}, 'First{k}', 'Scale{k}', 's{p}x{k}@example.org', 's{p}x{k}@example.org', 'en', '{at}', {confirmed})")
+                    // A confirmation token's hash (64 hex digits, unique) and a client key (16
+                    // characters, shared by a thousand signers) on every row, as signing leaves
+                    // them: the token's unique index is then the size it reaches in use.
+                    format!(
+                        "({p}, 'First{k}', 'Scale{k}', 's{p}x{k}@example.org', 's{p}x{k}@example.org', 'en', '{at}', \
+                         {confirmed}, '{p:016x}{k:048x}', '{:016x}')",
+                        k / 1000
+                    )
                 })
                 .collect();
             let sql = format!(
                 "INSERT INTO signatures (petition_id, first_name, last_name, email, email_canonical, locale, \
-                 created_at, confirmed_at) VALUES {}",
+                 created_at, confirmed_at, confirmation_token_hash, client_key) VALUES {}",
                 values.join(", ")
             );
             txn.execute_unprepared(&sql).await.map_err(|e| format!("preloading signatures: {e}"))?;

@@ -1,6 +1,8 @@
 //! Changing a petition from the dashboard: one section at a time, its status, its owner, the
 //! paper signatures, and deleting it. Each change takes the capability that allows it.
-use sea_orm::{ActiveModelTrait, ConnectionTrait, DatabaseConnection, DatabaseTransaction, EntityTrait, IntoActiveModel, Set};
+use sea_orm::{
+    ActiveModelTrait, ConnectionTrait, DatabaseConnection, DatabaseTransaction, EntityTrait, IntoActiveModel, Set,
+};
 use serde::Serialize;
 
 use crate::domain::ids::PetitionId;

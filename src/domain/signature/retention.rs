@@ -26,7 +26,12 @@ pub const ERASED_PREFIX: &str = "erased:";
 
 /// True for a signature whose personal data retention erased.
 pub fn is_erased(s: &signature::Model) -> bool {
-    s.email_canonical.starts_with(ERASED_PREFIX)
+    is_erased_address(&s.email_canonical)
+}
+
+/// True for a signature whose canonical address is retention's marker.
+pub fn is_erased_address(email_canonical: &str) -> bool {
+    email_canonical.starts_with(ERASED_PREFIX)
 }
 
 /// Closed, and not erased since that closing.

@@ -182,9 +182,9 @@ fn batches<F>(
     render: F,
 ) -> impl Stream<Item = Vec<u8>>
 where
-    F: FnMut(Vec<crate::entities::signature::Model>) -> Vec<u8> + Send + 'static,
+    F: FnMut(Vec<export::Row>) -> Vec<u8> + Send + 'static,
 {
-    type Rows = crate::domain::DomainResult<Vec<crate::entities::signature::Model>>;
+    type Rows = crate::domain::DomainResult<Vec<export::Row>>;
     let id = can.target();
     let can = std::sync::Arc::new(can);
     let read = move |after: Option<export::After>| -> tokio::task::JoinHandle<Rows> {
