@@ -187,6 +187,46 @@ async fn every_theme_shows_the_names_list_and_the_full_list_pages_by_signature()
     assert_eq!(odd.matches("Listed</li>").count(), 100);
 }
 
+/// A petition with `n` listed names (bulk-inserted, confirmed, each ticked the box).
+async fn with_listed_names(t: &TestApp, owner: OwnerId, slug: &str, n: usize) -> PetitionId {
+    use rustition::entities::signature;
+    use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, sea_query::Expr};
+    let mut c = content(&format!("Names of {slug}"));
+    c.fields.show_signer_names = true;
+    let id = t.petition_of(owner, slug, c).await;
+    crate::dashboard_signatures::insert_many(t, id, slug, n).await;
+    signature::Entity::update_many()
+        .col_expr(signature::Column::NamePublic, Expr::value(true))
+        .filter(signature::Column::PetitionId.eq(id.0))
+        .exec(&t.app().db)
+        .await
+        .expect("list them");
+    id
+}
+
+/// The pages count listed names up to 10,000, once a second each: past that they say "more
+/// than", in each language's number format, and still list the newest.
+#[rocket::async_test]
+async fn past_ten_thousand_listed_names_the_pages_say_more_than_ten_thousand() {
+    let t = TestApp::start().await;
+    let alice = OwnerId::User(t.user("alice", false).await);
+    let exactly = with_listed_names(&t, alice, "exactly", 10_000).await;
+    let (_, html) = t.get(&format!("/p/{exactly}")).await;
+    assert!(html.contains("See all 10,000 names in the list of signers"), "the limit itself is counted");
+    let (_, list) = t.get(&format!("/p/{exactly}/signers")).await;
+    assert!(list.contains("Names shown: 10,000, of"), "{list}");
+
+    let more = with_listed_names(&t, alice, "more", 10_001).await;
+    let (_, html) = t.get(&format!("/p/{more}")).await;
+    assert!(html.contains("See more than 10,000 names in the list of signers"));
+    assert!(html.contains("<li>First10000 Last10000</li>"), "the newest name first");
+    let (_, list) = t.get(&format!("/p/{more}/signers")).await;
+    assert!(list.contains("Names shown: more than 10,000, of"), "{list}");
+    assert!(list.matches("</li>").count() >= 100, "a full page of names");
+    let (_, html) = t.get_lang(&format!("/p/{more}"), "fr").await;
+    assert!(html.contains("Voir plus de 10\u{202f}000 noms dans la liste des signataires"));
+}
+
 /// Saves the instance settings as an admin, with `retention_days` and `privacy` as given.
 async fn save_settings(t: &TestApp, retention_days: &str, privacy: &str) {
     let (status, _) = t.save_settings(&[("retention_days", retention_days), ("privacy", privacy)]).await;

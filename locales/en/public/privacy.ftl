@@ -7,8 +7,15 @@ public-names-all = { $count ->
     [one] See the name in the list of signers
    *[other] See all { $count } names in the list of signers
 }
+# Past 10,000 listed names the pages stop counting them ($count is that limit).
+public-names-all-more = See more than { $count } names in the list of signers
 public-names-title = Signers who chose to show their name
 public-names-count = Names shown: { $names }, of { $count ->
+    [one] { $count } signature
+   *[other] { $count } signatures
+}. The other signers chose not to show theirs.
+# As public-names-count, past 10,000 listed names ($names is that limit).
+public-names-count-more = Names shown: more than { $names }, of { $count ->
     [one] { $count } signature
    *[other] { $count } signatures
 }. The other signers chose not to show theirs.

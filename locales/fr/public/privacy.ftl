@@ -7,8 +7,15 @@ public-names-all = { $count ->
     [one] Voir le nom dans la liste des signataires
    *[other] Voir les { $count } noms de la liste des signataires
 }
+# Past 10,000 listed names the pages stop counting them ($count is that limit).
+public-names-all-more = Voir plus de { $count } noms dans la liste des signataires
 public-names-title = Signataires qui ont choisi d’afficher leur nom
 public-names-count = Noms affichés : { $names }, sur { $count ->
+    [one] { $count } signature
+   *[other] { $count } signatures
+}. Les autres signataires ont choisi de ne pas afficher le leur.
+# As public-names-count, past 10,000 listed names ($names is that limit).
+public-names-count-more = Noms affichés : plus de { $names }, sur { $count ->
     [one] { $count } signature
    *[other] { $count } signatures
 }. Les autres signataires ont choisi de ne pas afficher le leur.

@@ -18,6 +18,10 @@ use crate::entities::signature;
 
 /// Names shown on the petition's own page.
 pub const LATEST: u64 = 20;
+/// Listed names counted at most: past it the pages say "more than 10,000". The count runs at
+/// each refresh of the cached page (once a second per process); a count of millions would be a
+/// cost that grows with the petition's success.
+pub const COUNTED: u64 = 10_000;
 /// Names per page of the full list.
 pub const PER_PAGE: u64 = 100;
 
@@ -41,8 +45,10 @@ impl PublicName {
 #[derive(Debug, Clone, Serialize)]
 pub struct Latest {
     pub names: Vec<PublicName>,
-    /// Listed names in all (the page says how many of the signatures that is).
+    /// Listed names in all (the page says how many of the signatures that is), or `COUNTED`.
     pub total: u64,
+    /// More than `total` (`COUNTED`) are listed: not all were counted.
+    pub more: bool,
 }
 
 /// One page of the full list.
@@ -120,8 +126,11 @@ async fn names(
 /// this runs at most once per cache lifetime, however many visitors there are).
 pub async fn latest(db: &impl ConnectionTrait, petition: PetitionId) -> DomainResult<Latest> {
     let names = names(db, petition, None, LATEST).await?;
-    let total = if (names.len() as u64) < LATEST { names.len() as u64 } else { listed(petition).count(db).await? };
-    Ok(Latest { names, total })
+    let total = match names.len() as u64 {
+        shown if shown < LATEST => shown,
+        _ => listed(petition).limit(COUNTED + 1).count(db).await?,
+    };
+    Ok(Latest { names, total: total.min(COUNTED), more: total > COUNTED })
 }
 
 /// `PER_PAGE` names confirmed before signature `before` (the latest without it, or when it is

@@ -27,5 +27,6 @@ async fn signers(app: &AppState, ctx: &Ctx, id: PetitionId, before: Option<i64>)
     let mut extra = tera::Context::new();
     extra.insert("names", &page);
     extra.insert("total", &latest.total);
+    extra.insert("more", &latest.more);
     themed(app, ctx, shown.pick(&ctx.wanted).0, "signers.html", extra)
 }
