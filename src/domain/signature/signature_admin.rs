@@ -298,7 +298,7 @@ async fn searched(
     let ids: Vec<i64> = hits[start..end].iter().map(|h| h.1).collect();
     let mut rows = signature::Entity::find().filter(signature::Column::Id.is_in(ids)).all(&txn).await?;
     txn.commit().await?;
-    rows.sort_unstable_by(|a, b| (b.created_at, b.id).cmp(&(a.created_at, a.id)));
+    rows.sort_unstable_by_key(|r| std::cmp::Reverse((r.created_at, r.id)));
     let (newer, older) = (start > 0, end < hits.len());
     let rows = rows.into_iter().map(Row::from).collect();
     Ok(Page { rows, total: hits.len() as u64, capped: false, newer, older, counts })
