@@ -7,8 +7,13 @@ public-names-all = { $count ->
     [one] Den Namen in der Liste der Unterzeichnenden ansehen
    *[other] Alle { $count } Namen in der Liste der Unterzeichnenden ansehen
 }
+public-names-all-more = Mehr als { $count } Namen in der Liste der Unterzeichnenden ansehen
 public-names-title = Unterzeichnende, die ihren Namen zeigen
 public-names-count = Angezeigte Namen: { $names } von { $count ->
+    [one] { $count } Unterschrift
+   *[other] { $count } Unterschriften
+}. Die anderen Unterzeichnenden haben sich entschieden, ihren Namen nicht zu zeigen.
+public-names-count-more = Angezeigte Namen: mehr als { $names } von { $count ->
     [one] { $count } Unterschrift
    *[other] { $count } Unterschriften
 }. Die anderen Unterzeichnenden haben sich entschieden, ihren Namen nicht zu zeigen.

@@ -7,8 +7,13 @@ public-names-all = { $count ->
     [one] Ver el nombre en la lista de personas firmantes
    *[other] Ver los { $count } nombres de la lista de personas firmantes
 }
+public-names-all-more = Ver más de { $count } nombres de la lista de personas firmantes
 public-names-title = Personas firmantes que han elegido mostrar su nombre
 public-names-count = Nombres visibles: { $names }, de { $count ->
+    [one] { $count } firma
+   *[other] { $count } firmas
+}. Las demás personas firmantes han elegido no mostrar el suyo.
+public-names-count-more = Nombres visibles: más de { $names }, de { $count ->
     [one] { $count } firma
    *[other] { $count } firmas
 }. Las demás personas firmantes han elegido no mostrar el suyo.

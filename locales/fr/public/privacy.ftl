@@ -15,7 +15,7 @@ public-names-count = Noms affichés : { $names }, sur { $count ->
    *[other] { $count } signatures
 }. Les autres signataires ont choisi de ne pas afficher le leur.
 # As public-names-count, past 10,000 listed names ($names is that limit).
-public-names-count-more = Noms affichés : plus de { $names }, sur { $count ->
+public-names-count-more = Noms affichés : plus de { $names }, sur { $count ->
     [one] { $count } signature
    *[other] { $count } signatures
 }. Les autres signataires ont choisi de ne pas afficher le leur.

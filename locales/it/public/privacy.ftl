@@ -7,8 +7,13 @@ public-names-all = { $count ->
     [one] Vedi il nome nell’elenco delle persone firmatarie
    *[other] Vedi tutti i { $count } nomi nell’elenco delle persone firmatarie
 }
+public-names-all-more = Vedi più di { $count } nomi nell’elenco delle persone firmatarie
 public-names-title = Persone firmatarie che hanno scelto di mostrare il proprio nome
 public-names-count = Nomi mostrati: { $names }, su { $count ->
+    [one] { $count } firma
+   *[other] { $count } firme
+}. Le altre persone firmatarie hanno scelto di non mostrare il proprio.
+public-names-count-more = Nomi mostrati: più di { $names }, su { $count ->
     [one] { $count } firma
    *[other] { $count } firme
 }. Le altre persone firmatarie hanno scelto di non mostrare il proprio.
