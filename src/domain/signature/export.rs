@@ -8,7 +8,7 @@ use std::borrow::Cow;
 
 use chrono::{DateTime, SecondsFormat, Utc};
 use sea_orm::sea_query::{Expr, ExprTrait};
-use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, FromQueryResult, QueryFilter, QueryOrder, QuerySelect};
+use sea_orm::{ColumnTrait, ConnectionTrait, DerivePartialModel, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
 
 use crate::domain::DomainResult;
 use crate::domain::ids::PetitionId;
@@ -26,7 +26,8 @@ pub const BATCH: u64 = 1000;
 /// the confirmation token's hash, the client key or the flags it never shows. Each row then
 /// costs less to read (on SQLite, every value is copied across sqlx's thread), and the server
 /// holds nothing of a signature that the file does not need.
-#[derive(Debug, Clone, FromQueryResult)]
+#[derive(Debug, Clone, DerivePartialModel)]
+#[sea_orm(entity = "signature::Entity")]
 pub struct Row {
     pub id: i64,
     pub created_at: DateTime<Utc>,
@@ -216,27 +217,7 @@ pub async fn batch(
     which: Which,
     after: Option<After>,
 ) -> DomainResult<Vec<Row>> {
-    use signature::Column as C;
-    let read = [
-        C::Id,
-        C::CreatedAt,
-        C::ConfirmedAt,
-        C::InvalidatedAt,
-        C::Email,
-        C::EmailCanonical,
-        C::FirstName,
-        C::LastName,
-        C::Phone,
-        C::PostalCode,
-        C::Country,
-        C::Organisation,
-        C::Custom1,
-        C::Custom2,
-        C::Custom3,
-        C::NewsletterOptin,
-        C::Locale,
-    ];
-    let mut query = signature::Entity::find().select_only().columns(read).filter(C::PetitionId.eq(can.target().0));
+    let mut query = signature::Entity::find().filter(signature::Column::PetitionId.eq(can.target().0));
     if let Some(after) = after {
         let columns = Expr::tuple([Expr::col(signature::Column::CreatedAt), Expr::col(signature::Column::Id)]);
         query = query.filter(columns.gt(Expr::tuple([Expr::value(after.created_at), Expr::value(after.id)])));
@@ -247,7 +228,7 @@ pub async fn batch(
         Which::Pending => query.filter(signature::Column::ConfirmedAt.is_null()),
     };
     let ordered = query.order_by_asc(signature::Column::CreatedAt).order_by_asc(signature::Column::Id);
-    Ok(ordered.limit(BATCH).into_model::<Row>().all(db).await?)
+    Ok(ordered.limit(BATCH).into_partial_model::<Row>().all(db).await?)
 }
 
 /// A cell a spreadsheet would run as a formula (`=`, `+`, `-`, `@`, or a tab or carriage return

@@ -290,8 +290,13 @@ async fn searched(
         return Ok(Page { rows, total: SEARCH_CAP, capped: true, newer, older, counts });
     }
     hits.sort_unstable_by(|a, b| b.cmp(a));
+    // The cursor's signature is one of the matches unless it changed or went since the link was
+    // made; only then is its place read.
     let place = match cursor {
-        Cursor::Before(id) | Cursor::After(id) => place_of(&txn, id).await?,
+        Cursor::Before(id) | Cursor::After(id) => match hits.iter().find(|h| h.1 == id.0) {
+            Some(hit) => Some(*hit),
+            None => place_of(&txn, id).await?,
+        },
         Cursor::First | Cursor::Last => None,
     };
     let (start, end) = window(&hits, cursor, place);
